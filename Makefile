@@ -1,0 +1,56 @@
+# SafeLearn — `make run` to try it, `make test` to check it. Prerequisites: Python 3.11, Node.js 20 (npm), make.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint typecheck pytest check-deploy lock clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+var/.migrated: install
+	mkdir -p var
+	$(BIN)/safelearn migrate --noinput
+	$(BIN)/safelearn createcachetable
+	touch $@
+
+run: install
+	$(BIN)/safelearn migrate --noinput -v 0
+	$(BIN)/safelearn createcachetable
+	$(BIN)/safelearn demo
+	@echo "Starting the background worker and the web server on http://$(HOST):$(PORT) (Ctrl+C stops both)"
+	@$(BIN)/safelearn worker --interval 1 & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/safelearn serve $(HOST):$(PORT) --noreload
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check safelearn config bench || true
+
+typecheck: install
+	$(BIN)/mypy safelearn config
+
+check-deploy: install
+	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=safelearn.example.org SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
+		$(BIN)/safelearn check --deploy --fail-level WARNING
+
+pytest: install
+	$(BIN)/python -m pytest
+
+test: lint typecheck check-deploy pytest
+
+lock:
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) node_modules var

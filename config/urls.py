@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+
+from safelearn.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("alerts/", web_views.notifications, name="notifications"),
+    path("", include("safelearn.reporting.urls")),
+    path("review/", include("safelearn.review.urls")),
+    path("django-admin/", admin.site.urls),
+    re_path(r"^assets/(?P<path>[\w./-]+)$", web_views.govuk_asset, name="govuk_asset"),
+]

@@ -1,0 +1,109 @@
+"""Demo organisations, users and reports built through the real services, so audit and rules apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from safelearn.core.demo_data import DEMO_PEOPLE_TEXT, DEMO_REPORTS
+from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
+from safelearn.reporting.models import Report, ReportStatus
+from safelearn.reporting.services import ReportInput, report_submit
+from safelearn.review.workflow import report_transition
+
+DEMO_PASSWORD = "learn-before-harm-2026"  # noqa: S105 - published demo password, demo data only
+
+ORGS = [
+    ("Northbridge Children's Services", "northbridge", "NB", OrganisationKind.LOCAL_AUTHORITY, 4200),
+    ("Westmoor Children's Trust", "westmoor", "WM", OrganisationKind.LOCAL_AUTHORITY, 3100),
+    ("National Learning Team", "national", "NAT", OrganisationKind.NATIONAL, None),
+]
+
+DEMO_USERS = [
+    ("nb-reporter", Role.REPORTER, "northbridge"),
+    ("nb-reviewer", Role.REVIEWER, "northbridge"),
+    ("nb-admin", Role.ORG_ADMIN, "northbridge"),
+    ("wm-reporter", Role.REPORTER, "westmoor"),
+    ("wm-reviewer", Role.REVIEWER, "westmoor"),
+    ("analyst", Role.ANALYST, "national"),
+]
+
+# Where each demo report ends up, in order, so every status appears.
+STATUS_PATHS = [
+    [],
+    [ReportStatus.TRIAGED],
+    [ReportStatus.TRIAGED, ReportStatus.UNDER_REVIEW],
+    [ReportStatus.TRIAGED, ReportStatus.UNDER_REVIEW, ReportStatus.ACTIONS_OPEN],
+    [ReportStatus.TRIAGED, ReportStatus.UNDER_REVIEW, ReportStatus.CLOSED],
+    [ReportStatus.WITHDRAWN],
+]
+
+MODES = ["named", "confidential", "anonymous"]
+
+
+def _organisations() -> dict[str, Organisation]:
+    orgs = {}
+    for name, slug, code, kind, children in ORGS:
+        org, _ = Organisation.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "code": code, "kind": kind, "children_supported": children,
+                      "duty_contact_email": f"duty@{slug}.example.org"},
+        )
+        orgs[slug] = org
+    return orgs
+
+
+def _users(orgs: dict[str, Organisation]) -> dict[str, object]:
+    user_model = get_user_model()
+    users = {}
+    for username, role, slug in DEMO_USERS:
+        user, created = user_model.objects.get_or_create(
+            username=username,
+            defaults={"email": f"{username}@{slug}.example.org", "first_name": username.split("-")[-1].title()},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        Membership.objects.get_or_create(user=user, organisation=orgs[slug], role=role)
+        users[username] = user
+    return users
+
+
+@transaction.atomic
+def load_demo(seed: int = 7) -> bool:
+    """Create the demo once; returns False when it was already there."""
+    orgs = _organisations()
+    users = _users(orgs)
+    if Report.objects.filter(organisation=orgs["northbridge"]).exists():
+        return False
+    rng = random.Random(seed)
+    now = timezone.now()
+    count = 0
+    for org_slug, prefix in (("northbridge", "nb"), ("westmoor", "wm")):
+        for index in range(20 if org_slug == "northbridge" else 20):
+            what, how, why, itype, area, outcome, factors, recovery = DEMO_REPORTS[(index + count) % len(DEMO_REPORTS)]
+            if index == 0 and org_slug == "northbridge":
+                what = f"{what} {DEMO_PEOPLE_TEXT}"
+            kind = "good_practice" if what.startswith("Good practice") else "incident"
+            data = ReportInput(
+                what_happened=what, how_noticed=how, why_happened=why, mode=MODES[index % 3], kind=kind,
+                incident_type=itype, service_area=area, outcome=outcome, contributory_factors=factors,
+                recovery_factor=recovery, immediate_risk_answer="no",
+                occurred_on=(now - dt.timedelta(days=rng.randint(3, 330))).date(),
+                reporter_role="social_worker",
+            )
+            result = report_submit(organisation=orgs[org_slug], data=data, reporter=users[f"{prefix}-reporter"])
+            report = result.report
+            Report.objects.filter(pk=report.pk).update(submitted_at=timezone.make_aware(
+                dt.datetime.combine(report.occurred_on or now.date(), dt.time(10)) + dt.timedelta(days=rng.randint(0, 3))
+            ) if report.occurred_on else now)
+            reviewer = users[f"{prefix}-reviewer"]
+            for status in STATUS_PATHS[index % len(STATUS_PATHS)]:
+                reason = "Not a safety report: passed to the complaints team." if status == ReportStatus.WITHDRAWN else ""
+                report = report_transition(report=report, actor=reviewer, to_status=status, reason=reason)
+            count += 1
+    return True

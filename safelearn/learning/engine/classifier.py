@@ -1,0 +1,154 @@
+"""Generic text classifier used by the suggestion model and by ``model evaluate``.
+
+Features: word (1-2)-gram TF-IDF (sublinear tf, accents stripped, lower-cased, so ALL-CAPS narratives
+and mixed-case text look the same) stacked with character (2-5)-grams within word boundaries. The character
+n-grams go through a stateless :class:`HashingVectorizer` (so they can be computed once for a whole data set
+and re-weighted per fold with a cheap :class:`TfidfTransformer`) and make the model robust to typos,
+abbreviations and text-speak. The learner is a class-balanced :class:`LinearSVC` (one-vs-rest), which deals
+well with imbalanced classes; multi-label fields get one balanced binary SVM per label and a threshold.
+
+Optional keyword lexicons add a prior: a per-class keyword hit score added to the SVM margin, which keeps the
+model sensible on day one when only seeds and the taxonomy exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.svm import LinearSVC
+
+CHAR_HASH = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=2**19, alternate_sign=False,
+                              norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32)
+MAX_CHARS = 6000  # long narratives: the first 6,000 characters carry the signal; keeps features bounded
+
+
+def clip(texts: Sequence[str]) -> list[str]:
+    return [t[:MAX_CHARS] if t else "" for t in texts]
+
+
+def char_counts(texts: Sequence[str]) -> sp.csr_matrix:
+    """Stateless hashed character n-gram counts (compute once, re-weight per fold)."""
+    return sp.csr_matrix(CHAR_HASH.transform(clip(texts)))
+
+
+class Featurizer:
+    def __init__(self, min_df: int = 1, char_weight: float = 1.0) -> None:
+        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df, lowercase=True,
+                                    strip_accents="unicode", dtype=np.float32, max_features=400_000,
+                                    token_pattern=r"(?u)\b\w[\w'&]*\b")
+        self.char_tfidf = TfidfTransformer(sublinear_tf=True)
+        self.char_weight = char_weight
+
+    def fit_transform(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> sp.csr_matrix:
+        clipped = clip(texts)
+        w = self.word.fit_transform(clipped)
+        c = self.char_tfidf.fit_transform(chars if chars is not None else char_counts(clipped))
+        return sp.hstack([w, c * self.char_weight], format="csr", dtype=np.float32)
+
+    def transform(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> sp.csr_matrix:
+        clipped = clip(texts)
+        w = self.word.transform(clipped)
+        c = self.char_tfidf.transform(chars if chars is not None else char_counts(clipped))
+        return sp.hstack([w, c * self.char_weight], format="csr", dtype=np.float32)
+
+
+def lexicon_scores(texts: Sequence[str], classes: Sequence[str], lexicon: dict[str, list[str]]) -> np.ndarray:
+    """Per-class keyword score in [0, 1): 1 - exp(-hits/2)."""
+    out = np.zeros((len(texts), len(classes)), dtype=np.float64)
+    patterns = {c: [re.compile(r"\b" + re.escape(k.strip()), re.IGNORECASE) for k in lexicon.get(c, [])]
+                for c in classes}
+    for i, text in enumerate(texts):
+        for j, c in enumerate(classes):
+            hits = sum(1 for p in patterns[c] if p.search(text))
+            out[i, j] = 1.0 - np.exp(-hits / 2.0)
+    return out
+
+
+@dataclass
+class TextClassifier:
+    """Single- or multi-label text classifier over arbitrary string labels."""
+
+    multi_label: bool = False
+    C: float = 0.5
+    lexicon: dict[str, list[str]] = field(default_factory=dict)
+    lexicon_weight: float = 0.0
+    threshold: float = -0.3
+    max_labels: int = 4
+    classes_: list[str] = field(default_factory=list)
+    featurizer: Featurizer | None = None
+    coef_: np.ndarray | None = None
+    intercept_: np.ndarray | None = None
+    constant_: str | None = None
+
+    def fit(self, texts: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]],
+            chars: sp.csr_matrix | None = None) -> TextClassifier:
+        self.featurizer = Featurizer(min_df=2 if len(texts) > 2000 else 1)
+        X = self.featurizer.fit_transform(texts, chars)
+        if self.multi_label:
+            self.classes_ = sorted({lab for labs in y for lab in labs})
+            Y = np.array([[c in labs for c in self.classes_] for labs in y], dtype=bool)
+            coefs, intercepts = [], []
+            for j in range(len(self.classes_)):
+                col = Y[:, j]
+                if col.all() or not col.any():
+                    coefs.append(np.zeros(X.shape[1], dtype=np.float32))
+                    intercepts.append(1.0 if col.all() else -1.0)
+                    continue
+                svm = LinearSVC(C=self.C, class_weight="balanced").fit(X, col)
+                coefs.append(svm.coef_[0].astype(np.float32))
+                intercepts.append(float(svm.intercept_[0]))
+            self.coef_ = np.vstack(coefs) if coefs else np.zeros((0, X.shape[1]), dtype=np.float32)
+            self.intercept_ = np.array(intercepts)
+        else:
+            labels = [str(v) for v in y]
+            self.classes_ = sorted(set(labels))
+            if len(self.classes_) == 1:
+                self.constant_ = self.classes_[0]
+                return self
+            svm = LinearSVC(C=self.C, class_weight="balanced").fit(X, labels)
+            coef = svm.coef_.astype(np.float32)
+            intercept = np.asarray(svm.intercept_, dtype=np.float64)
+            if len(self.classes_) == 2:  # binary: expand to two columns
+                coef = np.vstack([-coef[0], coef[0]])
+                intercept = np.array([-intercept[0], intercept[0]])
+            self.classes_ = [str(c) for c in svm.classes_]
+            self.coef_, self.intercept_ = coef, intercept
+        return self
+
+    def decision(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> np.ndarray:
+        if self.constant_ is not None:
+            return np.ones((len(texts), 1))
+        assert self.featurizer is not None and self.coef_ is not None and self.intercept_ is not None
+        X = self.featurizer.transform(texts, chars)
+        scores = np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
+        if self.lexicon and self.lexicon_weight:
+            scores += self.lexicon_weight * lexicon_scores(texts, self.classes_, self.lexicon)
+        return scores
+
+    def predict_scored(self, texts: Sequence[str], chars: sp.csr_matrix | None = None
+                       ) -> list[tuple[list[str], list[float]]]:
+        """Per text: (labels, confidences). Single-label gives one label with a softmax confidence."""
+        scores = self.decision(texts, chars)
+        out: list[tuple[list[str], list[float]]] = []
+        if self.constant_ is not None:
+            return [([self.constant_], [1.0]) for _ in texts]
+        for row in scores:
+            if self.multi_label:
+                order = np.argsort(-row)
+                chosen = [j for j in order[: self.max_labels] if row[j] > self.threshold] or [int(order[0])]
+                conf = 1.0 / (1.0 + np.exp(-2.0 * (row - self.threshold)))
+                out.append(([self.classes_[j] for j in chosen], [float(conf[j]) for j in chosen]))
+            else:
+                z = np.exp(3.0 * (row - row.max()))
+                p = z / z.sum()
+                j = int(np.argmax(row))
+                out.append(([self.classes_[j]], [float(p[j])]))
+        return out
+
+    def predict(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> list[list[str]]:
+        return [labels for labels, _ in self.predict_scored(texts, chars)]

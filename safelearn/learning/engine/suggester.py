@@ -1,0 +1,133 @@
+"""The suggestion model: one :class:`TextClassifier` per taxonomy field plus the immediate-risk detector."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .classifier import TextClassifier
+from .risk import assess_immediate_risk
+from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, field_ids, lexicon_for
+
+SEED_PATH = Path(__file__).with_name("seed_examples.jsonl")
+SUGGEST_FIELDS = ("incident_type", "service_area", "outcome", "contributory_factors", "recovery_factor")
+LEXICON_WEIGHT = {"incident_type": 0.5, "service_area": 1.0, "outcome": 1.0, "contributory_factors": 1.0,
+                  "recovery_factor": 0.5}
+
+
+@dataclass
+class Suggestion:
+    incident_type: str
+    service_area: str
+    outcome: str
+    contributory_factors: list[str]
+    recovery_factor: str
+    immediate_risk: bool
+    confidence: dict[str, Any] = field(default_factory=dict)
+    risk_reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome, "incident_type": self.incident_type, "service_area": self.service_area,
+            "contributory_factors": list(self.contributory_factors), "recovery_factor": self.recovery_factor,
+            "immediate_risk": self.immediate_risk, "confidence": dict(self.confidence),
+            "risk_reasons": list(self.risk_reasons),
+        }
+
+
+def load_seed_records(path: Path = SEED_PATH) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _valid(fld: str, value: Any) -> bool:
+    ids = set(field_ids(fld))
+    if fld in MULTI_LABEL_FIELDS:
+        return isinstance(value, list) and bool(value) and all(v in ids for v in value)
+    return isinstance(value, str) and value in ids
+
+
+class Suggester:
+    """Suggests taxonomy codes for a report, each with a confidence in [0, 1].
+
+    Training data per field may be partial: a record only contributes to the fields it has valid ids for.
+    Each field is augmented with its taxonomy label/description plus keywords (cold start), and the keyword
+    lexicon is added as a prior to the classifier margin.
+    """
+
+    def __init__(self, use_taxonomy_priors: bool = True) -> None:
+        self.use_taxonomy_priors = use_taxonomy_priors
+        self.models: dict[str, TextClassifier] = {}
+        self.n_examples: dict[str, int] = {}
+        self.risk_model: TextClassifier | None = None
+
+    def fit(self, texts: Sequence[str], labels_by_field: Mapping[str, Sequence[Any]]) -> Suggester:
+        for fld in SUGGEST_FIELDS:
+            values = labels_by_field.get(fld)
+            pairs = [(t, v) for t, v in zip(texts, values, strict=False) if _valid(fld, v)] if values else []
+            if self.use_taxonomy_priors:
+                lex = lexicon_for(fld)
+                for cid, desc in field_descriptions(fld).items():
+                    doc = f"{desc} {' '.join(lex.get(cid, []))}"
+                    pairs.append((doc, [cid] if fld in MULTI_LABEL_FIELDS else cid))
+            if not pairs:
+                continue
+            multi = fld in MULTI_LABEL_FIELDS
+            clf = TextClassifier(multi_label=multi, lexicon=lexicon_for(fld) if self.use_taxonomy_priors else {},
+                                 lexicon_weight=LEXICON_WEIGHT.get(fld, 0.5), threshold=-0.3)
+            clf.fit([p[0] for p in pairs], [p[1] for p in pairs])
+            self.models[fld] = clf
+            self.n_examples[fld] = len(pairs)
+        risk_vals = labels_by_field.get("immediate_risk")
+        if risk_vals:
+            rp = [(t, "yes" if v else "no") for t, v in zip(texts, risk_vals, strict=False) if isinstance(v, bool)]
+            if len({v for _, v in rp}) == 2:
+                self.risk_model = TextClassifier(C=0.3).fit([p[0] for p in rp], [p[1] for p in rp])
+        return self
+
+    def risk_probability(self, text: str) -> float | None:
+        if self.risk_model is None:
+            return None
+        labels, conf = self.risk_model.predict_scored([text])[0]
+        return conf[0] if labels[0] == "yes" else 1.0 - conf[0]
+
+    def suggest(self, text: str) -> Suggestion:
+        return self.suggest_many([text])[0]
+
+    def suggest_many(self, texts: Sequence[str]) -> list[Suggestion]:
+        per_field: dict[str, list[tuple[list[str], list[float]]]] = {}
+        for fld, clf in self.models.items():
+            per_field[fld] = clf.predict_scored(texts)
+        out = []
+        for i, text in enumerate(texts):
+            conf: dict[str, Any] = {}
+            vals: dict[str, Any] = {}
+            for fld in SUGGEST_FIELDS:
+                if fld in per_field:
+                    labels, scores = per_field[fld][i]
+                else:
+                    labels, scores = [field_ids(fld)[-1]], [0.0]
+                if fld in MULTI_LABEL_FIELDS:
+                    vals[fld] = labels
+                    conf[fld] = {lab: round(s, 3) for lab, s in zip(labels, scores, strict=True)}
+                else:
+                    vals[fld] = labels[0]
+                    conf[fld] = round(scores[0], 3)
+            risk = assess_immediate_risk(text, model_probability=self.risk_probability(text))
+            conf["immediate_risk"] = round(risk.score, 3)
+            out.append(Suggestion(immediate_risk=risk.at_risk, confidence=conf, risk_reasons=risk.reasons,
+                                  **vals))
+        return out
+
+
+def train_from_seeds() -> Suggester:
+    recs = load_seed_records()
+    texts = [r["text"] for r in recs]
+    fields = {f: [r["labels"].get(f) for r in recs] for f in (*SUGGEST_FIELDS, "immediate_risk")}
+    return Suggester().fit(texts, fields)
+
+
+__all__ = ["FIELD_SECTIONS", "Suggester", "Suggestion", "load_seed_records", "train_from_seeds"]

@@ -1,0 +1,61 @@
+"""Organisations (local authorities, agencies, providers) and people's roles in them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from safelearn.core.models import BaseModel
+
+
+class OrganisationKind(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    AGENCY = "agency", "Agency"
+    PROVIDER = "provider", "Provider"
+    NATIONAL = "national", "National learning body"
+
+
+class Role(models.TextChoices):
+    REPORTER = "reporter", "Reporter"
+    REVIEWER = "reviewer", "Safety lead (reviewer)"
+    ORG_ADMIN = "org_admin", "Organisation administrator"
+    ANALYST = "analyst", "National analyst"
+
+
+class Organisation(BaseModel):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    code = models.CharField(
+        max_length=6, unique=True, help_text="Short prefix for report reference numbers, e.g. NB"
+    )
+    kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.LOCAL_AUTHORITY)
+    duty_contact_email = models.EmailField(blank=True)
+    duty_contact_phone = models.CharField(max_length=40, blank=True)
+    triage_target_working_days = models.PositiveSmallIntegerField(default=2)
+    immediate_risk_target_hours = models.PositiveSmallIntegerField(default=1)
+    feedback_target_working_days = models.PositiveSmallIntegerField(default=20)
+    children_supported = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Denominator for reporting rates per 1,000 children supported"
+    )
+    public_reporting_enabled = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(BaseModel):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    job_title = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} at {self.organisation}"

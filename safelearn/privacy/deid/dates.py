@@ -1,0 +1,75 @@
+"""Specific calendar dates in the ways people type them. Weekdays, months or years on their own,
+relative dates, times, ages and durations are left alone."""
+
+from __future__ import annotations
+
+import re
+
+from .types import Span
+
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)\.?"
+)
+_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+TEXTUAL = re.compile(
+    rf"\b(?:{_DAY},?\s+(?:the\s+)?)?"
+    rf"(?:{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?|{_MON}\s+(?:the\s+)?{_ORD}(?:,?\s+{_YEAR})?)(?![\w])",
+    re.IGNORECASE,
+)
+NUMERIC = re.compile(
+    rf"\b(?:{_DAY},?\s+)?(?:(?:[12]\d|3[01]|0?[1-9])([/.-])(?:1[0-2]|0?[1-9])(?:\1(?:{_YEAR}|\d\d))?"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01]))(?![\w/]|\.\d|-\d)",
+    re.IGNORECASE,
+)
+WEEKDAY_ORD = re.compile(rf"\b{_DAY}\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", re.IGNORECASE)
+BARE_ORD = re.compile(
+    r"\b(?:on|the|from|until|till|by|since|before|after|and|or|to)\s+(?:the\s+)?"
+    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?:time|times|floor|year|years|child|children|"
+    r"week|weeks|day|days|month|months|attempt|occasion|placement|worker|social|birthday|school|"
+    r"grade|class|birth|century|person|incident|visit|one|place|stage|line|party)\b)",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|mg|ml|kg|%|mins?|minutes)", re.IGNORECASE)
+
+
+def detect_dates(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in TEXTUAL.finditer(text):
+        s = m.group()
+        # "may" alone is a modal verb: need a digit right next to it
+        if s.lower().startswith("may") and not re.match(r"may\s+\d", s, re.IGNORECASE):
+            continue
+        out.append(Span(m.start(), m.end(), "DATE"))
+    for m in NUMERIC.finditer(text):
+        s = m.group()
+        if _TIME_AFTER.match(text, m.end()):
+            continue
+        sep = m.group(1)
+        has_day = not s[0].isdigit()
+        parts = re.split(r"[/.-]", s.split()[-1])
+        if sep == "." and len(parts) == 2 and not has_day:
+            before = text[max(0, m.start() - 4) : m.start()].lower()
+            if not before.endswith("on "):
+                continue
+        if sep == "-" and len(parts) == 2:
+            continue
+        if s.split()[-1] in {"24/7", "1/2", "1/4", "3/4"}:
+            continue
+        out.append(Span(m.start(), m.end(), "DATE"))
+    for m in WEEKDAY_ORD.finditer(text):
+        out.append(Span(m.start(), m.end(), "DATE"))
+    for m in BARE_ORD.finditer(text):
+        out.append(Span(m.start("d"), m.end("d"), "DATE"))
+    return out
+
+
+class DateDetector:
+    def detect(self, text: str) -> list[Span]:
+        return detect_dates(text)

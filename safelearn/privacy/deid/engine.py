@@ -1,0 +1,69 @@
+"""The layered engine: run every detector, then resolve overlaps into sorted, disjoint spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .dates import DateDetector
+from .known import KnownNamesDetector
+from .people import PersonDetector
+from .places import PlaceDetector
+from .structured import StructuredDetector
+from .types import Detector, Span
+
+# when spans overlap, the merged span takes the label that ranks first here
+PRIORITY = (
+    "EMAIL", "URL_OR_HANDLE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "POSTCODE", "VEHICLE_REG",
+    "DATE", "CASE_REF", "ADDRESS", "SCHOOL", "ORG_LOCAL", "PERSON",
+)
+_RANK = {label: i for i, label in enumerate(PRIORITY)}
+
+DEFAULT_DETECTORS: tuple[Detector, ...] = (
+    StructuredDetector(),
+    DateDetector(),
+    PlaceDetector(),
+    PersonDetector(),
+)
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    a, b = span.start, span.end
+    while a < b and (text[a].isspace() or text[a] in "\"'“”‘’,;:([."):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "\"'“”‘’,;:)]."):
+        if text[b - 1] == "." and span.label in ("PERSON",) and b - a == 2:
+            break
+        b -= 1
+    if b <= a:
+        return None
+    return Span(a, b, span.label)
+
+
+def resolve(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Sort, trim and merge overlapping spans; the merged span keeps the highest-priority label."""
+    clean = [t for t in (_trim(text, s) for s in spans) if t is not None]
+    clean.sort(key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for s in clean:
+        if out and s.start < out[-1].end:
+            last = out[-1]
+            label = last.label
+            if _RANK.get(s.label, 99) < _RANK.get(label, 99) and (s.end - s.start) >= (last.end - last.start) // 2:
+                label = s.label
+            out[-1] = Span(last.start, max(last.end, s.end), label)
+        else:
+            out.append(s)
+    return out
+
+
+class Engine:
+    def __init__(self, detectors: Sequence[Detector] = DEFAULT_DETECTORS) -> None:
+        self.detectors = tuple(detectors)
+
+    def detect(self, text: str, known_names: Sequence[str] = ()) -> list[Span]:
+        found: list[Span] = []
+        for d in self.detectors:
+            found.extend(d.detect(text))
+        if known_names:
+            found.extend(KnownNamesDetector(known_names).detect(text))
+        return resolve(text, found)

@@ -1,0 +1,181 @@
+"""Word lists: generated name lists, a common-word list and hand-written stop lists.
+
+Heavy lists are loaded once, lazily, and cached.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read(name: str) -> frozenset[str]:
+    path = DATA / name
+    if name.endswith(".gz"):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return frozenset(line.strip() for line in f if line.strip())
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return _read("first_names.txt")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return _read("surnames.txt")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return _read("common_words.txt.gz") | EXTRA_COMMON
+
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# informal spellings and social-care words missing from the 1934 dictionary
+EXTRA_COMMON = _ws(
+    """
+    im ive id youre hes shes theyre dont didnt doesnt wont cant isnt wasnt hadnt havent aint gonna wanna
+    gotta dunno ok okay u ur pls plz thx lol tho cos coz bc yeah yep nope ya whatsapp online email emails
+    emailed texted texting phoned voicemail app apps laptop website internet wifi mobile selfie
+    wasnt shouldnt wouldnt couldnt thats whats theres lets
+    """
+)
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = _ws(
+    "monday mon tuesday tue tues wednesday wed weds thursday thu thur thurs friday fri saturday sat "
+    "sunday sun"
+)
+
+TITLES = _ws(
+    "mr mrs ms miss mx dr doctor pc dc ds di dci sgt sergeant insp inspector cllr councillor prof sir "
+    "dame lady lord rev father sister nurse judge hhj auntie aunty aunt uncle nan nana nanna grandma "
+    "grandad granddad grandpa nanny"
+)
+
+# words after which a following (even lower-case) given name is a person
+CUES = _ws(
+    "called named name's known as aka son daughter brother brothers sister sisters mum mom mam dad "
+    "mother father stepdad stepmum cousin cousins nephew niece grandson granddaughter husband wife "
+    "partner boyfriend girlfriend bf gf fiance friend friends mate mates carer carers sw ssw pa tm iro "
+    "keyworker key worker manager colleague boss teacher tutor mentor baby child kid kids is im i'm "
+    "am meet with by from to and & ask asked tell told thank thanks cc sibling siblings twin twins"
+)
+STRONG_CUES = _ws(
+    "called named aka son daughter brother brothers sister sisters husband wife partner boyfriend "
+    "girlfriend bf gf stepdad stepmum carer carers sw ssw pa keyworker cousin nephew niece mate "
+    "friend im i'm"
+)
+
+# capitalised words that are never a person on their own in these reports
+NOT_NAMES = _ws(
+    """
+    i i'm i've i'd i'll a an the this that these those it its he she they we you my our your his her
+    their me us him them mr mrs ms dr
+    and or but so if as at by for from in into of on onto to up with without via per re vs
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    christmas easter eid diwali ramadan halloween bank holiday new year
+    police court office home council service services team unit board panel hub
+    social worker workers care carer carers foster fostering adoption adopters family families
+    child children childrens children's young person people youth baby mother father mum dad parent parents
+    school primary academy college university nursery infant infants junior high secondary
+    hospital ward surgery practice pharmacy clinic centre center house lodge court view park
+    road street lane avenue close grove terrace walk mews drive way crescent place gardens square
+    north south east west northern southern eastern western central city county borough
+    royal national local regional general district metropolitan
+    manager managers director officer chair lead head deputy assistant senior principal registered
+    independent reviewing advocate advocacy nurse doctor gp consultant paediatrician health visitor
+    midwife teacher senco dsl iro lado mash edt csc cin cp cla lac pep ehcp plo icpc rcpc
+    mosaic lcs cpoms liquidlogic eclipse outlook teams zoom whatsapp facebook instagram insta snapchat
+    snap tiktok twitter youtube google gmail hotmail yahoo iphone android microsoft word excel
+    english british welsh scottish irish polish romanian slovak czech turkish arabic urdu punjabi
+    somali tigrinya kurdish pashto dari farsi bengali gujarati portuguese spanish french italian
+    albanian vietnamese chinese african caribbean asian white black muslim christian catholic
+    act section regulation regulations schedule part annex form order orders plan plans review
+    conference meeting meetings strategy discussion assessment referral report summary background
+    incident learning action actions outcome outcomes recommendation recommendations details notes
+    note update concern concerns issue issues risk harm what why when where who how which
+    ofsted cafcass camhs nhs dfe hmrc dwp ukvi lado nspcc barnardo's barnardos childline samaritans
+    fosterline kinship coram shelter mind
+    a&e ae er icu nicu hdu picu
+    yes no not none nobody nothing everyone someone anyone also please thanks thank regards kind best
+    dear hi hello hiya morning afternoon evening night today tomorrow yesterday
+    mcdonald's mcdonalds kfc boots tesco asda aldi lidl sainsbury's sainsburys morrisons primark greggs
+    argos iceland co-op coop subway costa starbucks uber bolt
+    covid corona adhd asd autism autistic sen send esol ukvi
+    """
+)
+
+STORES = _ws(
+    "asda tesco aldi lidl sainsbury's sainsburys morrisons primark greggs argos iceland boots superdrug "
+    "mcdonald's mcdonalds kfc costa starbucks subway wilko poundland b&m currys wickes halfords"
+)
+
+# towns, cities, counties and countries that also appear in name lists
+PLACES = _ws(
+    """
+    london leeds bradford manchester salford stockport oldham rochdale bolton wigan bury trafford liverpool
+    birmingham coventry wolverhampton walsall dudley sandwell solihull sheffield rotherham doncaster barnsley
+    wakefield huddersfield halifax kirklees calderdale york hull grimsby scunthorpe lincoln nottingham derby
+    leicester northampton stoke stafford telford shrewsbury hereford worcester gloucester bristol bath
+    exeter plymouth truro cornwall devon somerset dorset bournemouth poole southampton portsmouth brighton
+    hove crawley reading oxford cambridge norwich ipswich colchester chelmsford southend luton bedford
+    watford slough swindon cardiff swansea newport wrexham glasgow edinburgh aberdeen dundee belfast
+    newcastle gateshead sunderland durham middlesbrough stockton darlington hartlepool carlisle cumbria
+    lancaster preston blackpool blackburn burnley chester crewe warrington wirral birkenhead st helens
+    kent essex surrey sussex hampshire berkshire yorkshire lancashire cheshire merseyside lincolnshire
+    norfolk suffolk derbyshire nottinghamshire leicestershire staffordshire shropshire warwickshire
+    northumberland teesside tyneside humberside wiltshire gloucestershire oxfordshire hertfordshire
+    england scotland wales ireland britain uk gb europe eu poland romania slovakia hungary turkey syria
+    iraq iran afghanistan eritrea ethiopia sudan somalia nigeria ghana kenya pakistan india bangladesh
+    albania vietnam china jamaica france spain italy germany portugal lithuania latvia czechia ukraine
+    hulme moss side salford bury chorlton kensington westminster hackney camden lambeth southwark
+    croydon barnet ealing brent harrow enfield haringey islington lewisham newham redbridge sutton
+    wandsworth
+    """
+)
+
+# words that mark a capitalised phrase as a school / local organisation, with its label
+ORG_HEADS = {
+    "primary": "SCHOOL", "academy": "SCHOOL", "school": "SCHOOL", "college": "SCHOOL",
+    "university": "SCHOOL", "nursery": "SCHOOL", "infants": "SCHOOL", "infant": "SCHOOL",
+    "juniors": "SCHOOL", "junior": "SCHOOL", "preschool": "SCHOOL", "pre-school": "SCHOOL",
+    "hospital": "ORG_LOCAL", "infirmary": "ORG_LOCAL", "surgery": "ORG_LOCAL", "practice": "ORG_LOCAL",
+    "pharmacy": "ORG_LOCAL", "chemist": "ORG_LOCAL", "clinic": "ORG_LOCAL", "centre": "ORG_LOCAL",
+    "center": "ORG_LOCAL", "house": "ORG_LOCAL", "lodge": "ORG_LOCAL", "unit": "ORG_LOCAL",
+    "ward": "ORG_LOCAL", "park": "ORG_LOCAL", "market": "ORG_LOCAL", "fostering": "ORG_LOCAL",
+    "court": "ORG_LOCAL", "view": "ORG_LOCAL", "grange": "ORG_LOCAL", "manor": "ORG_LOCAL",
+    "hall": "ORG_LOCAL", "cottage": "ORG_LOCAL", "place": "ORG_LOCAL", "children's": "ORG_LOCAL",
+    "gardens": "ORG_LOCAL", "hostel": "ORG_LOCAL", "foyer": "ORG_LOCAL", "home": "ORG_LOCAL",
+    "trust": "ORG_LOCAL", "club": "ORG_LOCAL", "church": "ORG_LOCAL", "mosque": "ORG_LOCAL",
+    "library": "ORG_LOCAL", "station": "ORG_LOCAL", "mall": "ORG_LOCAL", "arcade": "ORG_LOCAL",
+}
+
+# modifiers that make "X Centre" generic rather than a named place
+GENERIC_MODIFIERS = _ws(
+    """
+    the a an this that our their his her my your family civic leisure health medical contact children's
+    childrens child day walk-in secondary primary special local community youth sports shopping
+    residential respite assessment resource resources new old main big little general district city
+    town county council police court care foster fostering adoption short break breaks crisis
+    independent private supported semi-independent mental psychiatric paediatric maternity a&e
+    emergency minor injuries injury urgent treatment high junior infant nursery grammar state
+    mainstream pupil referral alternative provision boarding catholic church faith village
+    job jobcentre job-centre homeless housing benefits distribution call trampoline play soft
+    registered same other next previous new-build his her different another every each any some
+    """
+)

@@ -1,0 +1,211 @@
+"""People: name lists plus context rules (titles, relationship cues, ages, coordination,
+initials, sign-offs) and propagation of every name found to its other mentions."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    CUES,
+    MONTHS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACES,
+    STRONG_CUES,
+    TITLES,
+    WEEKDAYS,
+    common_words,
+    first_names,
+    surnames,
+)
+from .tokens import Token, tokenize
+from .types import Span
+
+_AGE_AFTER = re.compile(r"\s*\((?:aged?\s*)?\d{1,2}\b|,\s*(?:aged?\s*)?\d{1,2}\s*[,)]|\s+\d{1,2}\s*(?:\)|,|and|yrs?|years?\b)")
+_VERB_AFTER = re.compile(
+    r"\s+(?:was|is|has|had|said|says|told|asked|wants|wanted|went|came|got|gets|did|does|didn't|doesn't|"
+    r"can't|can|will|won't|would|could|rang|called|texted|posted|showed|slept|noticed|reported|"
+    r"disclosed|stayed|left|ran|refused|cried|screamed|became|seemed|appeared|looked|needs|needed)\b"
+)
+_APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
+_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*){1,3})(?:,[^\n]{0,40})?[ \t]*$")
+_SIGN_CUE = re.compile(
+    r"\b(?:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|from|signed|"
+    r"reported by|written by|completed by|submitted by|author|reporter|name)\s*[:,-]?\s*\n?[ \t]*"
+    r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})",
+    re.IGNORECASE,
+)
+_KNOWN_AS = re.compile(r"\b(?:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([\w'’-]+)", re.IGNORECASE)
+_FAMILY = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:family|household|children|kids|siblings|twins)\b")
+_GENERIC_CAPS = {"Child", "Baby", "Young", "Person", "YP", "Parent", "Mother", "Father", "Carer", "Sibling"}
+
+
+class _Names:
+    def __init__(self) -> None:
+        self.first = first_names()
+        self.last = surnames()
+        self.common = common_words()
+
+    def is_name(self, lower: str) -> bool:
+        if lower in self.first or lower in self.last:
+            return True
+        if "-" in lower:
+            parts = lower.split("-")
+            return all(p in self.first or p in self.last or p not in self.common for p in parts) and any(
+                p in self.first or p in self.last for p in parts
+            )
+        return False
+
+    def stop(self, lower: str) -> bool:
+        return lower in NOT_NAMES or lower in PLACES or lower in MONTHS or lower in WEEKDAYS
+
+
+def _cap(t: Token) -> bool:
+    return t.text[0].isupper() and not (t.text.isupper() and len(t.text) > 1)
+
+
+def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
+    hit: set[int] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        lw = t.lower
+        prev = toks[i - 1] if i else None
+        between = text[prev.end : t.start] if prev else ""
+        adjacent = prev is not None and len(between) <= 3 and "\n" not in between
+        plow = prev.lower if prev and adjacent else ""
+        after = text[t.end : t.end + 40]
+        common = lw in names.common
+        name = names.is_name(lw)
+        stop = names.stop(lw)
+        if len(t.text) == 1:
+            # initials: "T" sign-off, "A. Kaur", "Z Nowak"
+            if t.text.isupper() and t.text not in {"I", "A"} or (t.text == "A" and re.match(r"\.\s", after)):
+                nxt = toks[i + 1] if i + 1 < n else None
+                if nxt and _cap(nxt) and re.fullmatch(r"\.?\s", text[t.end : nxt.start]) and not names.stop(nxt.lower):
+                    hit.add(i)
+                elif t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A":
+                    hit.add(i)
+            continue
+        if plow in TITLES and (prev is not None and (_cap(prev) or prev.text.islower())):
+            if (_cap(t) or not common) and not stop:
+                hit.add(i)
+                continue
+        if lw in MONTHS and _cap(t) and name and not t.initial:
+            if plow in {"with", "and", "told", "asked"} | STRONG_CUES or _VERB_AFTER.match(after):
+                hit.add(i)
+            continue
+        if stop or lw in _GENERIC_CAPS_LOWER:
+            continue
+        if t.text.isupper() and len(t.text) > 1:
+            continue
+        if _cap(t):
+            if not t.initial:
+                if name or not common:
+                    hit.add(i)
+                elif plow in STRONG_CUES or _AGE_AFTER.match(after):
+                    hit.add(i)
+            else:
+                if (name and not common) or (not name and not common):
+                    hit.add(i)
+                elif name and (t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after)):
+                    hit.add(i)
+        else:
+            if name and not common and len(lw) >= 3:
+                hit.add(i)
+            elif name and (plow in STRONG_CUES or plow in CUES and plow not in {"and", "&", "to", "with", "from", "by", "is", "am"}):
+                hit.add(i)
+            elif name and _APPOS_AFTER.match(after):
+                hit.add(i)
+            elif not common and plow in STRONG_CUES and len(lw) >= 3:
+                hit.add(i)
+            elif not common and len(lw) >= 3 and re.match(r"\s*\(\d{1,2}\b", after):
+                hit.add(i)
+    return hit
+
+
+_GENERIC_CAPS_LOWER = {w.lower() for w in _GENERIC_CAPS}
+
+
+def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
+    """Coordination ("Tracy and Gary") and multi-word names ("Ahmad Zia Noori")."""
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(hit):
+            for j in (i - 1, i + 1):
+                if j < 0 or j >= len(toks) or j in hit:
+                    continue
+                a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+                gap = text[a.end : b.start]
+                t = toks[j]
+                if names.stop(t.lower) or t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
+                    continue
+                if gap == " " and _cap(t) and not (j < i and toks[i].possessive is False and toks[j].possessive):
+                    if j > i and toks[i].possessive:
+                        continue
+                    hit.add(j)
+                    changed = True
+            # coordination across and/&
+            for d in (-2, 2):
+                j = i + d
+                if j < 0 or j >= len(toks) or j in hit:
+                    continue
+                mid = toks[i + d // 2]
+                lo, hi = (toks[j], toks[i]) if d < 0 else (toks[i], toks[j])
+                gap = text[lo.end : hi.start]
+                if mid.lower != "and" and "&" not in gap:
+                    continue
+                if not re.fullmatch(r"\s*(?:and|&)\s*", gap):
+                    continue
+                t = toks[j]
+                if names.stop(t.lower) or t.lower in _GENERIC_CAPS_LOWER:
+                    continue
+                if _cap(t) or names.is_name(t.lower) or t.lower not in names.common:
+                    hit.add(j)
+                    changed = True
+
+
+def detect_people(text: str) -> list[Span]:
+    names = _Names()
+    toks = tokenize(text)
+    hit = _person_tokens(text, toks, names)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    extra: list[tuple[int, int]] = []
+    for m in _KNOWN_AS.finditer(text):
+        extra.append((m.start(1), m.end(1)))
+    for m in _SIGN_CUE.finditer(text):
+        for w in re.finditer(r"[\w'’.-]+", m.group(1)):
+            if not names.stop(w.group().lower().rstrip(".")):
+                extra.append((m.start(1) + w.start(), m.start(1) + w.end()))
+    tail = text.rstrip()
+    sm = _SIGNOFF.search(tail)
+    if sm and not any(names.stop(w.lower().strip(".,")) for w in sm.group(1).split()):
+        extra.append((sm.start(1), sm.start(1) + len(sm.group(1).rstrip())))
+    for m in _FAMILY.finditer(text):
+        if not names.stop(m.group(1).lower()):
+            extra.append((m.start(1), m.end(1)))
+    for a, b in extra:
+        k = starts.get(a)
+        if k is not None:
+            hit.add(k)
+    _extend(text, toks, hit, names)
+    # propagate every name found to its other mentions
+    found = {toks[k].text for k in hit} | {text[a:b].rstrip(".") for a, b in extra}
+    found_ci = {f.casefold() for f in found if f.casefold() not in names.common and len(f) > 2}
+    for k, t in enumerate(toks):
+        if k not in hit and (t.text in found or t.lower in found_ci) and not names.stop(t.lower):
+            hit.add(k)
+    spans: list[Span] = []
+    for k in sorted(hit):
+        t = toks[k]
+        spans.append(Span(t.start, t.end, "PERSON"))
+    for a, b in extra:
+        b = a + len(text[a:b].rstrip(".,"))
+        if b > a:
+            spans.append(Span(a, b, "PERSON"))
+    return spans
+
+
+class PersonDetector:
+    def detect(self, text: str) -> list[Span]:
+        return detect_people(text)

@@ -1,0 +1,137 @@
+"""Addresses, schools and local organisations (GP surgeries, wards, children's homes, parks, ...)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import GENERIC_MODIFIERS, NOT_NAMES, ORG_HEADS, PLACES, STORES, common_words
+from .types import Span
+
+_STREET = (
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Grove|Terrace|Walk|Mews|Drive|Way|Crescent|"
+    r"Place|Gardens|Square|Hill|Rise|Row|Parade|Green|Vale|Mount|Croft|Fold|Gate|Chase|Meadows?|"
+    r"Boulevard|Broadway|Wynd|Brow|Approach|Yard|Court|View|Park|Estate|Way|Circus|Quay|Wharf|"
+    r"Hey|Nook|Dale|Bank|Side|End|Heights|Grange|Park)"
+)
+_STREET_LC = _STREET.lower()
+_CAPW = r"(?:[A-Z][\w'’-]*|St\.?)"
+NUMBERED = re.compile(
+    rf"(?<![\w/.-])\d{{1,4}}[A-Za-z]?(?:\s?-\s?\d{{1,4}}[A-Za-z]?)?,?\s+"
+    rf"(?:(?:{_CAPW}\s+){{1,3}}{_STREET}|(?:[a-z][\w'’-]*\s+){{1,2}}{_STREET_LC})\b"
+)
+NAMED_STREET = re.compile(rf"(?<![\w-])(?:{_CAPW}\s+){{1,3}}{_STREET}\b(?!\s+(?:Primary|Academy|School))")
+UNIT = re.compile(
+    r"\b(?:Flat|Room|Apartment|Apt|Unit|Studio|Plot)\s*\d+[A-Za-z]?\b(?:,?\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:House|Court|Lodge|Tower|Towers|Heights|Building|Mansions|Block|Point|Apartments|Place|Hall))?",
+    re.IGNORECASE,
+)
+LOCALITY = re.compile(r",\s+((?:[A-Z][\w'’-]*\s?){1,3})(?=,\s*[A-Za-z]{1,2}\d)")
+HOUSE_NAME_BEFORE = re.compile(r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$")
+
+_HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in ORG_HEADS) + r")\b", re.IGNORECASE)
+_TOKEN_LEFT = re.compile(r"([\w'’&.-]+)\s+$")
+SPECIAL_ORG = re.compile(
+    r"\bWard\s+\d+[A-Za-z]?\b|\b[A-Z][a-z]+\s+Ward\b|\bRoyal\s+(?:[A-Z][\w'’]+\s?){1,3}"
+    r"|\b(?:[A-Z][\w'’]+\s+){1,2}(?=A&E\b)|\b(?:St|ST|st)\.?\s+[A-Za-z]+(?:'s|’s|s)\b",
+)
+_STORE_RE = re.compile(r"\b(" + "|".join(re.escape(s) for s in STORES) + r")\s+([A-Z][a-z]+)\b", re.IGNORECASE)
+_GENERIC_A_AND_E = {"the", "at", "to", "in", "and", "or", "of", "went", "local", "nearest", "our"}
+
+
+def detect_addresses(text: str) -> list[Span]:
+    out: list[Span] = []
+    for rx in (NUMBERED, NAMED_STREET, UNIT):
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            if rx is NAMED_STREET:
+                first = m.group().split()[0].lower()
+                if first in NOT_NAMES and first not in {"st", "st."}:
+                    # "The Lane" style phrases, or a sentence starting "On ..."
+                    start = m.start() + len(m.group().split()[0]) + 1
+                    if start >= end or not text[start].isupper() or text[start:end].split()[0].lower() in NOT_NAMES:
+                        continue
+            loc = LOCALITY.match(text, end)
+            if loc:
+                end = loc.end(1)
+            before = HOUSE_NAME_BEFORE.search(text, max(0, start - 60), start)
+            if before and rx is not UNIT:
+                start = before.start(1)
+            out.append(Span(start, end, "ADDRESS"))
+    return out
+
+
+def _org_left(text: str, head_start: int, lower: bool) -> int:
+    """Walk left from a head word over the name words of an organisation; return the start."""
+    start = head_start
+    words: list[str] = []
+    pos = head_start
+    common = common_words()
+    while len(words) < 4:
+        m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
+        if not m or "\n" in text[m.end(1) : pos]:
+            break
+        w = m.group(1)
+        lw = w.lower().strip(".")
+        if lower:
+            if not w.islower() or lw in common or lw in GENERIC_MODIFIERS or lw in NOT_NAMES:
+                if lw not in {"st"}:
+                    break
+        elif not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"}) or lw in {"the", "a", "an", "at", "to"}:
+            break
+        words.append(lw)
+        start = m.start(1)
+        pos = m.start(1)
+    while words and words[-1] in {"of", "&", "and"}:
+        words.pop()
+    if not words:
+        return head_start
+    if all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
+        return head_start
+    if lower and all(w in PLACES for w in words):
+        return head_start
+    # recompute start for the kept words
+    pos = head_start
+    for _ in words:
+        m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
+        assert m is not None
+        pos = m.start(1)
+    return pos
+
+
+def detect_orgs(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _HEAD_RE.finditer(text):
+        head = m.group(1)
+        lower = head.islower()
+        if not lower and not head[0].isupper():
+            continue
+        start = _org_left(text, m.start(), lower)
+        if start == m.start():
+            continue
+        label = ORG_HEADS[head.lower()]
+        end = m.end()
+        # a second head straight after ("High School", "Medical Centre", "Family Centre")
+        nxt = re.match(r"\s+(\w[\w'’]*)", text[end:])
+        if nxt and nxt.group(1).lower() in ORG_HEADS and (nxt.group(1)[0].isupper() or lower):
+            end += nxt.end()
+            label = ORG_HEADS[nxt.group(1).lower()] if label == "ORG_LOCAL" else label
+        out.append(Span(start, end, label))
+    for m in SPECIAL_ORG.finditer(text):
+        s = m.group().strip()
+        words = s.split()
+        if words[0].lower() in _GENERIC_A_AND_E or words[0].lower() in NOT_NAMES and words[0] not in {"Royal", "Ward"}:
+            if len(words) == 1 or words[-1].lower() in NOT_NAMES:
+                continue
+        out.append(Span(m.start(), m.start() + len(s), "ORG_LOCAL"))
+    common = common_words()
+    for m in _STORE_RE.finditer(text):
+        branch = m.group(2).lower()
+        if branch in common and branch not in PLACES:
+            continue
+        out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
+    return out
+
+
+class PlaceDetector:
+    def detect(self, text: str) -> list[Span]:
+        return detect_addresses(text) + detect_orgs(text)

@@ -1,0 +1,118 @@
+"""Structured UK identifiers: email, URLs and handles, phones, postcodes, NHS/NI numbers,
+vehicle registrations and case references. Pure regular expressions plus light validation."""
+
+from __future__ import annotations
+
+import re
+
+from .types import Span
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|\b(?:facebook|fb|instagram|tiktok|snapchat|twitter|x|youtube|linkedin|threads)\.com/[^\s<>\"')\]]+",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+HANDLE_CUE = re.compile(
+    r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|handle|username|user ?name|user|account|"
+    r"profile|ig|sc|tt)\s*(?:name\s*)?(?:is|was|=|:|-)?\s*[\"']?"
+    r"(?P<h>(?=[A-Za-z0-9_.]*[._\d])[A-Za-z0-9_][A-Za-z0-9_.]{2,}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d \-)]{7,16}\d(?![\d])")
+POSTCODE = re.compile(
+    r"(?<![\w-])([A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?[0-9][0-9A-HJKMNPR-Ya-hjkmnpr-y]?)"
+    r"( ?)([0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\w-])"
+)
+NHS = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+NI = re.compile(
+    r"(?<![\w-])[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w-])"
+)
+VEHICLE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2}[0-9]{2} ?[A-Z]{3}|[a-z]{2}[0-9]{2} [a-z]{3}|[A-Z][0-9]{1,3} ?[A-Z]{3}"
+    r"|[A-Z]{3} ?[0-9]{1,3}[A-Z])(?![\w-])"
+)
+# letter-prefixed references with at least four digits: CP-2023-0418, FD-0092817, BS23P00412, R1092557/1
+CASE_REF = re.compile(
+    r"(?<![\w/-])(?=[A-Za-z0-9/-]*\d{4})[A-Z]{1,5}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*(?![\w-])"
+)
+REF_CUE = re.compile(
+    r"\b(?:mosaic|lcs|eclipse|liquidlogic|azeus|carefirst|id|ref|reference|log|case|crn|urn|record|"
+    r"file|claim|incident|crime|occurrence|cad|ho|no|number|num)\b\.?(?:\s*(?:no|number|id|ref)\b\.?)?"
+    r"\s*[:#]?\s*(?P<r>\d{4,12}(?:/\d+)?)\b",
+    re.IGNORECASE,
+)
+LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")
+
+
+def _nhs_ok(digits: str) -> bool:
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _phone(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in PHONE.finditer(text):
+        s = m.group()
+        if "  " in s:
+            continue
+        national = s.startswith("+")
+        needed = 12 if national else 11  # +44 + 10 digits, or 0 + 10 digits
+        count = 0
+        end = m.start()
+        for i, ch in enumerate(s):
+            if ch.isdigit():
+                count += 1
+                end = m.start() + i + 1
+                if count == needed:
+                    break
+        if count >= needed - 1:
+            out.append(Span(m.start(), end, "PHONE"))
+    return out
+
+
+def detect_structured(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in EMAIL.finditer(text):
+        out.append(Span(m.start(), m.end(), "EMAIL"))
+    for m in URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        out.append(Span(m.start(), end, "URL_OR_HANDLE"))
+    for m in HANDLE.finditer(text):
+        out.append(Span(m.start(), m.end(), "URL_OR_HANDLE"))
+    for m in HANDLE_CUE.finditer(text):
+        h = m.group("h").rstrip(".")
+        out.append(Span(m.start("h"), m.start("h") + len(h), "URL_OR_HANDLE"))
+    for m in NHS.finditer(text):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        if m.group(2) or _nhs_ok(digits) or "nhs" in text[max(0, m.start() - 25) : m.start()].lower():
+            out.append(Span(m.start(), m.end(), "NHS_NUMBER"))
+    out.extend(_phone(text))
+    for m in POSTCODE.finditer(text):
+        s = m.group()
+        if not m.group(2) and not (s.isupper() or s.islower()):
+            continue
+        if s.islower() and not m.group(2):
+            continue
+        out.append(Span(m.start(), m.end(), "POSTCODE"))
+    for m in NI.finditer(text):
+        out.append(Span(m.start(), m.end(), "NI_NUMBER"))
+    for m in VEHICLE.finditer(text):
+        out.append(Span(m.start(), m.end(), "VEHICLE_REG"))
+    for m in CASE_REF.finditer(text):
+        out.append(Span(m.start(), m.end(), "CASE_REF"))
+    for m in REF_CUE.finditer(text):
+        out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))
+    for m in LONG_NUMBER.finditer(text):
+        out.append(Span(m.start(), m.end(), "CASE_REF"))
+    return out
+
+
+class StructuredDetector:
+    def detect(self, text: str) -> list[Span]:
+        return detect_structured(text)

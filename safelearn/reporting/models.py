@@ -1,0 +1,162 @@
+"""Reports, their addenda and drafts. The reporter's words are immutable; corrections are addenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from safelearn.core.models import BaseModel
+from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.models import Organisation
+from safelearn.privacy.fields import EncryptedTextField
+
+_tax = get_taxonomy()
+
+NARRATIVE_FIELDS = ("what_happened", "how_noticed", "why_happened", "what_would_help")
+
+
+class ReportStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted"
+    TRIAGED = "triaged", "Triaged"
+    UNDER_REVIEW = "under_review", "Under review"
+    ACTIONS_OPEN = "actions_open", "Actions open"
+    CLOSED = "closed", "Closed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    DUPLICATE = "duplicate", "Duplicate"
+
+
+#: Statuses that statistics leave out.
+EXCLUDED_FROM_STATISTICS = (ReportStatus.WITHDRAWN, ReportStatus.DUPLICATE)
+
+
+class ReportingMode(models.TextChoices):
+    NAMED = "named", "Named"
+    CONFIDENTIAL = "confidential", "Confidential"
+    ANONYMOUS = "anonymous", "Anonymous"
+
+
+class Channel(models.TextChoices):
+    STAFF = "staff", "Staff form"
+    PUBLIC = "public", "Public link"
+    API = "api", "API"
+    IMPORT = "import", "Import"
+
+
+class RiskAnswer(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_SURE = "not_sure", "Not sure"
+
+
+class Report(BaseModel):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
+    reference = models.CharField(max_length=32, unique=True)
+    kind = models.CharField(max_length=32, choices=_tax.choices("report_kind"), default="incident")
+    mode = models.CharField(max_length=16, choices=ReportingMode.choices)
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.STAFF)
+    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.SUBMITTED)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    reporter_role = models.CharField(max_length=32, choices=_tax.choices("reporter_role"), blank=True)
+
+    occurred_on = models.DateField(null=True, blank=True)
+    occurred_on_is_approximate = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=32, choices=_tax.choices("outcome"), blank=True)
+    incident_type = models.CharField(max_length=48, choices=_tax.choices("incident_type"), blank=True)
+    service_area = models.CharField(max_length=32, choices=_tax.choices("service_area"), blank=True)
+    contributory_factors = models.JSONField(default=list, blank=True)
+    recovery_factor = models.CharField(max_length=32, choices=_tax.choices("recovery_factor"), blank=True)
+    agencies_involved = models.JSONField(default=list, blank=True)
+
+    immediate_risk_answer = models.CharField(max_length=10, choices=RiskAnswer.choices, blank=True)
+    immediate_risk_flagged = models.BooleanField(default=False)
+    immediate_risk_reasons = models.JSONField(default=list, blank=True)
+
+    what_happened = EncryptedTextField()
+    how_noticed = EncryptedTextField(null=True, blank=True)
+    why_happened = EncryptedTextField(null=True, blank=True)
+    what_would_help = EncryptedTextField(null=True, blank=True)
+    raw_purged_at = models.DateTimeField(null=True, blank=True)
+
+    submitted_at = models.DateTimeField()
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    status_reason = models.TextField(blank=True)
+
+    receipt_lookup = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    receipt_hash = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "-submitted_at"]),
+            models.Index(fields=["organisation", "-submitted_at"]),
+            models.Index(fields=["submitted_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Report:
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_narrative = {f: getattr(instance, f, None) for f in NARRATIVE_FIELDS if f in field_names}
+        return instance
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        loaded: dict[str, Any] = getattr(self, "_loaded_narrative", {})
+        changed = [f for f, v in loaded.items() if getattr(self, f) != v]
+        if changed and not getattr(self, "_allow_purge", False):
+            raise PermissionError("the reporter's narrative is immutable; add an addendum instead")
+        super().save(*args, **kwargs)
+
+    @property
+    def counts_in_statistics(self) -> bool:
+        return self.status not in EXCLUDED_FROM_STATISTICS
+
+    def narrative(self) -> dict[str, str]:
+        return {f: getattr(self, f) or "" for f in NARRATIVE_FIELDS}
+
+
+class Addendum(BaseModel):
+    """A later correction or addition to a report; the original words stay as they were."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="addenda")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    author_label = models.CharField(max_length=120, blank=True)
+    text = EncryptedTextField()
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class ReportDraft(BaseModel):
+    """Server-side draft of a half-typed report, encrypted like the narrative itself."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="report_drafts"
+    )
+    session_key = models.CharField(max_length=64, blank=True, db_index=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    payload = EncryptedTextField()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+
+class ReferenceCounter(models.Model):
+    """Per organisation and year, the last reference number issued (e.g. NB-2026-00042)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="unique_counter_year")]

@@ -1,0 +1,208 @@
+"""Writes on the reporter's side: submitting, addenda, drafts, escalation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from safelearn.core.audit import audit_record
+from safelearn.core.notifications import notify_users
+from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.reporting import receipts
+from safelearn.reporting.models import (
+    NARRATIVE_FIELDS,
+    Addendum,
+    ReferenceCounter,
+    Report,
+    ReportDraft,
+    ReportingMode,
+    RiskAnswer,
+)
+from safelearn.reporting.risk import assess_immediate_risk
+
+
+@dataclass
+class ReportInput:
+    """Everything a reporter can tell us, from any channel (web, public link, API, import)."""
+
+    what_happened: str
+    mode: str = ReportingMode.NAMED
+    kind: str = "incident"
+    how_noticed: str = ""
+    why_happened: str = ""
+    what_would_help: str = ""
+    occurred_on: dt.date | None = None
+    occurred_on_is_approximate: bool = False
+    outcome: str = ""
+    incident_type: str = ""
+    service_area: str = ""
+    contributory_factors: list[str] = field(default_factory=list)
+    recovery_factor: str = ""
+    agencies_involved: list[str] = field(default_factory=list)
+    reporter_role: str = ""
+    immediate_risk_answer: str = ""
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    report: Report
+    receipt_code: str
+    escalated: bool
+
+
+def _check_code(section: str, value: str, label: str, errors: dict[str, list[str]], key: str) -> None:
+    if value and value not in get_taxonomy().ids(section):
+        errors.setdefault(key, []).append(f"Choose a valid {label}")
+
+
+def report_input_validate(data: ReportInput, *, today: dt.date | None = None) -> None:
+    """Business rules shared by every channel; raises ValidationError keyed by field."""
+    errors: dict[str, list[str]] = {}
+    limit = settings.SAFELEARN_NARRATIVE_MAX_CHARS
+    if not data.what_happened.strip():
+        errors["what_happened"] = ["Tell us what happened"]
+    for name in NARRATIVE_FIELDS:
+        text = getattr(data, name) or ""
+        if len(text) > limit:
+            errors.setdefault(name, []).append(
+                f"This answer must be {limit:,} characters or fewer; it has {len(text):,}"
+            )
+    if data.occurred_on and data.occurred_on > (today or timezone.localdate()):
+        errors["occurred_on"] = ["The date it happened must be today or in the past"]
+    if data.mode not in ReportingMode.values:
+        errors["mode"] = ["Choose how you want to report"]
+    if data.immediate_risk_answer and data.immediate_risk_answer not in RiskAnswer.values:
+        errors["immediate_risk_answer"] = ["Choose yes, no or not sure"]
+    _check_code("report_kind", data.kind, "kind of report", errors, "kind")
+    _check_code("outcome", data.outcome, "outcome", errors, "outcome")
+    _check_code("incident_type", data.incident_type, "type of incident", errors, "incident_type")
+    _check_code("service_area", data.service_area, "service area", errors, "service_area")
+    _check_code("recovery_factor", data.recovery_factor, "recovery factor", errors, "recovery_factor")
+    _check_code("reporter_role", data.reporter_role, "role", errors, "reporter_role")
+    for factor in data.contributory_factors:
+        _check_code("contributory_factor", factor, "contributory factor", errors, "contributory_factors")
+    for agency in data.agencies_involved:
+        _check_code("agency_involved", agency, "agency", errors, "agencies_involved")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _next_reference(organisation: Organisation, when: dt.datetime) -> str:
+    year = timezone.localtime(when).year
+    counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(organisation=organisation, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{organisation.code}-{year}-{counter.last_number:05d}"
+
+
+def _assign_receipt(report: Report) -> str:
+    for _ in range(5):
+        code = receipts.generate_code()
+        handle = receipts.lookup_handle(code)
+        if not Report.objects.filter(receipt_lookup=handle).exists():
+            report.receipt_lookup = handle
+            report.receipt_hash = receipts.hash_code(code)
+            return code
+    raise IntegrityError("could not allocate a unique receipt code")
+
+
+def report_submit(
+    *,
+    organisation: Organisation,
+    data: ReportInput,
+    reporter: Any = None,
+    channel: str = "staff",
+) -> SubmissionResult:
+    """Validate, store encrypted, issue a receipt code, and escalate a child at risk now."""
+    report_input_validate(data)
+    user = reporter if getattr(reporter, "is_authenticated", False) else None
+    if data.mode == ReportingMode.ANONYMOUS:
+        user = None  # anonymous means no identity at all, even for a signed-in reporter
+    narrative = "\n".join(getattr(data, f) or "" for f in NARRATIVE_FIELDS)
+    risk = assess_immediate_risk(narrative, answered_yes=data.immediate_risk_answer == RiskAnswer.YES)
+    now = timezone.now()
+    with transaction.atomic():
+        values = asdict(data)
+        report = Report(
+            organisation=organisation,
+            reporter=user,
+            channel=channel,
+            submitted_at=now,
+            immediate_risk_flagged=risk.at_risk,
+            immediate_risk_reasons=risk.reasons,
+            **values,
+        )
+        report.reference = _next_reference(organisation, now)
+        code = _assign_receipt(report)
+        report.save()
+        audit_record(
+            actor=user or "reporter",
+            verb="report.submitted",
+            target=report,
+            payload={"mode": report.mode, "channel": channel, "immediate_risk": risk.at_risk},
+        )
+        if risk.at_risk:
+            transaction.on_commit(lambda: report_escalate(report=report, reasons=risk.reasons))
+    return SubmissionResult(report=report, receipt_code=code, escalated=risk.at_risk)
+
+
+def report_escalate(*, report: Report, reasons: list[str]) -> None:
+    """Tell the duty contact and the safety leads at once: in-app and by email."""
+    reviewers = [m.user for m in Membership.objects.filter(organisation=report.organisation, role=Role.REVIEWER).select_related("user")]
+    url = reverse("review:report_detail", args=[report.pk])
+    title = f"Possible child at risk now: report {report.reference}"
+    body = (
+        f"Report {report.reference} to {report.organisation.name} may describe a child at risk of "
+        f"significant harm now ({'; '.join(reasons)}). Open it at once: {url}"
+    )
+    notify_users(users=reviewers, kind="immediate_risk", title=title, body=body, url=url, urgent=True,
+                 organisation_id=report.organisation_id, email=True)
+    duty = report.organisation.duty_contact_email
+    if duty:
+        from safelearn.core.notifications import send_email
+
+        send_email([duty], title, body)
+    audit_record(actor="system", verb="report.escalated", target=report,
+                 payload={"reasons": reasons, "duty_contact_emailed": bool(duty), "reviewers_alerted": len(reviewers)})
+
+
+def addendum_add(*, report: Report, author: Any, text: str, author_label: str = "") -> Addendum:
+    """Corrections never change the original; they are added beside it."""
+    if not text.strip():
+        raise ValidationError({"text": ["Write the addition or correction"]})
+    if len(text) > settings.SAFELEARN_NARRATIVE_MAX_CHARS:
+        raise ValidationError({"text": ["This is too long"]})
+    with transaction.atomic():
+        user = author if getattr(author, "is_authenticated", False) else None
+        addendum = Addendum.objects.create(
+            report=report, author=user, author_label=author_label or (user.get_username() if user else "reporter"), text=text
+        )
+        audit_record(actor=user or "reporter", verb="report.addendum_added", target=report, payload={"addendum": str(addendum.pk)})
+    return addendum
+
+
+def draft_save(*, organisation: Organisation, payload: dict[str, Any], owner: Any = None,
+               session_key: str = "", draft_id: Any = None) -> ReportDraft:
+    """Save a half-typed report server-side (encrypted), so nothing typed is ever lost."""
+    owner = owner if getattr(owner, "is_authenticated", False) else None
+    draft = None
+    if draft_id:
+        draft = ReportDraft.objects.filter(pk=draft_id, owner=owner, session_key=session_key).first()
+    if draft is None:
+        draft = ReportDraft(organisation=organisation, owner=owner, session_key=session_key)
+    draft.payload = json.dumps(payload, default=str)
+    draft.save()
+    return draft
+
+
+def draft_discard(*, draft: ReportDraft) -> None:
+    draft.delete()

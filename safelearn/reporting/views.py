@@ -1,0 +1,118 @@
+"""Staff reporting pages. Thin: forms validate input, services do the work."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from crispy_forms_gds.fields import DateInputField
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from safelearn.core.permissions import STAFF_ROLES
+from safelearn.organisations.selectors import organisations_where
+from safelearn.reporting import selectors, services
+from safelearn.reporting.forms import StaffReportForm
+from safelearn.reporting.models import ReportDraft
+
+DRAFT_ACTION = "save_draft"
+
+
+def _staff_organisations(request: HttpRequest) -> list[Any]:
+    organisations = organisations_where(request.user, *STAFF_ROLES)
+    if not organisations:
+        raise PermissionDenied("You need a role in an organisation to report as staff.")
+    return organisations
+
+
+def _save_draft(request: HttpRequest, organisations: list[Any], draft_id: str | None) -> ReportDraft:
+    payload = {k: request.POST.getlist(k) for k in request.POST if k not in {"csrfmiddlewaretoken", "action", "draft"}}
+    return services.draft_save(organisation=organisations[0], payload=payload, owner=request.user, draft_id=draft_id)
+
+
+def _load_draft(request: HttpRequest, draft_id: str | None) -> tuple[ReportDraft | None, dict[str, Any] | None]:
+    if not draft_id:
+        return None, None
+    draft = selectors.drafts_for(user=request.user).filter(pk=draft_id).first()
+    if draft is None:
+        return None, None
+    return draft, draft_initial(json.loads(draft.payload))
+
+
+def draft_initial(payload: dict[str, list[str]]) -> dict[str, Any]:
+    """Turn saved POST lists back into form initial values (lists for multi-choice, d/m/y for dates)."""
+    initial: dict[str, Any] = {}
+    for name, field in StaffReportForm.base_fields.items():
+        if isinstance(field, DateInputField):
+            parts = [payload.get(f"{name}_{i}", [""])[0] for i in range(3)]
+            if any(parts):
+                initial[name] = parts
+        elif name in payload:
+            values = payload[name]
+            initial[name] = values if isinstance(field, forms.MultipleChoiceField) else values[0]
+    return initial
+
+
+@login_required
+def report_new(request: HttpRequest) -> HttpResponse:
+    organisations = _staff_organisations(request)
+    draft_id = request.POST.get("draft") or request.GET.get("draft")
+    if request.method == "POST":
+        form = StaffReportForm(request.POST, organisations=organisations)
+        if request.POST.get("action") == DRAFT_ACTION:
+            draft = _save_draft(request, organisations, draft_id)
+            messages.success(request, "Your draft has been saved. Only you can see it.")
+            return redirect(f"{reverse('reporting:report_new')}?draft={draft.pk}")
+        if form.is_valid():
+            try:
+                result = services.report_submit(
+                    organisation=form.cleaned_data["organisation"], data=form.to_input(), reporter=request.user
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                if draft_id:
+                    ReportDraft.objects.filter(pk=draft_id, owner=request.user).delete()
+                request.session["receipt"] = {"report": str(result.report.pk), "code": result.receipt_code,
+                                              "reference": result.report.reference, "escalated": result.escalated}
+                return redirect("reporting:submitted")
+        # Keep what was typed even if they walk away from the error page.
+        draft_id = str(_save_draft(request, organisations, draft_id).pk)
+    else:
+        draft, initial = _load_draft(request, draft_id)
+        draft_id = str(draft.pk) if draft else None
+        form = StaffReportForm(initial=initial, organisations=organisations)
+    return render(request, "reporting/report_form.html", {"form": form, "draft_id": draft_id or ""})
+
+
+@login_required
+def submitted(request: HttpRequest) -> HttpResponse:
+    receipt = request.session.get("receipt")
+    if not receipt:
+        return redirect("reporting:my_reports")
+    if request.method == "POST" and request.POST.get("saved") == "yes":
+        request.session.pop("receipt", None)  # the code is shown once and never again
+        messages.success(request, f"Report {receipt['reference']} has been sent.")
+        return redirect("reporting:my_reports")
+    error = "Confirm that you have saved your receipt code" if request.method == "POST" else ""
+    return render(request, "reporting/submitted.html", {"receipt": receipt, "error": error})
+
+
+@login_required
+def my_reports(request: HttpRequest) -> HttpResponse:
+    return render(request, "reporting/my_reports.html", {
+        "reports": selectors.report_list_for_reporter(user=request.user)[:200],
+        "drafts": selectors.drafts_for(user=request.user)[:50],
+    })
+
+
+@login_required
+def my_report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = selectors.report_get_for_reporter(user=request.user, report_id=report_id)
+    return render(request, "reporting/my_report_detail.html", {"report": report})
