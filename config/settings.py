@@ -36,9 +36,7 @@ SECRET_KEY = _secret_from_file("secret_key", "SECRET_KEY")
 # Keyed HMAC for receipt-code look-up handles; kept apart from SECRET_KEY so that one can rotate freely.
 SAFELEARN_RECEIPT_KEY = _secret_from_file("receipt_key", "SAFELEARN_RECEIPT_KEY")
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [
-    o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
-]
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -86,7 +86,9 @@ def audit_verify(batch_size: int = 5000) -> list[ChainProblem]:
     expected_prev = GENESIS
     for event in _iterate(batch_size):
         if event.prev_hash != expected_prev:
-            problems.append(ChainProblem(event.id, "previous hash does not match: an event before it was deleted or edited"))
+            problems.append(
+                ChainProblem(event.id, "previous hash does not match: an event before it was deleted or edited")
+            )
         if _digest(event.prev_hash, _fields(event)) != event.hash:
             problems.append(ChainProblem(event.id, "contents do not match its hash: the event was edited"))
         expected_prev = event.hash
@@ -104,4 +106,6 @@ def _iterate(batch_size: int) -> Iterator[AuditEvent]:
 
 
 def audit_history(target: models.Model) -> models.QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(target_type=target._meta.label_lower, target_id=str(target.pk)).select_related("actor")
+    return AuditEvent.objects.filter(target_type=target._meta.label_lower, target_id=str(target.pk)).select_related(
+        "actor"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -50,14 +51,19 @@ def _organisations() -> dict[str, Organisation]:
     for name, slug, code, kind, children in ORGS:
         org, _ = Organisation.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "code": code, "kind": kind, "children_supported": children,
-                      "duty_contact_email": f"duty@{slug}.example.org"},
+            defaults={
+                "name": name,
+                "code": code,
+                "kind": kind,
+                "children_supported": children,
+                "duty_contact_email": f"duty@{slug}.example.org",
+            },
         )
         orgs[slug] = org
     return orgs
 
 
-def _users(orgs: dict[str, Organisation]) -> dict[str, object]:
+def _users(orgs: dict[str, Organisation]) -> dict[str, Any]:
     user_model = get_user_model()
     users = {}
     for username, role, slug in DEMO_USERS:
@@ -84,26 +90,41 @@ def load_demo(seed: int = 7) -> bool:
     now = timezone.now()
     count = 0
     for org_slug, prefix in (("northbridge", "nb"), ("westmoor", "wm")):
-        for index in range(20 if org_slug == "northbridge" else 20):
+        for index in range(20):
             what, how, why, itype, area, outcome, factors, recovery = DEMO_REPORTS[(index + count) % len(DEMO_REPORTS)]
             if index == 0 and org_slug == "northbridge":
                 what = f"{what} {DEMO_PEOPLE_TEXT}"
             kind = "good_practice" if what.startswith("Good practice") else "incident"
             data = ReportInput(
-                what_happened=what, how_noticed=how, why_happened=why, mode=MODES[index % 3], kind=kind,
-                incident_type=itype, service_area=area, outcome=outcome, contributory_factors=factors,
-                recovery_factor=recovery, immediate_risk_answer="no",
+                what_happened=what,
+                how_noticed=how,
+                why_happened=why,
+                mode=MODES[index % 3],
+                kind=kind,
+                incident_type=itype,
+                service_area=area,
+                outcome=outcome,
+                contributory_factors=factors,
+                recovery_factor=recovery,
+                immediate_risk_answer="no",
                 occurred_on=(now - dt.timedelta(days=rng.randint(3, 330))).date(),
                 reporter_role="social_worker",
             )
             result = report_submit(organisation=orgs[org_slug], data=data, reporter=users[f"{prefix}-reporter"])
             report = result.report
-            Report.objects.filter(pk=report.pk).update(submitted_at=timezone.make_aware(
-                dt.datetime.combine(report.occurred_on or now.date(), dt.time(10)) + dt.timedelta(days=rng.randint(0, 3))
-            ) if report.occurred_on else now)
+            Report.objects.filter(pk=report.pk).update(
+                submitted_at=timezone.make_aware(
+                    dt.datetime.combine(report.occurred_on or now.date(), dt.time(10))
+                    + dt.timedelta(days=rng.randint(0, 3))
+                )
+                if report.occurred_on
+                else now
+            )
             reviewer = users[f"{prefix}-reviewer"]
             for status in STATUS_PATHS[index % len(STATUS_PATHS)]:
-                reason = "Not a safety report: passed to the complaints team." if status == ReportStatus.WITHDRAWN else ""
+                reason = (
+                    "Not a safety report: passed to the complaints team." if status == ReportStatus.WITHDRAWN else ""
+                )
                 report = report_transition(report=report, actor=reviewer, to_status=status, reason=reason)
             count += 1
     return True

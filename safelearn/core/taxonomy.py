@@ -82,9 +82,7 @@ def _parse(raw: dict[str, Any]) -> Taxonomy:
     for name in LIST_SECTIONS:
         entries = []
         for item in raw[name]:
-            extra = tuple(
-                (k, str(v)) for k, v in item.items() if k not in {"id", "label", "description"}
-            )
+            extra = tuple((k, str(v)) for k, v in item.items() if k not in {"id", "label", "description"})
             entries.append(Code(str(item["id"]), str(item["label"]), str(item.get("description", "")), extra))
         sections[name] = tuple(entries)
     matrix = raw["risk_matrix"]

@@ -25,9 +25,7 @@ class Role(models.TextChoices):
 class Organisation(BaseModel):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    code = models.CharField(
-        max_length=6, unique=True, help_text="Short prefix for report reference numbers, e.g. NB"
-    )
+    code = models.CharField(max_length=6, unique=True, help_text="Short prefix for report reference numbers, e.g. NB")
     kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.LOCAL_AUTHORITY)
     duty_contact_email = models.EmailField(blank=True)
     duty_contact_phone = models.CharField(max_length=40, blank=True)
@@ -53,9 +51,7 @@ class Membership(BaseModel):
     job_title = models.CharField(max_length=120, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership_role")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership_role")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} at {self.organisation}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -62,31 +62,60 @@ class StaffReportForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Tell us whether a child could be at risk right now"},
     )
-    kind = forms.ChoiceField(label="What are you reporting?", choices=get_taxonomy().choices("report_kind"),
-                             widget=forms.RadioSelect, initial="incident")
-    what_happened = _narrative("What happened?", "Plain words are fine. Use roles (the child, Mum, the carer) rather than names if you can.", True)
+    kind = forms.ChoiceField(
+        label="What are you reporting?",
+        choices=get_taxonomy().choices("report_kind"),
+        widget=forms.RadioSelect,
+        initial="incident",
+    )
+    what_happened = _narrative(
+        "What happened?",
+        "Plain words are fine. Use roles (the child, Mum, the carer) rather than names if you can.",
+        True,
+    )
     how_noticed = _narrative("How was it noticed or stopped?", "What caught it, or stopped it getting worse.")
-    why_happened = _narrative("Why do you think it happened?", "Think about the system: workload, handovers, IT, procedures – not who to blame.")
+    why_happened = _narrative(
+        "Why do you think it happened?",
+        "Think about the system: workload, handovers, IT, procedures – not who to blame.",
+    )
     what_would_help = _narrative("What would help stop it happening again?", "")
-    occurred_on = DateInputField(label="When did it happen?", help_text="For example, 27 3 2026", required=False,
-                                 require_all_fields=False)
+    occurred_on = DateInputField(
+        label="When did it happen?", help_text="For example, 27 3 2026", required=False, require_all_fields=False
+    )
     occurred_on_is_approximate = forms.BooleanField(label="The date is approximate", required=False)
-    outcome = forms.ChoiceField(label="How far did it get?", choices=_blank_first("outcome", "Choose an outcome"), required=False)
-    incident_type = forms.ChoiceField(label="What kind of problem was it?", choices=_blank_first("incident_type", "Choose a type"), required=False)
-    service_area = forms.ChoiceField(label="Which service area?", choices=_blank_first("service_area", "Choose a service area"), required=False)
+    outcome = forms.ChoiceField(
+        label="How far did it get?", choices=_blank_first("outcome", "Choose an outcome"), required=False
+    )
+    incident_type = forms.ChoiceField(
+        label="What kind of problem was it?", choices=_blank_first("incident_type", "Choose a type"), required=False
+    )
+    service_area = forms.ChoiceField(
+        label="Which service area?", choices=_blank_first("service_area", "Choose a service area"), required=False
+    )
     contributory_factors = forms.MultipleChoiceField(
-        label="What contributed? (choose any)", choices=get_taxonomy().choices("contributory_factor"),
-        widget=forms.CheckboxSelectMultiple, required=False)
-    recovery_factor = forms.ChoiceField(label="What caught it or stopped it getting worse?",
-                                        choices=_blank_first("recovery_factor", "Choose one"), required=False)
+        label="What contributed? (choose any)",
+        choices=get_taxonomy().choices("contributory_factor"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    recovery_factor = forms.ChoiceField(
+        label="What caught it or stopped it getting worse?",
+        choices=_blank_first("recovery_factor", "Choose one"),
+        required=False,
+    )
     agencies_involved = forms.MultipleChoiceField(
-        label="Which other agencies were involved?", choices=get_taxonomy().choices("agency_involved"),
-        widget=forms.CheckboxSelectMultiple, required=False)
-    reporter_role = forms.ChoiceField(label="Your role", choices=_blank_first("reporter_role", "Choose your role"), required=False)
+        label="Which other agencies were involved?",
+        choices=get_taxonomy().choices("agency_involved"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    reporter_role = forms.ChoiceField(
+        label="Your role", choices=_blank_first("reporter_role", "Choose your role"), required=False
+    )
 
     def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0].pk
         self.helper = FormHelper()
@@ -105,6 +134,10 @@ class StaffReportForm(forms.Form):
 
 class TransitionForm(forms.Form):
     to_status = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label="Reason (the reporter will see this)", required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Reason (the reporter will see this)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     duplicate_of = forms.CharField(label="Reference of the primary report", required=False, max_length=32)

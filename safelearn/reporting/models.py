@@ -51,6 +51,8 @@ class RiskAnswer(models.TextChoices):
 
 
 class Report(BaseModel):
+    _loaded_narrative: dict[str, Any]
+
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
     reference = models.CharField(max_length=32, unique=True)
     kind = models.CharField(max_length=32, choices=_tax.choices("report_kind"), default="incident")
@@ -160,3 +162,31 @@ class ReferenceCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="unique_counter_year")]
+
+
+class MessageAuthor(models.TextChoices):
+    REPORTER = "reporter", "Reporter"
+    SAFETY_LEAD = "safety_lead", "Safety lead"
+
+
+class MessageKind(models.TextChoices):
+    MESSAGE = "message", "Message"
+    QUESTION = "question", "Question"
+    FEEDBACK = "feedback", "Feedback"
+    STATUS = "status", "Status update"
+
+
+class Message(BaseModel):
+    """The two-way conversation between a reporter (even an anonymous one) and the safety leads."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    author_kind = models.CharField(max_length=16, choices=MessageAuthor.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=MessageKind.choices, default=MessageKind.MESSAGE)
+    body = EncryptedTextField()
+    read_by_reporter_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]

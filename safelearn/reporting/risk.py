@@ -20,12 +20,18 @@ class RiskDetector(Protocol):
 
 # Cue phrases that suggest a child may be unsafe *now*. Favours recall: an extra alert costs a phone call.
 _CUES = [
-    (r"\b(still|currently|right now|is now|tonight|at the moment)\b[^.]{0,60}\b(missing|unsafe|at risk|alone|with him|with her|living with)\b", "present-tense danger"),
+    (
+        r"\b(still|currently|right now|is now|tonight|at the moment)\b[^.]{0,60}\b(missing|unsafe|at risk|alone|with him|with her|living with)\b",
+        "present-tense danger",
+    ),
     (r"\b(still|currently) (missing|not been found|not found|unaccounted)\b", "child still missing"),
     (r"\bwhereabouts (are |is )?(still )?unknown\b", "whereabouts unknown"),
     (r"\b(no|nobody|no one)\b[^.]{0,30}\b(has|have)?\s*(responded|come|acted|done anything)\b", "no response yet"),
     (r"\bstill (living|lives|staying|stays) with\b", "still living with the person of concern"),
-    (r"\b(going to|wants to|plans? to|said (s?he|they) would) (kill|hurt|harm) (him|her|them)sel(f|ves)\b", "plans of self-harm"),
+    (
+        r"\b(going to|wants to|plans? to|said (s?he|they) would) (kill|hurt|harm) (him|her|them)sel(f|ves)\b",
+        "plans of self-harm",
+    ),
     (r"\b(suicid|overdose)", "suicide or overdose"),
     (r"\b(going back|sent back|returned) (home )?to\b[^.]{0,40}\b(tonight|today)\b", "returning to danger today"),
     (r"\bi('m| am) (scared|frightened|not safe)\b", "child says they are not safe"),

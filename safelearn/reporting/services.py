@@ -21,6 +21,7 @@ from safelearn.reporting import receipts
 from safelearn.reporting.models import (
     NARRATIVE_FIELDS,
     Addendum,
+    Message,
     ReferenceCounter,
     Report,
     ReportDraft,
@@ -157,22 +158,37 @@ def report_submit(
 
 def report_escalate(*, report: Report, reasons: list[str]) -> None:
     """Tell the duty contact and the safety leads at once: in-app and by email."""
-    reviewers = [m.user for m in Membership.objects.filter(organisation=report.organisation, role=Role.REVIEWER).select_related("user")]
+    reviewers = [
+        m.user
+        for m in Membership.objects.filter(organisation=report.organisation, role=Role.REVIEWER).select_related("user")
+    ]
     url = reverse("review:report_detail", args=[report.pk])
     title = f"Possible child at risk now: report {report.reference}"
     body = (
         f"Report {report.reference} to {report.organisation.name} may describe a child at risk of "
         f"significant harm now ({'; '.join(reasons)}). Open it at once: {url}"
     )
-    notify_users(users=reviewers, kind="immediate_risk", title=title, body=body, url=url, urgent=True,
-                 organisation_id=report.organisation_id, email=True)
+    notify_users(
+        users=reviewers,
+        kind="immediate_risk",
+        title=title,
+        body=body,
+        url=url,
+        urgent=True,
+        organisation_id=report.organisation_id,
+        email=True,
+    )
     duty = report.organisation.duty_contact_email
     if duty:
         from safelearn.core.notifications import send_email
 
         send_email([duty], title, body)
-    audit_record(actor="system", verb="report.escalated", target=report,
-                 payload={"reasons": reasons, "duty_contact_emailed": bool(duty), "reviewers_alerted": len(reviewers)})
+    audit_record(
+        actor="system",
+        verb="report.escalated",
+        target=report,
+        payload={"reasons": reasons, "duty_contact_emailed": bool(duty), "reviewers_alerted": len(reviewers)},
+    )
 
 
 def addendum_add(*, report: Report, author: Any, text: str, author_label: str = "") -> Addendum:
@@ -184,14 +200,28 @@ def addendum_add(*, report: Report, author: Any, text: str, author_label: str = 
     with transaction.atomic():
         user = author if getattr(author, "is_authenticated", False) else None
         addendum = Addendum.objects.create(
-            report=report, author=user, author_label=author_label or (user.get_username() if user else "reporter"), text=text
+            report=report,
+            author=user,
+            author_label=author_label or (user.get_username() if user else "reporter"),
+            text=text,
         )
-        audit_record(actor=user or "reporter", verb="report.addendum_added", target=report, payload={"addendum": str(addendum.pk)})
+        audit_record(
+            actor=user or "reporter",
+            verb="report.addendum_added",
+            target=report,
+            payload={"addendum": str(addendum.pk)},
+        )
     return addendum
 
 
-def draft_save(*, organisation: Organisation, payload: dict[str, Any], owner: Any = None,
-               session_key: str = "", draft_id: Any = None) -> ReportDraft:
+def draft_save(
+    *,
+    organisation: Organisation,
+    payload: dict[str, Any],
+    owner: Any = None,
+    session_key: str = "",
+    draft_id: Any = None,
+) -> ReportDraft:
     """Save a half-typed report server-side (encrypted), so nothing typed is ever lost."""
     owner = owner if getattr(owner, "is_authenticated", False) else None
     draft = None
@@ -206,3 +236,23 @@ def draft_save(*, organisation: Organisation, payload: dict[str, Any], owner: An
 
 def draft_discard(*, draft: ReportDraft) -> None:
     draft.delete()
+
+
+def message_post(*, report: Report, author_kind: str, body: str, author: Any = None, kind: str = "message") -> Message:
+    """Add to the reporter ↔ safety lead conversation (reachable by receipt code for anonymous reporters)."""
+    if not body.strip():
+        raise ValidationError({"body": ["Write a message"]})
+    if len(body) > settings.SAFELEARN_NARRATIVE_MAX_CHARS:
+        raise ValidationError(
+            {"body": [f"A message must be {settings.SAFELEARN_NARRATIVE_MAX_CHARS:,} characters or fewer"]}
+        )
+    user = author if getattr(author, "is_authenticated", False) else None
+    with transaction.atomic():
+        message = Message.objects.create(report=report, author_kind=author_kind, author=user, kind=kind, body=body)
+        audit_record(
+            actor=user or author_kind,
+            verb=f"report.{kind}_posted",
+            target=report,
+            payload={"message": str(message.pk), "author_kind": author_kind},
+        )
+    return message

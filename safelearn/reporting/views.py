@@ -78,15 +78,19 @@ def report_new(request: HttpRequest) -> HttpResponse:
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 if draft_id:
-                    ReportDraft.objects.filter(pk=draft_id, owner=request.user).delete()
-                request.session["receipt"] = {"report": str(result.report.pk), "code": result.receipt_code,
-                                              "reference": result.report.reference, "escalated": result.escalated}
+                    ReportDraft.objects.filter(pk=draft_id, owner_id=request.user.pk).delete()
+                request.session["receipt"] = {
+                    "report": str(result.report.pk),
+                    "code": result.receipt_code,
+                    "reference": result.report.reference,
+                    "escalated": result.escalated,
+                }
                 return redirect("reporting:submitted")
         # Keep what was typed even if they walk away from the error page.
         draft_id = str(_save_draft(request, organisations, draft_id).pk)
     else:
-        draft, initial = _load_draft(request, draft_id)
-        draft_id = str(draft.pk) if draft else None
+        loaded, initial = _load_draft(request, draft_id)
+        draft_id = str(loaded.pk) if loaded else None
         form = StaffReportForm(initial=initial, organisations=organisations)
     return render(request, "reporting/report_form.html", {"form": form, "draft_id": draft_id or ""})
 
@@ -106,10 +110,14 @@ def submitted(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_reports(request: HttpRequest) -> HttpResponse:
-    return render(request, "reporting/my_reports.html", {
-        "reports": selectors.report_list_for_reporter(user=request.user)[:200],
-        "drafts": selectors.drafts_for(user=request.user)[:50],
-    })
+    return render(
+        request,
+        "reporting/my_reports.html",
+        {
+            "reports": selectors.report_list_for_reporter(user=request.user)[:200],
+            "drafts": selectors.drafts_for(user=request.user)[:50],
+        },
+    )
 
 
 @login_required

@@ -32,12 +32,16 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
     report = selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
-    return render(request, "review/report_detail.html", {
-        "report": report,
-        "transitions": workflow.allowed_transitions(report),
-        "history": audit_history(report),
-        "form": TransitionForm(),
-    })
+    return render(
+        request,
+        "review/report_detail.html",
+        {
+            "report": report,
+            "transitions": workflow.allowed_transitions(report),
+            "history": audit_history(report),
+            "form": TransitionForm(),
+        },
+    )
 
 
 @login_required
@@ -51,8 +55,13 @@ def report_transition(request: HttpRequest, report_id: str) -> HttpResponse:
         if ref:
             primary = Report.objects.filter(organisation_id=report.organisation_id, reference__iexact=ref).first()
         try:
-            workflow.report_transition(report=report, actor=request.user, to_status=form.cleaned_data["to_status"],
-                                       reason=form.cleaned_data["reason"], duplicate_of=primary)
+            workflow.report_transition(
+                report=report,
+                actor=request.user,
+                to_status=form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+                duplicate_of=primary,
+            )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
@@ -60,7 +69,14 @@ def report_transition(request: HttpRequest, report_id: str) -> HttpResponse:
             report.refresh_from_db()
             messages.success(request, f"Report {report.reference} is now {report.get_status_display().lower()}.")
             return redirect("review:report_detail", report_id=report.pk)
-    return render(request, "review/report_detail.html", {
-        "report": report, "transitions": workflow.allowed_transitions(report),
-        "history": audit_history(report), "form": form,
-    }, status=400)
+    return render(
+        request,
+        "review/report_detail.html",
+        {
+            "report": report,
+            "transitions": workflow.allowed_transitions(report),
+            "history": audit_history(report),
+            "form": form,
+        },
+        status=400,
+    )

@@ -28,7 +28,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 #: Transitions that must say why (the reporter sees the reason).
 REASON_REQUIRED = {S.DUPLICATE, S.WITHDRAWN}
 
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, str] = {
     S.TRIAGED: "Mark as triaged",
     S.UNDER_REVIEW: "Start review",
     S.ACTIONS_OPEN: "Actions agreed",
@@ -63,7 +63,11 @@ def report_transition(
         if to_status in REASON_REQUIRED and not reason.strip():
             raise ValidationError({"reason": ["Give a reason the reporter will see"]})
         if to_status == S.DUPLICATE:
-            if duplicate_of is None or duplicate_of.organisation_id != locked.organisation_id or duplicate_of.pk == locked.pk:
+            if (
+                duplicate_of is None
+                or duplicate_of.organisation_id != locked.organisation_id
+                or duplicate_of.pk == locked.pk
+            ):
                 raise ValidationError({"duplicate_of": ["Choose the primary report in your organisation"]})
             locked.duplicate_of = duplicate_of
         previous = locked.status
@@ -79,8 +83,12 @@ def report_transition(
             actor=actor,
             verb="report.transition",
             target=locked,
-            payload={"from": previous, "to": to_status, "reason": reason.strip(),
-                     "duplicate_of": str(duplicate_of.pk) if duplicate_of else None},
+            payload={
+                "from": previous,
+                "to": to_status,
+                "reason": reason.strip(),
+                "duplicate_of": str(duplicate_of.pk) if duplicate_of else None,
+            },
         )
     return locked
 

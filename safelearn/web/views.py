@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -20,7 +22,7 @@ def govuk_asset(request: HttpRequest, path: str) -> HttpResponse:
 
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
-    items = list(Notification.objects.filter(user=request.user)[:100])
+    items = list(Notification.objects.filter(user=cast(Any, request.user))[:100])
     response = render(request, "web/notifications.html", {"items": items})
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    Notification.objects.filter(user=cast(Any, request.user), read_at__isnull=True).update(read_at=timezone.now())
     return response

@@ -15,46 +15,79 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.svm import LinearSVC
 
 CHAR_HASH = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=2**19, alternate_sign=False,
                               norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32)
+WORD_HASH = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=2**20, alternate_sign=False,
+                              norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32,
+                              token_pattern=r"(?u)\b\w[\w'&]*\b")
 MAX_CHARS = 6000  # long narratives: the first 6,000 characters carry the signal; keeps features bounded
+N_THREADS = 2
 
 
 def clip(texts: Sequence[str]) -> list[str]:
     return [t[:MAX_CHARS] if t else "" for t in texts]
 
 
-def char_counts(texts: Sequence[str]) -> sp.csr_matrix:
-    """Stateless hashed character n-gram counts (compute once, re-weight per fold)."""
-    return sp.csr_matrix(CHAR_HASH.transform(clip(texts)))
+@dataclass
+class Counts:
+    """Stateless hashed word (1-2)-gram and char_wb (2-5)-gram counts: compute once, re-weight per fold."""
+
+    words: sp.csr_matrix
+    chars: sp.csr_matrix
+
+    def __getitem__(self, rows: Any) -> Counts:
+        return Counts(self.words[rows], self.chars[rows])
+
+
+def char_counts(texts: Sequence[str]) -> Counts:
+    clipped = clip(texts)
+    return Counts(sp.csr_matrix(WORD_HASH.transform(clipped)), sp.csr_matrix(CHAR_HASH.transform(clipped)))
 
 
 class Featurizer:
-    def __init__(self, min_df: int = 1, char_weight: float = 1.0) -> None:
-        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df, lowercase=True,
-                                    strip_accents="unicode", dtype=np.float32, max_features=400_000,
-                                    token_pattern=r"(?u)\b\w[\w'&]*\b")
+    def __init__(self, char_weight: float = 1.0) -> None:
+        self.word_tfidf = TfidfTransformer(sublinear_tf=True)
         self.char_tfidf = TfidfTransformer(sublinear_tf=True)
         self.char_weight = char_weight
+        self.last_words: sp.csr_matrix | None = None
 
-    def fit_transform(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> sp.csr_matrix:
-        clipped = clip(texts)
-        w = self.word.fit_transform(clipped)
-        c = self.char_tfidf.fit_transform(chars if chars is not None else char_counts(clipped))
-        return sp.hstack([w, c * self.char_weight], format="csr", dtype=np.float32)
+    def fit_transform(self, texts: Sequence[str], counts: Counts | None = None) -> sp.csr_matrix:
+        c = counts if counts is not None else char_counts(texts)
+        w = self.word_tfidf.fit_transform(c.words)
+        self.last_words = w
+        ch = self.char_tfidf.fit_transform(c.chars)
+        return sp.hstack([w, ch * self.char_weight], format="csr", dtype=np.float32)
 
-    def transform(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> sp.csr_matrix:
-        clipped = clip(texts)
-        w = self.word.transform(clipped)
-        c = self.char_tfidf.transform(chars if chars is not None else char_counts(clipped))
-        return sp.hstack([w, c * self.char_weight], format="csr", dtype=np.float32)
+    def transform(self, texts: Sequence[str], counts: Counts | None = None) -> sp.csr_matrix:
+        c = counts if counts is not None else char_counts(texts)
+        w = self.word_tfidf.transform(c.words)
+        self.last_words = w
+        ch = self.char_tfidf.transform(c.chars)
+        return sp.hstack([w, ch * self.char_weight], format="csr", dtype=np.float32)
+
+
+def _binary_svm(X: sp.csr_matrix, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
+    if y.all() or not y.any():
+        return np.zeros(X.shape[1], dtype=np.float32), (1.0 if y.all() else -1.0)
+    svm = LinearSVC(C=C, class_weight="balanced").fit(X, y)
+    return svm.coef_[0].astype(np.float32), float(svm.intercept_[0])
+
+
+def fit_ovr(X: sp.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
+    """One balanced binary LinearSVC per column of Y, two threads (liblinear releases the GIL)."""
+    with ThreadPoolExecutor(max_workers=N_THREADS) as pool:
+        results = list(pool.map(lambda j: _binary_svm(X, Y[:, j], C), range(Y.shape[1])))
+    coef = np.vstack([r[0] for r in results]) if results else np.zeros((0, X.shape[1]), dtype=np.float32)
+    return coef, np.array([r[1] for r in results])
 
 
 def lexicon_scores(texts: Sequence[str], classes: Sequence[str], lexicon: dict[str, list[str]]) -> np.ndarray:
@@ -86,41 +119,23 @@ class TextClassifier:
     constant_: str | None = None
 
     def fit(self, texts: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]],
-            chars: sp.csr_matrix | None = None) -> TextClassifier:
-        self.featurizer = Featurizer(min_df=2 if len(texts) > 2000 else 1)
+            chars: Counts | None = None) -> TextClassifier:
+        self.featurizer = Featurizer()
         X = self.featurizer.fit_transform(texts, chars)
         if self.multi_label:
             self.classes_ = sorted({lab for labs in y for lab in labs})
             Y = np.array([[c in labs for c in self.classes_] for labs in y], dtype=bool)
-            coefs, intercepts = [], []
-            for j in range(len(self.classes_)):
-                col = Y[:, j]
-                if col.all() or not col.any():
-                    coefs.append(np.zeros(X.shape[1], dtype=np.float32))
-                    intercepts.append(1.0 if col.all() else -1.0)
-                    continue
-                svm = LinearSVC(C=self.C, class_weight="balanced").fit(X, col)
-                coefs.append(svm.coef_[0].astype(np.float32))
-                intercepts.append(float(svm.intercept_[0]))
-            self.coef_ = np.vstack(coefs) if coefs else np.zeros((0, X.shape[1]), dtype=np.float32)
-            self.intercept_ = np.array(intercepts)
         else:
             labels = [str(v) for v in y]
             self.classes_ = sorted(set(labels))
             if len(self.classes_) == 1:
                 self.constant_ = self.classes_[0]
                 return self
-            svm = LinearSVC(C=self.C, class_weight="balanced").fit(X, labels)
-            coef = svm.coef_.astype(np.float32)
-            intercept = np.asarray(svm.intercept_, dtype=np.float64)
-            if len(self.classes_) == 2:  # binary: expand to two columns
-                coef = np.vstack([-coef[0], coef[0]])
-                intercept = np.array([-intercept[0], intercept[0]])
-            self.classes_ = [str(c) for c in svm.classes_]
-            self.coef_, self.intercept_ = coef, intercept
+            Y = np.array([[lab == c for c in self.classes_] for lab in labels], dtype=bool)
+        self.coef_, self.intercept_ = fit_ovr(X, Y.reshape(len(texts), len(self.classes_)), self.C)
         return self
 
-    def decision(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> np.ndarray:
+    def decision(self, texts: Sequence[str], chars: Counts | None = None) -> np.ndarray:
         if self.constant_ is not None:
             return np.ones((len(texts), 1))
         assert self.featurizer is not None and self.coef_ is not None and self.intercept_ is not None
@@ -130,7 +145,7 @@ class TextClassifier:
             scores += self.lexicon_weight * lexicon_scores(texts, self.classes_, self.lexicon)
         return scores
 
-    def predict_scored(self, texts: Sequence[str], chars: sp.csr_matrix | None = None
+    def predict_scored(self, texts: Sequence[str], chars: Counts | None = None
                        ) -> list[tuple[list[str], list[float]]]:
         """Per text: (labels, confidences). Single-label gives one label with a softmax confidence."""
         scores = self.decision(texts, chars)
@@ -150,5 +165,5 @@ class TextClassifier:
                 out.append(([self.classes_[j]], [float(p[j])]))
         return out
 
-    def predict(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> list[list[str]]:
+    def predict(self, texts: Sequence[str], chars: Counts | None = None) -> list[list[str]]:
         return [labels for labels, _ in self.predict_scored(texts, chars)]

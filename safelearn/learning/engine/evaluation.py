@@ -113,8 +113,8 @@ def evaluate(records: Sequence[dict[str, Any]], field: str, multi_label: bool = 
             for c in gold - got:
                 fn[cidx[c]] += 1
         assert clf.featurizer is not None
-        wq = clf.featurizer.word.transform(te_texts)
-        wt = clf.featurizer.word.transform(tr_texts)
+        wt = clf.featurizer.word_tfidf.transform(chars.words[train])
+        wq = clf.featurizer.word_tfidf.transform(chars.words[test])
         p5 = precision_at_k(sp.csr_matrix(wq), sp.csr_matrix(wt), [ys[i] for i in test],
                             [ys[i] for i in train], multi_label)
         p5_sum += p5 * len(test)

@@ -11,7 +11,7 @@ Only load artefacts this software wrote (pickle executes code on load).
 from __future__ import annotations
 
 import json
-import pickle  # noqa: S403 - artefacts are written by this software to a local, trusted directory
+import pickle
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path

@@ -32,7 +32,29 @@ def surnames() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    return _read("common_words.txt.gz") | EXTRA_COMMON
+    return _read("common_words.txt.gz") | EXTRA_COMMON | IRREGULAR
+
+
+_SUFFIXES = (("'s", ""), ("’s", ""), ("n't", ""), ("'ve", ""), ("'re", ""), ("'ll", ""), ("'d", ""),
+             ("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+             ("ing", "e"), ("er", ""), ("ers", ""), ("ly", ""), ("d", ""))
+
+
+@cache
+def is_common(word: str) -> bool:
+    """True for an ordinary English word, including simple inflections (weeks, held, booking)."""
+    cw = common_words()
+    w = word.casefold()
+    if w in cw:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)] + repl
+            if stem in cw:
+                return True
+            if suffix in ("ed", "ing", "er") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in cw:
+                return True
+    return False
 
 
 def _ws(s: str) -> frozenset[str]:
@@ -46,6 +68,28 @@ EXTRA_COMMON = _ws(
     gotta dunno ok okay u ur pls plz thx lol tho cos coz bc yeah yep nope ya whatsapp online email emails
     emailed texted texting phoned voicemail app apps laptop website internet wifi mobile selfie
     wasnt shouldnt wouldnt couldnt thats whats theres lets
+    """
+)
+
+IRREGULAR = _ws(
+    """
+    is are was were been being has had does did done said says went gone got gotten held kept left
+    made paid sent spent told took taken thought brought bought caught taught found felt heard meant
+    met ran sat saw seen stood understood wrote written known grew grown drove driven gave given
+    came become became began begun broke broken chose chosen fell fallen forgot forgotten hid hidden
+    knew lost put read rang rung said shook shown slept sold spoke spoken stole stolen struck swore
+    threw thrown woke woken wore worn won lit led fed fled dealt hung laid lay lain shut split spread
+    children women men people others its it's i'm we've we're they're you've hasn't wasn't weren't
+    aren't isn't don't didn't doesn't can't couldn't wouldn't shouldn't won't haven't hadn't
+    """
+)
+
+# lower-case words never taken as a name after a cue word ("the worker said", "mum will")
+LOWER_STOP = IRREGULAR | _ws(
+    """
+    will must can may might could would should shall not also then just never always only still
+    now again soon already ever even really very too rang came come comes asked rings phoned text
+    be being get gets got go goes do does have and or but so the a an to of in on at by for with
     """
 )
 
@@ -116,6 +160,9 @@ NOT_NAMES = _ws(
     dear hi hello hiya morning afternoon evening night today tomorrow yesterday
     mcdonald's mcdonalds kfc boots tesco asda aldi lidl sainsbury's sainsburys morrisons primark greggs
     argos iceland co-op coop subway costa starbucks uber bolt
+    early help staying put sw ssw sws pa tm yp yps iro dsl hv gp gps mcdonald
+    audi skoda bmw ford vauxhall toyota honda nissan kia hyundai volkswagen vw mercedes peugeot renault
+    citroen fiat mini tesla volvo mazda jaguar lexus suzuki
     covid corona adhd asd autism autistic sen send esol ukvi
     """
 )

@@ -7,6 +7,7 @@ import re
 
 from .lexicon import (
     CUES,
+    LOWER_STOP,
     MONTHS,
     NOT_NAMES,
     ORG_HEADS,
@@ -14,8 +15,8 @@ from .lexicon import (
     STRONG_CUES,
     TITLES,
     WEEKDAYS,
-    common_words,
     first_names,
+    is_common,
     surnames,
 )
 from .tokens import Token, tokenize
@@ -30,12 +31,11 @@ _VERB_AFTER = re.compile(
 _APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
 _SIGNOFF = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*){1,3})(?:,[^\n]{0,40})?[ \t]*$")
 _SIGN_CUE = re.compile(
-    r"\b(?:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|from|signed|"
-    r"reported by|written by|completed by|submitted by|author|reporter|name)\s*[:,-]?\s*\n?[ \t]*"
-    r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})",
-    re.IGNORECASE,
+    r"\b(?i:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|signed|"
+    r"reported by|written by|completed by|submitted by|author|reporter|my name is)[ \t]*[:,-]?[ \t]*\n?[ \t]*"
+    r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
 )
-_KNOWN_AS = re.compile(r"\b(?:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([\w'’-]+)", re.IGNORECASE)
+_KNOWN_AS = re.compile(r"\b(?i:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([A-Z][\w'’-]*)")
 _FAMILY = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:family|household|children|kids|siblings|twins)\b")
 _GENERIC_CAPS = {"Child", "Baby", "Young", "Person", "YP", "Parent", "Mother", "Father", "Carer", "Sibling"}
 
@@ -44,17 +44,18 @@ class _Names:
     def __init__(self) -> None:
         self.first = first_names()
         self.last = surnames()
-        self.common = common_words()
 
     def is_name(self, lower: str) -> bool:
         if lower in self.first or lower in self.last:
             return True
         if "-" in lower:
-            parts = lower.split("-")
-            return all(p in self.first or p in self.last or p not in self.common for p in parts) and any(
-                p in self.first or p in self.last for p in parts
-            )
+            return self.hyphen_ok(lower)
         return False
+
+    def hyphen_ok(self, lower: str) -> bool:
+        parts = lower.split("-")
+        ok = all(p in self.first or not is_common(p) for p in parts)
+        return ok and any(p in self.first or p in self.last for p in parts)
 
     def stop(self, lower: str) -> bool:
         return lower in NOT_NAMES or lower in PLACES or lower in MONTHS or lower in WEEKDAYS
@@ -74,16 +75,14 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
         adjacent = prev is not None and len(between) <= 3 and "\n" not in between
         plow = prev.lower if prev and adjacent else ""
         after = text[t.end : t.end + 40]
-        common = lw in names.common
+        common = is_common(lw)
         name = names.is_name(lw)
         stop = names.stop(lw)
         if len(t.text) == 1:
             # initials: "T" sign-off, "A. Kaur", "Z Nowak"
-            if t.text.isupper() and t.text not in {"I", "A"} or (t.text == "A" and re.match(r"\.\s", after)):
+            if (t.text.isupper() and t.text not in {"I", "A"}) or (t.text == "A" and re.match(r"\.\s", after)):
                 nxt = toks[i + 1] if i + 1 < n else None
-                if nxt and _cap(nxt) and re.fullmatch(r"\.?\s", text[t.end : nxt.start]) and not names.stop(nxt.lower):
-                    hit.add(i)
-                elif t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A":
+                if (nxt and _cap(nxt) and re.fullmatch(r"\.?\s", text[t.end : nxt.start]) and not names.stop(nxt.lower)) or (t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A"):
                     hit.add(i)
             continue
         if plow in TITLES and (prev is not None and (_cap(prev) or prev.text.islower())):
@@ -94,31 +93,19 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
             if plow in {"with", "and", "told", "asked"} | STRONG_CUES or _VERB_AFTER.match(after):
                 hit.add(i)
             continue
-        if stop or lw in _GENERIC_CAPS_LOWER:
+        if stop or lw in _GENERIC_CAPS_LOWER or lw in TITLES or lw in CUES:
             continue
-        if t.text.isupper() and len(t.text) > 1:
+        if len(t.text) > 1 and (t.text.isupper() or t.text[:-1].isupper() and t.text[-1] == "s"):
             continue
         if _cap(t):
             if not t.initial:
-                if name or not common:
-                    hit.add(i)
-                elif plow in STRONG_CUES or _AGE_AFTER.match(after):
+                if name or not common or plow in STRONG_CUES or _AGE_AFTER.match(after):
                     hit.add(i)
             else:
-                if (name and not common) or (not name and not common):
-                    hit.add(i)
-                elif name and (t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after)):
+                if (name and not common) or (not name and not common) or (name and (t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after))):
                     hit.add(i)
         else:
-            if name and not common and len(lw) >= 3:
-                hit.add(i)
-            elif name and (plow in STRONG_CUES or plow in CUES and plow not in {"and", "&", "to", "with", "from", "by", "is", "am"}):
-                hit.add(i)
-            elif name and _APPOS_AFTER.match(after):
-                hit.add(i)
-            elif not common and plow in STRONG_CUES and len(lw) >= 3:
-                hit.add(i)
-            elif not common and len(lw) >= 3 and re.match(r"\s*\(\d{1,2}\b", after):
+            if (name and not common and len(lw) >= 3) or (name and (plow in STRONG_CUES or (plow in CUES and plow not in {"and", "&", "to", "with", "from", "by", "is", "am"}))) or (name and _APPOS_AFTER.match(after)) or (not common and plow in STRONG_CUES and len(lw) >= 3) or (not common and len(lw) >= 3 and re.match(r"\s*\(\d{1,2}\b", after)):
                 hit.add(i)
     return hit
 
@@ -140,6 +127,8 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
                 t = toks[j]
                 if names.stop(t.lower) or t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
                     continue
+                if t.lower in TITLES or is_common(t.lower) and (t.initial or not names.is_name(t.lower)):
+                    continue
                 if gap == " " and _cap(t) and not (j < i and toks[i].possessive is False and toks[j].possessive):
                     if j > i and toks[i].possessive:
                         continue
@@ -158,9 +147,11 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
                 if not re.fullmatch(r"\s*(?:and|&)\s*", gap):
                     continue
                 t = toks[j]
-                if names.stop(t.lower) or t.lower in _GENERIC_CAPS_LOWER:
+                if names.stop(t.lower) or t.lower in _GENERIC_CAPS_LOWER or t.lower in LOWER_STOP:
                     continue
-                if _cap(t) or names.is_name(t.lower) or t.lower not in names.common:
+                if t.lower in TITLES or t.lower in CUES:
+                    continue
+                if _cap(t) or names.is_name(t.lower) or not is_common(t.lower):
                     hit.add(j)
                     changed = True
 
@@ -191,14 +182,22 @@ def detect_people(text: str) -> list[Span]:
     _extend(text, toks, hit, names)
     # propagate every name found to its other mentions
     found = {toks[k].text for k in hit} | {text[a:b].rstrip(".") for a, b in extra}
-    found_ci = {f.casefold() for f in found if f.casefold() not in names.common and len(f) > 2}
+    found_ci = {
+        toks[k].lower
+        for k in hit
+        if len(toks[k].text) > 2 and not is_common(toks[k].lower)
+        and (names.is_name(toks[k].lower) or not toks[k].initial)
+    }
     for k, t in enumerate(toks):
         if k not in hit and (t.text in found or t.lower in found_ci) and not names.stop(t.lower):
             hit.add(k)
     spans: list[Span] = []
     for k in sorted(hit):
         t = toks[k]
-        spans.append(Span(t.start, t.end, "PERSON"))
+        if spans and re.fullmatch(r"\.? ?", text[spans[-1].end : t.start]) and k - 1 in hit:
+            spans[-1] = Span(spans[-1].start, t.end, "PERSON")
+        else:
+            spans.append(Span(t.start, t.end, "PERSON"))
     for a, b in extra:
         b = a + len(text[a:b].rstrip(".,"))
         if b > a:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import GENERIC_MODIFIERS, NOT_NAMES, ORG_HEADS, PLACES, STORES, common_words
+from .lexicon import GENERIC_MODIFIERS, NOT_NAMES, ORG_HEADS, PLACES, STORES, common_words, is_common
 from .types import Span
 
 _STREET = (
@@ -28,6 +28,15 @@ UNIT = re.compile(
 LOCALITY = re.compile(r",\s+((?:[A-Z][\w'’-]*\s?){1,3})(?=,\s*[A-Za-z]{1,2}\d)")
 HOUSE_NAME_BEFORE = re.compile(r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$")
 
+_MEASURE = re.compile(
+    r"\d\s+(?:minutes?|mins?|hours?|hrs?|miles?|metres?|meters?|yards?|seconds?|days?|weeks?|times?)\b",
+    re.IGNORECASE,
+)
+THE_HOME = re.compile(
+    r"\bThe\s+(?:[A-Z][\w'’-]+\s?){1,2}(?=\s*(?:children's home|childrens home|home\b|unit\b|"
+    r"residential|short break|respite|supported|semi-independent|care home|nursery|pharmacy|surgery|"
+    r"hostel|refuge|foyer))"
+)
 _HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in ORG_HEADS) + r")\b", re.IGNORECASE)
 _TOKEN_LEFT = re.compile(r"([\w'’&.-]+)\s+$")
 SPECIAL_ORG = re.compile(
@@ -50,6 +59,8 @@ def detect_addresses(text: str) -> list[Span]:
                     start = m.start() + len(m.group().split()[0]) + 1
                     if start >= end or not text[start].isupper() or text[start:end].split()[0].lower() in NOT_NAMES:
                         continue
+            if rx is NUMBERED and m.group().islower() or _MEASURE.search(m.group()):
+                continue
             loc = LOCALITY.match(text, end)
             if loc:
                 end = loc.end(1)
@@ -65,15 +76,16 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
     start = head_start
     words: list[str] = []
     pos = head_start
-    common = common_words()
     while len(words) < 4:
         m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
         if not m or "\n" in text[m.end(1) : pos]:
             break
         w = m.group(1)
         lw = w.lower().strip(".")
+        if w.endswith(".") and lw not in {"st"}:
+            break
         if lower:
-            if not w.islower() or lw in common or lw in GENERIC_MODIFIERS or lw in NOT_NAMES:
+            if not w.islower() or is_common(lw) or lw in GENERIC_MODIFIERS or lw in NOT_NAMES:
                 if lw not in {"st"}:
                     break
         elif not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"}) or lw in {"the", "a", "an", "at", "to"}:
@@ -86,8 +98,6 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
     if not words:
         return head_start
     if all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
-        return head_start
-    if lower and all(w in PLACES for w in words):
         return head_start
     # recompute start for the kept words
     pos = head_start
@@ -119,10 +129,12 @@ def detect_orgs(text: str) -> list[Span]:
     for m in SPECIAL_ORG.finditer(text):
         s = m.group().strip()
         words = s.split()
-        if words[0].lower() in _GENERIC_A_AND_E or words[0].lower() in NOT_NAMES and words[0] not in {"Royal", "Ward"}:
+        if words[0].lower() in _GENERIC_A_AND_E or (words[0].lower() in NOT_NAMES and words[0] not in {"Royal", "Ward"}):
             if len(words) == 1 or words[-1].lower() in NOT_NAMES:
                 continue
         out.append(Span(m.start(), m.start() + len(s), "ORG_LOCAL"))
+    for m in THE_HOME.finditer(text):
+        out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     common = common_words()
     for m in _STORE_RE.finditer(text):
         branch = m.group(2).lower()

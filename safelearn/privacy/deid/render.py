@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import MONTHS, NOT_NAMES, PLACES, WEEKDAYS, common_words, first_names, surnames
+from .lexicon import MONTHS, NOT_NAMES, PLACES, WEEKDAYS, first_names, is_common, surnames
 from .tokens import tokenize
 from .types import Span
 
@@ -84,7 +84,6 @@ def suspicious_tokens(text: str, spans: Sequence[Span]) -> list[Span]:
     covered = bytearray(len(text))
     for s in spans:
         covered[max(0, s.start) : max(0, s.end)] = b"\x01" * (max(0, min(len(text), s.end)) - max(0, s.start))
-    common = common_words()
     names = first_names() | surnames()
     out: list[Span] = []
     for t in tokenize(text):
@@ -96,8 +95,8 @@ def suspicious_tokens(text: str, spans: Sequence[Span]) -> list[Span]:
         if t.text.isupper():
             continue
         if t.text[0].isupper():
-            if (not t.initial and (lw not in common or lw in names)) or (t.initial and lw not in common):
+            if (not t.initial and (not is_common(lw) or lw in names)) or (t.initial and not is_common(lw)):
                 out.append(Span(t.start, t.end, "PERSON"))
-        elif lw in names and lw not in common:
+        elif lw in names and not is_common(lw):
             out.append(Span(t.start, t.end, "PERSON"))
     return out

@@ -16,8 +16,8 @@ URL = re.compile(
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 HANDLE_CUE = re.compile(
     r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|handle|username|user ?name|user|account|"
-    r"profile|ig|sc|tt)\s*(?:name\s*)?(?:is|was|=|:|-)?\s*[\"']?"
-    r"(?P<h>(?=[A-Za-z0-9_.]*[._\d])[A-Za-z0-9_][A-Za-z0-9_.]{2,}[A-Za-z0-9_])",
+    r"profile|ig|sc|tt)\b\s*(?:name\s*)?(?:is|was|=|:|-)?\s*[\"']?"
+    r"(?P<h>(?=[A-Za-z0-9_.]*(?:[._][A-Za-z0-9]|\d))[A-Za-z0-9_][A-Za-z0-9_.]{2,}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d \-)]{7,16}\d(?![\d])")

@@ -19,6 +19,6 @@ class Command(BaseCommand):
         created = demo.load_demo()
         self.stdout.write("Demo data loaded." if created else "Demo data already present; nothing duplicated.")
         if not options["quiet_logins"]:
-            self.stdout.write("\nDemo log-ins (password for all: %s)" % demo.DEMO_PASSWORD)
+            self.stdout.write(f"\nDemo log-ins (password for all: {demo.DEMO_PASSWORD})")
             for username, role, org in demo.DEMO_USERS:
                 self.stdout.write(f"  {username:<14} {role:<10} {org}")

@@ -41,8 +41,8 @@ def _collect(provider: Any, names: tuple[str, ...]) -> set[str]:
 
 
 def main() -> None:
-    import faker.providers.person as person  # noqa: PLC0415
-    from english_words import get_english_words_set  # noqa: PLC0415
+    import faker.providers.person as person
+    from english_words import get_english_words_set
 
     first: set[str] = set()
     last: set[str] = set()

@@ -1,0 +1,90 @@
+"""Shared test fixtures: two organisations, one user per role in each, and an analyst."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
+
+PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.RATELIMIT_ENABLE = True
+
+
+@pytest.fixture
+def make_org(db: Any) -> Callable[..., Organisation]:
+    def make(slug: str = "northbridge", code: str = "NB", **extra: Any) -> Organisation:
+        return Organisation.objects.create(
+            name=extra.pop("name", slug.title() + " Children's Services"),
+            slug=slug,
+            code=code,
+            duty_contact_email=extra.pop("duty_contact_email", f"duty@{slug}.example.org"),
+            **extra,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_user(db: Any, django_user_model: Any) -> Callable[..., Any]:
+    def make(username: str, role: str | None = None, organisation: Organisation | None = None, **extra: Any) -> Any:
+        user = django_user_model.objects.create_user(
+            username=username, password=PASSWORD, email=extra.pop("email", f"{username}@example.org"), **extra
+        )
+        if role and organisation:
+            Membership.objects.create(user=user, organisation=organisation, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def org(make_org: Callable[..., Organisation]) -> Organisation:
+    return make_org("northbridge", "NB")
+
+
+@pytest.fixture
+def other_org(make_org: Callable[..., Organisation]) -> Organisation:
+    return make_org("westmoor", "WM")
+
+
+@pytest.fixture
+def national_org(make_org: Callable[..., Organisation]) -> Organisation:
+    return make_org("national", "NAT", kind=OrganisationKind.NATIONAL)
+
+
+@pytest.fixture
+def people(
+    make_user: Callable[..., Any], org: Organisation, other_org: Organisation, national_org: Organisation
+) -> dict[str, Any]:
+    """Every kind of user the permission tests need, keyed by a short name."""
+    return {
+        "reporter": make_user("reporter", Role.REPORTER, org),
+        "reviewer": make_user("reviewer", Role.REVIEWER, org),
+        "org_admin": make_user("orgadmin", Role.ORG_ADMIN, org),
+        "other_reporter": make_user("other-reporter", Role.REPORTER, other_org),
+        "other_reviewer": make_user("other-reviewer", Role.REVIEWER, other_org),
+        "analyst": make_user("analyst", Role.ANALYST, national_org),
+        "no_role": make_user("norole"),
+    }
+
+
+@pytest.fixture
+def submit_report(org: Organisation) -> Callable[..., Any]:
+    """Submit a report through the real service; returns the SubmissionResult."""
+    from safelearn.reporting.services import ReportInput, report_submit
+
+    def submit(organisation: Organisation | None = None, reporter: Any = None, **fields: Any) -> Any:
+        fields.setdefault("what_happened", "The planned visit did not happen because the duty rota had a gap.")
+        fields.setdefault("mode", "named")
+        return report_submit(organisation=organisation or org, data=ReportInput(**fields), reporter=reporter)
+
+    return submit

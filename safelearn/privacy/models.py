@@ -1,0 +1,49 @@
+"""Identity kept apart from content, and the de-identified learning copy of each report."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from safelearn.core.models import BaseModel
+from safelearn.privacy.fields import EncryptedTextField
+
+
+class IdentityVaultEntry(BaseModel):
+    """A confidential reporter's identity: encrypted, readable only by safety leads, destroyed on schedule."""
+
+    report = models.OneToOneField("reporting.Report", on_delete=models.CASCADE, related_name="identity")
+    name = EncryptedTextField()
+    contact = EncryptedTextField(null=True, blank=True)
+    destroy_after = models.DateField(null=True, blank=True, db_index=True)
+
+
+class DeidentifiedStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for automatic redaction"
+    NEEDS_REVIEW = "needs_review", "Waiting for a safety lead to approve"
+    APPROVED = "approved", "Approved for national learning"
+    FAILED = "failed", "Automatic redaction failed"
+
+
+class DeidentifiedCopy(BaseModel):
+    """The learning copy of a report. Only an approved copy ever leaves the organisation."""
+
+    report = models.OneToOneField("reporting.Report", on_delete=models.CASCADE, related_name="deidentified")
+    organisation_id = models.UUIDField(db_index=True)
+    status = models.CharField(max_length=20, choices=DeidentifiedStatus.choices, default=DeidentifiedStatus.PENDING)
+    engine_version = models.CharField(max_length=40, blank=True)
+    # Proposed spans per narrative field: {"what_happened": [{"start","end","label","source"}], ...}.
+    # They point into raw text, so they are encrypted with it.
+    spans = EncryptedTextField(null=True, blank=True)
+    text = models.TextField(blank=True, help_text="De-identified narrative, set on approval")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "approved_at"])]
+
+    def __str__(self) -> str:
+        return f"De-identified copy of {self.report_id} ({self.status})"
