@@ -84,7 +84,7 @@ def submit_report(org: Organisation) -> Callable[..., Any]:
 
     def submit(organisation: Organisation | None = None, reporter: Any = None, **fields: Any) -> Any:
         fields.setdefault("what_happened", "The planned visit did not happen because the duty rota had a gap.")
-        fields.setdefault("mode", "named")
+        fields.setdefault("mode", "named" if reporter is not None else "anonymous")
         return report_submit(organisation=organisation or org, data=ReportInput(**fields), reporter=reporter)
 
     return submit

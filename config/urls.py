@@ -11,6 +11,7 @@ urlpatterns = [
     path("alerts/", web_views.notifications, name="notifications"),
     path("", include("safelearn.reporting.urls")),
     path("review/", include("safelearn.review.urls")),
+    path("redaction/", include("safelearn.privacy.urls")),
     path("django-admin/", admin.site.urls),
     re_path(r"^assets/(?P<path>[\w./-]+)$", web_views.govuk_asset, name="govuk_asset"),
 ]

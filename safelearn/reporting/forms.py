@@ -18,8 +18,9 @@ from safelearn.reporting.services import ReportInput
 
 MODE_HELP = {
     ReportingMode.NAMED: "Your safety lead sees your name and can talk to you about it.",
-    ReportingMode.CONFIDENTIAL: "Only the safety leads see who you are. Your name is kept apart, encrypted, "
-    "and destroyed 30 days after the report is closed.",
+    ReportingMode.CONFIDENTIAL: "Only the safety leads see who you are. Your name and email are kept apart, "
+    f"encrypted, and destroyed {settings.SAFELEARN_IDENTITY_RETENTION_DAYS} days after the report is closed. "
+    "Follow it up with your receipt code.",
     ReportingMode.ANONYMOUS: "Nobody can find out who you are, not even us. You get a receipt code to check "
     "for replies.",
 }

@@ -8,7 +8,10 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from safelearn.core.audit import audit_record
-from safelearn.reporting.models import Report, ReportDraft
+from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.models import Organisation
+from safelearn.reporting import receipts
+from safelearn.reporting.models import NARRATIVE_FIELDS, Message, MessageAuthor, Report, ReportDraft
 
 
 def report_list_for_reporter(*, user: Any) -> QuerySet[Report]:
@@ -31,3 +34,55 @@ def report_get_for_reporter(*, user: Any, report_id: Any) -> Report:
 
 def drafts_for(*, user: Any) -> QuerySet[ReportDraft]:
     return ReportDraft.objects.filter(owner=user).select_related("organisation")
+
+
+# A real Argon2 hash of a code nobody holds, so that a look-up for a handle that does not exist costs
+# the same time as one that does, and timing gives nothing away.
+_DUMMY_HASH = receipts.hash_code(receipts.generate_code())
+
+
+def report_find_by_receipt(*, code: str) -> Report | None:
+    """The report a receipt code opens, or None. Wrong, unknown and malformed codes look the same."""
+    normalised = receipts.normalise_code(code)
+    if normalised is None:
+        receipts.verify_code("0000-0000-0000-0000-0000", _DUMMY_HASH)
+        return None
+    report = (
+        Report.objects.filter(receipt_lookup=receipts.lookup_handle(normalised))
+        .select_related("organisation")
+        .defer(*NARRATIVE_FIELDS)
+        .first()
+    )
+    if report is None:
+        receipts.verify_code(normalised, _DUMMY_HASH)
+        return None
+    return report if receipts.verify_code(normalised, report.receipt_hash) else None
+
+
+def report_get_for_receipt_holder(*, report_id: Any) -> Report | None:
+    """A report the current visitor has already opened with its code (the id is kept in their session)."""
+    return Report.objects.filter(pk=report_id).select_related("organisation").first()
+
+
+def conversation_for(*, report: Report) -> list[Message]:
+    return list(Message.objects.filter(report=report).select_related("author").order_by("created_at"))
+
+
+def conversation_for_safety_lead(*, user: Any, report: Report) -> list[Message]:
+    """The whole conversation, for the report's organisation's safety leads only."""
+    require_reviewer(user, report.organisation_id)
+    return conversation_for(report=report)
+
+
+def unread_by_reporter_count(*, report: Report) -> int:
+    return Message.objects.filter(
+        report=report, author_kind=MessageAuthor.SAFETY_LEAD, read_by_reporter_at__isnull=True
+    ).count()
+
+
+def public_organisation(*, slug: str) -> Organisation:
+    """An organisation whose public reporting link is open; 404 otherwise (disabled looks like unknown)."""
+    organisation = Organisation.objects.filter(slug=slug, public_reporting_enabled=True).first()
+    if organisation is None:
+        raise Http404
+    return organisation

@@ -1,11 +1,25 @@
 from django.urls import path
 
-from safelearn.reporting import views
+from safelearn.reporting import check_views, lead_views, public_views, views
 
 app_name = "reporting"
 urlpatterns = [
+    # Staff, signed in.
     path("report/", views.report_new, name="report_new"),
     path("report/sent/", views.submitted, name="submitted"),
     path("my-reports/", views.my_reports, name="my_reports"),
     path("my-reports/<uuid:report_id>/", views.my_report_detail, name="my_report_detail"),
+    # Public link per organisation: no log-in.
+    path("r/<slug:org_slug>/", public_views.public_start, name="public_start"),
+    path("r/<slug:org_slug>/check-answers/", public_views.public_check, name="public_check"),
+    path("r/<slug:org_slug>/sent/", public_views.public_sent, name="public_sent"),
+    path("r/<slug:org_slug>/done/", public_views.public_done, name="public_done"),
+    path("r/<slug:org_slug>/<slug:step>/", public_views.public_step, name="public_step"),
+    # Check your report with a receipt code: no log-in.
+    path("check/", check_views.check_start, name="check_start"),
+    path("check/report/", check_views.check_report, name="check_report"),
+    path("check/leave/", check_views.check_leave, name="check_leave"),
+    # Safety leads.
+    path("reports/<uuid:report_id>/conversation/", lead_views.conversation_reply, name="conversation_reply"),
+    path("reports/<uuid:report_id>/identity/", lead_views.identity_view, name="identity"),
 ]

@@ -13,12 +13,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from safelearn.core.permissions import STAFF_ROLES
 from safelearn.organisations.selectors import organisations_where
 from safelearn.reporting import selectors, services
 from safelearn.reporting.forms import StaffReportForm
 from safelearn.reporting.models import ReportDraft
+from safelearn.reporting.public_forms import ReplyForm
+from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
 
 DRAFT_ACTION = "save_draft"
 
@@ -58,6 +61,7 @@ def draft_initial(payload: dict[str, list[str]]) -> dict[str, Any]:
     return initial
 
 
+@never_cache
 @login_required
 def report_new(request: HttpRequest) -> HttpResponse:
     organisations = _staff_organisations(request)
@@ -79,12 +83,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             else:
                 if draft_id:
                     ReportDraft.objects.filter(pk=draft_id, owner_id=request.user.pk).delete()
-                request.session["receipt"] = {
-                    "report": str(result.report.pk),
-                    "code": result.receipt_code,
-                    "reference": result.report.reference,
-                    "escalated": result.escalated,
-                }
+                receipt_remember(request, result=result)
                 return redirect("reporting:submitted")
         # Keep what was typed even if they walk away from the error page.
         draft_id = str(_save_draft(request, organisations, draft_id).pk)
@@ -95,17 +94,22 @@ def report_new(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/report_form.html", {"form": form, "draft_id": draft_id or ""})
 
 
+@never_cache
 @login_required
 def submitted(request: HttpRequest) -> HttpResponse:
-    receipt = request.session.get("receipt")
+    receipt = receipt_peek(request)
     if not receipt:
         return redirect("reporting:my_reports")
     if request.method == "POST" and request.POST.get("saved") == "yes":
-        request.session.pop("receipt", None)  # the code is shown once and never again
+        receipt_forget(request)  # the code is shown once and never again
         messages.success(request, f"Report {receipt['reference']} has been sent.")
         return redirect("reporting:my_reports")
     error = "Confirm that you have saved your receipt code" if request.method == "POST" else ""
-    return render(request, "reporting/submitted.html", {"receipt": receipt, "error": error})
+    report = selectors.report_get_for_receipt_holder(report_id=receipt["report"])
+    if report is None:
+        return redirect("reporting:my_reports")
+    context = {"receipt": receipt, "error": error, "report": report, "steps": services.next_steps_for(report=report)}
+    return render(request, "reporting/submitted.html", context, status=400 if error else 200)
 
 
 @login_required
@@ -123,4 +127,17 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
     report = selectors.report_get_for_reporter(user=request.user, report_id=report_id)
-    return render(request, "reporting/my_report_detail.html", {"report": report})
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conversation_post_as_reporter(report=report, body=form.cleaned_data["body"], user=request.user)
+        except ValidationError as exc:
+            for errors in exc.message_dict.values():
+                form.add_error("body", errors)
+        else:
+            messages.success(request, "Your reply has been sent to the safety team.")
+            return redirect("reporting:my_report_detail", report_id=report.pk)
+    conversation = selectors.conversation_for(report=report)
+    services.conversation_mark_read_by_reporter(report=report)
+    context = {"report": report, "conversation": conversation, "form": form}
+    return render(request, "reporting/my_report_detail.html", context, status=400 if form.errors else 200)

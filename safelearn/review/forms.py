@@ -1,10 +1,22 @@
+"""Forms only validate input; the rules live in services."""
+
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any, cast
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
 from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.reporting.models import ReportStatus
+from safelearn.review.models import ActionStatus, Answer, EmailFrequency, ResponseLevel
 from safelearn.review.selectors import InboxFilters
+
+User = get_user_model()
 
 
 class InboxFilterForm(forms.Form):
@@ -34,3 +46,262 @@ class InboxFilterForm(forms.Form):
         if not self.is_valid():
             return InboxFilters()
         return InboxFilters(**self.cleaned_data)
+
+
+class GdsForm(forms.Form):
+    """Rendered by crispy-forms-gds inside a <form> the template writes (so each page controls its action)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+def _text(label: str, help_text: str = "", rows: int = 4, required: bool = True, message: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": message or f"Enter {label.lower()}"},
+    )
+
+
+def _date(label: str, help_text: str = "For example, 27 3 2027", required: bool = True) -> DateInputField:
+    return DateInputField(label=label, help_text=help_text, required=required, require_all_fields=False)
+
+
+def _matrix_choices(values: tuple[str, ...]) -> list[tuple[int, str]]:
+    return [(i, f"{i} – {v.replace('_', ' ').capitalize()}") for i, v in enumerate(values, start=1)]
+
+
+class AssignForm(GdsForm):
+    assignee = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Assign to",
+        error_messages={"required": "Choose a safety lead", "invalid_choice": "Choose a safety lead"},
+    )
+
+    def __init__(self, *args: Any, reviewers: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["assignee"])
+        field.queryset = User.objects.filter(pk__in=[u.pk for u in reviewers]).order_by("username")
+        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign]
+
+
+class GradeForm(GdsForm):
+    consequence = forms.TypedChoiceField(
+        label="Potential consequence",
+        help_text="For a near miss, grade what could have happened, not what did.",
+        coerce=int,
+        choices=_matrix_choices(get_taxonomy().risk_matrix.consequence),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the potential consequence"},
+    )
+    likelihood = forms.TypedChoiceField(
+        label="Likelihood of it happening again",
+        coerce=int,
+        choices=_matrix_choices(get_taxonomy().risk_matrix.likelihood),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how likely it is to happen again"},
+    )
+    harm = forms.ChoiceField(
+        label="Harm to the child or family",
+        help_text="Choose 'Not yet known' if harm may still emerge, and set a date to look again.",
+        choices=get_taxonomy().choices("outcome"),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the harm, or 'Not yet known'"},
+    )
+    harm_revisit_on = _date("Date to look at harm again (if not yet known)", required=False)
+
+
+class ResponseForm(GdsForm):
+    level = forms.ChoiceField(
+        label="Proportionate response",
+        choices=ResponseLevel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a response level"},
+    )
+    reason = _text("Why is this response proportionate?", rows=3, message="Say why this response is proportionate")
+
+
+class ClockStartForm(GdsForm):
+    duty = forms.ChoiceField(
+        label="Start a clock for another duty",
+        choices=[("", "Choose a duty"), *get_taxonomy().choices("statutory_notification")],
+        error_messages={"required": "Choose a statutory duty"},
+    )
+
+
+class ClockUpdateForm(GdsForm):
+    outcome = forms.ChoiceField(
+        label="What happened with this duty?",
+        choices=[("notified", "We notified them"), ("not_required", "It does not apply")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether you notified them or the duty does not apply"},
+    )
+    notified_to = forms.CharField(label="Who was notified (organisation and person)", required=False, max_length=200)
+    notified_on = _date("Date notified", required=False)
+    notified_time = forms.TimeField(
+        label="Time notified (24-hour, for example 14:30)",
+        required=False,
+        error_messages={"invalid": "Enter a time like 14:30"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    )
+    notes = _text("Notes (or why the duty does not apply)", rows=3, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == "notified":
+            if not (data.get("notified_to") or "").strip():
+                self.add_error("notified_to", "Say who was notified")
+            if not data.get("notified_on"):
+                self.add_error("notified_on", "Enter the date you notified them")
+        if data.get("outcome") == "not_required" and not (data.get("notes") or "").strip():
+            self.add_error("notes", "Say why this duty does not apply")
+        return data
+
+    def notified_at(self) -> dt.datetime:
+        day = self.cleaned_data["notified_on"]
+        moment = self.cleaned_data.get("notified_time") or dt.time(12, 0)
+        return timezone.make_aware(dt.datetime.combine(day, moment))
+
+
+class ActionForm(GdsForm):
+    title = forms.CharField(
+        label="What will be done",
+        help_text="Specific: one change, in plain words.",
+        max_length=200,
+        error_messages={"required": "Say specifically what will be done"},
+    )
+    measure = _text(
+        "How will we know it is done and working?", rows=3, message="Say how you will know it is done and working"
+    )
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Owner",
+        error_messages={"required": "Choose an owner", "invalid_choice": "Choose an owner from your organisation"},
+    )
+    due_on = _date("Due date")
+    effectiveness_check_on = _date("Date to check that it worked", required=False)
+
+    def __init__(self, *args: Any, members: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["owner"])
+        field.queryset = User.objects.filter(pk__in=[u.pk for u in members]).order_by("username")
+        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign]
+
+
+class ActionUpdateForm(GdsForm):
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActionStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a status"},
+    )
+    evidence = _text(
+        "Evidence of completion (or why it was cancelled)",
+        rows=3,
+        required=False,
+        help_text="For example: the new checklist is on the intranet and was used in 9 of 10 handovers audited.",
+    )
+    effectiveness_notes = _text("Did it work? (effectiveness check)", rows=3, required=False)
+
+
+class FeedbackForm(GdsForm):
+    body = _text(
+        "Feedback to the reporter",
+        help_text="What was learned and what has changed. Do not name anyone. Every reporter can read this, "
+        "including anonymous ones with their receipt code.",
+        rows=6,
+        message="Write what was learned and what changed",
+    )
+
+
+class EpisodeForm(GdsForm):
+    when = forms.CharField(
+        label="When",
+        help_text="A date or point in the story, for example 'Day 2, morning'",
+        max_length=80,
+        error_messages={"required": "Say when this happened, for example 'Day 2, morning'"},
+    )
+    what_happened = _text("What happened", message="Describe what happened in this episode")
+    why_it_made_sense = _text(
+        "Why it made sense at the time",
+        help_text="What the people involved knew, expected and had to juggle then – not what we know now.",
+        message="Explain why it made sense to the people at the time",
+    )
+    recovery_factors = forms.MultipleChoiceField(
+        label="What caught it or limited harm (recovery factors)",
+        choices=get_taxonomy().choices("recovery_factor"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    recovery_notes = _text("More about recovery (optional)", rows=2, required=False)
+
+
+class FactorForm(GdsForm):
+    factor = forms.ChoiceField(
+        label="Contributory factor",
+        choices=[("", "Choose a factor"), *get_taxonomy().choices("contributory_factor")],
+        error_messages={"required": "Choose a contributory factor"},
+    )
+    evidence = _text(
+        "Evidence", help_text="What shows this factor was at work?", rows=3, message="Give the evidence for this factor"
+    )
+
+
+class FindingForm(GdsForm):
+    pattern = _text(
+        "Finding, written as a pattern",
+        help_text="What in our system makes this likely to happen again, to anyone? Not who got it wrong.",
+        rows=3,
+        message="Write the finding as a pattern in the system",
+    )
+    factor = forms.ChoiceField(
+        label="Main contributory factor (optional)",
+        required=False,
+        choices=[("", "None"), *get_taxonomy().choices("contributory_factor")],
+    )
+
+
+def _question(label: str, help_text: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Answer yes, no or not sure"},
+    )
+
+
+class JustCultureForm(GdsForm):
+    deliberate_harm = _question(
+        "Deliberate harm: did anyone intend to cause harm?", "Intending the action is not the same as intending harm."
+    )
+    health_factor = _question(
+        "Health: is there evidence of ill health or substance misuse affecting the work?",
+        "Physical or mental ill health, fatigue, medication, alcohol or drugs.",
+    )
+    foresight = _question(
+        "Foresight: did someone knowingly depart from a procedure that was available, workable and in routine use?",
+        "If the procedure was unclear, unworkable or routinely worked around, answer no.",
+    )
+    substitution = _question(
+        "Substitution: would another person with similar training and experience, in the same circumstances, "
+        "probably have done the same?",
+        "Ask two or three peers if you can. 'Yes' points firmly to the system.",
+    )
+    notes = _text("Notes (stay with this review; never exported)", rows=3, required=False)
+
+
+class PreferenceForm(GdsForm):
+    email_frequency = forms.ChoiceField(
+        label="How often do you want emails about reviews?",
+        help_text="Alerts always appear in SafeLearn straight away. Reports of a child at risk now are always "
+        "emailed at once.",
+        choices=EmailFrequency.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose straight away or once a day"},
+    )

@@ -1,4 +1,4 @@
-"""Reads for safety leads: the inbox with its filters, and one report with its history."""
+"""Reads for safety leads: inbox, triage queue, one report with its review, actions across the organisation."""
 
 from __future__ import annotations
 
@@ -8,12 +8,24 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
-from safelearn.organisations.models import Role
+from safelearn.core.permissions import can_review, require_reviewer
+from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.selectors import organisations_where
-from safelearn.reporting.models import Report
+from safelearn.reporting.models import NARRATIVE_FIELDS, Report, ReportStatus
+from safelearn.review.clocks import DutySuggestion, suggest_duties, triage_due
+from safelearn.review.models import (
+    Action,
+    ActionStatus,
+    Assessment,
+    Feedback,
+    Finding,
+    JustCultureAssessment,
+    PracticeEpisode,
+    StatutoryClock,
+)
 
 
 @dataclass(frozen=True)
@@ -52,3 +64,157 @@ def report_get_for_reviewer(*, user: Any, report_id: Any) -> Report:
     require_reviewer(user, report.organisation_id)
     audit_record(actor=user, verb="report.narrative_read", target=report)
     return report
+
+
+@dataclass(frozen=True)
+class TriageItem:
+    report: Report
+    due: dt.datetime
+    overdue: bool
+
+
+def triage_queue(*, user: Any, now: dt.datetime | None = None) -> list[TriageItem]:
+    """New reports waiting for triage, overdue and most urgent first, with each one's target time."""
+    now = now or timezone.now()
+    reports = report_list_for_reviewer(user=user, filters=InboxFilters(status=ReportStatus.SUBMITTED))
+    items = []
+    for report in reports:
+        org = report.organisation
+        due = triage_due(
+            submitted_at=report.submitted_at,
+            immediate_risk=report.immediate_risk_flagged,
+            working_days=org.triage_target_working_days,
+            risk_hours=org.immediate_risk_target_hours,
+        )
+        items.append(TriageItem(report=report, due=due, overdue=due <= now))
+    return sorted(items, key=lambda i: (not i.report.immediate_risk_flagged, i.due))
+
+
+def duplicate_accounts(*, user: Any, report: Report) -> list[Report]:
+    """Every report merged into this one: each reporter's account stays visible on the primary (reads audited)."""
+    require_reviewer(user, report.organisation_id)
+    merged = list(Report.objects.filter(duplicate_of=report).order_by("submitted_at"))
+    for other in merged:
+        audit_record(actor=user, verb="report.narrative_read", target=other, payload={"via_primary": str(report.pk)})
+    return merged
+
+
+@dataclass
+class ReviewBundle:
+    assessment: Assessment | None
+    clocks: list[StatutoryClock]
+    episodes: list[PracticeEpisode]
+    findings: list[Finding]
+    actions: list[Action]
+    feedback: list[Feedback]
+    suggestions: list[DutySuggestion]
+
+
+def review_bundle(*, report: Report) -> ReviewBundle:
+    """Everything the review has recorded about one report (call after the permission check)."""
+    assessment = Assessment.objects.filter(report=report).select_related("graded_by").first()
+    return ReviewBundle(
+        assessment=assessment,
+        clocks=list(StatutoryClock.objects.filter(report=report).select_related("notified_by")),
+        episodes=list(PracticeEpisode.objects.filter(report=report).prefetch_related("factors")),
+        findings=list(Finding.objects.filter(report=report)),
+        actions=list(Action.objects.filter(report=report).select_related("owner")),
+        feedback=list(Feedback.objects.filter(report=report).select_related("author")),
+        suggestions=suggest_duties(report=report, harm=assessment.harm if assessment else ""),
+    )
+
+
+def just_culture_get(*, user: Any, report: Report) -> JustCultureAssessment | None:
+    """Only the organisation's safety leads see the decision aid; never administrators or line managers,
+    and never a safety lead who is this report's reporter unless they completed it themselves."""
+    if not can_review(user, report.organisation_id):
+        return None
+    record = JustCultureAssessment.objects.filter(report=report).first()
+    if record is None:
+        return None
+    if report.reporter_id == user.pk and record.completed_by_id != user.pk:
+        return None
+    return record
+
+
+def just_culture_allowed(*, user: Any, report: Report) -> bool:
+    return can_review(user, report.organisation_id) and report.reporter_id != user.pk
+
+
+@dataclass
+class ActionsOverview:
+    actions: list[Action]
+    overdue: int
+    open: int
+    done: int
+    overdue_by_organisation: dict[str, int]
+
+
+def actions_for_reviewer(*, user: Any, status: str = "", today: dt.date | None = None) -> ActionsOverview:
+    """Every action across the user's organisations with overdue counts (open past their due date)."""
+    today = today or timezone.localdate()
+    org_ids = [o.pk for o in organisations_where(user, Role.REVIEWER)]
+    qs = Action.objects.filter(organisation_id__in=org_ids).select_related("owner", "report", "organisation")
+    open_statuses = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    all_actions = list(qs.defer(*(f"report__{f}" for f in NARRATIVE_FIELDS)))
+    overdue_by_org: dict[str, int] = {}
+    for a in all_actions:
+        if a.status in open_statuses and a.due_on < today:
+            overdue_by_org[a.organisation.name] = overdue_by_org.get(a.organisation.name, 0) + 1
+    if status == "overdue":
+        shown = [a for a in all_actions if a.status in open_statuses and a.due_on < today]
+    elif status:
+        shown = [a for a in all_actions if a.status == status]
+    else:
+        shown = all_actions
+    return ActionsOverview(
+        actions=shown,
+        overdue=sum(overdue_by_org.values()),
+        open=sum(1 for a in all_actions if a.status in open_statuses),
+        done=sum(1 for a in all_actions if a.status == ActionStatus.DONE),
+        overdue_by_organisation=overdue_by_org,
+    )
+
+
+def action_get_for_reviewer(*, user: Any, action_id: Any) -> Action:
+    action = Action.objects.select_related("report", "owner").filter(pk=action_id).first()
+    if action is None:
+        raise Http404
+    require_reviewer(user, action.organisation_id)
+    return action
+
+
+def clock_get_for_reviewer(*, user: Any, clock_id: Any) -> StatutoryClock:
+    clock = StatutoryClock.objects.select_related("report").filter(pk=clock_id).first()
+    if clock is None:
+        raise Http404
+    require_reviewer(user, clock.organisation_id)
+    return clock
+
+
+def episode_get_for_reviewer(*, user: Any, episode_id: Any) -> PracticeEpisode:
+    episode = PracticeEpisode.objects.select_related("report").filter(pk=episode_id).first()
+    if episode is None:
+        raise Http404
+    require_reviewer(user, episode.report.organisation_id)
+    return episode
+
+
+def reviewers_in(*, organisation_id: Any) -> list[Any]:
+    return [
+        m.user
+        for m in Membership.objects.filter(organisation_id=organisation_id, role=Role.REVIEWER)
+        .select_related("user")
+        .order_by("user__username")
+    ]
+
+
+def members_in(*, organisation_id: Any) -> list[Any]:
+    """Possible action owners: anyone with a role in the organisation (once each)."""
+    users = {
+        m.user.pk: m.user
+        for m in Membership.objects.filter(organisation_id=organisation_id)
+        .exclude(role=Role.ANALYST)
+        .select_related("user")
+    }
+    return sorted(users.values(), key=lambda u: u.get_username())

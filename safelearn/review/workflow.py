@@ -7,11 +7,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
+from safelearn.core.permissions import can_review, require_reviewer
 from safelearn.reporting.models import Report, ReportStatus
+from safelearn.reporting.services import message_post
+from safelearn.review.models import Feedback
+from safelearn.review.services import clocks_start_suggested, review_notify
 
 S = ReportStatus
 
@@ -62,11 +66,17 @@ def report_transition(
             )
         if to_status in REASON_REQUIRED and not reason.strip():
             raise ValidationError({"reason": ["Give a reason the reporter will see"]})
+        # Closing the loop is the point: no report closes without feedback or a recorded reason for none.
+        if to_status == S.CLOSED and not reason.strip() and not Feedback.objects.filter(report=locked).exists():
+            raise ValidationError(
+                {"reason": ["Send feedback to the reporter before closing, or record why there is none"]}
+            )
         if to_status == S.DUPLICATE:
             if (
                 duplicate_of is None
                 or duplicate_of.organisation_id != locked.organisation_id
                 or duplicate_of.pk == locked.pk
+                or duplicate_of.status == S.DUPLICATE
             ):
                 raise ValidationError({"duplicate_of": ["Choose the primary report in your organisation"]})
             locked.duplicate_of = duplicate_of
@@ -90,14 +100,38 @@ def report_transition(
                 "duplicate_of": str(duplicate_of.pk) if duplicate_of else None,
             },
         )
+        if to_status in REASON_REQUIRED:
+            # Every reporter, anonymous ones included, reads this through their receipt code.
+            prefix = (
+                f"Your report has been joined to report {duplicate_of.reference}, which describes the same events. "
+                "Your account stays part of the review."
+                if to_status == S.DUPLICATE and duplicate_of
+                else "Your report will not be reviewed in SafeLearn."
+            )
+            message_post(
+                report=locked, author_kind="safety_lead", author=actor, kind="status", body=f"{prefix}\n\n{reason.strip()}"
+            )
+        if to_status == S.TRIAGED:
+            clocks_start_suggested(report=locked, actor=actor)
     return locked
 
 
 def report_assign(*, report: Report, actor: Any, assignee: Any) -> Report:
+    """Give the report to one safety lead in the organisation, who is told."""
     require_reviewer(actor, report.organisation_id)
-    require_reviewer(assignee, report.organisation_id)
+    if assignee is None or not can_review(assignee, report.organisation_id):
+        raise ValidationError({"assignee": ["Choose a safety lead in this organisation"]})
     with transaction.atomic():
         report.assigned_to = assignee
         report.save(update_fields=["assigned_to", "updated_at"])
         audit_record(actor=actor, verb="report.assigned", target=report, payload={"to": assignee.get_username()})
+        transaction.on_commit(
+            lambda: review_notify(
+                users=[assignee],
+                kind="assigned",
+                title=f"Report {report.reference} has been assigned to you",
+                url=reverse("review:report_detail", args=[report.pk]),
+                organisation_id=report.organisation_id,
+            )
+        )
     return report

@@ -17,18 +17,21 @@ import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import CountVectorizer, HashingVectorizer, TfidfTransformer
 from sklearn.svm import LinearSVC
 
 CHAR_HASH = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=2**19, alternate_sign=False,
                               norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32)
-WORD_HASH = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=2**20, alternate_sign=False,
-                              norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32,
-                              token_pattern=r"(?u)\b\w[\w'&]*\b")
+
+
+def word_vectorizer(min_df: int = 1) -> CountVectorizer:
+    return CountVectorizer(ngram_range=(1, 2), min_df=min_df, lowercase=True, strip_accents="unicode",
+                           dtype=np.float32, max_features=500_000, token_pattern=r"(?u)\b\w[\w'&]*\b")
 MAX_CHARS = 6000  # long narratives: the first 6,000 characters carry the signal; keeps features bounded
 N_THREADS = 2
 
@@ -48,9 +51,12 @@ class Counts:
         return Counts(self.words[rows], self.chars[rows])
 
 
-def char_counts(texts: Sequence[str]) -> Counts:
+def char_counts(texts: Sequence[str], words: CountVectorizer | None = None) -> Counts:
+    """Counts for texts; ``words`` is a fitted vocabulary, or a new one is fitted (min_df 2 when large)."""
     clipped = clip(texts)
-    return Counts(sp.csr_matrix(WORD_HASH.transform(clipped)), sp.csr_matrix(CHAR_HASH.transform(clipped)))
+    if words is None:
+        words = word_vectorizer(min_df=2 if len(clipped) > 2000 else 1).fit(clipped)
+    return Counts(sp.csr_matrix(words.transform(clipped)), sp.csr_matrix(CHAR_HASH.transform(clipped)))
 
 
 class Featurizer:
@@ -59,33 +65,50 @@ class Featurizer:
         self.char_tfidf = TfidfTransformer(sublinear_tf=True)
         self.char_weight = char_weight
         self.last_words: sp.csr_matrix | None = None
+        self.words: CountVectorizer | None = None
 
     def fit_transform(self, texts: Sequence[str], counts: Counts | None = None) -> sp.csr_matrix:
-        c = counts if counts is not None else char_counts(texts)
+        if counts is None:
+            self.words = word_vectorizer(min_df=2 if len(texts) > 2000 else 1).fit(clip(texts))
+        c = counts if counts is not None else char_counts(texts, self.words)
         w = self.word_tfidf.fit_transform(c.words)
         self.last_words = w
         ch = self.char_tfidf.fit_transform(c.chars)
         return sp.hstack([w, ch * self.char_weight], format="csr", dtype=np.float32)
 
     def transform(self, texts: Sequence[str], counts: Counts | None = None) -> sp.csr_matrix:
-        c = counts if counts is not None else char_counts(texts)
+        if counts is None and self.words is None:
+            raise ValueError("pass counts: this featurizer was fitted on precomputed counts")
+        c = counts if counts is not None else char_counts(texts, self.words)
         w = self.word_tfidf.transform(c.words)
         self.last_words = w
         ch = self.char_tfidf.transform(c.chars)
         return sp.hstack([w, ch * self.char_weight], format="csr", dtype=np.float32)
 
 
-def _binary_svm(X: sp.csr_matrix, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
+def _binary_svm(X: sp.csr_matrix, y: np.ndarray, C: float, sample_weight: np.ndarray | None
+                ) -> tuple[np.ndarray, float]:
     if y.all() or not y.any():
         return np.zeros(X.shape[1], dtype=np.float32), (1.0 if y.all() else -1.0)
-    svm = LinearSVC(C=C, class_weight="balanced").fit(X, y)
+    if sample_weight is None:
+        svm = LinearSVC(C=C, class_weight="balanced").fit(X, y)
+    else:
+        svm = LinearSVC(C=C).fit(X, y, sample_weight=sample_weight)
     return svm.coef_[0].astype(np.float32), float(svm.intercept_[0])
 
 
-def fit_ovr(X: sp.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
-    """One balanced binary LinearSVC per column of Y, two threads (liblinear releases the GIL)."""
+def fit_ovr(X: sp.csr_matrix, Y: np.ndarray, C: float, single_label: bool) -> tuple[np.ndarray, np.ndarray]:
+    """One binary LinearSVC per column of Y, on two threads (liblinear releases the GIL).
+
+    Single-label: every sample weighted n / (K * n_its_class) (multiclass "balanced"); multi-label: each
+    binary problem balanced on its own.
+    """
+    weights: np.ndarray | None = None
+    if single_label:
+        per_class = Y.sum(axis=0).astype(np.float64)
+        weights = (len(Y) / (Y.shape[1] * per_class))[Y.argmax(axis=1)]
     with ThreadPoolExecutor(max_workers=N_THREADS) as pool:
-        results = list(pool.map(lambda j: _binary_svm(X, Y[:, j], C), range(Y.shape[1])))
+        results = list(pool.map(lambda j: _binary_svm(X, Y[:, j], C, weights), range(Y.shape[1])))
     coef = np.vstack([r[0] for r in results]) if results else np.zeros((0, X.shape[1]), dtype=np.float32)
     return coef, np.array([r[1] for r in results])
 
@@ -93,13 +116,21 @@ def fit_ovr(X: sp.csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.n
 def lexicon_scores(texts: Sequence[str], classes: Sequence[str], lexicon: dict[str, list[str]]) -> np.ndarray:
     """Per-class keyword score in [0, 1): 1 - exp(-hits/2)."""
     out = np.zeros((len(texts), len(classes)), dtype=np.float64)
-    patterns = {c: [re.compile(r"\b" + re.escape(k.strip()), re.IGNORECASE) for k in lexicon.get(c, [])]
-                for c in classes}
+    patterns = [_keyword_pattern(tuple(lexicon.get(c, []))) for c in classes]
     for i, text in enumerate(texts):
-        for j, c in enumerate(classes):
-            hits = sum(1 for p in patterns[c] if p.search(text))
-            out[i, j] = 1.0 - np.exp(-hits / 2.0)
+        for j, pat in enumerate(patterns):
+            if pat is not None:
+                hits = len({m.group(0).lower() for m in pat.finditer(text)})
+                out[i, j] = 1.0 - np.exp(-hits / 2.0)
     return out
+
+
+@lru_cache(maxsize=512)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not keywords:
+        return None
+    alts = sorted({re.escape(k.strip()) for k in keywords if k.strip()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + ")", re.IGNORECASE)
 
 
 @dataclass
@@ -132,7 +163,8 @@ class TextClassifier:
                 self.constant_ = self.classes_[0]
                 return self
             Y = np.array([[lab == c for c in self.classes_] for lab in labels], dtype=bool)
-        self.coef_, self.intercept_ = fit_ovr(X, Y.reshape(len(texts), len(self.classes_)), self.C)
+        self.coef_, self.intercept_ = fit_ovr(X, Y.reshape(len(texts), len(self.classes_)), self.C,
+                                              not self.multi_label)
         return self
 
     def decision(self, texts: Sequence[str], chars: Counts | None = None) -> np.ndarray:

@@ -116,6 +116,7 @@ def assess_immediate_risk(text: str, answered_yes: bool | None = None,
     score, reasons = rule_score(text or "")
     if model_probability is not None:
         score = max(score, 0.7 * score + 0.3 * model_probability + (0.1 if model_probability > 0.6 else 0.0))
+        score = min(score, 1.0)
         if model_probability > 0.6:
             reasons.append(f"model probability {model_probability:.2f}")
     if answered_yes is True:
@@ -123,4 +124,5 @@ def assess_immediate_risk(text: str, answered_yes: bool | None = None,
         return RiskAssessment(True, max(score, 0.9), reasons)
     if answered_yes is False:
         score *= 0.85
+    score = min(max(score, 0.0), 1.0)
     return RiskAssessment(score >= threshold, round(score, 3), reasons)

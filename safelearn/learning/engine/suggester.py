@@ -88,11 +88,13 @@ class Suggester:
                 self.risk_model = TextClassifier(C=0.3).fit([p[0] for p in rp], [p[1] for p in rp])
         return self
 
-    def risk_probability(self, text: str) -> float | None:
+    def risk_probabilities(self, texts: Sequence[str]) -> list[float | None]:
         if self.risk_model is None:
-            return None
-        labels, conf = self.risk_model.predict_scored([text])[0]
-        return conf[0] if labels[0] == "yes" else 1.0 - conf[0]
+            return [None] * len(texts)
+        out: list[float | None] = []
+        for labels, conf in self.risk_model.predict_scored(texts):
+            out.append(conf[0] if labels[0] == "yes" else 1.0 - conf[0])
+        return out
 
     def suggest(self, text: str) -> Suggestion:
         return self.suggest_many([text])[0]
@@ -101,6 +103,7 @@ class Suggester:
         per_field: dict[str, list[tuple[list[str], list[float]]]] = {}
         for fld, clf in self.models.items():
             per_field[fld] = clf.predict_scored(texts)
+        risk_p = self.risk_probabilities(texts)
         out = []
         for i, text in enumerate(texts):
             conf: dict[str, Any] = {}
@@ -116,7 +119,7 @@ class Suggester:
                 else:
                     vals[fld] = labels[0]
                     conf[fld] = round(scores[0], 3)
-            risk = assess_immediate_risk(text, model_probability=self.risk_probability(text))
+            risk = assess_immediate_risk(text, model_probability=risk_p[i])
             conf["immediate_risk"] = round(risk.score, 3)
             out.append(Suggestion(immediate_risk=risk.at_risk, confidence=conf, risk_reasons=risk.reasons,
                                   **vals))

@@ -13,8 +13,19 @@ from .types import Detector, Span
 
 # when spans overlap, the merged span takes the label that ranks first here
 PRIORITY = (
-    "EMAIL", "URL_OR_HANDLE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "POSTCODE", "VEHICLE_REG",
-    "DATE", "CASE_REF", "ADDRESS", "SCHOOL", "ORG_LOCAL", "PERSON",
+    "EMAIL",
+    "URL_OR_HANDLE",
+    "NHS_NUMBER",
+    "NI_NUMBER",
+    "PHONE",
+    "POSTCODE",
+    "VEHICLE_REG",
+    "DATE",
+    "CASE_REF",
+    "ADDRESS",
+    "SCHOOL",
+    "ORG_LOCAL",
+    "PERSON",
 )
 _RANK = {label: i for i, label in enumerate(PRIORITY)}
 

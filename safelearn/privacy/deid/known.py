@@ -18,12 +18,12 @@ def detect_known(text: str, known_names: Sequence[str]) -> list[Span]:
         if not name:
             continue
         parts = [p for p in re.split(r"[\s,]+", name) if p and p.casefold().strip(".") not in TITLES]
-        variants = {(name, re.IGNORECASE)}
+        variants: set[tuple[str, int]] = {(name, int(re.IGNORECASE))}
         for p in parts:
             p = p.strip(".")
             if len(p) < 2:
                 continue
-            variants.add((p, 0 if p.casefold() in common else re.IGNORECASE))
+            variants.add((p, 0 if p.casefold() in common else int(re.IGNORECASE)))
         for v, flags in variants:
             pat = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in v.split()) + r"(?![\w])"
             for m in re.finditer(pat, text, flags):

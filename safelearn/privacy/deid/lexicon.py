@@ -35,9 +35,27 @@ def common_words() -> frozenset[str]:
     return _read("common_words.txt.gz") | EXTRA_COMMON | IRREGULAR
 
 
-_SUFFIXES = (("'s", ""), ("’s", ""), ("n't", ""), ("'ve", ""), ("'re", ""), ("'ll", ""), ("'d", ""),
-             ("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-             ("ing", "e"), ("er", ""), ("ers", ""), ("ly", ""), ("d", ""))
+_SUFFIXES = (
+    ("'s", ""),
+    ("’s", ""),
+    ("n't", ""),
+    ("'ve", ""),
+    ("'re", ""),
+    ("'ll", ""),
+    ("'d", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("ers", ""),
+    ("ly", ""),
+    ("d", ""),
+)
 
 
 @cache
@@ -94,13 +112,33 @@ LOWER_STOP = IRREGULAR | _ws(
 )
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 WEEKDAYS = _ws(
-    "monday mon tuesday tue tues wednesday wed weds thursday thu thur thurs friday fri saturday sat "
-    "sunday sun"
+    "monday mon tuesday tue tues wednesday wed weds thursday thu thur thurs friday fri saturday sat sunday sun"
 )
 
 TITLES = _ws(
@@ -198,18 +236,54 @@ PLACES = _ws(
 
 # words that mark a capitalised phrase as a school / local organisation, with its label
 ORG_HEADS = {
-    "primary": "SCHOOL", "academy": "SCHOOL", "school": "SCHOOL", "college": "SCHOOL",
-    "university": "SCHOOL", "nursery": "SCHOOL", "infants": "SCHOOL", "infant": "SCHOOL",
-    "juniors": "SCHOOL", "junior": "SCHOOL", "preschool": "SCHOOL", "pre-school": "SCHOOL",
-    "hospital": "ORG_LOCAL", "infirmary": "ORG_LOCAL", "surgery": "ORG_LOCAL", "practice": "ORG_LOCAL",
-    "pharmacy": "ORG_LOCAL", "chemist": "ORG_LOCAL", "clinic": "ORG_LOCAL", "centre": "ORG_LOCAL",
-    "center": "ORG_LOCAL", "house": "ORG_LOCAL", "lodge": "ORG_LOCAL", "unit": "ORG_LOCAL",
-    "ward": "ORG_LOCAL", "park": "ORG_LOCAL", "market": "ORG_LOCAL", "fostering": "ORG_LOCAL",
-    "court": "ORG_LOCAL", "view": "ORG_LOCAL", "grange": "ORG_LOCAL", "manor": "ORG_LOCAL",
-    "hall": "ORG_LOCAL", "cottage": "ORG_LOCAL", "place": "ORG_LOCAL", "children's": "ORG_LOCAL",
-    "gardens": "ORG_LOCAL", "hostel": "ORG_LOCAL", "foyer": "ORG_LOCAL", "home": "ORG_LOCAL",
-    "trust": "ORG_LOCAL", "club": "ORG_LOCAL", "church": "ORG_LOCAL", "mosque": "ORG_LOCAL",
-    "library": "ORG_LOCAL", "station": "ORG_LOCAL", "mall": "ORG_LOCAL", "arcade": "ORG_LOCAL",
+    "primary": "SCHOOL",
+    "academy": "SCHOOL",
+    "school": "SCHOOL",
+    "college": "SCHOOL",
+    "university": "SCHOOL",
+    "nursery": "SCHOOL",
+    "infants": "SCHOOL",
+    "infant": "SCHOOL",
+    "juniors": "SCHOOL",
+    "junior": "SCHOOL",
+    "preschool": "SCHOOL",
+    "pre-school": "SCHOOL",
+    "hospital": "ORG_LOCAL", "general": "ORG_LOCAL",
+    "infirmary": "ORG_LOCAL",
+    "surgery": "ORG_LOCAL",
+    "practice": "ORG_LOCAL",
+    "pharmacy": "ORG_LOCAL",
+    "chemist": "ORG_LOCAL",
+    "clinic": "ORG_LOCAL",
+    "centre": "ORG_LOCAL",
+    "center": "ORG_LOCAL",
+    "house": "ORG_LOCAL",
+    "lodge": "ORG_LOCAL",
+    "unit": "ORG_LOCAL",
+    "ward": "ORG_LOCAL",
+    "park": "ORG_LOCAL",
+    "market": "ORG_LOCAL",
+    "fostering": "ORG_LOCAL",
+    "court": "ORG_LOCAL",
+    "view": "ORG_LOCAL",
+    "grange": "ORG_LOCAL",
+    "manor": "ORG_LOCAL",
+    "hall": "ORG_LOCAL",
+    "cottage": "ORG_LOCAL",
+    "place": "ORG_LOCAL",
+    "children's": "ORG_LOCAL",
+    "gardens": "ORG_LOCAL",
+    "hostel": "ORG_LOCAL",
+    "foyer": "ORG_LOCAL",
+    "home": "ORG_LOCAL",
+    "trust": "ORG_LOCAL",
+    "club": "ORG_LOCAL",
+    "church": "ORG_LOCAL",
+    "mosque": "ORG_LOCAL",
+    "library": "ORG_LOCAL",
+    "station": "ORG_LOCAL",
+    "mall": "ORG_LOCAL",
+    "arcade": "ORG_LOCAL",
 }
 
 # modifiers that make "X Centre" generic rather than a named place

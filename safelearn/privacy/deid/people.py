@@ -22,20 +22,25 @@ from .lexicon import (
 from .tokens import Token, tokenize
 from .types import Span
 
-_AGE_AFTER = re.compile(r"\s*\((?:aged?\s*)?\d{1,2}\b|,\s*(?:aged?\s*)?\d{1,2}\s*[,)]|\s+\d{1,2}\s*(?:\)|,|and|yrs?|years?\b)")
+_AGE_AFTER = re.compile(
+    r"\s*\((?:aged?\s*|y|yr|year\s*)?\d{1,2}\b|,\s*(?:aged?\s*)?\d{1,2}\s*[,)]|\s+\d{1,2}\s*(?:\)|,|and|yrs?|years?\b)"
+)
 _VERB_AFTER = re.compile(
-    r"\s+(?:was|is|has|had|said|says|told|asked|wants|wanted|went|came|got|gets|did|does|didn't|doesn't|"
+    r"(?:\s*\([^()\n]{1,25}\))?\s+(?:was|is|has|had|said|says|told|asked|wants|wanted|went|came|got|gets|did|does|didn't|doesn't|"
     r"can't|can|will|won't|would|could|rang|called|texted|posted|showed|slept|noticed|reported|"
     r"disclosed|stayed|left|ran|refused|cried|screamed|became|seemed|appeared|looked|needs|needed)\b"
 )
 _APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
 _SIGNOFF = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*){1,3})(?:,[^\n]{0,40})?[ \t]*$")
+_INITIALS_END = re.compile(r"\s[-–—~]+\s*([A-Z]{1,3})\s*$")
 _SIGN_CUE = re.compile(
     r"\b(?i:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|signed|"
     r"reported by|written by|completed by|submitted by|author|reporter|my name is)[ \t]*[:,-]?[ \t]*\n?[ \t]*"
     r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
 )
-_KNOWN_AS = re.compile(r"\b(?i:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([A-Z][\w'’-]*)")
+_KNOWN_AS = re.compile(
+    r"\b(?i:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([A-Z][\w'’-]*)"
+)
 _FAMILY = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:family|household|children|kids|siblings|twins)\b")
 _GENERIC_CAPS = {"Child", "Baby", "Young", "Person", "YP", "Parent", "Mother", "Father", "Carer", "Sibling"}
 
@@ -82,35 +87,55 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
             # initials: "T" sign-off, "A. Kaur", "Z Nowak"
             if (t.text.isupper() and t.text not in {"I", "A"}) or (t.text == "A" and re.match(r"\.\s", after)):
                 nxt = toks[i + 1] if i + 1 < n else None
-                if (nxt and _cap(nxt) and re.fullmatch(r"\.?\s", text[t.end : nxt.start]) and not names.stop(nxt.lower)) or (t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A"):
+                if (
+                    nxt and _cap(nxt) and re.fullmatch(r"\.?\s", text[t.end : nxt.start]) and not names.stop(nxt.lower)
+                ) or (t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A"):
                     hit.add(i)
             continue
-        if plow in TITLES and (prev is not None and (_cap(prev) or prev.text.islower())):
-            if (_cap(t) or not common) and not stop:
-                hit.add(i)
-                continue
+        titled = plow in TITLES and prev is not None and (_cap(prev) or prev.text.islower())
+        if titled and (_cap(t) or not common) and not stop:
+            hit.add(i)
+            continue
         if lw in MONTHS and _cap(t) and name and not t.initial:
             if plow in {"with", "and", "told", "asked"} | STRONG_CUES or _VERB_AFTER.match(after):
                 hit.add(i)
             continue
         if stop or lw in _GENERIC_CAPS_LOWER or lw in TITLES or lw in CUES:
             continue
-        if len(t.text) > 1 and (t.text.isupper() or t.text[:-1].isupper() and t.text[-1] == "s"):
+        if len(t.text) > 1 and (t.text.isupper() or (t.text[:-1].isupper() and t.text[-1] == "s")):
             continue
         if _cap(t):
             if not t.initial:
                 if name or not common or plow in STRONG_CUES or _AGE_AFTER.match(after):
                     hit.add(i)
             else:
-                if (name and not common) or (not name and not common) or (name and (t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after))):
+                evidence = t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after)
+                nickname = t.possessive and len(lw) <= 3 and lw not in LOWER_STOP
+                if (not common and (name or evidence)) or (name and evidence) or nickname:
                     hit.add(i)
-        else:
-            if (name and not common and len(lw) >= 3) or (name and (plow in STRONG_CUES or (plow in CUES and plow not in {"and", "&", "to", "with", "from", "by", "is", "am"}))) or (name and _APPOS_AFTER.match(after)) or (not common and plow in STRONG_CUES and len(lw) >= 3) or (not common and len(lw) >= 3 and re.match(r"\s*\(\d{1,2}\b", after)):
-                hit.add(i)
+        elif _lower_name(lw, plow, after, common, name, names):
+            hit.add(i)
     return hit
 
 
 _GENERIC_CAPS_LOWER = {w.lower() for w in _GENERIC_CAPS}
+_HEAD_WORDS = r"(?:" + "|".join(re.escape(h) for h in ORG_HEADS) + r"|road|street|lane|avenue|close|drive)\b"
+_WEAK_CUES = {"and", "&", "to", "with", "from", "by", "is", "am"}
+
+
+def _lower_name(lw: str, plow: str, after: str, common: bool, name: bool, names: _Names) -> bool:
+    """A lower-case word taken as a name: a listed name that is not an ordinary word, a listed
+    given name after a cue word ("my carer dawn"), or an unknown word after a strong cue or before an age."""
+    if lw in LOWER_STOP or len(lw) < 3:
+        return False
+    if name and not common:
+        return True
+    cued = plow in STRONG_CUES or (plow in CUES and plow not in _WEAK_CUES)
+    if lw in names.first and (cued or _APPOS_AFTER.match(after)):
+        return True
+    if not common and plow in STRONG_CUES:
+        return True
+    return not common and bool(re.match(r"\s*\(\d{1,2}\b", after))
 
 
 def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
@@ -127,7 +152,10 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
                 t = toks[j]
                 if names.stop(t.lower) or t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
                     continue
-                if t.lower in TITLES or is_common(t.lower) and (t.initial or not names.is_name(t.lower)):
+                left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
+                if t.lower in TITLES or left_common:
+                    continue
+                if j > i and re.match(r"\s+" + _HEAD_WORDS, text[t.end : t.end + 30], re.IGNORECASE):
                     continue
                 if gap == " " and _cap(t) and not (j < i and toks[i].possessive is False and toks[j].possessive):
                     if j > i and toks[i].possessive:
@@ -169,27 +197,31 @@ def detect_people(text: str) -> list[Span]:
             if not names.stop(w.group().lower().rstrip(".")):
                 extra.append((m.start(1) + w.start(), m.start(1) + w.end()))
     tail = text.rstrip()
+    im = _INITIALS_END.search(tail)
+    if im:
+        extra.append((im.start(1), im.end(1)))
     sm = _SIGNOFF.search(tail)
     if sm and not any(names.stop(w.lower().strip(".,")) for w in sm.group(1).split()):
         extra.append((sm.start(1), sm.start(1) + len(sm.group(1).rstrip())))
     for m in _FAMILY.finditer(text):
         if not names.stop(m.group(1).lower()):
             extra.append((m.start(1), m.end(1)))
-    for a, b in extra:
+    for a, _b in extra:
         k = starts.get(a)
         if k is not None:
             hit.add(k)
+    found = {toks[k].text for k in hit} | {text[a:b].rstrip(".") for a, b in extra}
     _extend(text, toks, hit, names)
     # propagate every name found to its other mentions
-    found = {toks[k].text for k in hit} | {text[a:b].rstrip(".") for a, b in extra}
     found_ci = {
         toks[k].lower
         for k in hit
-        if len(toks[k].text) > 2 and not is_common(toks[k].lower)
+        if len(toks[k].text) > 2
+        and not is_common(toks[k].lower)
         and (names.is_name(toks[k].lower) or not toks[k].initial)
     }
     for k, t in enumerate(toks):
-        if k not in hit and (t.text in found or t.lower in found_ci) and not names.stop(t.lower):
+        if k not in hit and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found)) and not names.stop(t.lower):
             hit.add(k)
     spans: list[Span] = []
     for k in sorted(hit):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import GENERIC_MODIFIERS, NOT_NAMES, ORG_HEADS, PLACES, STORES, common_words, is_common
+from .tokens import is_initial as is_initial_word
 from .types import Span
 
 _STREET = (
@@ -26,11 +27,17 @@ UNIT = re.compile(
     re.IGNORECASE,
 )
 LOCALITY = re.compile(r",\s+((?:[A-Z][\w'’-]*\s?){1,3})(?=,\s*[A-Za-z]{1,2}\d)")
-HOUSE_NAME_BEFORE = re.compile(r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$")
+HOUSE_NAME_BEFORE = re.compile(
+    r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$"
+)
 
 _MEASURE = re.compile(
     r"\d\s+(?:minutes?|mins?|hours?|hrs?|miles?|metres?|meters?|yards?|seconds?|days?|weeks?|times?)\b",
     re.IGNORECASE,
+)
+# a one- or two-word capitalised name after "at/to/from" that ends the phrase: "night shift at Birchwood."
+AT_PLACE = re.compile(
+    r"\b(?:at|to|from|into|leaving|left)\s+([A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?=\s*(?:[.,;:)\n]|$|and\b|for\b|on\b|with\b|when\b))"
 )
 THE_HOME = re.compile(
     r"\bThe\s+(?:[A-Z][\w'’-]+\s?){1,2}(?=\s*(?:children's home|childrens home|home\b|unit\b|"
@@ -59,7 +66,7 @@ def detect_addresses(text: str) -> list[Span]:
                     start = m.start() + len(m.group().split()[0]) + 1
                     if start >= end or not text[start].isupper() or text[start:end].split()[0].lower() in NOT_NAMES:
                         continue
-            if rx is NUMBERED and m.group().islower() or _MEASURE.search(m.group()):
+            if (rx is NUMBERED and m.group().islower()) or _MEASURE.search(m.group()):
                 continue
             loc = LOCALITY.match(text, end)
             if loc:
@@ -68,12 +75,19 @@ def detect_addresses(text: str) -> list[Span]:
             if before and rx is not UNIT:
                 start = before.start(1)
             out.append(Span(start, end, "ADDRESS"))
-    return out
+    # join pieces written as one address: "Flat 4, Birch House, 20 Mill Lane"
+    out.sort(key=lambda s: s.start)
+    joined: list[Span] = []
+    for s in out:
+        if joined and (s.start < joined[-1].end or re.fullmatch(r",?\s*", text[joined[-1].end : s.start])):
+            joined[-1] = Span(joined[-1].start, max(s.end, joined[-1].end), "ADDRESS")
+        else:
+            joined.append(s)
+    return joined
 
 
 def _org_left(text: str, head_start: int, lower: bool) -> int:
     """Walk left from a head word over the name words of an organisation; return the start."""
-    start = head_start
     words: list[str] = []
     pos = head_start
     while len(words) < 4:
@@ -84,14 +98,13 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         lw = w.lower().strip(".")
         if w.endswith(".") and lw not in {"st"}:
             break
+        bad_lower = not w.islower() or is_common(lw) or lw in GENERIC_MODIFIERS or lw in NOT_NAMES
         if lower:
-            if not w.islower() or is_common(lw) or lw in GENERIC_MODIFIERS or lw in NOT_NAMES:
-                if lw not in {"st"}:
-                    break
+            if bad_lower and lw != "st":
+                break
         elif not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"}) or lw in {"the", "a", "an", "at", "to"}:
             break
         words.append(lw)
-        start = m.start(1)
         pos = m.start(1)
     while words and words[-1] in {"of", "&", "and"}:
         words.pop()
@@ -129,11 +142,23 @@ def detect_orgs(text: str) -> list[Span]:
     for m in SPECIAL_ORG.finditer(text):
         s = m.group().strip()
         words = s.split()
-        if words[0].lower() in _GENERIC_A_AND_E or (words[0].lower() in NOT_NAMES and words[0] not in {"Royal", "Ward"}):
-            if len(words) == 1 or words[-1].lower() in NOT_NAMES:
-                continue
+        generic = words[0].lower() in _GENERIC_A_AND_E or (
+            words[0].lower() in NOT_NAMES and words[0] not in {"Royal", "Ward"}
+        )
+        if generic and (len(words) == 1 or words[-1].lower() in NOT_NAMES):
+            continue
         out.append(Span(m.start(), m.start() + len(s), "ORG_LOCAL"))
+    for m in AT_PLACE.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() in NOT_NAMES or w.lower() in PLACES or w.lower() in ORG_HEADS for w in words):
+            continue
+        if is_initial_word(text, m.start(1)):
+            continue
+        out.append(Span(m.start(1), m.end(1), "ORG_LOCAL"))
     for m in THE_HOME.finditer(text):
+        words = m.group().split()[1:]
+        if any(w.isupper() or w.lower() in NOT_NAMES for w in words):
+            continue
         out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     common = common_words()
     for m in _STORE_RE.finditer(text):

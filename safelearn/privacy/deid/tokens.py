@@ -29,7 +29,7 @@ def is_initial(text: str, pos: int) -> bool:
     ch = text[i]
     if ch == "\n":
         return True
-    if ch in "!?:;":
+    if ch in "!?:":
         return True
     if ch == ".":
         return not _ABBREV.search(text[max(0, i - 5) : i + 1])

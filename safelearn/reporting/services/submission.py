@@ -1,9 +1,8 @@
-"""Writes on the reporter's side: submitting, addenda, drafts, escalation."""
+"""Submitting a report, escalating a child at risk now, and adding addenda."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,18 +16,18 @@ from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.privacy.vault import identity_create, identity_validate
 from safelearn.reporting import receipts
 from safelearn.reporting.models import (
     NARRATIVE_FIELDS,
     Addendum,
-    Message,
     ReferenceCounter,
     Report,
-    ReportDraft,
     ReportingMode,
     RiskAnswer,
 )
 from safelearn.reporting.risk import assess_immediate_risk
+from safelearn.reporting.services.acknowledgement import acknowledgement_send
 
 
 @dataclass
@@ -51,6 +50,14 @@ class ReportInput:
     agencies_involved: list[str] = field(default_factory=list)
     reporter_role: str = ""
     immediate_risk_answer: str = ""
+
+
+@dataclass(frozen=True)
+class ReporterIdentity:
+    """Who a confidential reporter is; stored only in the encrypted identity vault."""
+
+    name: str
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,12 +129,19 @@ def report_submit(
     data: ReportInput,
     reporter: Any = None,
     channel: str = "staff",
+    identity: ReporterIdentity | None = None,
 ) -> SubmissionResult:
-    """Validate, store encrypted, issue a receipt code, and escalate a child at risk now."""
+    """Validate, store encrypted, issue a receipt code, and escalate a child at risk now.
+
+    Named: the report is linked to the signed-in reporter. Confidential: the report is linked to nobody;
+    the name and contact go to the encrypted identity vault (from ``identity``, else the signed-in
+    account). Anonymous: no identity at all, even for a signed-in reporter.
+    """
     report_input_validate(data)
     user = reporter if getattr(reporter, "is_authenticated", False) else None
-    if data.mode == ReportingMode.ANONYMOUS:
-        user = None  # anonymous means no identity at all, even for a signed-in reporter
+    identity = _identity_for(data.mode, user, identity)
+    if data.mode != ReportingMode.NAMED:
+        user = None  # confidential identity lives only in the vault; anonymous has none
     narrative = "\n".join(getattr(data, f) or "" for f in NARRATIVE_FIELDS)
     risk = assess_immediate_risk(narrative, answered_yes=data.immediate_risk_answer == RiskAnswer.YES)
     now = timezone.now()
@@ -145,15 +159,39 @@ def report_submit(
         report.reference = _next_reference(organisation, now)
         code = _assign_receipt(report)
         report.save()
+        if identity is not None:
+            identity_create(report=report, name=identity.name, contact=identity.contact)
         audit_record(
             actor=user or "reporter",
             verb="report.submitted",
             target=report,
             payload={"mode": report.mode, "channel": channel, "immediate_risk": risk.at_risk},
         )
+        # Both run as soon as the report is committed, inside the reporter's request: the duty contact
+        # is alerted before the reporter sees the next page.
         if risk.at_risk:
             transaction.on_commit(lambda: report_escalate(report=report, reasons=risk.reasons))
+        transaction.on_commit(lambda: acknowledgement_send(report=report, user=user))
     return SubmissionResult(report=report, receipt_code=code, escalated=risk.at_risk)
+
+
+def _identity_for(mode: str, user: Any, identity: ReporterIdentity | None) -> ReporterIdentity | None:
+    if mode == ReportingMode.ANONYMOUS:
+        return None
+    if mode == ReportingMode.CONFIDENTIAL:
+        if identity is None and user is not None:
+            identity = ReporterIdentity(name=user.get_full_name() or user.get_username(), contact=user.email or "")
+        if identity is None:
+            raise ValidationError({"identity_name": ["Enter your name, or choose to report anonymously"]})
+        identity_validate(name=identity.name, contact=identity.contact)
+        return identity
+    if user is None:
+        # A named report needs an account to be named by; without one the vault keeps the name safely.
+        if identity is None:
+            raise ValidationError({"mode": ["Sign in to report by name, or choose confidential or anonymous"]})
+        identity_validate(name=identity.name, contact=identity.contact)
+        return identity
+    return None
 
 
 def report_escalate(*, report: Report, reasons: list[str]) -> None:
@@ -212,47 +250,3 @@ def addendum_add(*, report: Report, author: Any, text: str, author_label: str = 
             payload={"addendum": str(addendum.pk)},
         )
     return addendum
-
-
-def draft_save(
-    *,
-    organisation: Organisation,
-    payload: dict[str, Any],
-    owner: Any = None,
-    session_key: str = "",
-    draft_id: Any = None,
-) -> ReportDraft:
-    """Save a half-typed report server-side (encrypted), so nothing typed is ever lost."""
-    owner = owner if getattr(owner, "is_authenticated", False) else None
-    draft = None
-    if draft_id:
-        draft = ReportDraft.objects.filter(pk=draft_id, owner=owner, session_key=session_key).first()
-    if draft is None:
-        draft = ReportDraft(organisation=organisation, owner=owner, session_key=session_key)
-    draft.payload = json.dumps(payload, default=str)
-    draft.save()
-    return draft
-
-
-def draft_discard(*, draft: ReportDraft) -> None:
-    draft.delete()
-
-
-def message_post(*, report: Report, author_kind: str, body: str, author: Any = None, kind: str = "message") -> Message:
-    """Add to the reporter ↔ safety lead conversation (reachable by receipt code for anonymous reporters)."""
-    if not body.strip():
-        raise ValidationError({"body": ["Write a message"]})
-    if len(body) > settings.SAFELEARN_NARRATIVE_MAX_CHARS:
-        raise ValidationError(
-            {"body": [f"A message must be {settings.SAFELEARN_NARRATIVE_MAX_CHARS:,} characters or fewer"]}
-        )
-    user = author if getattr(author, "is_authenticated", False) else None
-    with transaction.atomic():
-        message = Message.objects.create(report=report, author_kind=author_kind, author=user, kind=kind, body=body)
-        audit_record(
-            actor=user or author_kind,
-            verb=f"report.{kind}_posted",
-            target=report,
-            payload={"message": str(message.pk), "author_kind": author_kind},
-        )
-    return message

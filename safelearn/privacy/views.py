@@ -1,0 +1,134 @@
+"""The redaction review: a safety lead checks every highlighted span, adds or removes, and approves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from safelearn.organisations.models import Role
+from safelearn.organisations.selectors import organisations_where
+from safelearn.privacy import selectors, services
+from safelearn.privacy.forms import AddSpanForm, RemoveSpansForm
+from safelearn.privacy.models import DeidentifiedCopy
+
+
+@login_required
+def redaction_queue(request: HttpRequest) -> HttpResponse:
+    organisations = organisations_where(request.user, Role.REVIEWER)
+    if not organisations:
+        raise PermissionDenied("Only safety leads review redactions.")
+    queues = [
+        (org, selectors.redaction_queue(user=request.user, organisation_id=org.pk)[:200]) for org in organisations
+    ]
+    return render(request, "privacy/queue.html", {"queues": queues})
+
+
+def _segments(text: str, spans: list[services.ProposedSpan], suspicious: list[Any]) -> list[dict[str, Any]]:
+    """Cut the text into plain, redacted and 'second look' pieces for the template (escaped there)."""
+    marks = [(s.start, s.end, "span", i, s.label) for i, s in enumerate(spans)]
+    marks += [(t.start, t.end, "suspicious", -1, t.label) for t in suspicious]
+    marks.sort()
+    pieces: list[dict[str, Any]] = []
+    cursor = 0
+    for start, end, kind, index, label in marks:
+        if start < cursor:
+            continue
+        if start > cursor:
+            pieces.append({"kind": "text", "text": text[cursor:start]})
+        pieces.append({"kind": kind, "text": text[start:end], "index": index, "label": label})
+        cursor = end
+    pieces.append({"kind": "text", "text": text[cursor:]})
+    return pieces
+
+
+def _render(
+    request: HttpRequest,
+    copy: DeidentifiedCopy,
+    add_form: AddSpanForm | None = None,
+    remove_form: RemoveSpansForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    view = services.redaction_view(copy=copy)
+    return render(
+        request,
+        "privacy/review.html",
+        {
+            "copy": copy,
+            "report": copy.report,
+            "view": view,
+            "segments": _segments(view.text, view.spans, view.suspicious),
+            "span_items": [(i, s.label, view.text[s.start : s.end]) for i, s in enumerate(view.spans)],
+            "suspicious_words": sorted({view.text[t.start : t.end] for t in view.suspicious}),
+            "add_form": add_form or AddSpanForm(),
+            "remove_form": remove_form,
+        },
+        status=status,
+    )
+
+
+@login_required
+def redaction_review(request: HttpRequest, report_id: str) -> HttpResponse:
+    copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
+    return _render(request, copy)
+
+
+@login_required
+@require_POST
+def redaction_add(request: HttpRequest, report_id: str) -> HttpResponse:
+    copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
+    form = AddSpanForm(request.POST)
+    if form.is_valid():
+        try:
+            added = services.redaction_add_text(
+                copy=copy, actor=request.user, phrase=form.cleaned_data["phrase"], label=form.cleaned_data["label"]
+            )
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, f"Removed {added} occurrence{'s' if added != 1 else ''}.")
+            return redirect("privacy:review", report_id=report_id)
+    return _render(request, copy, add_form=form, status=400)
+
+
+@login_required
+@require_POST
+def redaction_remove(request: HttpRequest, report_id: str) -> HttpResponse:
+    copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
+    count = len(services.redaction_view(copy=copy).spans)
+    form = RemoveSpansForm(request.POST, span_count=count)
+    if form.is_valid():
+        try:
+            services.redaction_remove(copy=copy, actor=request.user, indexes=form.cleaned_data["remove"])
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, "Those words will stay in the learning copy.")
+            return redirect("privacy:review", report_id=report_id)
+    return _render(request, copy, remove_form=form, status=400)
+
+
+@login_required
+@require_POST
+def redaction_approve(request: HttpRequest, report_id: str) -> HttpResponse:
+    copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
+    try:
+        services.redaction_approve(copy=copy, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("privacy:review", report_id=report_id)
+    messages.success(request, f"The de-identified copy of {copy.report.reference} is approved for national learning.")
+    return redirect("privacy:queue")
+
+
+def _attach(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

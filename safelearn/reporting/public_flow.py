@@ -1,0 +1,132 @@
+"""The public link's pages in order, which to skip, and how the answers become a ReportInput."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+
+from safelearn.reporting import public_forms as pf
+from safelearn.reporting.services import ReporterIdentity, ReportInput
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form: type[forms.Form]
+    title: str
+    fields: tuple[str, ...]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("danger", pf.DangerForm, "Could a child be in danger right now?", ("immediate_risk_answer",)),
+    Step("who", pf.WhoForm, "Who are you?", ("who",)),
+    Step("mode", pf.ModeForm, "Do you want to tell us who you are?", ("mode",)),
+    Step("identity", pf.IdentityForm, "Tell us who you are", ("identity_name", "identity_contact")),
+    Step("what", pf.WhatForm, "What happened?", ("what_happened",)),
+    Step("when", pf.WhenForm, "When did it happen?", ("when",)),
+    Step("help", pf.HelpForm, "What would help?", ("what_would_help",)),
+)
+BY_SLUG = {s.slug: s for s in STEPS}
+REQUIRED = ("immediate_risk_answer", "who", "mode", "what_happened", "when")
+
+
+def applies(step: Step, answers: dict[str, Any]) -> bool:
+    """The identity page is only for confidential reports (a named one uses the signed-in account)."""
+    if step.slug == "identity":
+        return answers.get("mode") == "confidential"
+    return True
+
+
+def next_slug(current: str, answers: dict[str, Any]) -> str:
+    index = [s.slug for s in STEPS].index(current)
+    for step in STEPS[index + 1 :]:
+        if applies(step, answers):
+            return step.slug
+    return "check"
+
+
+def previous_slug(current: str, answers: dict[str, Any]) -> str | None:
+    slugs = [s.slug for s in STEPS]
+    index = len(slugs) if current == "check" else slugs.index(current)
+    for step in reversed(STEPS[:index]):
+        if applies(step, answers):
+            return step.slug
+    return None
+
+
+def first_missing(answers: dict[str, Any]) -> str | None:
+    """The first page still needing an answer, so nobody reaches the end with a gap."""
+    for step in STEPS:
+        if not applies(step, answers):
+            continue
+        required = [f for f in step.fields if f in REQUIRED or (step.slug == "identity" and f == "identity_name")]
+        if any(not str(answers.get(f, "")).strip() for f in required):
+            return step.slug
+    return None
+
+
+_ROLES = {"young_person": "young_person", "parent": "parent", "other_professional": "other_professional"}
+
+
+def occurred(when: str, today: dt.date) -> tuple[dt.date | None, bool]:
+    """Plain answers to a date; only 'today' and 'yesterday' are exact."""
+    if when == "today":
+        return today, False
+    if when == "yesterday":
+        return today - dt.timedelta(days=1), False
+    if when == "this_week":
+        return today - dt.timedelta(days=3), True
+    return None, False
+
+
+def to_input(answers: dict[str, Any], today: dt.date) -> tuple[ReportInput, ReporterIdentity | None]:
+    occurred_on, approximate = occurred(str(answers.get("when", "")), today)
+    data = ReportInput(
+        what_happened=str(answers.get("what_happened", "")),
+        what_would_help=str(answers.get("what_would_help", "")),
+        mode=str(answers.get("mode", "")),
+        immediate_risk_answer=str(answers.get("immediate_risk_answer", "")),
+        reporter_role=_ROLES.get(str(answers.get("who", "")), ""),
+        occurred_on=occurred_on,
+        occurred_on_is_approximate=approximate,
+    )
+    identity = None
+    if data.mode == "confidential":
+        identity = ReporterIdentity(
+            name=str(answers.get("identity_name", "")), contact=str(answers.get("identity_contact", ""))
+        )
+    return data, identity
+
+
+def summary_rows(answers: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(question, answer, page) rows for the check-your-answers page."""
+    labels = {
+        "immediate_risk_answer": dict(pf.DangerForm.base_fields["immediate_risk_answer"].choices),  # type: ignore[attr-defined]
+        "who": dict(pf.WHO_CHOICES),
+        "when": dict(pf.WHEN_CHOICES),
+        "mode": {
+            "anonymous": "No, keep me anonymous",
+            "confidential": "Yes, only the safety team can see it",
+            "named": "Yes, use my account",
+        },
+    }
+    rows = [
+        ("Could a child be in danger right now?", "immediate_risk_answer", "danger"),
+        ("Who are you?", "who", "who"),
+        ("Do you want to tell us who you are?", "mode", "mode"),
+        ("Your name", "identity_name", "identity"),
+        ("How we can contact you", "identity_contact", "identity"),
+        ("What happened?", "what_happened", "what"),
+        ("When did it happen?", "when", "when"),
+        ("What would help?", "what_would_help", "help"),
+    ]
+    out = []
+    for question, key, slug in rows:
+        if not applies(BY_SLUG[slug], answers):
+            continue
+        value = str(answers.get(key, ""))
+        out.append((question, labels.get(key, {}).get(value, value) or "Not given", slug))
+    return out

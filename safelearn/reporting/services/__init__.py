@@ -1,0 +1,55 @@
+"""Writes on the reporter's side. Import from here: ``from safelearn.reporting.services import report_submit``."""
+
+from safelearn.reporting.services.acknowledgement import (
+    NextSteps,
+    acknowledgement_send,
+    add_working_days,
+    next_steps_for,
+)
+from safelearn.reporting.services.conversation import (
+    SAFETY_LEAD_KINDS,
+    conversation_mark_read_by_reporter,
+    conversation_post_as_reporter,
+    conversation_post_as_safety_lead,
+    message_post,
+)
+from safelearn.reporting.services.drafts import (
+    draft_discard,
+    draft_save,
+    public_draft_discard,
+    public_draft_load,
+    public_draft_update,
+)
+from safelearn.reporting.services.submission import (
+    ReporterIdentity,
+    ReportInput,
+    SubmissionResult,
+    addendum_add,
+    report_escalate,
+    report_input_validate,
+    report_submit,
+)
+
+__all__ = [
+    "SAFETY_LEAD_KINDS",
+    "NextSteps",
+    "ReportInput",
+    "ReporterIdentity",
+    "SubmissionResult",
+    "acknowledgement_send",
+    "add_working_days",
+    "addendum_add",
+    "conversation_mark_read_by_reporter",
+    "conversation_post_as_reporter",
+    "conversation_post_as_safety_lead",
+    "draft_discard",
+    "draft_save",
+    "message_post",
+    "next_steps_for",
+    "public_draft_discard",
+    "public_draft_load",
+    "public_draft_update",
+    "report_escalate",
+    "report_input_validate",
+    "report_submit",
+]

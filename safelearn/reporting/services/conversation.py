@@ -1,0 +1,95 @@
+"""The two-way conversation between a reporter (even an anonymous one) and the safety leads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from safelearn.core.audit import audit_record
+from safelearn.core.notifications import notify_users, send_email
+from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.models import Membership, Role
+from safelearn.reporting.models import Message, MessageAuthor, MessageKind, Report, ReportingMode
+
+#: What a safety lead may post from the conversation panel (feedback comes from the review app too).
+SAFETY_LEAD_KINDS = (MessageKind.QUESTION, MessageKind.MESSAGE, MessageKind.FEEDBACK)
+
+
+def message_post(*, report: Report, author_kind: str, body: str, author: Any = None, kind: str = "message") -> Message:
+    """Add to the reporter ↔ safety lead conversation (reachable by receipt code for anonymous reporters)."""
+    if not body.strip():
+        raise ValidationError({"body": ["Write a message"]})
+    if len(body) > settings.SAFELEARN_NARRATIVE_MAX_CHARS:
+        raise ValidationError(
+            {"body": [f"A message must be {settings.SAFELEARN_NARRATIVE_MAX_CHARS:,} characters or fewer"]}
+        )
+    user = author if getattr(author, "is_authenticated", False) else None
+    with transaction.atomic():
+        message = Message.objects.create(report=report, author_kind=author_kind, author=user, kind=kind, body=body)
+        audit_record(
+            actor=user or author_kind,
+            verb=f"report.{kind}_posted",
+            target=report,
+            payload={"message": str(message.pk), "author_kind": author_kind},
+        )
+    return message
+
+
+def _tell_reporter(report: Report) -> None:
+    """A named reporter gets an alert; a confidential one an email if they left an address. Never the text."""
+    title = f"New message about your report {report.reference}"
+    body = "A safety lead has written to you. Sign in, or use 'Check your report' with your receipt code, to read it."
+    if report.mode == ReportingMode.NAMED and report.reporter_id:
+        url = reverse("reporting:my_report_detail", args=[report.pk])
+        notify_users(users=[report.reporter], kind="reporter_message", title=title, body=body, url=url)
+    elif report.mode == ReportingMode.CONFIDENTIAL:
+        from safelearn.privacy.vault import identity_contact_for_acknowledgement
+
+        contact = identity_contact_for_acknowledgement(report=report)
+        if "@" in contact and " " not in contact.strip():
+            send_email([contact.strip()], title, body)
+
+
+def conversation_post_as_safety_lead(*, user: Any, report: Report, body: str, kind: str = "question") -> Message:
+    """A safety lead asks or tells the reporter something; only the report's organisation's safety leads."""
+    require_reviewer(user, report.organisation_id)
+    if kind not in SAFETY_LEAD_KINDS:
+        raise ValidationError({"kind": ["Choose question, message or feedback"]})
+    message = message_post(report=report, author_kind=MessageAuthor.SAFETY_LEAD, body=body, author=user, kind=kind)
+    transaction.on_commit(lambda: _tell_reporter(report))
+    return message
+
+
+def conversation_post_as_reporter(*, report: Report, body: str, user: Any = None) -> Message:
+    """The reporter replies. Only a named reporter's account is recorded; code holders stay unlinked."""
+    author = user if report.mode == ReportingMode.NAMED and user is not None and report.reporter_id == user.pk else None
+    message = message_post(report=report, author_kind=MessageAuthor.REPORTER, body=body, author=author)
+    reviewers = [
+        m.user
+        for m in Membership.objects.filter(organisation=report.organisation_id, role=Role.REVIEWER).select_related(
+            "user"
+        )
+    ]
+    url = reverse("review:report_detail", args=[report.pk])
+    notify_users(
+        users=reviewers,
+        kind="reporter_reply",
+        title=f"The reporter replied about report {report.reference}",
+        body="Open the report to read the reply.",
+        url=url,
+        organisation_id=report.organisation_id,
+        email=False,
+    )
+    return message
+
+
+def conversation_mark_read_by_reporter(*, report: Report) -> int:
+    """Messages from safety leads the reporter has now seen (shown to safety leads as 'read')."""
+    return Message.objects.filter(
+        report=report, author_kind=MessageAuthor.SAFETY_LEAD, read_by_reporter_at__isnull=True
+    ).update(read_by_reporter_at=timezone.now())

@@ -1,0 +1,72 @@
+"""Feedback to the reporter: into the conversation (readable by receipt code) and by email where we can."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from safelearn.core.audit import audit_record
+from safelearn.core.notifications import notify_users, send_email
+from safelearn.core.permissions import require_reviewer
+from safelearn.reporting.models import Report, ReportingMode
+from safelearn.reporting.services import message_post
+from safelearn.review.models import Feedback
+
+SUBJECT = "Feedback on your report {reference}"
+# Email is not a safe place for what happened, so the email only says where to read the feedback.
+EMAIL_BODY = (
+    "Thank you for report {reference}. The safety lead has written back to tell you what was learned and what "
+    "has changed. Sign in to SafeLearn, or use 'Check your report' with your receipt code, to read it."
+)
+
+
+def _confidential_contact(*, report: Report, actor: Any) -> str:
+    """A confidential reporter's address lives only in the identity vault; reading it is audited there."""
+    from safelearn.privacy.vault import identity_read
+
+    identity = identity_read(user=actor, report=report, reason="sending feedback to the reporter")
+    contact = identity.contact.strip() if identity else ""
+    return contact if "@" in contact and " " not in contact else ""
+
+
+def feedback_send(*, report: Report, actor: Any, body: str) -> Feedback:
+    """Tell the reporter what was learned and what changed (anonymous reporters read it by receipt code)."""
+    require_reviewer(actor, report.organisation_id)
+    text = body.strip()
+    if not text:
+        raise ValidationError({"body": ["Write what was learned and what changed"]})
+    limit = settings.SAFELEARN_NARRATIVE_MAX_CHARS
+    if len(text) > limit:
+        raise ValidationError({"body": [f"Feedback must be {limit:,} characters or fewer"]})
+    email = ""
+    with transaction.atomic():
+        message = message_post(report=report, author_kind="safety_lead", author=actor, kind="feedback", body=text)
+        feedback = Feedback.objects.create(report=report, body=text, author=actor, message_id=message.pk)
+        if report.mode == ReportingMode.NAMED and report.reporter is not None:
+            email = report.reporter.email or ""
+        elif report.mode == ReportingMode.CONFIDENTIAL:
+            email = _confidential_contact(report=report, actor=actor)
+        audit_record(
+            actor=actor,
+            verb="report.feedback_sent",
+            target=report,
+            payload={"feedback": str(feedback.pk), "emailed": bool(email)},
+        )
+    subject = SUBJECT.format(reference=report.reference)
+    if report.mode == ReportingMode.NAMED and report.reporter is not None:
+        notify_users(
+            users=[report.reporter],
+            kind="reporter_feedback",
+            title=subject,
+            url=reverse("reporting:my_report_detail", args=[report.pk]),
+            organisation_id=report.organisation_id,
+            email=False,
+        )
+    if email and send_email([email], subject, EMAIL_BODY.format(reference=report.reference)):
+        Feedback.objects.filter(pk=feedback.pk).update(emailed=True)
+        feedback.emailed = True
+    return feedback
