@@ -61,7 +61,7 @@ def pin_one_core() -> None:
 
 def run_safelearn(texts: list[str]) -> tuple[list[list[tuple[int, int, str]]], float]:
     sys.path.insert(0, str(ROOT))
-    from safelearn.privacy.deid import redact  # noqa: PLC0415
+    from safelearn.privacy.deid import redact
 
     pin_one_core()
     for t in texts[:WARMUP]:

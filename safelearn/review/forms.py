@@ -87,7 +87,7 @@ class AssignForm(GdsForm):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["assignee"])
         field.queryset = User.objects.filter(pk__in=[u.pk for u in reviewers]).order_by("username")
-        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign]
+        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign,assignment]
 
 
 class GradeForm(GdsForm):
@@ -190,7 +190,7 @@ class ActionForm(GdsForm):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["owner"])
         field.queryset = User.objects.filter(pk__in=[u.pk for u in members]).order_by("username")
-        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign]
+        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign,assignment]
 
 
 class ActionUpdateForm(GdsForm):

@@ -5,6 +5,21 @@ from safelearn.review import views
 app_name = "review"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("triage/", views.triage, name="triage"),
+    path("actions/", views.actions, name="actions"),
+    path("actions/<uuid:action_id>/", views.action_update, name="action_update"),
+    path("preferences/", views.preferences, name="preferences"),
     path("reports/<uuid:report_id>/", views.report_detail, name="report_detail"),
     path("reports/<uuid:report_id>/transition/", views.report_transition, name="report_transition"),
+    path("reports/<uuid:report_id>/assign/", views.report_assign, name="report_assign"),
+    path("reports/<uuid:report_id>/grade/", views.report_grade, name="report_grade"),
+    path("reports/<uuid:report_id>/response/", views.report_response, name="report_response"),
+    path("reports/<uuid:report_id>/clocks/", views.clock_start, name="clock_start"),
+    path("reports/<uuid:report_id>/actions/", views.action_add, name="action_add"),
+    path("reports/<uuid:report_id>/feedback/", views.feedback_send, name="feedback_send"),
+    path("reports/<uuid:report_id>/systems-review/", views.systems_review, name="systems_review"),
+    path("reports/<uuid:report_id>/systems-review/findings/", views.finding_add, name="finding_add"),
+    path("reports/<uuid:report_id>/just-culture/", views.just_culture, name="just_culture"),
+    path("clocks/<uuid:clock_id>/", views.clock_update, name="clock_update"),
+    path("episodes/<uuid:episode_id>/factors/", views.factor_add, name="factor_add"),
 ]

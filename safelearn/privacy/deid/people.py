@@ -32,6 +32,8 @@ _VERB_AFTER = re.compile(
 )
 _APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
 _SIGNOFF = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*){1,3})(?:,[^\n]{0,40})?[ \t]*$")
+# a name or two closing the report after a full stop: "... please help. Carys"
+_LAST_WORDS = re.compile(r"[.!?]\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$")
 _INITIALS_END = re.compile(r"\s[-–—~]+\s*([A-Z]{1,3})\s*$")
 _SIGN_CUE = re.compile(
     r"\b(?i:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|signed|"
@@ -197,6 +199,11 @@ def detect_people(text: str) -> list[Span]:
             if not names.stop(w.group().lower().rstrip(".")):
                 extra.append((m.start(1) + w.start(), m.start(1) + w.end()))
     tail = text.rstrip()
+    last = _LAST_WORDS.search(tail)
+    if last and not any(
+        names.stop(w.lower()) or (is_common(w) and not names.is_name(w.lower())) for w in last.group(1).split()
+    ):
+        extra.append((last.start(1), last.end(1)))
     im = _INITIALS_END.search(tail)
     if im:
         extra.append((im.start(1), im.end(1)))
@@ -204,7 +211,8 @@ def detect_people(text: str) -> list[Span]:
     if sm and not any(names.stop(w.lower().strip(".,")) for w in sm.group(1).split()):
         extra.append((sm.start(1), sm.start(1) + len(sm.group(1).rstrip())))
     for m in _FAMILY.finditer(text):
-        if not names.stop(m.group(1).lower()):
+        fam = m.group(1).lower()
+        if not names.stop(fam) and (names.is_name(fam) or not is_common(fam)):
             extra.append((m.start(1), m.end(1)))
     for a, _b in extra:
         k = starts.get(a)
@@ -221,12 +229,17 @@ def detect_people(text: str) -> list[Span]:
         and (names.is_name(toks[k].lower) or not toks[k].initial)
     }
     for k, t in enumerate(toks):
-        if k not in hit and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found)) and not names.stop(t.lower):
+        if (
+            k not in hit
+            and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found))
+            and not names.stop(t.lower)
+        ):
             hit.add(k)
     spans: list[Span] = []
     for k in sorted(hit):
         t = toks[k]
-        if spans and re.fullmatch(r"\.? ?", text[spans[-1].end : t.start]) and k - 1 in hit:
+        gap = text[spans[-1].end : t.start] if spans else ""
+        if spans and k - 1 in hit and (gap == " " or (gap in {".", ". "} and spans[-1].end - spans[-1].start == 1)):
             spans[-1] = Span(spans[-1].start, t.end, "PERSON")
         else:
             spans.append(Span(t.start, t.end, "PERSON"))

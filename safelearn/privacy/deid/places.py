@@ -44,6 +44,7 @@ THE_HOME = re.compile(
     r"residential|short break|respite|supported|semi-independent|care home|nursery|pharmacy|surgery|"
     r"hostel|refuge|foyer))"
 )
+_LOWER_INSTITUTIONS = {"nursery", "surgery", "pharmacy", "hospital", "clinic", "academy", "college", "practice"}
 _HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in ORG_HEADS) + r")\b", re.IGNORECASE)
 _TOKEN_LEFT = re.compile(r"([\w'’&.-]+)\s+$")
 SPECIAL_ORG = re.compile(
@@ -90,6 +91,20 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
     """Walk left from a head word over the name words of an organisation; return the start."""
     words: list[str] = []
     pos = head_start
+    peek = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
+    caps_before_lower_head = False
+    hm = re.match(r"[\w'’]+", text[head_start : head_start + 20])
+    head = hm.group().lower() if hm else ""
+    if (
+        lower
+        and head in _LOWER_INSTITUTIONS
+        and peek
+        and peek.group(1)[0].isupper()
+        and not peek.group(1).rstrip("'’s").isupper()
+        and not (is_initial_word(text, peek.start(1)) and is_common(peek.group(1)))
+    ):
+        lower = False  # "Busy Bees nursery", "Parkside surgery"
+        caps_before_lower_head = True
     while len(words) < 4:
         m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
         if not m or "\n" in text[m.end(1) : pos]:
@@ -111,6 +126,8 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
     if not words:
         return head_start
     if all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
+        return head_start
+    if caps_before_lower_head and all(w in PLACES or w in NOT_NAMES for w in words):
         return head_start
     # recompute start for the kept words
     pos = head_start

@@ -25,6 +25,11 @@ class PageReader(HTMLParser):
         self.style_attributes: list[str] = []
         self.javascript_links: list[str] = []
         self.ids: list[str] = []
+        self._select: str | None = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -39,8 +44,17 @@ class PageReader(HTMLParser):
             self.scripts.append(attributes)
         elif tag == "form":
             self.forms.append(Form(method=(attributes.get("method") or "get").lower(), action=attributes.get("action") or ""))
-        elif tag in {"input", "select", "textarea"} and self.forms and attributes.get("name"):
-            self.forms[-1].fields.setdefault(str(attributes["name"]), []).append(attributes.get("value") or "")
+        elif tag in {"input", "textarea"} and self.forms and attributes.get("name"):
+            # What a browser would send untouched: unticked boxes and radios send nothing.
+            name = str(attributes["name"])
+            values = self.forms[-1].fields.setdefault(name, [])
+            if attributes.get("type") not in {"checkbox", "radio"} or "checked" in attributes:
+                values.append(attributes.get("value") or "")
+        elif tag == "select" and self.forms and attributes.get("name"):
+            self._select = str(attributes["name"])
+            self.forms[-1].fields.setdefault(self._select, [])
+        elif tag == "option" and self.forms and self._select and "selected" in attributes:
+            self.forms[-1].fields[self._select].append(attributes.get("value") or "")
         if tag == "button" and self.forms:
             self.forms[-1].buttons.append((attributes.get("name") or "", attributes.get("value") or ""))
 

@@ -1,0 +1,42 @@
+"""Safety lead pages. Thin: forms validate input, services and workflow do the work, selectors read."""
+
+from safelearn.review.views.pages import (
+    action_update,
+    actions,
+    inbox,
+    preferences,
+    report_detail,
+    triage,
+)
+from safelearn.review.views.report_forms import (
+    action_add,
+    clock_start,
+    clock_update,
+    feedback_send,
+    report_assign,
+    report_grade,
+    report_response,
+    report_transition,
+)
+from safelearn.review.views.systems import factor_add, finding_add, just_culture, systems_review
+
+__all__ = [
+    "action_add",
+    "action_update",
+    "actions",
+    "clock_start",
+    "clock_update",
+    "factor_add",
+    "feedback_send",
+    "finding_add",
+    "inbox",
+    "just_culture",
+    "preferences",
+    "report_assign",
+    "report_detail",
+    "report_grade",
+    "report_response",
+    "report_transition",
+    "systems_review",
+    "triage",
+]

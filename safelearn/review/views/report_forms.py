@@ -1,0 +1,168 @@
+"""The forms on the report page. Each posts here, then returns to the report (or shows it again with errors)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from safelearn.reporting.forms import TransitionForm
+from safelearn.reporting.models import Report
+from safelearn.review import selectors, services, workflow
+from safelearn.review.forms import ActionForm, AssignForm, ClockStartForm, FeedbackForm, GradeForm, ResponseForm
+from safelearn.review.views.common import apply_errors, clock_form, render_report
+
+
+def _handle(
+    request: HttpRequest, report: Report, form: forms.Form, key: str, do: Callable[[], str]
+) -> HttpResponse:
+    """Validate, run the service, then go back to the report; on any error show the page with the form bound."""
+    if form.is_valid():
+        try:
+            done = do()
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("review:report_detail", report_id=report.pk)
+    return render_report(request, report, status=400, **{key: form})
+
+
+def _report(request: HttpRequest, report_id: str) -> Report:
+    return selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
+
+
+@login_required
+@require_POST
+def report_transition(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    form = TransitionForm(request.POST)
+
+    def do() -> str:
+        primary = None
+        ref = form.cleaned_data["duplicate_of"].strip()
+        if ref:
+            primary = Report.objects.filter(organisation_id=report.organisation_id, reference__iexact=ref).first()
+        moved = workflow.report_transition(
+            report=report,
+            actor=request.user,
+            to_status=form.cleaned_data["to_status"],
+            reason=form.cleaned_data["reason"],
+            duplicate_of=primary,
+        )
+        return f"Report {moved.reference} is now {moved.get_status_display().lower()}."
+
+    return _handle(request, report, form, "form", do)
+
+
+@login_required
+@require_POST
+def report_assign(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    reviewers = selectors.reviewers_in(organisation_id=report.organisation_id)
+    form = AssignForm(request.POST, prefix="assign", reviewers=reviewers)
+
+    def do() -> str:
+        assignee = form.cleaned_data["assignee"]
+        workflow.report_assign(report=report, actor=request.user, assignee=assignee)
+        return f"Report {report.reference} is assigned to {assignee.get_full_name() or assignee.get_username()}."
+
+    return _handle(request, report, form, "assign_form", do)
+
+
+@login_required
+@require_POST
+def report_grade(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    form = GradeForm(request.POST, prefix="grade")
+
+    def do() -> str:
+        a = services.assessment_grade(report=report, actor=request.user, **form.cleaned_data)
+        return f"Graded: risk {a.risk_score} ({a.risk_band}), harm {a.get_harm_display().lower()}."
+
+    return _handle(request, report, form, "grade_form", do)
+
+
+@login_required
+@require_POST
+def report_response(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    form = ResponseForm(request.POST, prefix="response")
+
+    def do() -> str:
+        a = services.response_level_set(report=report, actor=request.user, **form.cleaned_data)
+        return f"Response level recorded: {a.get_response_level_display().lower()}."
+
+    return _handle(request, report, form, "response_form", do)
+
+
+@login_required
+@require_POST
+def clock_start(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    form = ClockStartForm(request.POST, prefix="clock")
+
+    def do() -> str:
+        clock = services.clock_start(report=report, actor=request.user, duty=form.cleaned_data["duty"])
+        return f"Clock started: {clock.get_duty_display()}."
+
+    return _handle(request, report, form, "clock_form", do)
+
+
+@login_required
+@require_POST
+def clock_update(request: HttpRequest, clock_id: str) -> HttpResponse:
+    clock = selectors.clock_get_for_reviewer(user=request.user, clock_id=clock_id)
+    report = _report(request, str(clock.report_id))
+    form = clock_form(clock, request.POST)
+
+    def do() -> str:
+        data: dict[str, Any] = form.cleaned_data
+        if data["outcome"] == "notified":
+            services.clock_record_notification(
+                clock=clock,
+                actor=request.user,
+                notified_to=data["notified_to"],
+                notified_at=form.notified_at(),  # type: ignore[attr-defined]
+                notes=data["notes"],
+            )
+            return f"Notification recorded: {clock.get_duty_display()}."
+        services.clock_mark_not_required(clock=clock, actor=request.user, reason=data["notes"])
+        return f"Marked as not required: {clock.get_duty_display()}."
+
+    return _handle(request, report, form, "clock_update", do)
+
+
+@login_required
+@require_POST
+def action_add(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    members = selectors.members_in(organisation_id=report.organisation_id)
+    form = ActionForm(request.POST, prefix="action", members=members)
+
+    def do() -> str:
+        action = services.action_create(report=report, actor=request.user, **form.cleaned_data)
+        return f"Action added: {action.title}."
+
+    return _handle(request, report, form, "action_form", do)
+
+
+@login_required
+@require_POST
+def feedback_send(request: HttpRequest, report_id: str) -> HttpResponse:
+    report = _report(request, report_id)
+    form = FeedbackForm(request.POST, prefix="feedback")
+
+    def do() -> str:
+        feedback = services.feedback_send(report=report, actor=request.user, body=form.cleaned_data["body"])
+        how = " and by email" if feedback.emailed else ""
+        return f"Feedback sent to the reporter through their receipt code{how}."
+
+    return _handle(request, report, form, "feedback_form", do)
