@@ -17,6 +17,8 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.RATELIMIT_ENABLE = True
+    # Two-factor sign-in is tested in safelearn/accounts/tests; other tests sign in with force_login.
+    settings.SAFELEARN_REQUIRE_2FA = False
 
 
 @pytest.fixture

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "safelearn.reporting",
     "safelearn.review",
     "safelearn.web",
+    "safelearn.api",
+    "safelearn.analytics",
+    "safelearn.casereviews",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +103,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_safelearn.sqlite3")}
+    # A file (not in-memory) test database so browser tests' live server shares it; one per process so
+    # parallel test runs on one machine never share a file.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test_safelearn_{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -181,3 +186,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Sign-in security (safelearn.accounts, issue 10): TOTP two-factor, lockout, idle expiry. ---
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes", "safelearn.accounts"]
+# OTPMiddleware must follow AuthenticationMiddleware (it wraps request.user with is_verified()).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1, "django_otp.middleware.OTPMiddleware")
+MIDDLEWARE += [
+    "safelearn.accounts.middleware.SessionIdleMiddleware",
+    "safelearn.accounts.middleware.TwoFactorRequiredMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+SAFELEARN_REQUIRE_2FA = _env_bool("SAFELEARN_REQUIRE_2FA", True)
+SAFELEARN_SESSION_IDLE_SECONDS = int(os.environ.get("SAFELEARN_SESSION_IDLE_SECONDS", 30 * 60))
+SAFELEARN_DRAFT_RETENTION_DAYS = int(os.environ.get("SAFELEARN_DRAFT_RETENTION_DAYS", 30))
+OTP_TOTP_ISSUER = "SafeLearn"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = 0.25  # hours: a locked username and address may try again after 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False

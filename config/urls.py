@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
+from config.api import api
 from safelearn.web import views as web_views
 
 urlpatterns = [
@@ -9,9 +10,13 @@ urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("alerts/", web_views.notifications, name="notifications"),
+    path("account/", include("safelearn.accounts.urls")),
     path("", include("safelearn.reporting.urls")),
     path("review/", include("safelearn.review.urls")),
     path("redaction/", include("safelearn.privacy.urls")),
+    path("analytics/", include("safelearn.analytics.urls")),
+    path("case-reviews/", include("safelearn.casereviews.urls")),
+    path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     re_path(r"^assets/(?P<path>[\w./-]+)$", web_views.govuk_asset, name="govuk_asset"),
 ]

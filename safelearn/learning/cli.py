@@ -51,7 +51,7 @@ def load_suggester(model_path: str | None = None) -> Suggester:
     if cur is not None:
         try:
             return load_artefact(cur).model  # type: ignore[no-any-return]
-        except Exception as exc:  # noqa: BLE001 - a broken artefact must not stop suggestions
+        except Exception as exc:
             print(f"warning: could not load {cur}: {exc}; using seed model", file=sys.stderr)
     cache = directory / SEED_CACHE
     fp = _seed_fingerprint()
@@ -60,7 +60,7 @@ def load_suggester(model_path: str | None = None) -> Suggester:
             art = load_artefact(cache)
             if art.source == f"seeds:{fp}":
                 return art.model  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001, S110 - stale or corrupt cache: retrain below
+        except Exception:  # noqa: S110 - stale or corrupt cache: retrain below
             pass
     model = train_from_seeds()
     try:
@@ -93,7 +93,7 @@ def suggest_jsonl(stdin: IO[str], stdout: IO[str], model_path: str | None = None
                 raise ValueError("missing or non-string 'text'")
             s = model.suggest(text)
             out: dict[str, Any] = {"id": rid, **s.as_dict()}
-        except Exception as exc:  # noqa: BLE001 - one bad line must not stop the stream
+        except Exception as exc:
             out = {"id": rid, "error": f"{type(exc).__name__}: {exc}"}
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         stdout.flush()

@@ -7,6 +7,7 @@ from typing import Any
 
 from crispy_forms_gds.fields import DateInputField
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -91,7 +92,13 @@ def report_new(request: HttpRequest) -> HttpResponse:
         loaded, initial = _load_draft(request, draft_id)
         draft_id = str(loaded.pk) if loaded else None
         form = StaffReportForm(initial=initial, organisations=organisations)
-    return render(request, "reporting/report_form.html", {"form": form, "draft_id": draft_id or ""})
+    context = {
+        "form": form,
+        "draft_id": draft_id or "",
+        "short_form_slug": organisations[0].slug,
+        "retention_days": settings.SAFELEARN_IDENTITY_RETENTION_DAYS,
+    }
+    return render(request, "reporting/report_form.html", context)
 
 
 @never_cache

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -29,11 +28,14 @@ CHAR_HASH = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features
                               norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32)
 
 
+WORD_TOKENS = r"(?u)\b\w[\w'&]*\b"
+
+
 def word_vectorizer(min_df: int = 1) -> CountVectorizer:
     return CountVectorizer(ngram_range=(1, 2), min_df=min_df, lowercase=True, strip_accents="unicode",
-                           dtype=np.float32, max_features=500_000, token_pattern=r"(?u)\b\w[\w'&]*\b")
+                           dtype=np.float32, max_features=500_000, token_pattern=WORD_TOKENS)
 MAX_CHARS = 6000  # long narratives: the first 6,000 characters carry the signal; keeps features bounded
-N_THREADS = 2
+CHAR_MAX_CHARS = 3000  # character n-grams from the first 3,000 characters only (memory, speed)
 
 
 def clip(texts: Sequence[str]) -> list[str]:
@@ -56,7 +58,8 @@ def char_counts(texts: Sequence[str], words: CountVectorizer | None = None) -> C
     clipped = clip(texts)
     if words is None:
         words = word_vectorizer(min_df=2 if len(clipped) > 2000 else 1).fit(clipped)
-    return Counts(sp.csr_matrix(words.transform(clipped)), sp.csr_matrix(CHAR_HASH.transform(clipped)))
+    chars = sp.csr_matrix(CHAR_HASH.transform([t[:CHAR_MAX_CHARS] for t in clipped]))
+    return Counts(sp.csr_matrix(words.transform(clipped)), chars)
 
 
 class Featurizer:
@@ -98,17 +101,21 @@ def _binary_svm(X: sp.csr_matrix, y: np.ndarray, C: float, sample_weight: np.nda
 
 
 def fit_ovr(X: sp.csr_matrix, Y: np.ndarray, C: float, single_label: bool) -> tuple[np.ndarray, np.ndarray]:
-    """One binary LinearSVC per column of Y, on two threads (liblinear releases the GIL).
+    """One-vs-rest linear SVMs over the columns of Y.
 
-    Single-label: every sample weighted n / (K * n_its_class) (multiclass "balanced"); multi-label: each
-    binary problem balanced on its own.
+    Single-label: one multiclass ``LinearSVC(class_weight="balanced")`` (liblinear converts X once, which
+    keeps memory at about one copy of the training matrix). Multi-label: one balanced binary SVM per label.
     """
-    weights: np.ndarray | None = None
     if single_label:
-        per_class = Y.sum(axis=0).astype(np.float64)
-        weights = (len(Y) / (Y.shape[1] * per_class))[Y.argmax(axis=1)]
-    with ThreadPoolExecutor(max_workers=N_THREADS) as pool:
-        results = list(pool.map(lambda j: _binary_svm(X, Y[:, j], C, weights), range(Y.shape[1])))
+        y = Y.argmax(axis=1)
+        svm = LinearSVC(C=C, class_weight="balanced").fit(X, y)
+        coef = svm.coef_.astype(np.float32)
+        intercept = np.asarray(svm.intercept_, dtype=np.float64)
+        if Y.shape[1] == 2:
+            coef = np.vstack([-coef[0], coef[0]])
+            intercept = np.array([-intercept[0], intercept[0]])
+        return coef, intercept
+    results = [_binary_svm(X, Y[:, j], C, None) for j in range(Y.shape[1])]
     coef = np.vstack([r[0] for r in results]) if results else np.zeros((0, X.shape[1]), dtype=np.float32)
     return coef, np.array([r[1] for r in results])
 

@@ -358,4 +358,84 @@ EVENTS: list[Event] = [
      "drugs and mental health.",
      ("care_leavers", "looked_after"),
      ("multi_agency_working", "assessment_and_planning")),
+    # --- second batch: more variety for the types that are hardest to tell apart
+    ("information_not_shared",
+     "The communication profile explaining how {c} shows pain and says yes or no was handed in at the start "
+     "but never reached the staff doing the overnight care, so nobody understood what {c} was telling them.",
+     ("disabled_children", "residential"),
+     ("communication_information_sharing", "voice_of_child", "transitions_and_handover")),
+    ("information_not_shared",
+     "The school was never sent the court order saying dad must not collect, so when he turned up at the "
+     "gate the office had nothing on file to say no. A teacher who knew the family stopped it.",
+     ("child_protection", "looked_after", "child_in_need"),
+     ("communication_information_sharing", "multi_agency_working")),
+    ("information_not_shared",
+     "The conference plan said mother and baby would go to a parent and baby placement, but the maternity "
+     "ward had not been given a copy and were about to discharge them home.",
+     ("assessment", "child_protection"),
+     ("communication_information_sharing", "multi_agency_working", "policy_and_procedures")),
+    ("information_not_shared",
+     "The emergency duty team were called to the house overnight but nothing on the system told them the "
+     "children had a plan and a named worker, and the day team were not told about the call until days later.",
+     ("out_of_hours", "front_door"),
+     ("recording_and_systems", "communication_information_sharing", "transitions_and_handover")),
+    ("information_not_shared",
+     "The previous local authority knew about the sexual abuse history but their file was not passed across "
+     "when the family moved here, so our assessment started from nothing.",
+     ("assessment", "child_in_need", "adoption"),
+     ("communication_information_sharing", "multi_agency_working", "transitions_and_handover")),
+    ("assessment_or_plan_deficit",
+     "The safety plan agreed at the last meeting had never been written up or shared, so the grandparents "
+     "looking after {c} did not know they were not supposed to let mum stay overnight.",
+     ("child_protection", "child_in_need", "early_help"),
+     ("assessment_and_planning", "communication_information_sharing")),
+    ("assessment_or_plan_deficit",
+     "The assessment of the connected carers was rushed and did not look at the grandfather's previous "
+     "convictions. The viability assessment said positive but the checks had not come back.",
+     ("assessment", "fostering", "looked_after"),
+     ("assessment_and_planning", "professional_curiosity", "workload_and_staffing")),
+    ("assessment_or_plan_deficit",
+     "The care plan had not been reviewed in over a year and still said the goal was return home, although "
+     "everyone agreed that had stopped being realistic months ago.",
+     ("looked_after", "adoption"),
+     ("assessment_and_planning", "supervision_and_oversight")),
+    ("assessment_or_plan_deficit",
+     "The plan agreed at the review was not followed: the therapy, the school move and the contact changes "
+     "all just did not happen and nobody checked.",
+     ("child_in_need", "looked_after", "disabled_children"),
+     ("assessment_and_planning", "supervision_and_oversight")),
+    ("transport_or_supervision_lapse",
+     "On the outing there were three staff for six young people with high needs, and one young person got "
+     "out of sight in the shopping centre because the supervision plan said two to one.",
+     ("residential", "disabled_children"),
+     ("workload_and_staffing", "assessment_and_planning")),
+    ("transport_or_supervision_lapse",
+     "The carer left {c} alone in the car outside the shop for twenty minutes on a hot day.",
+     ("fostering", "looked_after"),
+     ("training_and_experience", "professional_curiosity")),
+    ("transport_or_supervision_lapse",
+     "{c} was driven to contact by a volunteer driver who let mum sit in the car with {c} on the way home, "
+     "when the plan said no unsupervised time.",
+     ("looked_after", "child_protection", "fostering"),
+     ("communication_information_sharing", "policy_and_procedures")),
+    ("other",
+     "The family had to use their eleven year old to interpret at the meeting about the injuries because the "
+     "interpreting service cancelled and nobody rebooked.",
+     ("child_protection", "early_help", "assessment"),
+     ("environment_and_resources", "voice_of_child")),
+    ("other",
+     "A student social worker was sent on a home visit alone to a father with a history of violence and was "
+     "threatened with a knife. There was no risk assessment for the visit.",
+     ("child_protection", "child_in_need", "assessment"),
+     ("environment_and_resources", "supervision_and_oversight", "training_and_experience")),
+    ("other",
+     "{c} was filmed by another resident while getting changed and staff did not realise for several days. "
+     "The doors to the bathroom have no locks.",
+     ("residential", "disabled_children"),
+     ("environment_and_resources", "policy_and_procedures")),
+    ("other",
+     "A care leaver aged 20 died of an overdose in their flat. They had told their personal adviser they "
+     "were using again and had been discharged from the drug service.",
+     ("care_leavers",),
+     ("multi_agency_working", "assessment_and_planning", "environment_and_resources")),
 ]

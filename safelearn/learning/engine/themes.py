@@ -19,6 +19,15 @@ import numpy as np
 from scipy.stats import poisson
 from sklearn.feature_extraction.text import CountVectorizer
 
+ALPHA_TOKENS = r"(?u)\b[a-zA-Z][a-zA-Z'&]+\b"
+
+
+@dataclass
+class _Group:
+    score: float
+    terms: list[int]
+    rows: set[int]
+
 
 @dataclass
 class Doc:
@@ -53,7 +62,7 @@ def detect_emerging_themes(recent: Sequence[Doc], baseline: Sequence[Doc], min_o
     if len(recent) < min_reports:
         return []
     vec = CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, min_df=min_reports,
-                          strip_accents="unicode", token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'&]+\b")
+                          strip_accents="unicode", token_pattern=ALPHA_TOKENS)
     try:
         R = vec.fit_transform([d.text or "" for d in recent]).tocsc()
     except ValueError:  # empty vocabulary
@@ -73,34 +82,31 @@ def detect_emerging_themes(recent: Sequence[Doc], baseline: Sequence[Doc], min_o
     cutoff = alpha / max(1, len(terms))
     orgs = np.array([d.org_id for d in recent])
     signals: list[tuple[float, int, set[int]]] = []
-    for j in np.nonzero((pvals < cutoff) & (rec_df / n_r >= min_ratio * base_rate))[0]:
+    for jj in np.nonzero((pvals < cutoff) & (rec_df / n_r >= min_ratio * base_rate))[0]:
+        j = int(jj)
         rows = set(R.indices[R.indptr[j]:R.indptr[j + 1]].tolist())
         if len(set(orgs[list(rows)])) < min_orgs:
             continue
         signals.append((-math.log10(max(float(pvals[j]), 1e-300)), int(j), rows))
     signals.sort(key=lambda s: (-s[0], -len(terms[s[1]])))
-    groups: list[dict[str, object]] = []
+    groups: list[_Group] = []
     for score, j, rows in signals:
         for g in groups:
-            g_rows = g["rows"]
-            assert isinstance(g_rows, set)
-            if len(rows & g_rows) / len(rows | g_rows) >= 0.4:
-                g_terms = g["terms"]
-                assert isinstance(g_terms, list)
-                g_terms.append(j)
-                g["rows"] = g_rows & rows if len(g_rows & rows) >= min_reports else g_rows
+            if len(rows & g.rows) / len(rows | g.rows) >= 0.4:
+                g.terms.append(j)
+                if len(g.rows & rows) >= min_reports:
+                    g.rows = g.rows & rows
                 break
         else:
-            groups.append({"score": score, "terms": [j], "rows": set(rows)})
+            groups.append(_Group(score, [j], set(rows)))
     themes: list[Theme] = []
     for g in groups:
-        t_idx = g["terms"]
-        rows = g["rows"]
-        score = g["score"]
-        assert isinstance(t_idx, list) and isinstance(rows, set) and isinstance(score, float)
+        t_idx, rows, score = g.terms, g.rows, g.score
         labels = _label_terms([str(terms[j]) for j in t_idx])
         top = t_idx[0]
         org_ids = sorted({str(orgs[i]) for i in rows})
+        if len(org_ids) < min_orgs:
+            continue
         b_count = int(base_df[top])
         themes.append(Theme(
             label=", ".join(labels[:3]), terms=labels, report_ids=sorted(recent[i].id for i in rows),

@@ -3,7 +3,6 @@ from __future__ import annotations
 import io
 import json
 
-from safelearn.learning.tests.helpers import seed_model
 from safelearn.learning.cli import suggest_jsonl
 from safelearn.learning.engine.persistence import (
     ModelArtefact,
@@ -14,6 +13,7 @@ from safelearn.learning.engine.persistence import (
     save_artefact,
     should_promote,
 )
+from safelearn.learning.tests.helpers import seed_model
 
 
 def test_save_load_roundtrip(tmp_path):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from safelearn.learning.tests.helpers import seed_model
 from safelearn.learning.engine.risk import assess_immediate_risk
+from safelearn.learning.tests.helpers import seed_model
 
 POSITIVE = [
     "She has been missing since Friday night, we think she is with older men in a car, and the police have "

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import json
 
-from safelearn.learning.tests.helpers import seed_model
 from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester, load_seed_records
 from safelearn.learning.engine.taxonomy import field_ids
+from safelearn.learning.tests.helpers import seed_model
 
 
 def test_seeds_cover_every_taxonomy_id():

@@ -18,9 +18,11 @@ _DAY = (
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
+# a two-digit year after a day and month ("3 Mar 24"), not a count or a time ("3 May 12 children")
+_YY = r"(?:\s+'?\d\d(?![\w:.]|\s*(?:am|pm|years?|yrs?|months?|weeks?|days?|hours?|hrs|mins?|children|kids|%|mg|ml)\b))"
 TEXTUAL = re.compile(
     rf"\b(?:{_DAY},?\s+(?:the\s+)?)?"
-    rf"(?:{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?|{_MON}\s+(?:the\s+)?{_ORD}(?:,?\s+{_YEAR})?)(?![\w])",
+    rf"(?:{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}|{_YY})?|{_MON}\s+(?:the\s+)?{_ORD}(?:,?\s+{_YEAR})?)(?![\w])",
     re.IGNORECASE,
 )
 NUMERIC = re.compile(

@@ -32,7 +32,8 @@ def surnames() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    return _read("common_words.txt.gz") | EXTRA_COMMON | IRREGULAR
+    # names that the 1934 dictionary also lists as rare words (hamza, joss) count as names
+    return (_read("common_words.txt.gz") - _read("rare_name_words.txt")) | EXTRA_COMMON | IRREGULAR
 
 
 _SUFFIXES = (
@@ -65,6 +66,47 @@ def is_common(word: str) -> bool:
     w = word.casefold()
     if w in cw:
         return True
+    if "-" in w:
+        return all(p in _PREFIXES or is_common(p) for p in w.split("-") if p)
+    # British spellings against an American word list: realised, organisation, behaviour, centre
+    for uk, us in (("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"), ("tre", "ter")):
+        if uk in w and _inflected(w.replace(uk, us), cw):
+            return True
+    return _inflected(w, cw)
+
+
+def is_compound(word: str) -> bool:
+    """True for a closed compound of two ordinary words (letterbox, handover)."""
+    w = word.casefold()
+    return any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))
+
+
+_PREFIXES = frozenset(
+    [
+        "pre",
+        "post",
+        "non",
+        "anti",
+        "co",
+        "re",
+        "self",
+        "ex",
+        "sub",
+        "inter",
+        "multi",
+        "under",
+        "over",
+        "semi",
+        "step",
+        "half",
+        "mid",
+    ]
+)
+
+
+def _inflected(w: str, cw: frozenset[str]) -> bool:
+    if w in cw:
+        return True
     for suffix, repl in _SUFFIXES:
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)] + repl
@@ -86,6 +128,8 @@ EXTRA_COMMON = _ws(
     gotta dunno ok okay u ur pls plz thx lol tho cos coz bc yeah yep nope ya whatsapp online email emails
     emailed texted texting phoned voicemail app apps laptop website internet wifi mobile selfie
     wasnt shouldnt wouldnt couldnt thats whats theres lets
+    girlfriend boyfriend girlfriends boyfriends jobcentre keyworker keyworkers carer carers
+    wud cud shud wen wiv nd bcuz cuz coz ppl rn tbh idk innit bruv fam ffs omg smh nite tonite
     """
 )
 

@@ -17,6 +17,7 @@ from .lexicon import (
     WEEKDAYS,
     first_names,
     is_common,
+    is_compound,
     surnames,
 )
 from .tokens import Token, tokenize
@@ -111,7 +112,11 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
                 if name or not common or plow in STRONG_CUES or _AGE_AFTER.match(after):
                     hit.add(i)
             else:
-                evidence = t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after)
+                evidence = bool(t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after))
+                # an unknown, non-dictionary word opening a sentence that carries on in lower case
+                evidence = evidence or (
+                    not common and not name and not is_compound(lw) and bool(re.match(r" [a-z]", after))
+                )
                 nickname = t.possessive and len(lw) <= 3 and lw not in LOWER_STOP
                 if (not common and (name or evidence)) or (name and evidence) or nickname:
                     hit.add(i)

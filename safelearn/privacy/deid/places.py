@@ -37,7 +37,7 @@ _MEASURE = re.compile(
 )
 # a one- or two-word capitalised name after "at/to/from" that ends the phrase: "night shift at Birchwood."
 AT_PLACE = re.compile(
-    r"\b(?:at|to|from|into|leaving|left)\s+([A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?=\s*(?:[.,;:)\n]|$|and\b|for\b|on\b|with\b|when\b))"
+    r"\b(?:at|to|from|into|leaving|left)\s+((?:The\s)?[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?=\s*(?:[.,;:)\n]|$|and\b|for\b|on\b|with\b|when\b))"
 )
 THE_HOME = re.compile(
     r"\bThe\s+(?:[A-Z][\w'’-]+\s?){1,2}(?=\s*(?:children's home|childrens home|home\b|unit\b|"
@@ -167,6 +167,8 @@ def detect_orgs(text: str) -> list[Span]:
         out.append(Span(m.start(), m.start() + len(s), "ORG_LOCAL"))
     for m in AT_PLACE.finditer(text):
         words = m.group(1).split()
+        if words[0] == "The" and len(words) > 1:
+            words = words[1:]
         if any(w.lower() in NOT_NAMES or w.lower() in PLACES or w.lower() in ORG_HEADS for w in words):
             continue
         if is_initial_word(text, m.start(1)):

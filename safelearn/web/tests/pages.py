@@ -43,7 +43,9 @@ class PageReader(HTMLParser):
         if tag == "script":
             self.scripts.append(attributes)
         elif tag == "form":
-            self.forms.append(Form(method=(attributes.get("method") or "get").lower(), action=attributes.get("action") or ""))
+            self.forms.append(
+                Form(method=(attributes.get("method") or "get").lower(), action=attributes.get("action") or "")
+            )
         elif tag in {"input", "textarea"} and self.forms and attributes.get("name"):
             # What a browser would send untouched: unticked boxes and radios send nothing.
             name = str(attributes["name"])

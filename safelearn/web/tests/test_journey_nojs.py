@@ -15,6 +15,7 @@ from django.urls import Resolver404, resolve
 from conftest import PASSWORD
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.web.tests.pages import Form, PageReader, read_page
+from safelearn.web.tests.two_factor import TWO_FACTOR_PATH, current_code, give_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -62,9 +63,21 @@ def submit(client: Client, url: str, form: Form, **values: Any) -> Any:
 
 def sign_in(client: Client, user: Any) -> None:
     page, _ = open_page(client, "/sign-in/")
-    response = submit(client, "/sign-in/", the_form(page, method="post", with_field="username"),
-                      username=user.username, password=PASSWORD)
+    response = submit(
+        client,
+        "/sign-in/",
+        the_form(page, method="post", with_field="username"),
+        username=user.username,
+        password=PASSWORD,
+    )
     assert response.status_code == 302
+    response = client.get(response["Location"])
+    if response.status_code == 302 and TWO_FACTOR_PATH in response["Location"]:
+        url = response["Location"]
+        page, _ = open_page(client, url)
+        device = user.totpdevice_set.get()
+        response = submit(client, url, the_form(page, method="post", with_field="token"), token=current_code(device))
+        assert response.status_code == 302 and TWO_FACTOR_PATH not in response["Location"]
 
 
 def test_reporter_and_reviewer_journey_without_javascript(people: dict[str, Any]) -> None:
@@ -98,6 +111,7 @@ def test_reporter_and_reviewer_journey_without_javascript(people: dict[str, Any]
     # The receipt code is shown once: after confirming, the receipt page is gone.
     assert reporter.get("/report/sent/").status_code == 302
 
+    give_authenticator(people["reviewer"])
     lead = Client()
     sign_in(lead, people["reviewer"])
     page, _ = open_page(lead, "/review/")

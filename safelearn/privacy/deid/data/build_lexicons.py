@@ -1,16 +1,19 @@
 """Regenerate the name and common-word lists in this folder.
 
-Run with a throw-away venv that has ``faker==40.54.0`` and ``english-words==2.0.2``
-(both MIT-licensed, from PyPI)::
+Run with a throw-away venv that has ``faker==40.54.0``, ``english-words==2.0.2`` and
+``wordfreq==3.1.1`` (MIT / Apache-2.0, from PyPI)::
 
-    python -m venv /tmp/lex && /tmp/lex/bin/pip install faker==40.54.0 english-words==2.0.2
-    /tmp/lex/bin/python safelearn/privacy/deid/data/build_lexicons.py
+    python -m venv var/lexvenv && var/lexvenv/bin/pip install faker==40.54.0 english-words==2.0.2 wordfreq==3.1.1
+    var/lexvenv/bin/python safelearn/privacy/deid/data/build_lexicons.py
 
 Outputs (one lower-case entry per line, sorted):
-  first_names.txt   given names from every Latin-script person locale in Faker
-  surnames.txt      family names from the same locales
+  first_names.txt   given names (and romanised / middle names) from every Faker person locale, plus
+                    ``names_extra.txt`` (hand-written), each also without its diacritics (Łucja -> lucja)
+  surnames.txt      family names from the same locales, also folded
   common_words.txt.gz  lower-case entries of the public-domain Webster's 2nd word list
                     (``web2`` in english-words), used to tell ordinary words from names
+  rare_name_words.txt  names that web2 lists as words but that are rare as words in current English
+                    (wordfreq Zipf < 3.5: hamza, joss, shan): treated as names, not ordinary words
 """
 
 from __future__ import annotations
@@ -19,16 +22,27 @@ import gzip
 import importlib
 import pkgutil
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]$")
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+RARE_ZIPF = 3.5
 
 
-def _collect(provider: Any, names: tuple[str, ...]) -> set[str]:
+def fold(word: str) -> str:
+    """The name as people type it without a special keyboard: diacritics dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _collect(provider: Any, prefixes: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
-    for attr in names:
+    for attr in dir(provider):
+        if not attr.startswith(prefixes):
+            continue
         value = getattr(provider, attr, None)
         if isinstance(value, dict):
             value = list(value)
@@ -40,9 +54,14 @@ def _collect(provider: Any, names: tuple[str, ...]) -> set[str]:
     return out
 
 
+def _with_folded(names: set[str]) -> set[str]:
+    return names | {f for f in (fold(n) for n in names) if LATIN.match(f)}
+
+
 def main() -> None:
     import faker.providers.person as person
     from english_words import get_english_words_set
+    from wordfreq import zipf_frequency
 
     first: set[str] = set()
     last: set[str] = set()
@@ -52,14 +71,22 @@ def main() -> None:
         except Exception:  # noqa: S112
             continue
         provider = getattr(mod, "Provider", None)
-        first |= _collect(provider, ("first_names", "first_names_male", "first_names_female"))
-        last |= _collect(provider, ("last_names", "last_names_male", "last_names_female"))
+        first |= _collect(provider, ("first_name", "first_romanized", "middle_name"))
+        last |= _collect(provider, ("last_name", "last_romanized"))
+    extra = HERE / "names_extra.txt"
+    for line in extra.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            first |= {w.casefold() for w in line.split()}
+    first, last = _with_folded(first), _with_folded(last)
     (HERE / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (HERE / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
     words = sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower() and w.isalpha())
     with gzip.open(HERE / "common_words.txt.gz", "wt", encoding="utf-8") as f:
         f.write("\n".join(words) + "\n")
-    print(len(first), len(last), len(words))
+    web2 = set(words)
+    rare = sorted(n for n in first | last if n in web2 and len(n) > 2 and zipf_frequency(n, "en") < RARE_ZIPF)
+    (HERE / "rare_name_words.txt").write_text("\n".join(rare) + "\n", encoding="utf-8")
+    print(len(first), len(last), len(words), len(rare))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import pytest
 
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.two_factor import TWO_FACTOR_PATH, current_code, give_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +26,9 @@ def check_page(page: Any, label: str) -> None:
     """Every page in the journey: styled by GOV.UK Frontend, nothing blocked or broken, no axe violations."""
     font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
     assert "GDS Transport" in font, f"GOV.UK Frontend's stylesheet did not apply on {label} (font: {font})"
-    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')"), f"init.js did not run on {label}"
+    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')"), (
+        f"init.js did not run on {label}"
+    )
     assert not page.problems, f"problems on {label}: {page.problems}"
     assert_accessible(page, label)
 
@@ -75,7 +78,7 @@ def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict
     assert page.locator("#receipt-code").inner_text().strip() == code
     check_page(page, "receipt page with error")
 
-    page.get_by_label("I have saved my receipt code").check()
+    page.get_by_label(re.compile(r"^I have saved my (receipt )?code")).check()
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/my-reports/")
     assert page.get_by_role("link", name=report.reference).is_visible()
@@ -85,8 +88,14 @@ def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict
     page.wait_for_url(lambda url: "/my-reports/" not in url)
 
     # --- The safety lead ----------------------------------------------------------------------------------
+    device = give_authenticator(people["reviewer"])
     lead = new_page()
     sign_in(lead, people["reviewer"])
+    if TWO_FACTOR_PATH in lead.url:  # safety leads prove it is them with their authenticator app
+        check_page(lead, "two-factor security code page")
+        lead.get_by_label("Security code").fill(current_code(device))
+        lead.get_by_role("button", name="Continue").click()
+        lead.wait_for_url(lambda url: TWO_FACTOR_PATH not in url)
     lead.get_by_role("link", name="Inbox").first.click()
     lead.wait_for_url("**/review/")
     check_page(lead, "inbox")

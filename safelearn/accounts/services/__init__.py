@@ -1,0 +1,25 @@
+"""Writes for sign-in security and the reporter's data rights."""
+
+from safelearn.accounts.services.data_rights import ErasureResult, reporter_data_erase, reporter_data_export
+from safelearn.accounts.services.two_factor import (
+    DEMO_DEVICE_NAME,
+    demo_device_ensure,
+    device_current_code,
+    device_enrol_confirm,
+    device_enrol_start,
+    device_verify,
+    qr_code_svg,
+)
+
+__all__ = [
+    "DEMO_DEVICE_NAME",
+    "ErasureResult",
+    "demo_device_ensure",
+    "device_current_code",
+    "device_enrol_confirm",
+    "device_enrol_start",
+    "device_verify",
+    "qr_code_svg",
+    "reporter_data_erase",
+    "reporter_data_export",
+]

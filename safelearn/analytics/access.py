@@ -1,0 +1,47 @@
+"""Who may see what in national learning. Views and services ask here; nothing else decides access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from safelearn.organisations.models import Organisation, Role
+from safelearn.organisations.selectors import is_analyst, memberships_for, organisations_where
+
+STAFF_ROLES = (Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN)
+ALERT_ROLES = (Role.REVIEWER, Role.ORG_ADMIN)
+
+
+def require_analyst(user: Any) -> None:
+    if not is_analyst(user):
+        raise PermissionDenied("Only national analysts can do this.")
+
+
+def staff_organisations(user: Any) -> list[Organisation]:
+    return organisations_where(user, *STAFF_ROLES)
+
+
+def require_member(user: Any) -> None:
+    """Published bulletins are for anyone working in a member organisation (or an analyst)."""
+    if not memberships_for(user):
+        raise PermissionDenied("Only members of an organisation can read bulletins.")
+
+
+def dashboard_organisation_for(user: Any) -> Organisation | None:
+    """An organisation user's dashboard is locked to their own organisation; an analyst's is not (None)."""
+    if is_analyst(user):
+        return None
+    organisations = staff_organisations(user)
+    if not organisations:
+        raise PermissionDenied("Only members of an organisation or national analysts can see the dashboard.")
+    return organisations[0]
+
+
+def alert_organisations(user: Any) -> list[Organisation]:
+    return organisations_where(user, *ALERT_ROLES)
+
+
+def require_alert_responder(user: Any, organisation_id: Any) -> None:
+    if not any(o.pk == organisation_id for o in alert_organisations(user)):
+        raise PermissionDenied("Only the organisation's safety leads or administrators can respond to alerts.")

@@ -1,0 +1,383 @@
+"""The dashboard's figures, computed from the pool's structured fields (selectors only, no writes).
+
+Each figure carries its own data table (the accessible alternative and the CSV download) and its SVG.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from safelearn.analytics import charts, spc
+from safelearn.analytics.selectors import PoolFilters, pool_rows
+from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.models import Organisation, OrganisationKind
+from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
+
+HARM_OUTCOMES = ("low_harm", "moderate_harm", "severe_harm", "death")
+
+
+@dataclass
+class Figure:
+    id: str
+    title: str
+    description: str
+    columns: list[str]
+    rows: list[list[Any]]
+    svg: SafeString | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Dashboard:
+    filters: PoolFilters
+    scope_label: str
+    compare: bool  # True when a single organisation is set against the national picture
+    figures: dict[str, Figure]
+    total: int
+    national_total: int
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last twelve whole-or-part months, ending today."""
+    start_month = today.month - 11
+    year = today.year + (start_month - 1) // 12
+    month = (start_month - 1) % 12 + 1
+    return dt.date(year, month, 1), today
+
+
+def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    months: list[tuple[int, int]] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month) and len(months) < 240:
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_of(moment: dt.datetime) -> tuple[int, int]:
+    local = timezone.localtime(moment)
+    return local.year, local.month
+
+
+def _pct(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "–"
+
+
+def over_time(rows: list[dict[str, Any]], start: dt.date, end: dt.date) -> Figure:
+    months = _months(start, end)
+    counts = Counter(_month_of(r["submitted_at"]) for r in rows)
+    values = [float(counts.get(m, 0)) for m in months]
+    chart = spc.xmr(values)
+    labels = [dt.date(y, m, 1).strftime("%b %Y") for y, m in months]
+    table = []
+    for label, point in zip(labels, chart.points, strict=True):
+        signal = "Outside limits" if point.outside else ("Run of 8 on one side" if point.in_run else "")
+        table.append(
+            [label, int(point.value), round(chart.centre, 2), round(point.lcl, 2), round(point.ucl, 2), signal]
+        )
+    n_signals = len(chart.signals)
+    desc = (
+        f"Reports each month from {labels[0] if labels else ''} to {labels[-1] if labels else ''}. "
+        f"Centre line (mean) {chart.centre:.1f}; control limits {chart.lcl:.1f} to {chart.ucl:.1f}. "
+        f"{n_signals} month(s) show a signal."
+    )
+    svg = charts.control_chart(
+        chart_id="over-time",
+        title="Reports over time (XmR control chart)",
+        desc=desc,
+        labels=labels,
+        values=values,
+        centre=chart.centre,
+        ucl=[p.ucl for p in chart.points],
+        lcl=[p.lcl for p in chart.points],
+        signals=[p.signal for p in chart.points],
+    )
+    return Figure(
+        "over-time",
+        "Reports over time, with control limits",
+        desc,
+        ["Month", "Reports", "Centre line", "Lower limit", "Upper limit", "Signal"],
+        table,
+        svg,
+        [
+            "Limits are the mean ± 2.66 × the average month-to-month change. A point outside them, or 8 months "
+            "in a row on one side of the centre line, suggests a real change rather than noise."
+        ],
+    )
+
+
+def _pareto(
+    fig_id: str,
+    title: str,
+    section: str,
+    codes: Callable[[dict[str, Any]], Iterable[str]],
+    rows: list[dict[str, Any]],
+    national: list[dict[str, Any]] | None,
+) -> Figure:
+    tax = get_taxonomy()
+    counts = Counter(code for r in rows for code in codes(r) if code)
+    national_counts = Counter(code for r in national or [] for code in codes(r) if code)
+    ordered = counts.most_common()
+    total = sum(counts.values())
+    running = 0
+    table: list[list[Any]] = []
+    notes: list[str] = []
+    for code, count in ordered:
+        running += count
+        line = [tax.label(section, code), count, _pct(running, total)]
+        if national is not None:
+            line.append(national_counts.get(code, 0))
+        table.append(line)
+        notes.append(f"cumulative {_pct(running, total)}")
+    columns = ["Category", "Reports", "Cumulative share"] + (["National"] if national is not None else [])
+    top = ", ".join(f"{line[0]} ({line[1]})" for line in table[:3]) or "none"
+    desc = f"{title}: {len(table)} categories, largest first. Largest: {top}."
+    svg = charts.bar_chart(
+        chart_id=fig_id, title=title, desc=desc, labels=[t[0] for t in table], values=[t[1] for t in table], notes=notes
+    )
+    return Figure(fig_id, title, desc, columns, table, svg)
+
+
+def heat(rows: list[dict[str, Any]]) -> Figure:
+    tax = get_taxonomy()
+    cells = Counter((r["incident_type"], r["service_area"]) for r in rows if r["incident_type"] and r["service_area"])
+    types = [c for c in tax.ids("incident_type") if any(k[0] == c for k in cells)]
+    areas = [a for a in tax.ids("service_area") if any(k[1] == a for k in cells)]
+    matrix = [[cells.get((t, a), 0) for a in areas] for t in types]
+    type_labels = [tax.label("incident_type", t) for t in types]
+    area_labels = [tax.label("service_area", a) for a in areas]
+    hottest = max(cells.items(), key=lambda kv: kv[1], default=None)
+    desc = "Reports by incident type (rows) and service area (columns)."
+    if hottest:
+        desc += (
+            f" Most: {tax.label('incident_type', hottest[0][0])} in "
+            f"{tax.label('service_area', hottest[0][1])} ({hottest[1]})."
+        )
+    svg = charts.heat_map(
+        chart_id="heat-map",
+        title="Incident type by service area",
+        desc=desc,
+        row_labels=type_labels,
+        col_labels=area_labels,
+        matrix=matrix,
+    )
+    table = [[label, *row] for label, row in zip(type_labels, matrix, strict=True)]
+    return Figure("heat-map", "Incident type by service area", desc, ["Incident type", *area_labels], table, svg)
+
+
+def _culture(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    near = sum(1 for r in rows if r["outcome"] == "near_miss")
+    harm = sum(1 for r in rows if r["outcome"] in HARM_OUTCOMES)
+    good = sum(1 for r in rows if r["kind"] == "good_practice")
+    ratio = f"{near / harm:.1f} : 1" if harm else (f"{near} : 0" if near else "–")
+    return {"near": near, "harm": harm, "ratio": ratio, "good": good, "good_share": _pct(good, len(rows))}
+
+
+def culture(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None) -> Figure:
+    mine = _culture(rows)
+    theirs = _culture(national) if national is not None else None
+    labels = [
+        ("Near misses", "near"),
+        ("Reports of harm (low to death)", "harm"),
+        ("Near-miss-to-harm ratio", "ratio"),
+        ("Good-practice reports", "good"),
+        ("Share of reports that are good practice", "good_share"),
+    ]
+    table = [[label, mine[key], *([theirs[key]] if theirs else [])] for label, key in labels]
+    desc = f"Near-miss-to-harm ratio {mine['ratio']}; good practice {mine['good_share']} of reports."
+    svg = charts.bar_chart(
+        chart_id="culture",
+        title="Near misses, harm and good practice",
+        desc=desc,
+        labels=["Near misses", "Harm", "Good practice"],
+        values=[mine["near"], mine["harm"], mine["good"]],
+    )
+    columns = ["Measure", "Value"] + (["National"] if theirs else [])
+    return Figure(
+        "culture",
+        "Reporting culture",
+        desc,
+        columns,
+        table,
+        svg,
+        ["A healthy reporting culture reports many near misses for each report of harm."],
+    )
+
+
+def rates(rows: list[dict[str, Any]], organisations: list[Organisation], compare_org: Organisation | None) -> Figure:
+    counts = Counter(r["organisation_id"] for r in rows)
+    measured = [o for o in organisations if o.children_supported]
+    table: list[list[Any]] = []
+    if compare_org is None:
+        chart = (
+            spc.u_chart([counts.get(o.pk, 0) for o in measured], [(o.children_supported or 0) / 1000 for o in measured])
+            if measured
+            else None
+        )
+        for n, org in enumerate(measured):
+            point = chart.points[n] if chart else None
+            rate = counts.get(org.pk, 0) / (org.children_supported or 1) * 1000
+            signal = ("Above limits" if point.value > point.ucl else "Below limits") if point and point.outside else ""
+            table.append([org.name, counts.get(org.pk, 0), org.children_supported, round(rate, 2), signal])
+        for org in organisations:
+            if not org.children_supported:
+                table.append([org.name, counts.get(org.pk, 0), "Not entered", "–", ""])
+        columns = ["Organisation", "Reports", "Children supported", "Rate per 1,000", "Signal (u-chart)"]
+    else:
+        total_children = sum(o.children_supported or 0 for o in measured)
+        total_reports = sum(counts.get(o.pk, 0) for o in measured)
+        own = counts.get(compare_org.pk, 0)
+        own_rate = round(own / compare_org.children_supported * 1000, 2) if compare_org.children_supported else "–"
+        table.append([compare_org.name, own, compare_org.children_supported or "Not entered", own_rate, ""])
+        national_rate = round(total_reports / total_children * 1000, 2) if total_children else "–"
+        table.append(["All organisations", total_reports, total_children or "–", national_rate, ""])
+        columns = ["Organisation", "Reports", "Children supported", "Rate per 1,000", "Signal (u-chart)"]
+    plotted = [t for t in table if isinstance(t[3], float)]
+    desc = "Approved reports per 1,000 children supported in the period, by organisation."
+    svg = charts.bar_chart(
+        chart_id="rates",
+        title="Reporting rate per 1,000 children supported",
+        desc=desc,
+        labels=[t[0] for t in plotted],
+        values=[t[3] for t in plotted],
+    )
+    return Figure(
+        "rates",
+        "Reporting rate per 1,000 children supported",
+        desc,
+        columns,
+        table,
+        svg,
+        ["Organisations outside the u-chart limits report unusually much or little for their size."],
+    )
+
+
+def _median_days(pairs: Iterable[tuple[dt.datetime | None, dt.datetime | None]]) -> tuple[str, int]:
+    days = [(end - start).total_seconds() / 86400 for start, end in pairs if start and end and end >= start]
+    return (f"{statistics.median(days):.1f}" if days else "–"), len(days)
+
+
+def _first_feedback(report_ids: list[Any]) -> dict[Any, dt.datetime]:
+    found = Feedback.objects.filter(report_id__in=report_ids).values("report_id").annotate(first=Min("created_at"))
+    return {row["report_id"]: row["first"] for row in found}
+
+
+def _timing_rows(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    feedback = _first_feedback([r["report_id"] for r in rows])
+    return [
+        _median_days((r["submitted_at"], r["triaged_at"]) for r in rows),
+        _median_days((r["submitted_at"], feedback.get(r["report_id"])) for r in rows),
+        _median_days((r["submitted_at"], r["closed_at"]) for r in rows),
+    ]
+
+
+def timings(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None) -> Figure:
+    names = ["Time to triage", "Time to feedback", "Time to closure"]
+    mine = _timing_rows(rows)
+    theirs = _timing_rows(national) if national is not None else None
+    table = [
+        [name, m[0], m[1], *([t[0]] if theirs else [])] for name, m, t in zip(names, mine, theirs or mine, strict=True)
+    ]
+    columns = ["Measure", "Median days", "Reports measured"] + (["National median days"] if theirs else [])
+    desc = "; ".join(f"{line[0]}: median {line[1]} days" for line in table) + "."
+    values = [float(str(line[1])) if line[1] != "–" else 0.0 for line in table]
+    svg = charts.bar_chart(chart_id="timings", title="Median days", desc=desc, labels=names, values=values)
+    return Figure("timings", "Time to triage, feedback and closure", desc, columns, table, svg)
+
+
+def _action_counts(report_ids: list[Any], today: dt.date, now: dt.datetime) -> list[int]:
+    actions = Action.objects.filter(report_id__in=report_ids)
+    open_q = actions.filter(status__in=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
+    clocks = StatutoryClock.objects.filter(report_id__in=report_ids).values("status", "deadline", "notified_at")
+    met = missed = running = 0
+    for clock in clocks:
+        if clock["status"] == ClockStatus.NOTIFIED and clock["notified_at"]:
+            met, missed = (met + 1, missed) if clock["notified_at"] <= clock["deadline"] else (met, missed + 1)
+        elif clock["status"] == ClockStatus.RUNNING:
+            missed, running = (missed + 1, running) if clock["deadline"] < now else (missed, running + 1)
+    return [
+        open_q.count(),
+        open_q.filter(due_on__lt=today).count(),
+        actions.filter(status=ActionStatus.DONE).count(),
+        met,
+        missed,
+        running,
+    ]
+
+
+def actions(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None, now: dt.datetime) -> Figure:
+    today = timezone.localdate(now)
+    names = [
+        "Open actions",
+        "Overdue actions",
+        "Completed actions",
+        "Statutory clocks met",
+        "Statutory clocks missed",
+        "Statutory clocks still running",
+    ]
+    mine = _action_counts([r["report_id"] for r in rows], today, now)
+    theirs = _action_counts([r["report_id"] for r in national], today, now) if national is not None else None
+    table = [[name, m, *([t] if theirs else [])] for name, m, t in zip(names, mine, theirs or mine, strict=True)]
+    desc = ", ".join(f"{name.lower()} {value}" for name, value in zip(names, mine, strict=True)) + "."
+    svg = charts.bar_chart(
+        chart_id="actions", title="Actions and statutory clocks", desc=desc, labels=names, values=mine
+    )
+    columns = ["Measure", "Count"] + (["National"] if theirs else [])
+    return Figure("actions", "Actions and statutory clocks", desc, columns, table, svg)
+
+
+def dashboard_build(
+    *, filters: PoolFilters, compare_org: Organisation | None, now: dt.datetime | None = None
+) -> Dashboard:
+    """Every figure for these filters. ``compare_org`` sets one organisation against the national picture."""
+    now = now or timezone.now()
+    start, end = filters.date_from, filters.date_to
+    if start is None or end is None:
+        start, end = default_period(timezone.localdate(now))
+        filters = PoolFilters(
+            start,
+            end,
+            *[getattr(filters, f) for f in ("organisation_id", "service_area", "incident_type", "outcome", "kind")],
+        )
+    rows = pool_rows(filters=filters)
+    national = pool_rows(filters=filters.national()) if filters.organisation_id else None
+    organisations = list(
+        Organisation.objects.exclude(kind=OrganisationKind.NATIONAL).only("id", "name", "children_supported")
+    )
+    focus = compare_org or next((o for o in organisations if o.pk == filters.organisation_id), None)
+    factors = _pareto(
+        "factors",
+        "Contributory factors (Pareto)",
+        "contributory_factor",
+        lambda r: r["contributory_factors"] or [],
+        rows,
+        national,
+    )
+    types = _pareto("types", "Incident types (Pareto)", "incident_type", lambda r: [r["incident_type"]], rows, national)
+    figures = [
+        over_time(rows, start, end),
+        factors,
+        types,
+        heat(rows),
+        culture(rows, national),
+        rates(pool_rows(filters=filters.national()), organisations, compare_org),
+        timings(rows, national),
+        actions(rows, national, now),
+    ]
+    return Dashboard(
+        filters=filters,
+        scope_label=focus.name if focus else "All organisations",
+        compare=national is not None,
+        figures={f.id: f for f in figures},
+        total=len(rows),
+        national_total=len(national) if national is not None else len(rows),
+    )

@@ -1,0 +1,129 @@
+"""Learning bulletins, safety alerts and who receives them. Everything here is built from de-identified data."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from safelearn.core.models import BaseModel
+from safelearn.organisations.models import Organisation
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class BulletinStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Bulletin(BaseModel):
+    """A CALLBACK-style bulletin: de-identified stories, what we learned, and questions for teams to discuss."""
+
+    title = models.CharField(max_length=200)
+    summary = models.TextField(help_text="One or two paragraphs that say why this matters")
+    findings = models.TextField(blank=True, help_text="What the reports have in common, in the analyst's words")
+    lessons = models.TextField(blank=True, help_text="One lesson a line")
+    discussion_questions = models.TextField(blank=True, help_text="One question a line")
+    status = models.CharField(max_length=16, choices=BulletinStatus.choices, default=BulletinStatus.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == BulletinStatus.PUBLISHED
+
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+    @property
+    def lesson_list(self) -> list[str]:
+        return self._lines(self.lessons)
+
+    @property
+    def question_list(self) -> list[str]:
+        return self._lines(self.discussion_questions)
+
+
+class BulletinItem(BaseModel):
+    """One approved de-identified report quoted in a bulletin, with the analyst's commentary.
+
+    The quoted text is copied at the time of adding, from the approved copy only, so that the published
+    bulletin never changes under its readers and never reaches back to the raw report.
+    """
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="items")
+    copy = models.ForeignKey("privacy.DeidentifiedCopy", on_delete=models.PROTECT, related_name="+")
+    quoted_text = models.TextField()
+    commentary = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    reporter_told_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "created_at"]
+        constraints = [models.UniqueConstraint(fields=["bulletin", "copy"], name="unique_bulletin_copy")]
+
+
+class BulletinSubscription(BaseModel):
+    """A user who wants each published bulletin by email; the token gives a private Atom feed URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bulletin_subscription"
+    )
+    feed_token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    active = models.BooleanField(default=True)
+
+
+class SafetyAlert(BaseModel):
+    """A national instruction: what to do, by when, sent to chosen organisations."""
+
+    title = models.CharField(max_length=200)
+    why = models.TextField(help_text="What the pooled reports show, without anything that identifies anyone")
+    what_to_do = models.TextField()
+    respond_by = models.DateField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AlertRecipient(BaseModel):
+    """One organisation's copy of an alert: when it acknowledged and what it did."""
+
+    alert = models.ForeignKey(SafetyAlert, on_delete=models.CASCADE, related_name="recipients")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="safety_alerts")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actions_taken = models.TextField(blank=True)
+    actions_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["alert", "organisation"], name="unique_alert_recipient")]
+
+    @property
+    def acknowledged_on_time(self) -> bool:
+        return bool(self.acknowledged_at and self.acknowledged_at.date() <= self.alert.respond_by)

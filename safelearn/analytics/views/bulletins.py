@@ -1,0 +1,145 @@
+"""Learning bulletins: analysts compose and publish; members read them on the web, as PDF and as Atom."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from safelearn.analytics import access, selectors, services
+from safelearn.analytics.forms import BulletinForm, BulletinItemForm, SubscriptionForm
+from safelearn.analytics.models import Bulletin
+from safelearn.analytics.pdf import bulletin_pdf
+from safelearn.analytics.views.common import apply_errors, download
+from safelearn.organisations.selectors import is_analyst
+
+
+@login_required
+def bulletin_list(request: HttpRequest) -> HttpResponse:
+    access.require_member(request.user)
+    analyst = is_analyst(request.user)
+    bulletins = (
+        selectors.bulletin_list_for_analyst(user=request.user) if analyst else selectors.bulletin_list_published()
+    )
+    return render(
+        request,
+        "analytics/bulletin_list.html",
+        {"bulletins": bulletins, "is_analyst": analyst, "subscription": selectors.subscription_for(request.user)},
+    )
+
+
+def _analyst_draft(request: HttpRequest, bulletin_id: str) -> Bulletin:
+    access.require_analyst(request.user)
+    bulletin = selectors.bulletin_get_for_reader(user=request.user, bulletin_id=bulletin_id)
+    if bulletin.is_published:
+        raise Http404
+    return bulletin
+
+
+@login_required
+def bulletin_new(request: HttpRequest) -> HttpResponse:
+    access.require_analyst(request.user)
+    form = BulletinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            bulletin = services.bulletin_create(actor=request.user, data=services.BulletinInput(**form.cleaned_data))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Draft bulletin saved. Now add de-identified reports from the pool.")
+            return redirect("analytics:bulletin_detail", bulletin.pk)
+    status = 400 if form.errors else 200
+    return render(request, "analytics/bulletin_form.html", {"form": form, "bulletin": None}, status=status)
+
+
+@login_required
+def bulletin_edit(request: HttpRequest, bulletin_id: str) -> HttpResponse:
+    bulletin = _analyst_draft(request, bulletin_id)
+    fields = ("title", "summary", "findings", "lessons", "discussion_questions")
+    form = BulletinForm(request.POST or None, initial={f: getattr(bulletin, f) for f in fields})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bulletin_update(
+                bulletin=bulletin, actor=request.user, data=services.BulletinInput(**form.cleaned_data)
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Bulletin saved")
+            return redirect("analytics:bulletin_detail", bulletin.pk)
+    status = 400 if form.errors else 200
+    return render(request, "analytics/bulletin_form.html", {"form": form, "bulletin": bulletin}, status=status)
+
+
+@login_required
+def bulletin_detail(request: HttpRequest, bulletin_id: str) -> HttpResponse:
+    bulletin = selectors.bulletin_get_for_reader(user=request.user, bulletin_id=bulletin_id)
+    return render(
+        request,
+        "analytics/bulletin_detail.html",
+        {"bulletin": bulletin, "items": list(bulletin.items.all()), "is_analyst": is_analyst(request.user)},
+    )
+
+
+@login_required
+def bulletin_pdf_download(request: HttpRequest, bulletin_id: str) -> HttpResponse:
+    bulletin = selectors.bulletin_get_for_reader(user=request.user, bulletin_id=bulletin_id)
+    return download(bulletin_pdf(bulletin), f"safelearn-bulletin-{bulletin.pk}.pdf", "application/pdf")
+
+
+@login_required
+@require_POST
+def bulletin_item_add(request: HttpRequest, bulletin_id: str) -> HttpResponse:
+    bulletin = _analyst_draft(request, bulletin_id)
+    form = BulletinItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bulletin_item_add(
+                bulletin=bulletin,
+                actor=request.user,
+                copy_id=form.cleaned_data["copy_id"],
+                commentary=form.cleaned_data["commentary"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Report added to the bulletin")
+    else:
+        messages.error(request, "Choose a report to add")
+    return redirect("analytics:bulletin_detail", bulletin.pk)
+
+
+@login_required
+@require_POST
+def bulletin_item_remove(request: HttpRequest, bulletin_id: str, item_id: str) -> HttpResponse:
+    bulletin = _analyst_draft(request, bulletin_id)
+    services.bulletin_item_remove(bulletin=bulletin, actor=request.user, item_id=item_id)
+    messages.success(request, "Report removed from the bulletin")
+    return redirect("analytics:bulletin_detail", bulletin.pk)
+
+
+@login_required
+@require_POST
+def bulletin_publish(request: HttpRequest, bulletin_id: str) -> HttpResponse:
+    bulletin = _analyst_draft(request, bulletin_id)
+    try:
+        services.bulletin_publish(bulletin=bulletin, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Bulletin published: on the web, as a PDF and in the feed. Subscribers are emailed.")
+    return redirect("analytics:bulletin_detail", bulletin.pk)
+
+
+@login_required
+@require_POST
+def subscription(request: HttpRequest) -> HttpResponse:
+    access.require_member(request.user)
+    form = SubscriptionForm(request.POST)
+    active = form.is_valid() and form.cleaned_data["active"]
+    services.subscription_set(user=request.user, active=active)
+    messages.success(request, "You will get each new bulletin by email" if active else "Bulletin emails stopped")
+    return redirect("analytics:bulletin_list")

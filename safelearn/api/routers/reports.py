@@ -1,0 +1,121 @@
+"""Submitting reports and following them by receipt code: the same services as the web form."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
+
+from safelearn.api import schemas
+from safelearn.api.auth import token_auth
+from safelearn.api.limits import enforce
+from safelearn.api.models import ApiToken, Scope
+from safelearn.organisations.models import Organisation
+from safelearn.reporting import selectors as reporting_selectors
+from safelearn.reporting import services as reporting_services
+from safelearn.reporting.models import Channel
+
+router = Router(tags=["reports"])
+_INPUT_FIELDS = {f.name for f in fields(reporting_services.ReportInput)}
+WHAT_TO_DO_NOW = (
+    "This report may describe a child at risk now. The duty team has been alerted. "
+    "If a child is in danger, call 999 now."
+)
+
+
+class OptionalToken(type(token_auth)):  # type: ignore[misc]
+    """A token is optional for submission: systems send one, people reporting anonymously do not."""
+
+    def __call__(self, request: HttpRequest) -> object:
+        return super().__call__(request) or True
+
+
+@router.post(
+    "/reports",
+    response={201: schemas.ReportCreated, 400: schemas.Problem, 422: schemas.Problem},
+    auth=[OptionalToken()],
+    summary="Submit a report",
+)
+def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[schemas.ReportCreated]:
+    auth = getattr(request, "auth", None)
+    token = auth if isinstance(auth, ApiToken) else None
+    if token is None:
+        enforce(request, "api-submit", "10/m")
+    organisation = Organisation.objects.filter(slug=payload.organisation).first()
+    if organisation is None or (token is None and not organisation.public_reporting_enabled):
+        raise ValidationError({"organisation": ["No organisation takes reports with that link"]})
+    if token is not None:
+        if Scope.REPORT_SUBMIT not in token.scopes:
+            raise PermissionDenied("This token cannot submit reports.")
+        if token.organisation_id != organisation.pk:
+            raise PermissionDenied("This token belongs to another organisation.")
+    data = reporting_services.ReportInput(**{k: v for k, v in payload.dict().items() if k in _INPUT_FIELDS})
+    identity = None
+    if payload.identity_name.strip():
+        identity = reporting_services.ReporterIdentity(name=payload.identity_name, contact=payload.identity_contact)
+    result = reporting_services.report_submit(
+        organisation=organisation,
+        data=data,
+        reporter=token.acting_user if token and data.mode == "named" else None,
+        channel=Channel.API,
+        identity=identity,
+    )
+    return Status(
+        201,
+        schemas.ReportCreated(
+            id=result.report.pk,
+            reference=result.report.reference,
+            status=result.report.status,
+            receipt_code=result.receipt_code,
+            immediate_risk=result.escalated,
+            what_to_do_now=WHAT_TO_DO_NOW if result.escalated else "",
+        ),
+    )
+
+
+def _report_for_code(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
+    enforce(request, "api-receipt", "20/m")
+    report = reporting_selectors.report_find_by_receipt(code=code)
+    if report is None:
+        raise Http404
+    return report
+
+
+def _status(report) -> schemas.ReceiptStatus:  # type: ignore[no-untyped-def]
+    messages = [
+        schemas.MessageOut(author=m.author_kind, kind=m.kind, body=m.body, sent_at=m.created_at)
+        for m in reporting_selectors.conversation_for(report=report)
+    ]
+    return schemas.ReceiptStatus(
+        reference=report.reference,
+        organisation=report.organisation.name,
+        status=report.get_status_display(),
+        status_reason=report.status_reason,
+        messages=messages,
+    )
+
+
+@router.post(
+    "/receipts/status",
+    response={200: schemas.ReceiptStatus, 404: schemas.Problem, 429: schemas.Problem},
+    auth=None,
+    summary="Status and conversation for a receipt code",
+)
+def receipt_status(request: HttpRequest, payload: schemas.ReceiptIn) -> schemas.ReceiptStatus:
+    report = _report_for_code(request, payload.code)
+    reporting_services.conversation_mark_read_by_reporter(report=report)
+    return _status(report)
+
+
+@router.post(
+    "/receipts/reply",
+    response={201: schemas.ReceiptStatus, 400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem},
+    auth=None,
+    summary="Reply as the reporter",
+)
+def receipt_reply(request: HttpRequest, payload: schemas.ReplyIn) -> Status[schemas.ReceiptStatus]:
+    report = _report_for_code(request, payload.code)
+    reporting_services.conversation_post_as_reporter(report=report, body=payload.body)
+    return Status(201, _status(report))

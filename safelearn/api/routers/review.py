@@ -1,0 +1,129 @@
+"""Safety-lead endpoints: list, read, transition. Permission checks are the services' own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from safelearn.api import schemas
+from safelearn.api.auth import STAFF_AUTH, caller_of
+from safelearn.api.models import Scope
+from safelearn.reporting.models import Report
+from safelearn.review import selectors as review_selectors
+from safelearn.review import workflow
+
+router = Router(tags=["review"], auth=STAFF_AUTH)
+
+
+class ListFilters(Schema):
+    status: str = ""
+    incident_type: str = ""
+    service_area: str = ""
+    submitted_from: dt.date | None = None
+    submitted_to: dt.date | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _user_for(request: HttpRequest, scope: str):  # type: ignore[no-untyped-def]
+    caller = caller_of(request)
+    if not caller.has_scope(scope):
+        raise PermissionDenied(f"This token lacks the {scope} scope.")
+    if caller.user is None:
+        raise PermissionDenied("This token has no acting safety lead; ask your administrator to set one.")
+    return caller
+
+
+def _in_token_org(caller, report: Report) -> None:  # type: ignore[no-untyped-def]
+    from django.http import Http404
+
+    if caller.token is not None and caller.token.organisation_id != report.organisation_id:
+        raise Http404
+
+
+def _summary(report: Report) -> schemas.ReportSummary:
+    return schemas.ReportSummary(
+        id=report.pk,
+        reference=report.reference,
+        status=report.status,
+        kind=report.kind,
+        mode=report.mode,
+        submitted_at=report.submitted_at,
+        incident_type=report.incident_type,
+        service_area=report.service_area,
+        outcome=report.outcome,
+        immediate_risk_flagged=report.immediate_risk_flagged,
+    )
+
+
+@router.get("/reports", response=list[schemas.ReportSummary], summary="Reports in your organisations")
+def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> list[schemas.ReportSummary]:
+    caller = _user_for(request, Scope.REVIEW_READ)
+    inbox = review_selectors.InboxFilters(
+        status=filters.status,
+        incident_type=filters.incident_type,
+        service_area=filters.service_area,
+        submitted_from=filters.submitted_from,
+        submitted_to=filters.submitted_to,
+    )
+    reports = review_selectors.report_list_for_reviewer(user=caller.user, filters=inbox)
+    if caller.token is not None:
+        reports = reports.filter(organisation_id=caller.token.organisation_id)
+    limit = max(1, min(filters.limit, 200))
+    offset = max(0, filters.offset)
+    return [_summary(r) for r in reports[offset : offset + limit]]
+
+
+def _detail(report: Report) -> schemas.ReportDetail:
+    summary = _summary(report).dict()
+    return schemas.ReportDetail(
+        **summary,
+        what_happened=report.what_happened or "",
+        how_noticed=report.how_noticed or "",
+        why_happened=report.why_happened or "",
+        what_would_help=report.what_would_help or "",
+        occurred_on=report.occurred_on,
+        contributory_factors=report.contributory_factors,
+        recovery_factor=report.recovery_factor,
+        agencies_involved=report.agencies_involved,
+        status_reason=report.status_reason,
+        allowed_transitions=[t.to_status for t in workflow.allowed_transitions(report)],
+    )
+
+
+@router.get(
+    "/reports/{report_id}",
+    response={200: schemas.ReportDetail, 404: schemas.Problem},
+    summary="One report, with its narrative (the read is audited)",
+)
+def get_report(request: HttpRequest, report_id: uuid.UUID) -> schemas.ReportDetail:
+    caller = _user_for(request, Scope.REVIEW_READ)
+    report = review_selectors.report_get_for_reviewer(user=caller.user, report_id=report_id)
+    _in_token_org(caller, report)
+    return _detail(report)
+
+
+@router.post(
+    "/reports/{report_id}/transition",
+    response={200: schemas.ReportDetail, 400: schemas.Problem, 404: schemas.Problem},
+    summary="Move a report through the workflow",
+)
+def transition_report(
+    request: HttpRequest, report_id: uuid.UUID, payload: schemas.TransitionIn
+) -> schemas.ReportDetail:
+    caller = _user_for(request, Scope.REVIEW_WRITE)
+    report = review_selectors.report_get_for_reviewer(user=caller.user, report_id=report_id)
+    _in_token_org(caller, report)
+    primary = None
+    if payload.duplicate_of:
+        primary = Report.objects.filter(
+            organisation_id=report.organisation_id, reference__iexact=payload.duplicate_of.strip()
+        ).first()
+    updated = workflow.report_transition(
+        report=report, actor=caller.user, to_status=payload.to_status, reason=payload.reason, duplicate_of=primary
+    )
+    return _detail(updated)

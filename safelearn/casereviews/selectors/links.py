@@ -1,0 +1,170 @@
+"""Connections between everyday reports and review findings, ranked by text similarity plus shared codes."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max
+
+from safelearn.casereviews.engine import IndexCache, suggest_agencies, suggest_codes
+from safelearn.casereviews.models import CodeStatus, Finding, FindingCode
+from safelearn.core.taxonomy import get_taxonomy
+from safelearn.learning.engine.similarity import SimilarityIndex
+
+#: Each shared code adds this much to the text similarity (up to MAX_CODES codes): shared codes are
+#: strong evidence of the same pattern even when the words differ ("not brought" vs "missed appointment").
+CODE_WEIGHT = 0.08
+MAX_CODES = 4
+#: A finding "shares the pattern" of a report at or above this combined score.
+THRESHOLD = 0.2
+CANDIDATES = 50
+#: Suggested codes used for an uncoded report must be at least this confident.
+MIN_CONFIDENCE = 0.45
+
+Code = tuple[str, str]
+
+_findings_cache = IndexCache()
+
+
+@dataclass
+class FindingLink:
+    finding: Finding
+    score: float
+    text_score: float
+    shared_codes: list[str]
+    shared_terms: list[str]
+
+    @property
+    def reasons(self) -> str:
+        parts = []
+        if self.shared_codes:
+            parts.append("shares: " + "; ".join(self.shared_codes))
+        if self.shared_terms:
+            parts.append("terms: " + ", ".join(f"'{t}'" for t in self.shared_terms[:4]))
+        return "; ".join(parts)
+
+
+@dataclass
+class LinkedFindings:
+    report: Any
+    links: list[FindingLink] = field(default_factory=list)
+    total: int = 0
+    codes_suggested: bool = False
+
+
+def _finding_key() -> tuple[int, Any]:
+    agg = Finding.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    return agg["n"], agg["latest"]
+
+
+def findings_index() -> SimilarityIndex:
+    """The similarity index over every finding, built once per process until a finding changes."""
+    return _findings_cache.get(
+        _finding_key(), lambda: [(str(pk), text) for pk, text in Finding.objects.values_list("id", "text")]
+    )
+
+
+def finding_codes_in_use() -> dict[str, set[Code]]:
+    codes: dict[str, set[Code]] = defaultdict(set)
+    rows = FindingCode.objects.exclude(status=CodeStatus.REJECTED).values_list("finding_id", "section", "code")
+    for finding_id, section, code in rows:
+        codes[str(finding_id)].add((section, code))
+    return codes
+
+
+def report_codes(report: Any, text: str) -> tuple[set[Code], bool]:
+    """The report's own codes; for a report nobody has coded yet, the engine's confident suggestions."""
+    codes: set[Code] = set()
+    if report.incident_type and report.incident_type != "other":
+        codes.add(("incident_type", report.incident_type))
+    if report.service_area:
+        codes.add(("service_area", report.service_area))
+    codes |= {("contributory_factor", f) for f in report.contributory_factors or []}
+    codes |= {("agency_involved", a) for a in getattr(report, "agencies_involved", None) or []}
+    if any(section in ("incident_type", "contributory_factor") for section, _ in codes):
+        return codes, False
+    return codes | suggested_codes([text])[0], True
+
+
+def suggested_codes(texts: list[str]) -> list[set[Code]]:
+    out = []
+    for suggestions in suggest_codes(texts):
+        out.append({(s.section, s.code) for s in suggestions if s.score >= MIN_CONFIDENCE and s.code != "other"})
+    return out
+
+
+def _label(code: Code) -> str:
+    return get_taxonomy().label(*code).lower() if code[0] != "agency_involved" else get_taxonomy().label(*code)
+
+
+@dataclass(frozen=True)
+class RawLink:
+    finding_id: str
+    score: float
+    text_score: float
+    shared: tuple[Code, ...]
+    terms: tuple[str, ...]
+
+
+def match_text(
+    text: str,
+    codes: set[Code],
+    *,
+    index: SimilarityIndex | None = None,
+    codes_by_finding: dict[str, set[Code]] | None = None,
+) -> list[RawLink]:
+    """Every finding sharing the pattern of this text and these codes, best first."""
+    index = index or findings_index()
+    codes_by_finding = finding_codes_in_use() if codes_by_finding is None else codes_by_finding
+    text_hits = {m.id: m for m in index.query(text, k=CANDIDATES)}
+    candidates = set(text_hits)
+    if codes:
+        candidates |= {fid for fid, fc in codes_by_finding.items() if len(fc & codes) >= 2}
+    links = []
+    for fid in candidates:
+        match = text_hits.get(fid)
+        shared = tuple(sorted(codes_by_finding.get(fid, set()) & codes, key=lambda c: (c[0] != "incident_type", c)))
+        text_score = match.score if match else 0.0
+        score = text_score + CODE_WEIGHT * min(len(shared), MAX_CODES)
+        if score >= THRESHOLD:
+            links.append(RawLink(fid, round(score, 4), text_score, shared, tuple(match.shared_terms if match else ())))
+    return sorted(links, key=lambda link: -link.score)
+
+
+def findings_for_report(report: Any, limit: int = 5) -> LinkedFindings:
+    """Review findings sharing this report's pattern, with reasons. Call only after the reader's permission
+    check (the report's full narrative is used, as its own safety leads can read it)."""
+    text = " ".join(v for v in report.narrative().values() if v)
+    codes, suggested = report_codes(report, text)
+    raw = match_text(text, codes)
+    wanted = raw[:limit]
+    findings = Finding.objects.select_related("review").in_bulk([uuid.UUID(r.finding_id) for r in wanted])
+    links = [
+        FindingLink(
+            finding=findings[uuid.UUID(r.finding_id)],
+            score=r.score,
+            text_score=r.text_score,
+            shared_codes=[_label(c) for c in r.shared],
+            shared_terms=list(r.terms),
+        )
+        for r in wanted
+        if uuid.UUID(r.finding_id) in findings
+    ]
+    return LinkedFindings(report=report, links=links, total=len(raw), codes_suggested=suggested)
+
+
+__all__ = [
+    "FindingLink",
+    "LinkedFindings",
+    "RawLink",
+    "finding_codes_in_use",
+    "findings_for_report",
+    "findings_index",
+    "match_text",
+    "report_codes",
+    "suggest_agencies",
+    "suggested_codes",
+]

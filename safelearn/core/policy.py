@@ -1,0 +1,165 @@
+"""The access-control policy: for every URL name, what each kind of visitor must get.
+
+`safelearn/core/tests/test_access_matrix.py` walks every URL pattern in `config.urls` (includes too),
+fails for any view missing here, visits each one as every principal below with objects that belong to
+organisation A, and checks the outcome, and that no denied response contains the report's reference or
+words. Auditors read this table; the test proves the running code matches it.
+
+Adding a view: add one line to POLICY with its qualified name ("namespace:name") and a preset, e.g.
+
+    "review:new_page": rule(REVIEWER_OF_REPORT),                # GET, report of org A in the URL
+    "review:new_post": rule(REVIEWER_OF_REPORT, method="POST"),  # a POST-only view (empty form posted)
+    "analytics:x": rule(ANALYST_ONLY, note="why this is right"),
+
+Override single principals with keywords: `rule(STAFF, analyst=NOT_FOUND)`. URL keyword arguments are
+filled from the test's fixtures by name (report_id, org_slug, action_id, ...); a new kwarg name needs
+one line in URL_KWARGS in the test. Routes under a PREFIX_RULES prefix (Django's admin) share a rule.
+
+Principals (organisation A is the report's organisation):
+  anonymous       not signed in
+  reporter        reporter in A; the report's named author
+  reviewer        safety lead (reviewer) in A
+  org_admin       organisation administrator in A (administers people, does not read reports)
+  other_reporter  reporter in organisation B
+  other_reviewer  safety lead in organisation B
+  analyst         national analyst (de-identified data only)
+
+Outcomes: ALLOW (2xx, 400 for an empty form, or a redirect that is not to sign in), LOGIN (redirect to
+sign in), UNAUTHORISED (401, the API), FORBIDDEN (403: an insider without the role), NOT_FOUND (404:
+an outsider, so a report's existence is not revealed), DENY (403 or 404, either is safe).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    ALLOW = "allow"
+    LOGIN = "login"
+    UNAUTHORISED = "401"
+    FORBIDDEN = "403"
+    NOT_FOUND = "404"
+    DENY = "403/404"
+
+
+ALLOW, LOGIN, UNAUTHORISED = Outcome.ALLOW, Outcome.LOGIN, Outcome.UNAUTHORISED
+FORBIDDEN, NOT_FOUND, DENY = Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.DENY
+
+PRINCIPALS = ("anonymous", "reporter", "reviewer", "org_admin", "other_reporter", "other_reviewer", "analyst")
+
+
+def outcomes(default: Outcome, **overrides: Outcome) -> dict[str, Outcome]:
+    unknown = set(overrides) - set(PRINCIPALS)
+    if unknown:
+        raise ValueError(f"unknown principals: {sorted(unknown)}")
+    return {p: overrides.get(p, default) for p in PRINCIPALS}
+
+
+@dataclass(frozen=True)
+class Rule:
+    expected: dict[str, Outcome]
+    method: str = "GET"
+    note: str = ""
+    kwargs: dict[str, str] = field(default_factory=dict)  # fixed URL kwargs, e.g. {"step": "mode"}
+
+
+def rule(preset: dict[str, Outcome], *, method: str = "GET", note: str = "", kwargs: dict[str, str] | None = None,
+         **overrides: Outcome) -> Rule:
+    outcomes(ALLOW, **overrides)  # rejects a misspelt principal
+    return Rule(expected={**preset, **overrides}, method=method, note=note, kwargs=kwargs or {})
+
+
+# --- Presets -------------------------------------------------------------------------------------------
+PUBLIC = outcomes(ALLOW)
+SIGNED_IN = outcomes(ALLOW, anonymous=LOGIN)
+#: Reporting as staff: anyone with a staff role in some organisation; analysts have none.
+STAFF = outcomes(ALLOW, anonymous=LOGIN, analyst=FORBIDDEN)
+#: Lists for safety leads: each sees their own organisation's; everyone else is refused.
+ANY_REVIEWER = outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW)
+#: One report of organisation A: its safety leads only; insiders without the role 403, outsiders 404.
+REVIEWER_OF_REPORT = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW, reporter=FORBIDDEN, org_admin=FORBIDDEN)
+#: The signed-in reporter's own named report: nobody else, and its existence is not revealed.
+OWN_REPORT = outcomes(NOT_FOUND, anonymous=LOGIN, reporter=ALLOW)
+#: National analysts only (de-identified data).
+ANALYST_ONLY = outcomes(FORBIDDEN, anonymous=LOGIN, analyst=ALLOW)
+#: Django's admin: nobody in the fixtures is staff, so everyone is sent to the admin's own sign-in.
+ADMIN_ONLY = outcomes(LOGIN)
+#: API endpoints behind a signed-in reviewer.
+API_REVIEWER = outcomes(FORBIDDEN, anonymous=UNAUTHORISED, reviewer=ALLOW, other_reviewer=ALLOW)
+
+POLICY: dict[str, Rule] = {
+    # Site pages
+    "home": rule(PUBLIC),
+    "login": rule(PUBLIC, note="signed-in visitors are redirected home"),
+    "logout": rule(PUBLIC, method="POST"),
+    "notifications": rule(SIGNED_IN, note="each user's own alerts only"),
+    "govuk_asset": rule(PUBLIC, kwargs={"path": "images/favicon.ico"}),
+    # Accounts (sign-in security, the reporter's own data)
+    "accounts:two_factor_setup": rule(SIGNED_IN),
+    "accounts:two_factor_verify": rule(SIGNED_IN, note="redirects to set-up when there is no device"),
+    "accounts:keepalive": rule(PUBLIC, anonymous=UNAUTHORISED),
+    "accounts:my_data": rule(SIGNED_IN),
+    "accounts:my_data_download": rule(SIGNED_IN, note="the signed-in user's own data only"),
+    "accounts:my_data_erase": rule(SIGNED_IN, method="POST", note="the signed-in user's own data only"),
+    # Reporting: staff
+    "reporting:report_new": rule(STAFF),
+    "reporting:submitted": rule(SIGNED_IN, note="shows only the receipt kept in this session"),
+    "reporting:my_reports": rule(SIGNED_IN, note="lists only the user's own named reports"),
+    "reporting:my_report_detail": rule(OWN_REPORT),
+    # Reporting: the public link and receipt-code checks need no account
+    "reporting:public_start": rule(PUBLIC),
+    "reporting:public_check": rule(PUBLIC),
+    "reporting:public_sent": rule(PUBLIC),
+    "reporting:public_done": rule(PUBLIC),
+    "reporting:public_step": rule(PUBLIC, kwargs={"step": "mode"}),
+    "reporting:check_start": rule(PUBLIC),
+    "reporting:check_report": rule(PUBLIC, note="only the report opened with a receipt code in this session"),
+    "reporting:check_leave": rule(PUBLIC, method="POST"),
+    # Reporting: safety leads
+    "reporting:conversation_reply": rule(REVIEWER_OF_REPORT, method="POST"),
+    "reporting:identity": rule(REVIEWER_OF_REPORT),
+    # Review
+    "review:inbox": rule(ANY_REVIEWER),
+    "review:triage": rule(ANY_REVIEWER),
+    "review:actions": rule(ANY_REVIEWER),
+    "review:preferences": rule(SIGNED_IN, note="each person's own email choice only"),
+    "review:action_update": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_detail": rule(REVIEWER_OF_REPORT),
+    "review:report_transition": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_assign": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_grade": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_response": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:clock_start": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:action_add": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:feedback_send": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:systems_review": rule(REVIEWER_OF_REPORT),
+    "review:finding_add": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:just_culture": rule(REVIEWER_OF_REPORT),
+    "review:clock_update": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:factor_add": rule(REVIEWER_OF_REPORT, method="POST"),
+    # Redaction review
+    "privacy:queue": rule(ANY_REVIEWER),
+    "privacy:review": rule(REVIEWER_OF_REPORT),
+    "privacy:add": rule(REVIEWER_OF_REPORT, method="POST"),
+    "privacy:remove": rule(REVIEWER_OF_REPORT, method="POST"),
+    "privacy:approve": rule(REVIEWER_OF_REPORT, method="POST"),
+    # Django admin: its own sign-in; logging out is harmless
+    "admin:login": rule(PUBLIC),
+    "admin:logout": rule(PUBLIC, method="POST"),
+}
+
+#: Every route under these prefixes (named or not) shares the rule, unless POLICY names it.
+PREFIX_RULES: dict[str, Rule] = {
+    "django-admin/": rule(ADMIN_ONLY, note="Django admin: staff accounts only, behind its own sign-in"),
+}
+
+
+def rule_for(name: str, route: str) -> Rule | None:
+    if name and name in POLICY:
+        return POLICY[name]
+    for prefix, prefix_rule in PREFIX_RULES.items():
+        if route.startswith(prefix):
+            return prefix_rule
+    return None
