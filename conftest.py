@@ -11,12 +11,17 @@ from safelearn.organisations.models import Membership, Organisation, Organisatio
 
 PASSWORD = "a-long-test-password-42"
 
+# The Playwright/Chromium harness: browser fixtures, skipping when Chromium is absent, and saying so loudly.
+pytest_plugins = ["safelearn.web.tests.browser.plugin"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.RATELIMIT_ENABLE = True
+    # Argon2 with production cost (100 MB, several passes) per user made fixture setup take seconds a test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Two-factor sign-in is tested in safelearn/accounts/tests; other tests sign in with force_login.
     settings.SAFELEARN_REQUIRE_2FA = False
 

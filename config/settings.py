@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "safelearn.review",
     "safelearn.web",
     "safelearn.api",
+    "safelearn.imports",
     "safelearn.analytics",
     "safelearn.casereviews",
 ]

@@ -32,7 +32,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if selectors.confirmed_devices(user) and not user.is_verified():
         return redirect("accounts:two_factor_verify")
     device = services.device_enrol_start(user=user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.device_enrol_confirm(request=request, device=device, token=form.cleaned_data["token"]):
             messages.success(request, "Two-factor sign-in is set up. You will need a code each time you sign in.")
@@ -54,7 +54,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if not selectors.confirmed_devices(user):
         return redirect("accounts:two_factor_setup")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.device_verify(request=request, token=form.cleaned_data["token"]):
             return redirect(_next_url(request))
@@ -89,7 +89,7 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def my_data_erase(request: HttpRequest) -> HttpResponse:
-    form = ErasureForm(request.POST or None)
+    form = ErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result = services.reporter_data_erase(user=request.user)
         count = len(result.reports_anonymised)

@@ -42,8 +42,14 @@ def default_backup_path(now: dt.datetime | None = None) -> Path:
 
 
 def _integrity(path: Path) -> str:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"not a SQLite database ({exc})"
 
 
 def backup_sqlite(*, source: Path, target: Path) -> BackupResult:

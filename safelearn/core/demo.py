@@ -45,6 +45,11 @@ STATUS_PATHS = [
 
 MODES = ["named", "confidential", "anonymous"]
 
+DEMO_REASONS = {
+    ReportStatus.WITHDRAWN: "Not a safety report: passed to the complaints team.",
+    ReportStatus.CLOSED: "Learning shared at the team meeting; the reporter was thanked in person.",
+}
+
 
 def _organisations() -> dict[str, Organisation]:
     orgs = {}
@@ -122,9 +127,7 @@ def load_demo(seed: int = 7) -> bool:
             )
             reviewer = users[f"{prefix}-reviewer"]
             for status in STATUS_PATHS[index % len(STATUS_PATHS)]:
-                reason = (
-                    "Not a safety report: passed to the complaints team." if status == ReportStatus.WITHDRAWN else ""
-                )
-                report = report_transition(report=report, actor=reviewer, to_status=status, reason=reason)
+                report = report_transition(report=report, actor=reviewer, to_status=status,
+                                           reason=DEMO_REASONS.get(status, ""))
             count += 1
     return True

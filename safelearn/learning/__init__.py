@@ -1,0 +1,1 @@
+"""Learning engine for SafeLearn (plain Python; see :mod:`safelearn.learning.engine`)."""

@@ -76,7 +76,8 @@ def report_transition(
                 duplicate_of is None
                 or duplicate_of.organisation_id != locked.organisation_id
                 or duplicate_of.pk == locked.pk
-                or duplicate_of.status == S.DUPLICATE
+                # Read the primary's status afresh: the caller's copy may be stale.
+                or Report.objects.filter(pk=duplicate_of.pk, status=S.DUPLICATE).exists()
             ):
                 raise ValidationError({"duplicate_of": ["Choose the primary report in your organisation"]})
             locked.duplicate_of = duplicate_of

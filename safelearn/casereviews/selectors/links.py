@@ -42,9 +42,18 @@ class FindingLink:
         parts = []
         if self.shared_codes:
             parts.append("shares: " + "; ".join(self.shared_codes))
-        if self.shared_terms:
-            parts.append("terms: " + ", ".join(f"'{t}'" for t in self.shared_terms[:4]))
+        terms = readable_terms(self.shared_terms)
+        if terms:
+            parts.append("terms: " + ", ".join(f"'{t}'" for t in terms))
         return "; ".join(parts)
+
+
+def readable_terms(terms: list[str], limit: int = 4) -> list[str]:
+    """Phrases before single words, and no word already inside a phrase shown ('domestic abuse', not
+    'domestic abuse', 'domestic', 'abuse')."""
+    phrases = [t for t in terms if " " in t]
+    words = [t for t in terms if " " not in t and not any(t in p.split() for p in phrases)]
+    return (phrases + words)[:limit]
 
 
 @dataclass
@@ -97,7 +106,9 @@ def suggested_codes(texts: list[str]) -> list[set[Code]]:
 
 
 def _label(code: Code) -> str:
-    return get_taxonomy().label(*code).lower() if code[0] != "agency_involved" else get_taxonomy().label(*code)
+    label = get_taxonomy().label(*code)
+    # Agency labels carry examples in brackets ("Health (GP, hospital, ...)"); the reason needs the name.
+    return label.split(" (")[0] if code[0] == "agency_involved" else label.lower()
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,20 @@ NUMERIC = re.compile(
 )
 WEEKDAY_ORD = re.compile(rf"\b{_DAY}\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", re.IGNORECASE)
 BARE_ORD = re.compile(
-    r"\b(?:on|the|from|until|till|by|since|before|after|and|or|to)\s+(?:the\s+)?"
+    r"(?:\b(?:on|the|from|until|till|by|since|before|after|and|or|to|for|due|between|w/c)|[&-])\s*(?:the\s+)?"
     r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?:time|times|floor|year|years|child|children|"
     r"week|weeks|day|days|month|months|attempt|occasion|placement|worker|social|birthday|school|"
     r"grade|class|birth|century|person|incident|visit|one|place|stage|line|party)\b)",
+    re.IGNORECASE,
+)
+# "the 4th missing episode", "the 9th night": counts, not dates
+_BARE_COUNT = re.compile(
+    r"\s+(?:missing|night|nights|episode|episodes|shift|shifts|session|sessions|review|reviews|meeting|meetings|"
+    r"appointment|appointments|move|moves|call|calls|referral|referrals|report|reports|round|go|warning|"
+    r"exclusion|exclusions|offence|anniversary|generation|consecutive|highest|largest|most|best|worst|biggest|"
+    r"worker|carer|carers|home|house|foster|social|allocated|different|new|such|similar|member|sibling|"
+    r"percentile|position|room|bedroom|bed|form|team|period|lesson|contact|overnight|absence|breach|"
+    r"time|times|occasion|occasions|attempt|attempts|visit|visits|incident|incidents|stage|place)\b",
     re.IGNORECASE,
 )
 _TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|mg|ml|kg|%|mins?|minutes)", re.IGNORECASE)
@@ -68,6 +78,8 @@ def detect_dates(text: str) -> list[Span]:
     for m in WEEKDAY_ORD.finditer(text):
         out.append(Span(m.start(), m.end(), "DATE"))
     for m in BARE_ORD.finditer(text):
+        if _BARE_COUNT.match(text, m.end("d")):
+            continue
         out.append(Span(m.start("d"), m.end("d"), "DATE"))
     return out
 

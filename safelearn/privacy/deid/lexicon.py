@@ -9,6 +9,8 @@ import gzip
 from functools import cache
 from pathlib import Path
 
+from .terms import NON_PERSON_TERMS
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -141,6 +143,7 @@ IRREGULAR = _ws(
     came become became began begun broke broken chose chosen fell fallen forgot forgotten hid hidden
     knew lost put read rang rung said shook shown slept sold spoke spoken stole stolen struck swore
     threw thrown woke woken wore worn won lit led fed fled dealt hung laid lay lain shut split spread
+    bitten forbidden ridden stridden striven woven sworn torn sewn shorn strewn overdone undone withdrawn
     children women men people others its it's i'm we've we're they're you've hasn't wasn't weren't
     aren't isn't don't didn't doesn't can't couldn't wouldn't shouldn't won't haven't hadn't
     """
@@ -197,17 +200,19 @@ CUES = _ws(
     "mother father stepdad stepmum cousin cousins nephew niece grandson granddaughter husband wife "
     "partner boyfriend girlfriend bf gf fiance friend friends mate mates carer carers sw ssw pa tm iro "
     "keyworker key worker manager colleague boss teacher tutor mentor baby child kid kids is im i'm "
-    "am meet with by from to and & ask asked tell told thank thanks cc sibling siblings twin twins"
+    "am meet with by from to and & ask asked tell told thank thanks cc sibling siblings twin twins "
+    "advocate bro sis bruv stepbrother stepsister therapist counsellor worker"
 )
 STRONG_CUES = _ws(
     "called named aka son daughter brother brothers sister sisters husband wife partner boyfriend "
     "girlfriend bf gf stepdad stepmum carer carers sw ssw pa keyworker cousin nephew niece mate "
-    "friend im i'm"
+    "friend im i'm advocate bro sis bruv stepbrother stepsister"
 )
 
 # capitalised words that are never a person on their own in these reports
-NOT_NAMES = _ws(
-    """
+NOT_NAMES = (
+    _ws(
+        """
     i i'm i've i'd i'll a an the this that these those it its he she they we you my our your his her
     their me us him them mr mrs ms dr
     and or but so if as at by for from in into of on onto to up with without via per re vs
@@ -247,6 +252,8 @@ NOT_NAMES = _ws(
     citroen fiat mini tesla volvo mazda jaguar lexus suzuki
     covid corona adhd asd autism autistic sen send esol ukvi
     """
+    )
+    | NON_PERSON_TERMS
 )
 
 STORES = _ws(

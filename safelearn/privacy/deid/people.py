@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import cue_spans, from_the_shift, initial_hits, propagate_lower
 from .lexicon import (
     CUES,
     LOWER_STOP,
@@ -32,9 +33,15 @@ _VERB_AFTER = re.compile(
     r"disclosed|stayed|left|ran|refused|cried|screamed|became|seemed|appeared|looked|needs|needed)\b"
 )
 _APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
-_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*){1,3})(?:,[^\n]{0,40})?[ \t]*$")
+_SIGNOFF = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*(?:(?:&|and)[ \t]+)?){1,4})"
+    r"(?:,[^\n]{0,40}|\([^()\n]{0,40}\))?[ \t]*$"
+)
+_TITLE_ABBREV = {"mr", "mrs", "ms", "mx", "dr", "pc", "dc", "ds", "di", "sgt", "insp", "cllr", "prof", "rev", "hhj"}
 # a name or two closing the report after a full stop: "... please help. Carys"
-_LAST_WORDS = re.compile(r"[.!?]\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*$")
+_LAST_WORDS = re.compile(
+    r"[.!?]\s+([A-Z][\w'’-]+(?: (?:(?:&|and) )?[A-Z][\w'’-]+)?)(?:\s*\([^()\n]{1,30}\)|,\s*[a-z][^\n]{0,30})?\s*$"
+)
 _INITIALS_END = re.compile(r"\s[-–—~]+\s*([A-Z]{1,3})\s*$")
 _SIGN_CUE = re.compile(
     r"\b(?i:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|signed|"
@@ -45,6 +52,10 @@ _KNOWN_AS = re.compile(
     r"\b(?i:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([A-Z][\w'’-]*)"
 )
 _FAMILY = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:family|household|children|kids|siblings|twins)\b")
+# a capitalised word naming a condition or tool, not a person: "Dravet syndrome", "Apgar score"
+_EPONYM_AFTER = re.compile(
+    r"[’']?s?\s+(?:syndrome|disease|disorder|palsy|scale|score|test|criteria|procedure|method)\b"
+)
 _GENERIC_CAPS = {"Child", "Baby", "Young", "Person", "YP", "Parent", "Mother", "Father", "Carer", "Sibling"}
 
 
@@ -96,14 +107,18 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
                     hit.add(i)
             continue
         titled = plow in TITLES and prev is not None and (_cap(prev) or prev.text.islower())
+        # "uncle. Day team ...": a full stop ends the sentence unless the title is abbreviated ("Mr.")
+        titled = titled and ("." not in between or plow in _TITLE_ABBREV)
         if titled and (_cap(t) or not common) and not stop:
             hit.add(i)
             continue
         if lw in MONTHS and _cap(t) and name and not t.initial:
-            if plow in {"with", "and", "told", "asked"} | STRONG_CUES or _VERB_AFTER.match(after):
+            if plow in {"with", "told", "asked"} | STRONG_CUES or _VERB_AFTER.match(after):
                 hit.add(i)
             continue
         if stop or lw in _GENERIC_CAPS_LOWER or lw in TITLES or lw in CUES:
+            continue
+        if _EPONYM_AFTER.match(after):
             continue
         if len(t.text) > 1 and (t.text.isupper() or (t.text[:-1].isupper() and t.text[-1] == "s")):
             continue
@@ -120,7 +135,7 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
                 nickname = t.possessive and len(lw) <= 3 and lw not in LOWER_STOP
                 if (not common and (name or evidence)) or (name and evidence) or nickname:
                     hit.add(i)
-        elif _lower_name(lw, plow, after, common, name, names):
+        elif _lower_name(lw, plow, after, common, name, names, bool(prev and prev.possessive)):
             hit.add(i)
     return hit
 
@@ -130,7 +145,9 @@ _HEAD_WORDS = r"(?:" + "|".join(re.escape(h) for h in ORG_HEADS) + r"|road|stree
 _WEAK_CUES = {"and", "&", "to", "with", "from", "by", "is", "am"}
 
 
-def _lower_name(lw: str, plow: str, after: str, common: bool, name: bool, names: _Names) -> bool:
+def _lower_name(
+    lw: str, plow: str, after: str, common: bool, name: bool, names: _Names, prev_possessive: bool = False
+) -> bool:
     """A lower-case word taken as a name: a listed name that is not an ordinary word, a listed
     given name after a cue word ("my carer dawn"), or an unknown word after a strong cue or before an age."""
     if lw in LOWER_STOP or len(lw) < 3:
@@ -138,6 +155,8 @@ def _lower_name(lw: str, plow: str, after: str, common: bool, name: bool, names:
     if name and not common:
         return True
     cued = plow in STRONG_CUES or (plow in CUES and plow not in _WEAK_CUES)
+    # "the child's age": a possessive cue word names a thing of theirs, not a person
+    cued = cued and not prev_possessive
     if lw in names.first and (cued or _APPOS_AFTER.match(after)):
         return True
     if not common and plow in STRONG_CUES:
@@ -160,6 +179,9 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
                 if names.stop(t.lower) or t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
                     continue
                 left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
+                # a listed given name before a listed, non-dictionary surname: "Hope Adeyemi" at a sentence start
+                if left_common and _cap(t) and t.lower in names.first and toks[i].lower in names.last:
+                    left_common = is_common(toks[i].lower)
                 if t.lower in TITLES or left_common:
                     continue
                 if j > i and re.match(r"\s+" + _HEAD_WORDS, text[t.end : t.end + 30], re.IGNORECASE):
@@ -195,6 +217,7 @@ def detect_people(text: str) -> list[Span]:
     names = _Names()
     toks = tokenize(text)
     hit = _person_tokens(text, toks, names)
+    hit |= initial_hits(text, toks, hit, names.stop)
     starts = {t.start: k for k, t in enumerate(toks)}
     extra: list[tuple[int, int]] = []
     for m in _KNOWN_AS.finditer(text):
@@ -203,18 +226,23 @@ def detect_people(text: str) -> list[Span]:
         for w in re.finditer(r"[\w'’.-]+", m.group(1)):
             if not names.stop(w.group().lower().rstrip(".")):
                 extra.append((m.start(1) + w.start(), m.start(1) + w.end()))
+    extra.extend(cue_spans(text, names.first, names.stop))
     tail = text.rstrip()
     last = _LAST_WORDS.search(tail)
     if last and not any(
-        names.stop(w.lower()) or (is_common(w) and not names.is_name(w.lower())) for w in last.group(1).split()
+        names.stop(w.lower()) or (is_common(w) and not names.is_name(w.lower()))
+        for w in last.group(1).split()
+        if w not in {"&", "and"}
     ):
         extra.append((last.start(1), last.end(1)))
     im = _INITIALS_END.search(tail)
     if im:
         extra.append((im.start(1), im.end(1)))
     sm = _SIGNOFF.search(tail)
-    if sm and not any(names.stop(w.lower().strip(".,")) for w in sm.group(1).split()):
-        extra.append((sm.start(1), sm.start(1) + len(sm.group(1).rstrip())))
+    if sm and not any(names.stop(w.lower().strip(".,")) for w in sm.group(1).split() if w not in {"&", "and"}):
+        for w in re.finditer(r"[^\s&]+", sm.group(1)):
+            if w.group() != "and":
+                extra.append((sm.start(1) + w.start(), sm.start(1) + w.end()))
     for m in _FAMILY.finditer(text):
         fam = m.group(1).lower()
         if not names.stop(fam) and (names.is_name(fam) or not is_common(fam)):
@@ -238,8 +266,12 @@ def detect_people(text: str) -> list[Span]:
             k not in hit
             and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found))
             and not names.stop(t.lower)
+            # a lower-case ordinary word ("summer") is carried only where it reads as a person (propagate_lower)
+            and not (t.text.islower() and is_common(t.lower))
         ):
             hit.add(k)
+    hit |= propagate_lower(text, toks, hit)
+    hit |= from_the_shift(text, toks, hit, names.first)
     spans: list[Span] = []
     for k in sorted(hit):
         t = toks[k]

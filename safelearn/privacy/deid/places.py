@@ -52,6 +52,10 @@ SPECIAL_ORG = re.compile(
     r"|\b(?:[A-Z][\w'’]+\s+){1,2}(?=A&E\b)|\b(?:St|ST|st)\.?\s+[A-Za-z]+(?:'s|’s|s)\b",
 )
 _STORE_RE = re.compile(r"\b(" + "|".join(re.escape(s) for s in STORES) + r")\s+([A-Z][a-z]+)\b", re.IGNORECASE)
+# words after a chain's name that are part of the brand, not a branch
+_STORE_WORDS = {"coffee", "express", "extra", "superstore", "metro", "local", "opticians", "direct", "online", "app"}
+# "Code of Practice", "Practice Direction": guidance, not a GP practice
+_GUIDANCE = re.compile(r"(?:code\s+of\s+|good\s+|best\s+)$", re.IGNORECASE)
 _GENERIC_A_AND_E = {"the", "at", "to", "in", "and", "or", "of", "went", "local", "nearest", "our"}
 
 
@@ -145,6 +149,8 @@ def detect_orgs(text: str) -> list[Span]:
         lower = head.islower()
         if not lower and not head[0].isupper():
             continue
+        if head.lower() == "practice" and _GUIDANCE.search(text, max(0, m.start() - 20), m.start()):
+            continue
         start = _org_left(text, m.start(), lower)
         if start == m.start():
             continue
@@ -182,7 +188,9 @@ def detect_orgs(text: str) -> list[Span]:
     common = common_words()
     for m in _STORE_RE.finditer(text):
         branch = m.group(2).lower()
-        if branch in common and branch not in PLACES:
+        # a capitalised branch name ("Costa Piccadilly") names a place even when it is also a word
+        titled_branch = m.group(2)[0].isupper() and branch not in _STORE_WORDS and branch not in NOT_NAMES
+        if branch in common and branch not in PLACES and not titled_branch:
             continue
         out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     return out

@@ -33,7 +33,8 @@ def check_page(page: Any, label: str) -> None:
     assert_accessible(page, label)
 
 
-def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict[str, Any]) -> None:
+def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict[str, Any], settings: Any) -> None:
+    settings.SAFELEARN_REQUIRE_2FA = True  # as in production: safety leads enter a security code
     # --- The reporter -------------------------------------------------------------------------------------
     page = new_page()
     page.goto("/sign-in/")
@@ -91,11 +92,11 @@ def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict
     device = give_authenticator(people["reviewer"])
     lead = new_page()
     sign_in(lead, people["reviewer"])
-    if TWO_FACTOR_PATH in lead.url:  # safety leads prove it is them with their authenticator app
-        check_page(lead, "two-factor security code page")
-        lead.get_by_label("Security code").fill(current_code(device))
-        lead.get_by_role("button", name="Continue").click()
-        lead.wait_for_url(lambda url: TWO_FACTOR_PATH not in url)
+    assert TWO_FACTOR_PATH in lead.url  # safety leads prove it is them with their authenticator app
+    check_page(lead, "two-factor security code page")
+    lead.get_by_label("Security code").fill(current_code(device))
+    lead.get_by_role("button", name="Continue").click()
+    lead.wait_for_url(lambda url: TWO_FACTOR_PATH not in url)
     lead.get_by_role("link", name="Inbox").first.click()
     lead.wait_for_url("**/review/")
     check_page(lead, "inbox")

@@ -1,0 +1,330 @@
+"""Extra context rules for people, for reports written in lower case or text-speak and for
+initials: "my sw is funmi", "me and summer", "i am rob,", "AJ went awol", "(DW)", "call her J",
+a lower-case sign-off, and a name found once with a cue carried to its other mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lexicon import IRREGULAR, LOWER_STOP, NOT_NAMES, TITLES, is_common
+from .tokens import Token
+
+# verbs that a person (not a document, meeting or check) does: used for bare initials
+PERSON_VERB = re.compile(
+    r"\s+(?:said|says|told|asked|went|came|ran|cried|screamed|left|refused|texted|rang|called|wants|wanted|"
+    r"stayed|slept|disclosed|returned|absconded|kicked|punched|hit|shouted|swore|smashed|threatened|"
+    r"walked|got|gets|goes|laughed|hid|lives|lived|moved|turned|kept|keeps|knows|thinks|thought|"
+    r"is\s+(?:now\s+)?(?:missing|upset|safe|scared|angry)|was\s+(?:missing|upset|scared|angry|seen|found|moved|"
+    r"being|crying|told))\b"
+)
+_ROLE = (
+    r"(?:sw|ssw|social\s+worker|pa|personal\s+adviser|carer|foster\s+(?:carer|mum|dad|mam)|keyworker|key\s+worker|"
+    r"iro|advocate|worker|manager|teacher|mentor|therapist|counsellor|nurse|mum|dad|mam|nan|brother|sister|bro|sis|"
+    r"boyfriend|girlfriend|bf|gf|friend|mate|cousin|son|daughter|partner)"
+)
+ROLE_IS = re.compile(
+    rf"\b(?:my|her|his|our|their|your|ur|the)\s+(?:new\s+|old\s+|little\s+|big\s+|older\s+|younger\s+|best\s+)?{_ROLE}"
+    r"\s+(?:is|was|is\s+called|was\s+called|called|named|=|:|-)\s+([a-z][a-z'’-]+)\b",
+    re.IGNORECASE,
+)
+ME_AND = re.compile(r"\b(?:me|i)\s+(?:and|&|n)\s+([a-z][a-z'’-]+)\b|\b([a-z][a-z'’-]+)\s+(?:and|&|n)\s+me\b")
+I_AM = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me)\s+"
+    r"([a-z][a-z'’-]+)(?=\s*(?:[,.!\n]|$|and\b|here\b|the\b|\())",
+    re.IGNORECASE,
+)
+LOWER_SIGNOFF = re.compile(
+    r"(?:[.!?\n]|^)\s*(?:[-–—~]+\s*|(?:from|love|signed|thanks|ta|cheers)\s+)?([a-z][a-z'’-]{1,20})\s*(?:x+|xx+)?\s*$"
+)
+FROM_THE = re.compile(r"\s+(?:from|off|on)\s+(?:the|my|our)\s+(?:day|night|late|early|weekend|morning)\b")
+ACRONYMS = frozenset(
+    [
+        "aa",
+        "ae",
+        "ab",
+        "asb",
+        "ce",
+        "cce",
+        "cse",
+        "csc",
+        "cin",
+        "cla",
+        "cp",
+        "cpp",
+        "dv",
+        "da",
+        "dbs",
+        "dla",
+        "edt",
+        "ehc",
+        "ehcp",
+        "esa",
+        "gp",
+        "hv",
+        "icpc",
+        "icu",
+        "iro",
+        "isw",
+        "lac",
+        "lado",
+        "mash",
+        "mgm",
+        "mgf",
+        "pgm",
+        "pgf",
+        "nfa",
+        "ot",
+        "pa",
+        "pc",
+        "pcso",
+        "pep",
+        "pip",
+        "plo",
+        "rcpc",
+        "rhi",
+        "rm",
+        "rsw",
+        "sgo",
+        "slt",
+        "ssw",
+        "sw",
+        "taf",
+        "tac",
+        "tm",
+        "uc",
+        "uasc",
+        "yp",
+        "yot",
+        "yjs",
+        "senco",
+        "dsl",
+        "dslt",
+        "ddsl",
+        "ht",
+        "dht",
+        "ceo",
+        "hr",
+        "it",
+        "pe",
+        "re",
+        "rsl",
+        "asd",
+        "adhd",
+        "ptsd",
+        "ocd",
+        "send",
+        "sen",
+        "nhs",
+        "ppn",
+        "cad",
+        "ae",
+        "ok",
+        "ic",
+        "id",
+        "ao",
+        "ic",
+        "dr",
+        "mr",
+        "ms",
+        "mx",
+        "uk",
+        "eu",
+        "gb",
+        "usa",
+        "ps",
+        "ie",
+        "eg",
+        "nb",
+        "fyi",
+        "asap",
+        "tbc",
+        "tba",
+        "lol",
+        "omg",
+        "aka",
+        "fao",
+        "re",
+        "hq",
+    ]
+)
+_NOT_INITIAL_BEFORE = frozenset(
+    [
+        "child",
+        "baby",
+        "person",
+        "plan",
+        "annex",
+        "form",
+        "schedule",
+        "part",
+        "section",
+        "ward",
+        "block",
+        "room",
+        "unit",
+        "category",
+        "level",
+        "grade",
+        "type",
+        "option",
+        "stage",
+        "tier",
+        "group",
+        "class",
+        "year",
+        "appendix",
+        "vitamin",
+        "hepatitis",
+        "x",
+        "yp",
+        "item",
+        "box",
+        "column",
+        "row",
+        "page",
+        "step",
+        "phase",
+        "team",
+        "bay",
+    ]
+)
+_PRONOUNS = frozenset("i u you he she it we they who that which there what to would could should must".split())
+_DETS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "last",
+        "next",
+        "every",
+        "all",
+        "some",
+        "any",
+        "no",
+        "in",
+        "of",
+        "for",
+        "since",
+        "during",
+        "through",
+        "his",
+        "her",
+        "my",
+        "our",
+        "their",
+        "its",
+        "your",
+        "ur",
+        "this",
+        "these",
+        "those",
+        "what",
+        "such",
+        "one",
+    ]
+)
+
+
+def _ok_lower(w: str, names_first: frozenset[str], allow_common: bool) -> bool:
+    lw = w.casefold()
+    if len(lw) < 3 or lw in LOWER_STOP or lw in NOT_NAMES or lw in TITLES or lw in _DETS:
+        return False
+    if lw in IRREGULAR or lw.endswith(("ing", "ed", "ly")):
+        return False
+    return (lw in names_first and (allow_common or not is_common(lw))) or not is_common(lw)
+
+
+def cue_spans(text: str, names_first: frozenset[str], stop: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans for lower-case names with a strong cue before or around them."""
+    out: list[tuple[int, int]] = []
+    for rx in (ROLE_IS, ME_AND, I_AM):
+        for m in rx.finditer(text):
+            g = 1 if m.group(1) else 2
+            w = m.group(g)
+            # after "my sw is" only a listed given name: "my sw is ment to come" is a typo, not a person
+            listed = rx is not ROLE_IS or w.casefold() in names_first
+            if listed and not stop(w.casefold()) and _ok_lower(w, names_first, allow_common=True):
+                out.append((m.start(g), m.end(g)))
+    tail = text.rstrip()
+    sm = LOWER_SIGNOFF.search(tail)
+    if sm:
+        w = sm.group(1).casefold()
+        cued = bool(re.search(r"[-–—~]|from|love|signed", tail[sm.start() : sm.start(1)]))
+        if not stop(w) and _ok_lower(w, names_first, allow_common=cued):
+            out.append((sm.start(1), sm.end(1)))
+    return out
+
+
+def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[str], bool]) -> set[int]:
+    """Bare initials and short all-capital nicknames: "call her J", "AJ went awol", "Dominik (DW)"."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if i in hit or not t.text.isupper() or len(t.text) > 3 or t.text in {"I", "A"}:
+            continue
+        lw = t.lower
+        if lw in ACRONYMS or stop(lw) or lw in TITLES:
+            continue
+        # a letter that anonymises someone ("Young Person X", "Child B") is not an initial
+        if len(t.text) == 1 and re.search(
+            r"\b(?:child|baby|person|yp|sibling|mother|father|parent|carer|adult|male|female)\s+" + t.text + r"\b",
+            text,
+            re.IGNORECASE,
+        ):
+            continue
+        prev = toks[i - 1] if i else None
+        plow = prev.lower if prev else ""
+        before = text[prev.end : t.start] if prev else ""
+        after = text[t.end : t.end + 40]
+        if plow in _NOT_INITIAL_BEFORE and before.strip() == "":
+            continue
+        # "(DW)" straight after a name found elsewhere
+        if prev is not None and (i - 1) in hit and re.fullmatch(r"\s*\(", before) and after.startswith(")"):
+            out.add(i)
+            continue
+        if PERSON_VERB.match(after) and (
+            prev is None or t.initial or plow in {"and", "with", "her", "him", "told", "asked", "that", "when", "say"}
+        ):
+            out.add(i)
+            continue
+        if plow in {"call", "called", "named"}:
+            out.add(i)
+            continue
+        if len(t.text) == 1 and i >= 2 and toks[i - 2].lower in {"call", "called"} and plow in {"her", "him", "them"}:
+            out.add(i)
+    return out
+
+
+def propagate_lower(text: str, toks: list[Token], hit: set[int]) -> set[int]:
+    """A common-word name found in lower case with a cue ("me and summer") carried to its other
+    lower-case mentions, except where the word is used as a word: after a determiner, a
+    preposition, a pronoun or "to" ("the summer", "in summer", "she will", "to mark")."""
+    names = {toks[k].lower for k in hit if toks[k].text.islower() and is_common(toks[k].lower)}
+    out: set[int] = set()
+    if not names:
+        return out
+    for i, t in enumerate(toks):
+        if i in hit or t.lower not in names or not t.text.islower():
+            continue
+        plow = toks[i - 1].lower if i else ""
+        if i and not t.initial and (plow in _DETS or plow in _PRONOUNS):
+            continue
+        if re.match(r"\s+(?:of|the|a|an)\b", text[t.end : t.end + 6]):
+            continue  # "rose the", "hope of": a verb or noun with its object
+        out.add(i)
+    return out
+
+
+def from_the_shift(text: str, toks: list[Token], hit: set[int], names_first: frozenset[str]) -> set[int]:
+    """A listed given name, even an ordinary word, named as a colleague: "will from the day shift"."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if i in hit or t.lower not in names_first or len(t.text) < 3:
+            continue
+        prev = toks[i - 1] if i else None
+        plow = prev.lower if prev else ""
+        if (t.initial or plow in {"and", "with", "told", "asked"}) and FROM_THE.match(text, t.end):
+            out.add(i)
+    return out
