@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -45,7 +46,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 batch = ImportBatch.objects.create(
                     organisation=organisation,
-                    started_by=request.user,
+                    started_by=cast(Any, request.user),
                     source=mapping.source,
                     filename=form.cleaned_data["data_file"].name,
                     dry_run=form.cleaned_data["dry_run"],

@@ -15,6 +15,7 @@ from safelearn.core.models import AuditEvent
 from safelearn.core.retention import retention_purge_all
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy, IdentityVaultEntry
+from safelearn.privacy.vault import identity_purge
 from safelearn.reporting.models import Report, ReportDraft
 from safelearn.reporting.services import ReporterIdentity, ReportInput, report_submit
 from safelearn.review.workflow import report_transition
@@ -28,7 +29,7 @@ def due_for_everything(
 ) -> dict[str, Any]:
     settings.SAFELEARN_RAW_RETENTION_DAYS = 30
     settings.SAFELEARN_IDENTITY_RETENTION_DAYS = 30
-    settings.SAFELEARN_DRAFT_RETENTION_DAYS = 30
+    settings.SAFELEARN_DRAFT_RETENTION_DAYS = 60
     with django_capture_on_commit_callbacks(execute=True):
         approved = submit_report(reporter=people["reporter"], what_happened="Raw words that must go in time.").report
     privacy_services.redaction_approve(copy=DeidentifiedCopy.objects.get(report=approved), actor=people["reviewer"])
@@ -41,13 +42,13 @@ def due_for_everything(
     report_transition(report=confidential, actor=people["reviewer"], to_status="closed", reason="Closed for this test")
     stale = ReportDraft.objects.create(organisation=org, owner=people["reporter"], payload="{}")
     fresh = ReportDraft.objects.create(organisation=org, owner=people["reporter"], payload="{}")
-    ReportDraft.objects.filter(pk=stale.pk).update(updated_at=timezone.now() - dt.timedelta(days=31))
+    ReportDraft.objects.filter(pk=stale.pk).update(updated_at=timezone.now() - dt.timedelta(days=100))
     return {"approved": approved, "confidential": confidential, "stale": stale, "fresh": fresh}
 
 
 def test_dry_run_reports_and_changes_nothing(due_for_everything: dict[str, Any]) -> None:
     later = timezone.now() + dt.timedelta(days=31)
-    retention_purge_all(now=timezone.now())  # first run schedules the identity's destruction date
+    identity_purge(now=timezone.now())  # a first daily run schedules the identity's destruction date
     events = AuditEvent.objects.count()
     lines = {line.name: line for line in retention_purge_all(now=later, dry_run=True)}
     assert lines["Raw narratives"].affected == 1
@@ -61,7 +62,7 @@ def test_dry_run_reports_and_changes_nothing(due_for_everything: dict[str, Any])
 
 
 def test_purge_removes_what_is_due_and_audits_it(due_for_everything: dict[str, Any]) -> None:
-    retention_purge_all(now=timezone.now())
+    identity_purge(now=timezone.now())
     retention_purge_all(now=timezone.now() + dt.timedelta(days=31))
     assert Report.objects.get(pk=due_for_everything["approved"].pk).what_happened == ""
     assert not IdentityVaultEntry.objects.filter(report=due_for_everything["confidential"]).exists()

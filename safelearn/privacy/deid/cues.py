@@ -189,7 +189,28 @@ _NOT_INITIAL_BEFORE = frozenset(
         "bay",
     ]
 )
-_PRONOUNS = frozenset("i u you he she it we they who that which there what to would could should must".split())
+_PRONOUNS = frozenset(
+    [
+        "i",
+        "u",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "who",
+        "that",
+        "which",
+        "there",
+        "what",
+        "to",
+        "would",
+        "could",
+        "should",
+        "must",
+    ]
+)
 _DETS = frozenset(
     [
         "the",
