@@ -30,15 +30,16 @@ class GDSForm(forms.Form):
 
 
 class ReviewForm(GDSForm):
-    title = forms.CharField(max_length=300, label="Title of the review")
-    area = forms.CharField(max_length=120, label="Area or safeguarding partnership")
-    year = forms.IntegerField(label="Year published", min_value=1970)
+    title = forms.CharField(max_length=300, label="Title of the review", error_messages={"required": "Enter the review's title"})
+    area = forms.CharField(max_length=120, label="Area or safeguarding partnership", error_messages={"required": "Enter the area or safeguarding partnership"})
+    year = forms.IntegerField(label="Year published", min_value=1970, error_messages={"required": "Enter the year the review was published"})
     kind = forms.ChoiceField(choices=ReviewKind.choices, label="Kind of review", widget=forms.RadioSelect)
     summary = forms.CharField(label="Short summary", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     document_url = forms.URLField(label="Link to the published document", required=False, assume_scheme="https")
     findings = forms.CharField(
         label="Findings",
         help_text="One finding per paragraph: leave a blank line between findings.",
+        error_messages={"required": "Enter at least one finding"},
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     recommendations = forms.CharField(

@@ -115,6 +115,13 @@ class GradeForm(GdsForm):
     )
     harm_revisit_on = _date("Date to look at harm again (if not yet known)", required=False)
 
+    def clean(self) -> dict[str, Any]:
+        # The service checks this too; checking here shows it alongside any other missing answer.
+        data = super().clean() or {}
+        if data.get("harm") == "unknown" and not data.get("harm_revisit_on") and "harm_revisit_on" not in self.errors:
+            self.add_error("harm_revisit_on", "Harm is not yet known: enter a date to look at it again")
+        return data
+
 
 class ResponseForm(GdsForm):
     level = forms.ChoiceField(
