@@ -27,7 +27,7 @@ def call(base: str, method: str, path: str, body: dict[str, Any] | None = None, 
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - the user's own server
+        with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read())
     except urllib.error.HTTPError as error:
         sys.exit(f"{method} {path} failed: {error.code} {error.read().decode()}")
