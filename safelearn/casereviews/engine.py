@@ -21,14 +21,33 @@ AGENCY_MODEL_VERSION = "agency-keywords-1"
 # (a person still confirms). Ids exactly as in taxonomy.yaml agency_involved.
 AGENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "police": ("police", "officer", "domestic abuse incident", "marac"),
-    "health": ("health", "gp", "hospital", "health visitor", "midwife", "midwifery", "camhs", "school nurse",
-               "paediatric", "emergency department", "a&e", "dentist", "dental"),
+    "health": (
+        "health",
+        "gp",
+        "hospital",
+        "health visitor",
+        "midwife",
+        "midwifery",
+        "camhs",
+        "school nurse",
+        "paediatric",
+        "emergency department",
+        "a&e",
+        "dentist",
+        "dental",
+    ),
     "education": ("school", "nursery", "college", "teacher", "education", "attendance", "headteacher"),
     "housing": ("housing", "landlord", "tenancy", "homeless"),
     "provider": ("children's home", "provider", "placement provider", "residential home", "foster agency"),
     "voluntary": ("voluntary", "charity", "community group", "faith group"),
-    "other_local_authority": ("another local authority", "other local authority", "moved area", "moved into",
-                              "out of area", "transfer in"),
+    "other_local_authority": (
+        "another local authority",
+        "other local authority",
+        "moved area",
+        "moved into",
+        "out of area",
+        "transfer in",
+    ),
     "courts_cafcass": ("court", "cafcass", "judge", "private law"),
     "probation_youth_justice": ("probation", "youth justice", "youth offending", "yot"),
 }
@@ -107,7 +126,8 @@ def suggest_codes(texts: list[str]) -> list[list[CodeSuggestion]]:
         ]
         factors = conf.get("contributory_factors", {})
         codes += [
-            CodeSuggestion("contributory_factor", f, float(factors.get(f, 0.0)), version) for f in s.contributory_factors
+            CodeSuggestion("contributory_factor", f, float(factors.get(f, 0.0)), version)
+            for f in s.contributory_factors
         ]
         codes += [CodeSuggestion("agency_involved", a, sc, AGENCY_MODEL_VERSION) for a, sc in suggest_agencies(text)]
         out.append(codes)

@@ -30,9 +30,17 @@ class GDSForm(forms.Form):
 
 
 class ReviewForm(GDSForm):
-    title = forms.CharField(max_length=300, label="Title of the review", error_messages={"required": "Enter the review's title"})
-    area = forms.CharField(max_length=120, label="Area or safeguarding partnership", error_messages={"required": "Enter the area or safeguarding partnership"})
-    year = forms.IntegerField(label="Year published", min_value=1970, error_messages={"required": "Enter the year the review was published"})
+    title = forms.CharField(
+        max_length=300, label="Title of the review", error_messages={"required": "Enter the review's title"}
+    )
+    area = forms.CharField(
+        max_length=120,
+        label="Area or safeguarding partnership",
+        error_messages={"required": "Enter the area or safeguarding partnership"},
+    )
+    year = forms.IntegerField(
+        label="Year published", min_value=1970, error_messages={"required": "Enter the year the review was published"}
+    )
     kind = forms.ChoiceField(choices=ReviewKind.choices, label="Kind of review", widget=forms.RadioSelect)
     summary = forms.CharField(label="Short summary", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     document_url = forms.URLField(label="Link to the published document", required=False, assume_scheme="https")
@@ -107,7 +115,9 @@ class AssignForm(GDSForm):
         widget=forms.CheckboxSelectMultiple,
     )
     due_on = forms.DateField(label="Due date (optional)", required=False, help_text="For example, 2026-09-30")
-    note = forms.CharField(label="Note for the organisation (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Note for the organisation (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

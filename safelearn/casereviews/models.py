@@ -75,9 +75,7 @@ class Recommendation(BaseModel):
 
     class Meta:
         ordering = ["review", "position", "created_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["review", "text_hash"], name="unique_recommendation_per_review")
-        ]
+        constraints = [models.UniqueConstraint(fields=["review", "text_hash"], name="unique_recommendation_per_review")]
 
     def __str__(self) -> str:
         return self.text[:80]

@@ -11,7 +11,9 @@ FICTIONAL = "Fictional example written for the SafeLearn demo; not a real review
 
 SEED_REVIEWS: list[dict[str, Any]] = [
     {
-        "title": "Child A: Eastholm (fictional example)", "area": "Eastholm", "year": 2009,
+        "title": "Child A: Eastholm (fictional example)",
+        "area": "Eastholm",
+        "year": 2009,
         "kind": "serious_case_review",
         "summary": "An infant suffered serious injuries while the family were known to health and children's services.",
         "findings": [
@@ -24,7 +26,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child B: Marrowby (fictional example)", "area": "Marrowby", "year": 2012,
+        "title": "Child B: Marrowby (fictional example)",
+        "area": "Marrowby",
+        "year": 2012,
         "kind": "serious_case_review",
         "summary": "A seven-year-old was neglected over several years while subject to a child protection plan.",
         "findings": [
@@ -37,7 +41,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Siblings C and D: Harlow Vale (fictional example)", "area": "Harlow Vale", "year": 2015,
+        "title": "Siblings C and D: Harlow Vale (fictional example)",
+        "area": "Harlow Vale",
+        "year": 2015,
         "kind": "serious_case_review",
         "summary": "Two children were harmed after the family moved between three local authorities in two years.",
         "findings": [
@@ -50,7 +56,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child E: Northcombe (fictional example)", "area": "Northcombe", "year": 2017,
+        "title": "Child E: Northcombe (fictional example)",
+        "area": "Northcombe",
+        "year": 2017,
         "kind": "serious_case_review",
         "summary": "A toddler with complex health needs died after a long period of missed health appointments.",
         "findings": [
@@ -63,7 +71,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child F: Oxley Bridge (fictional example)", "area": "Oxley Bridge", "year": 2019,
+        "title": "Child F: Oxley Bridge (fictional example)",
+        "area": "Oxley Bridge",
+        "year": 2019,
         "kind": "lcspr",
         "summary": "A teenager exploited outside the home went missing repeatedly before being seriously harmed.",
         "findings": [
@@ -76,7 +86,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child G: Eastholm (fictional example)", "area": "Eastholm", "year": 2021,
+        "title": "Child G: Eastholm (fictional example)",
+        "area": "Eastholm",
+        "year": 2021,
         "kind": "lcspr",
         "summary": "A baby was injured while the family were receiving early help.",
         "findings": [
@@ -89,7 +101,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child H: Westbury Lees (fictional example)", "area": "Westbury Lees", "year": 2022,
+        "title": "Child H: Westbury Lees (fictional example)",
+        "area": "Westbury Lees",
+        "year": 2022,
         "kind": "rapid_review_summary",
         "summary": "A child in foster care was placed at risk when their placement address was disclosed.",
         "findings": [
@@ -100,7 +114,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child J: Marrowby (fictional example)", "area": "Marrowby", "year": 2023,
+        "title": "Child J: Marrowby (fictional example)",
+        "area": "Marrowby",
+        "year": 2023,
         "kind": "rapid_review_summary",
         "summary": "A referral from a school about a child's injuries was not acted on for eight days.",
         "findings": [
@@ -113,7 +129,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child K: Kingsmere (fictional example)", "area": "Kingsmere", "year": 2023,
+        "title": "Child K: Kingsmere (fictional example)",
+        "area": "Kingsmere",
+        "year": 2023,
         "kind": "lcspr",
         "summary": "A disabled child experienced neglect that was attributed to their impairment.",
         "findings": [
@@ -125,7 +143,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Young person L: Harlow Vale (fictional example)", "area": "Harlow Vale", "year": 2024,
+        "title": "Young person L: Harlow Vale (fictional example)",
+        "area": "Harlow Vale",
+        "year": 2024,
         "kind": "learning_review",
         "summary": "A care leaver became homeless shortly after turning 18.",
         "findings": [
@@ -136,7 +156,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child M: Oxley Bridge (fictional example)", "area": "Oxley Bridge", "year": 2024,
+        "title": "Child M: Oxley Bridge (fictional example)",
+        "area": "Oxley Bridge",
+        "year": 2024,
         "kind": "learning_review",
         "summary": "A child in a children's home was given another child's medication.",
         "findings": [
@@ -147,7 +169,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child N: Northcombe (fictional example)", "area": "Northcombe", "year": 2025,
+        "title": "Child N: Northcombe (fictional example)",
+        "area": "Northcombe",
+        "year": 2025,
         "kind": "lcspr",
         "summary": "A child on a child protection plan was seriously harmed after planned visits lapsed.",
         "findings": [
@@ -160,7 +184,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child P: Westbury Lees (fictional example)", "area": "Westbury Lees", "year": 2025,
+        "title": "Child P: Westbury Lees (fictional example)",
+        "area": "Westbury Lees",
+        "year": 2025,
         "kind": "rapid_review_summary",
         "summary": "A child placed with family members was harmed after assessment checks were not completed.",
         "findings": [
@@ -171,7 +197,9 @@ SEED_REVIEWS: list[dict[str, Any]] = [
         ],
     },
     {
-        "title": "Child Q: Kingsmere (fictional example)", "area": "Kingsmere", "year": 2026,
+        "title": "Child Q: Kingsmere (fictional example)",
+        "area": "Kingsmere",
+        "year": 2026,
         "kind": "rapid_review_summary",
         "summary": "Concerns shared out of hours did not reach the day team.",
         "findings": [

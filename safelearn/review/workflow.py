@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_review, require_reviewer
-from safelearn.reporting.models import Report, ReportStatus
+from safelearn.reporting.models import Message, Report, ReportStatus
 from safelearn.reporting.services import message_post
 from safelearn.review.models import Feedback
 from safelearn.review.services import clocks_start_suggested, review_notify
@@ -42,6 +42,14 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 
+def _feedback_given(report: Report) -> bool:
+    """Feedback from the review page or the conversation panel: either reaches the reporter by receipt code."""
+    return (
+        Feedback.objects.filter(report=report).exists()
+        or Message.objects.filter(report=report, author_kind="safety_lead", kind="feedback").exists()
+    )
+
+
 @dataclass(frozen=True)
 class Transition:
     to_status: str
@@ -67,7 +75,7 @@ def report_transition(
         if to_status in REASON_REQUIRED and not reason.strip():
             raise ValidationError({"reason": ["Give a reason the reporter will see"]})
         # Closing the loop is the point: no report closes without feedback or a recorded reason for none.
-        if to_status == S.CLOSED and not reason.strip() and not Feedback.objects.filter(report=locked).exists():
+        if to_status == S.CLOSED and not reason.strip() and not _feedback_given(locked):
             raise ValidationError(
                 {"reason": ["Send feedback to the reporter before closing, or record why there is none"]}
             )

@@ -120,7 +120,9 @@ def test_alert_issue_acknowledge_and_compliance(
     assert westmoor.post(respond_url, {"action": "acknowledge"}).status_code == 302
     empty = westmoor.post(respond_url, {"action": "actions", "actions_taken": ""})
     assert empty.status_code == 400
-    assert westmoor.post(respond_url, {"action": "actions", "actions_taken": "All 40 plans reviewed."}).status_code == 302
+    assert (
+        westmoor.post(respond_url, {"action": "actions", "actions_taken": "All 40 plans reviewed."}).status_code == 302
+    )
     # Northbridge cannot answer for Westmoor
     assert client_for("reviewer").post(respond_url, {"action": "acknowledge"}).status_code == 404
 
@@ -139,8 +141,11 @@ def test_alert_cannot_be_due_in_the_past(people: dict[str, Any], org: Any) -> No
         services.alert_issue(
             actor=people["analyst"],
             data=services.AlertInput(
-                title="T", why="W", what_to_do="D",
-                respond_by=timezone.localdate() - dt.timedelta(days=1), organisation_ids=[org.pk],
+                title="T",
+                why="W",
+                what_to_do="D",
+                respond_by=timezone.localdate() - dt.timedelta(days=1),
+                organisation_ids=[org.pk],
             ),
         )
     assert "respond_by" in caught.value.message_dict

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from safelearn.analytics.dashboard import dashboard_build, default_period
 from safelearn.analytics.opendata import Quarter, build_release
 from safelearn.analytics.selectors import PoolFilters
-from safelearn.analytics.suppression import MARKER
+from safelearn.analytics.suppression import GRAND, MARKER, determined_keys, table_lines
 from safelearn.reporting.models import Report
 from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
 
@@ -29,7 +29,11 @@ def _at(report: Any, when: dt.datetime, **extra: Any) -> None:
 
 
 def test_dashboard_figures(
-    approved_report: Callable[..., Any], people: dict[str, Any], org: Any, other_org: Any, client_for: Callable[..., Any]
+    approved_report: Callable[..., Any],
+    people: dict[str, Any],
+    org: Any,
+    other_org: Any,
+    client_for: Callable[..., Any],
 ) -> None:
     now = timezone.now()
     org.children_supported, other_org.children_supported = 2000, 1000
@@ -37,20 +41,51 @@ def test_dashboard_figures(
     other_org.save()
     a = approved_report(outcome="near_miss", contributory_factors=["workload_and_staffing", "recording_and_systems"])
     b = approved_report(outcome="near_miss", contributory_factors=["workload_and_staffing"])
-    c = approved_report(organisation=other_org, outcome="moderate_harm", incident_type="medication_error",
-                        service_area="residential", contributory_factors=["workload_and_staffing"])
+    c = approved_report(
+        organisation=other_org,
+        outcome="moderate_harm",
+        incident_type="medication_error",
+        service_area="residential",
+        contributory_factors=["workload_and_staffing"],
+    )
     d = approved_report(kind="good_practice", outcome="", incident_type="", service_area="")
     _at(a, now - dt.timedelta(days=4), triaged_at=now - dt.timedelta(days=3), closed_at=now - dt.timedelta(days=1))
     _at(b, now - dt.timedelta(days=10), triaged_at=now - dt.timedelta(days=9))
     Feedback.objects.create(report=a, body="What we changed")
-    Action.objects.create(report=a, organisation=org, title="Fix rota", measure="m", owner=people["reviewer"],
-                          due_on=timezone.localdate() - dt.timedelta(days=1))
-    Action.objects.create(report=b, organisation=org, title="Done", measure="m", owner=people["reviewer"],
-                          due_on=timezone.localdate(), status=ActionStatus.DONE)
-    StatutoryClock.objects.create(report=a, organisation=org, duty="serious_incident_notification", started_at=now,
-                                  deadline=now - dt.timedelta(hours=1), status=ClockStatus.RUNNING)
-    StatutoryClock.objects.create(report=b, organisation=org, duty="rapid_review", started_at=now,
-                                  deadline=now + dt.timedelta(days=1), status=ClockStatus.NOTIFIED, notified_at=now)
+    Action.objects.create(
+        report=a,
+        organisation=org,
+        title="Fix rota",
+        measure="m",
+        owner=people["reviewer"],
+        due_on=timezone.localdate() - dt.timedelta(days=1),
+    )
+    Action.objects.create(
+        report=b,
+        organisation=org,
+        title="Done",
+        measure="m",
+        owner=people["reviewer"],
+        due_on=timezone.localdate(),
+        status=ActionStatus.DONE,
+    )
+    StatutoryClock.objects.create(
+        report=a,
+        organisation=org,
+        duty="serious_incident_notification",
+        started_at=now,
+        deadline=now - dt.timedelta(hours=1),
+        status=ClockStatus.RUNNING,
+    )
+    StatutoryClock.objects.create(
+        report=b,
+        organisation=org,
+        duty="rapid_review",
+        started_at=now,
+        deadline=now + dt.timedelta(days=1),
+        status=ClockStatus.NOTIFIED,
+        notified_at=now,
+    )
 
     board = dashboard_build(filters=PoolFilters(), compare_org=None, now=now)
     assert board.total == 4
@@ -71,8 +106,12 @@ def test_dashboard_figures(
     assert timings["Time to feedback"][2] == 1
     actions = {row[0]: row[1] for row in figures["actions"].rows}
     assert actions == {
-        "Open actions": 1, "Overdue actions": 1, "Completed actions": 1,
-        "Statutory clocks met": 1, "Statutory clocks missed": 1, "Statutory clocks still running": 0,
+        "Open actions": 1,
+        "Overdue actions": 1,
+        "Completed actions": 1,
+        "Statutory clocks met": 1,
+        "Statutory clocks missed": 1,
+        "Statutory clocks still running": 0,
     }
     heat = figures["heat-map"]
     assert heat.svg and 'role="img"' in heat.svg and "<title" in heat.svg and "<desc" in heat.svg
@@ -82,12 +121,19 @@ def test_dashboard_figures(
     assert page.context["board"].total == 1 and page.context["board"].national_total == 4
     html = page.content.decode()
     assert html.count("<svg") == 8 and html.count('id="over-time-table"') == 1
-    csv_rows = list(csv.reader(io.StringIO(
-        client_for("analyst").get(reverse("analytics:dashboard_csv", args=["types"]), {"kind": "incident"})
-        .content.decode("utf-8-sig")
-    )))
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client_for("analyst")
+                .get(reverse("analytics:dashboard_csv", args=["types"]), {"kind": "incident"})
+                .content.decode("utf-8-sig")
+            )
+        )
+    )
     assert csv_rows[0][:2] == ["Category", "Reports"] and csv_rows[1][1] == "2"
-    bad = client_for("analyst").get(reverse("analytics:dashboard"), {"date_from": "2026-05-01", "date_to": "2026-01-01"})
+    bad = client_for("analyst").get(
+        reverse("analytics:dashboard"), {"date_from": "2026-05-01", "date_to": "2026-01-01"}
+    )
     assert "The end date must be the same as or after the start date" in bad.content.decode()
 
 
@@ -101,17 +147,40 @@ def test_quarterly_release_suppresses_and_links_tables(
 ) -> None:
     for _ in range(7):
         approved_report()
+    for _ in range(6):
+        approved_report(incident_type="delayed_response")
     for _ in range(2):
         approved_report(organisation=other_org, incident_type="medication_error")
     quarter = Quarter.containing(timezone.localdate())
     release = build_release(quarter)
     by_key = {(r["table"], r["row_code"], r["column_code"]): r["count"] for r in release.rows}
-    # Westmoor's 2 reports are a small count: hidden in every table where its total appears.
+    # Westmoor's 2 reports are a small count: its total is hidden in every table where it appears, and so is
+    # Northbridge's (otherwise grand total − Northbridge would reveal Westmoor's).
     for table in ("organisation_by_incident_type", "organisation_by_outcome", "organisation_by_report_kind"):
         assert by_key[(table, "WM", "total")] is None
-        assert by_key[(table, "NB", "total")] is None  # and its partner, or the grand total would reveal it
-    assert by_key[("organisation_by_incident_type", "NB", "missed_visit_or_contact")] == 7
+        assert by_key[(table, "NB", "total")] is None
     assert by_key[("organisation_by_incident_type", "WM", "medication_error")] is None
+    assert by_key[("organisation_by_incident_type", "NB", "missed_visit_or_contact")] == 7
+    # In each published table, no hidden value is fixed by the published ones.
+    for table in {r["table"] for r in release.rows}:
+        rows = [r for r in release.rows if r["table"] == table]
+        row_codes = list(dict.fromkeys(r["row_code"] for r in rows if r["row_code"] != "total"))
+        col_codes = list(dict.fromkeys(r["column_code"] for r in rows if r["column_code"] != "total"))
+        key_of = {}
+        for i, rc in enumerate([*row_codes, "total"]):
+            for j, cc in enumerate([*col_codes, "total"]):
+                inner_row, inner_col = i < len(row_codes), j < len(col_codes)
+                key_of[(rc, cc)] = (
+                    ("cell", i, j)
+                    if inner_row and inner_col
+                    else ("row", i)
+                    if inner_row
+                    else ("col", j)
+                    if inner_col
+                    else GRAND
+                )
+        hidden = {key_of[(r["row_code"], r["column_code"])] for r in rows if r["count"] is None}
+        assert determined_keys(table_lines(len(row_codes), len(col_codes)), hidden) == set(), table
     assert all(v is None or v == 0 or v >= 5 for v in by_key.values())
 
     client = client_for("analyst")

@@ -65,27 +65,55 @@ def _urls(o: dict[str, Any]) -> dict[str, str]:
 # Expected status for GET, per user. 302 = sent to sign in (or, for home, to the dashboard).
 EXPECTED: dict[str, dict[str, int]] = {
     # page:          anon, no_role, reporter, reviewer, org_admin, other_reviewer, analyst
-    "home": dict(zip(["anon", "no_role", "reporter", "reviewer", "org_admin", "other_reviewer", "analyst"], [302, 403, 302, 302, 302, 302, 200], strict=True)),
-    "dashboard": dict(anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200),
+    "home": dict(
+        zip(
+            ["anon", "no_role", "reporter", "reviewer", "org_admin", "other_reviewer", "analyst"],
+            [302, 403, 302, 302, 302, 302, 200],
+            strict=True,
+        )
+    ),
+    "dashboard": dict(
+        anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200
+    ),
     "csv": dict(anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200),
     "pool": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
     "children": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=200, other_reviewer=403, analyst=403),
-    "bulletins": dict(anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200),
-    "bulletin_new": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
+    "bulletins": dict(
+        anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200
+    ),
+    "bulletin_new": dict(
+        anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200
+    ),
     "draft": dict(anon=302, no_role=403, reporter=404, reviewer=404, org_admin=404, other_reviewer=404, analyst=200),
-    "draft_edit": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
-    "draft_pdf": dict(anon=302, no_role=403, reporter=404, reviewer=404, org_admin=404, other_reviewer=404, analyst=200),
-    "published": dict(anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200),
-    "published_pdf": dict(anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200),
+    "draft_edit": dict(
+        anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200
+    ),
+    "draft_pdf": dict(
+        anon=302, no_role=403, reporter=404, reviewer=404, org_admin=404, other_reviewer=404, analyst=200
+    ),
+    "published": dict(
+        anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200
+    ),
+    "published_pdf": dict(
+        anon=302, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200
+    ),
     "feed": dict(anon=403, no_role=403, reporter=200, reviewer=200, org_admin=200, other_reviewer=200, analyst=200),
     "alerts": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
-    "alert_new": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
+    "alert_new": dict(
+        anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200
+    ),
     "alert": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
-    "org_alerts": dict(anon=302, no_role=403, reporter=403, reviewer=200, org_admin=200, other_reviewer=200, analyst=403),
+    "org_alerts": dict(
+        anon=302, no_role=403, reporter=403, reviewer=200, org_admin=200, other_reviewer=200, analyst=403
+    ),
     # the alert went to Northbridge only: Westmoor's safety lead gets a 404, not a hint it exists
     "respond": dict(anon=302, no_role=404, reporter=404, reviewer=200, org_admin=200, other_reviewer=404, analyst=404),
-    "open_data": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
-    "open_data_csv": dict(anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200),
+    "open_data": dict(
+        anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200
+    ),
+    "open_data_csv": dict(
+        anon=302, no_role=403, reporter=403, reviewer=403, org_admin=403, other_reviewer=403, analyst=200
+    ),
 }
 USERS = ["anon", "no_role", "reporter", "reviewer", "org_admin", "other_reviewer", "analyst"]
 
@@ -128,7 +156,9 @@ def test_organisation_user_cannot_ask_for_another_organisation(
     assert client.get(csv_url, {"organisation": str(other_org.pk)}).status_code == 403
 
 
-def test_feed_token_lets_a_feed_reader_in(objects: dict[str, Any], people: dict[str, Any], client_for: Callable[..., Any]) -> None:
+def test_feed_token_lets_a_feed_reader_in(
+    objects: dict[str, Any], people: dict[str, Any], client_for: Callable[..., Any]
+) -> None:
     subscription = BulletinSubscription.objects.create(user=people["reporter"])
     anon = client_for(None)
     assert anon.get(reverse("analytics:bulletin_feed_token", args=[subscription.feed_token])).status_code == 200

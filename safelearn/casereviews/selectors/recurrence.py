@@ -95,6 +95,14 @@ def recurrence_csv_rows(*, organisation_id: str = "") -> list[list[Any]]:
         if f is None:
             continue
         rows.append(
-            [g["period"], org_names.get(g["organisation_id"], ""), f.review.title, f.review.year, str(f.pk), f.text, g["n"]]
+            [
+                g["period"],
+                org_names.get(g["organisation_id"], ""),
+                f.review.title,
+                f.review.year,
+                str(f.pk),
+                f.text,
+                g["n"],
+            ]
         )
     return rows

@@ -75,7 +75,9 @@ class Mapping:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(
             columns={str(k).strip().lower(): str(v) for k, v in raw.get("columns", {}).items()},
-            codes={str(s): {str(k).strip().lower(): str(v) for k, v in m.items()} for s, m in raw.get("codes", {}).items()},
+            codes={
+                str(s): {str(k).strip().lower(): str(v) for k, v in m.items()} for s, m in raw.get("codes", {}).items()
+            },
             kinds={str(k).strip().lower(): str(v) for k, v in raw.get("kinds", {}).items()},
         )
 
@@ -214,7 +216,11 @@ def _exists(parsed: ParsedRow) -> bool:
 
 
 def reviews_import(
-    *, path: str | Path, actor: Any = "import", dry_run: bool = False, mapping_path: str | Path | None = None,
+    *,
+    path: str | Path,
+    actor: Any = "import",
+    dry_run: bool = False,
+    mapping_path: str | Path | None = None,
     fmt: str = "",
 ) -> ImportResult:
     """Load a file of findings; returns counts and the bad rows (line number and reason)."""
@@ -239,9 +245,10 @@ def reviews_import(
             if dry_run:
                 key = (parsed.review.title, parsed.review.year, text_hash(parsed.finding))
                 review_key = (parsed.review.title, parsed.review.year or 0)
-                if review_key not in seen_reviews and not CaseReview.objects.filter(
-                    title=review_key[0], year=review_key[1]
-                ).exists():
+                if (
+                    review_key not in seen_reviews
+                    and not CaseReview.objects.filter(title=review_key[0], year=review_key[1]).exists()
+                ):
                     result.reviews_created += 1
                 seen_reviews.add(review_key)
                 if key in seen_keys or _exists(parsed):
@@ -257,7 +264,9 @@ def reviews_import(
                     finding, new = finding_add(review=review, actor=actor, text=parsed.finding, suggest=False)
                     finding_codes_import(finding=finding, actor=actor, codes=parsed.codes)
                     for text in parsed.recommendations:
-                        result.recommendations_created += int(recommendation_add(review=review, actor=actor, text=text)[1])
+                        result.recommendations_created += int(
+                            recommendation_add(review=review, actor=actor, text=text)[1]
+                        )
             except ValidationError as exc:
                 result.good_rows -= 1
                 result.errors.append(RowError(line, _message(exc)))

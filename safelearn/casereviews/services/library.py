@@ -124,7 +124,5 @@ def recommendation_add(*, review: CaseReview, actor: Any, text: str) -> tuple[Re
             defaults={"text": clean, "position": review.recommendations.count() + 1},
         )
         if created:
-            audit_record(
-                actor=actor, verb="casereview.recommendation_added", target=rec, payload={"review": review.pk}
-            )
+            audit_record(actor=actor, verb="casereview.recommendation_added", target=rec, payload={"review": review.pk})
     return rec, created

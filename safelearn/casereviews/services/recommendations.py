@@ -91,6 +91,9 @@ def assignment_update(
         assignment.updated_by = actor
         assignment.save()
         audit_record(
-            actor=actor, verb="casereview.assignment_updated", target=assignment, payload={"from": previous, "to": status}
+            actor=actor,
+            verb="casereview.assignment_updated",
+            target=assignment,
+            payload={"from": previous, "to": status},
         )
     return assignment

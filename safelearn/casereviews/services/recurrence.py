@@ -56,7 +56,9 @@ def recurrence_refresh(*, actor: Any = "system", quarters: int = 8, now: dt.date
     for start in range(0, len(copies), CHUNK):
         chunk = copies[start : start + CHUNK]
         codes = [_pool_codes(c.report) for c in chunk]
-        uncoded = [i for i, c in enumerate(codes) if not any(s in ("incident_type", "contributory_factor") for s, _ in c)]
+        uncoded = [
+            i for i, c in enumerate(codes) if not any(s in ("incident_type", "contributory_factor") for s, _ in c)
+        ]
         for i, extra in zip(uncoded, suggested_codes([chunk[i].text for i in uncoded]), strict=True):
             codes[i] |= extra
         for copy, copy_codes in zip(chunk, codes, strict=True):

@@ -15,9 +15,14 @@ def finding(people: dict[str, Any]) -> Any:
     review = review_create(
         actor=people["analyst"],
         data=ReviewInput(
-            title="Child T", area="Testshire", year=2020, kind="lcspr",
-            findings=["The health visitor was not invited to the strategy discussion and police information "
-                      "about domestic abuse was not shared with children's social care."],
+            title="Child T",
+            area="Testshire",
+            year=2020,
+            kind="lcspr",
+            findings=[
+                "The health visitor was not invited to the strategy discussion and police information "
+                "about domestic abuse was not shared with children's social care."
+            ],
         ),
     )
     return review.findings.get()

@@ -23,8 +23,16 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 
 ROWS = [
-    ["Child X", "Testshire", "2020", "SCR", "", "Information from the GP was not shared with the social worker.",
-     "Share GP information", "communication_information_sharing"],
+    [
+        "Child X",
+        "Testshire",
+        "2020",
+        "SCR",
+        "",
+        "Information from the GP was not shared with the social worker.",
+        "Share GP information",
+        "communication_information_sharing",
+    ],
     ["Child X", "Testshire", "2020", "SCR", "", "The child was not seen alone on visits.", "", "Voice of the child"],
     ["Child X", "Testshire", "twenty", "SCR", "", "A finding with a bad year.", "", ""],
     ["Child Y", "Testshire", "2021", "inquiry", "", "A finding with an unknown kind.", "", ""],
@@ -59,24 +67,46 @@ def test_dry_run_writes_nothing_and_rerun_adds_nothing(db: Any, tmp_path: Path) 
     assert dry.findings_created == 3 and dry.reviews_created == 2 and len(dry.errors) == 4
     assert CaseReview.objects.count() == 0 and Finding.objects.count() == 0
     reviews_import(path=path)
-    counts = (CaseReview.objects.count(), Finding.objects.count(), Recommendation.objects.count(),
-              FindingCode.objects.count())
+    counts = (
+        CaseReview.objects.count(),
+        Finding.objects.count(),
+        Recommendation.objects.count(),
+        FindingCode.objects.count(),
+    )
     again = reviews_import(path=path)
     assert again.findings_created == 0 and again.findings_existing == 3 and again.reviews_created == 0
-    assert (CaseReview.objects.count(), Finding.objects.count(), Recommendation.objects.count(),
-            FindingCode.objects.count()) == counts
+    assert (
+        CaseReview.objects.count(),
+        Finding.objects.count(),
+        Recommendation.objects.count(),
+        FindingCode.objects.count(),
+    ) == counts
 
 
 @pytest.mark.slow
 def test_command_loads_200_generated_findings_from_json_lines(db: Any, tmp_path: Path, capsys: Any) -> None:
-    themes = ["information not shared with the school", "the child was not seen alone", "drift in the plan",
-              "disguised compliance by the parents", "the child was not brought to health appointments"]
+    themes = [
+        "information not shared with the school",
+        "the child was not seen alone",
+        "drift in the plan",
+        "disguised compliance by the parents",
+        "the child was not brought to health appointments",
+    ]
     path = tmp_path / "findings.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for i in range(200):
-            fh.write(json.dumps({"title": f"Review {i // 5}", "area": "Genshire", "year": 2000 + i % 25,
-                                 "kind": "learning review",
-                                 "finding": f"Finding {i}: {themes[i % 5]} in household {i}."}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "title": f"Review {i // 5}",
+                        "area": "Genshire",
+                        "year": 2000 + i % 25,
+                        "kind": "learning review",
+                        "finding": f"Finding {i}: {themes[i % 5]} in household {i}.",
+                    }
+                )
+                + "\n"
+            )
         fh.write("{not json\n")
         fh.write(json.dumps({"title": "Review bad", "area": "", "year": 2020, "kind": "scr", "finding": "x"}) + "\n")
     call_command("reviews", "import", str(path))
@@ -92,14 +122,28 @@ def test_command_loads_200_generated_findings_from_json_lines(db: Any, tmp_path:
 
 def test_mapping_file_renames_columns_and_codes(db: Any, tmp_path: Path) -> None:
     path = tmp_path / "legacy.csv"
-    path.write_text("Name,Published,Type,LA,Learning point,Themes\n"
-                    "Child Z,2019,CSPR,Moorshire,Nobody asked who lived in the home.,Curiosity\n", encoding="utf-8")
+    path.write_text(
+        "Name,Published,Type,LA,Learning point,Themes\n"
+        "Child Z,2019,CSPR,Moorshire,Nobody asked who lived in the home.,Curiosity\n",
+        encoding="utf-8",
+    )
     mapping = tmp_path / "map.json"
-    mapping.write_text(json.dumps({
-        "columns": {"Name": "review_title", "Published": "year", "Type": "kind", "LA": "area",
-                    "Learning point": "finding", "Themes": "contributory_factor"},
-        "codes": {"contributory_factor": {"Curiosity": "professional_curiosity"}},
-    }), encoding="utf-8")
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": {
+                    "Name": "review_title",
+                    "Published": "year",
+                    "Type": "kind",
+                    "LA": "area",
+                    "Learning point": "finding",
+                    "Themes": "contributory_factor",
+                },
+                "codes": {"contributory_factor": {"Curiosity": "professional_curiosity"}},
+            }
+        ),
+        encoding="utf-8",
+    )
     result = reviews_import(path=path, mapping_path=mapping)
     assert not result.errors
     finding = Finding.objects.get()

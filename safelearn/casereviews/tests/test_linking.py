@@ -50,8 +50,10 @@ def test_shared_codes_link_when_the_words_differ(library: int, submit_report: An
     finding_codes_confirm(
         finding=not_brought,
         actor=people["analyst"],
-        codes={"incident_type": ["missed_visit_or_contact"],
-               "contributory_factor": ["professional_curiosity", "communication_information_sharing"]},
+        codes={
+            "incident_type": ["missed_visit_or_contact"],
+            "contributory_factor": ["professional_curiosity", "communication_information_sharing"],
+        },
     )
     report = submit_report(
         reporter=people["reporter"],

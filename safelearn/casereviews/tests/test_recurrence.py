@@ -10,8 +10,10 @@ from safelearn.casereviews.selectors import echoes_for_finding, recurrence_csv_r
 from safelearn.casereviews.services import quarter_of, recurrence_refresh
 from safelearn.reporting.models import Report
 
-STRATEGY = ("The strategy discussion went ahead without the health visitor, who was not invited, and police "
-            "information about domestic abuse was not shared.")
+STRATEGY = (
+    "The strategy discussion went ahead without the health visitor, who was not invited, and police "
+    "information about domestic abuse was not shared."
+)
 UNRELATED = "The minibus tyre was flat so the trip to the park was cancelled and rebooked for next week."
 
 

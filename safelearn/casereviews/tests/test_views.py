@@ -23,8 +23,13 @@ def objects(library: int, submit_report: Any, people: dict[str, Any], org: Any) 
         reporter=people["reporter"],
         what_happened="The health visitor was not invited to the strategy discussion about the baby.",
     ).report
-    return {"review": review, "finding": review.findings.first(), "rec": rec, "assignment": assignment,
-            "report": report}
+    return {
+        "review": review,
+        "finding": review.findings.first(),
+        "rec": rec,
+        "assignment": assignment,
+        "report": report,
+    }
 
 
 def _pages(o: dict[str, Any]) -> dict[str, str]:
@@ -44,14 +49,54 @@ def _pages(o: dict[str, Any]) -> dict[str, str]:
 
 # Expected status for each kind of user on each page (GET).
 EXPECTED = {
-    "reporter": dict(library=403, review=403, finding=403, new=403, recurrence=403, csv=403, recommendations=403,
-                     assign=403, assignment=404, for_report=403),
-    "reviewer": dict(library=200, review=200, finding=200, new=403, recurrence=403, csv=403, recommendations=200,
-                     assign=403, assignment=200, for_report=200),
-    "other_reviewer": dict(library=200, review=200, finding=200, new=403, recurrence=403, csv=403,
-                           recommendations=200, assign=403, assignment=404, for_report=404),
-    "analyst": dict(library=200, review=200, finding=200, new=200, recurrence=200, csv=200, recommendations=200,
-                    assign=200, assignment=404, for_report=404),
+    "reporter": dict(
+        library=403,
+        review=403,
+        finding=403,
+        new=403,
+        recurrence=403,
+        csv=403,
+        recommendations=403,
+        assign=403,
+        assignment=404,
+        for_report=403,
+    ),
+    "reviewer": dict(
+        library=200,
+        review=200,
+        finding=200,
+        new=403,
+        recurrence=403,
+        csv=403,
+        recommendations=200,
+        assign=403,
+        assignment=200,
+        for_report=200,
+    ),
+    "other_reviewer": dict(
+        library=200,
+        review=200,
+        finding=200,
+        new=403,
+        recurrence=403,
+        csv=403,
+        recommendations=200,
+        assign=403,
+        assignment=404,
+        for_report=404,
+    ),
+    "analyst": dict(
+        library=200,
+        review=200,
+        finding=200,
+        new=200,
+        recurrence=200,
+        csv=200,
+        recommendations=200,
+        assign=200,
+        assignment=404,
+        for_report=404,
+    ),
 }
 
 
@@ -68,13 +113,17 @@ def test_every_page_for_every_role(client: Any, objects: dict[str, Any], people:
     assert got == EXPECTED[who]
 
 
-def test_report_page_shows_linked_findings_with_reasons(client: Any, objects: dict[str, Any], people: dict[str, Any]) -> None:
+def test_report_page_shows_linked_findings_with_reasons(
+    client: Any, objects: dict[str, Any], people: dict[str, Any]
+) -> None:
     client.force_login(people["reviewer"])
     body = client.get(_pages(objects)["for_report"]).content.decode()
     assert "This has the pattern of" in body and "Child G: Eastholm" in body and "shares:" in body
 
 
-def test_other_org_reviewer_learns_nothing_from_for_report(client: Any, objects: dict[str, Any], people: dict[str, Any]) -> None:
+def test_other_org_reviewer_learns_nothing_from_for_report(
+    client: Any, objects: dict[str, Any], people: dict[str, Any]
+) -> None:
     client.force_login(people["other_reviewer"])
     response = client.get(_pages(objects)["for_report"])
     assert response.status_code == 404 and b"strategy discussion" not in response.content
@@ -82,13 +131,14 @@ def test_other_org_reviewer_learns_nothing_from_for_report(client: Any, objects:
 
 def test_posts_need_the_right_role(client: Any, objects: dict[str, Any], people: dict[str, Any], org: Any) -> None:
     pages = _pages(objects)
-    finding = objects["finding"]
     client.force_login(people["reviewer"])
     assert client.post(pages["finding"], {"incident_type": ["other"]}).status_code == 403
     assert client.post(reverse("casereviews:recurrence_refresh")).status_code == 403
     assert client.post(pages["assign"], {"organisations": [org.pk]}).status_code == 403
-    assert client.post(reverse("casereviews:review_add_items", args=[objects["review"].pk]),
-                       {"findings": "x"}).status_code == 403
+    assert (
+        client.post(reverse("casereviews:review_add_items", args=[objects["review"].pk]), {"findings": "x"}).status_code
+        == 403
+    )
     client.force_login(people["other_reviewer"])
     assert client.post(pages["assignment"], {"status": "done", "evidence": "x"}).status_code == 404
     client.force_login(people["reviewer"])
@@ -101,26 +151,40 @@ def test_posts_need_the_right_role(client: Any, objects: dict[str, Any], people:
 
 def test_analyst_journey(client: Any, objects: dict[str, Any], people: dict[str, Any], other_org: Any) -> None:
     client.force_login(people["analyst"])
-    bad = client.post(reverse("casereviews:review_new"), {"title": "Child Z", "area": "Anyshire", "year": "1800",
-                                                          "kind": "lcspr", "findings": ""})
+    bad = client.post(
+        reverse("casereviews:review_new"),
+        {"title": "Child Z", "area": "Anyshire", "year": "1800", "kind": "lcspr", "findings": ""},
+    )
     assert bad.status_code == 400 and b"Child Z" in bad.content and b"Enter at least one finding" in bad.content
-    ok = client.post(reverse("casereviews:review_new"), {
-        "title": "Child Z", "area": "Anyshire", "year": "2024", "kind": "lcspr",
-        "findings": "Information was not shared with the school.\n\nThe child was not seen alone.",
-        "recommendations": "Share information with schools.",
-    })
+    ok = client.post(
+        reverse("casereviews:review_new"),
+        {
+            "title": "Child Z",
+            "area": "Anyshire",
+            "year": "2024",
+            "kind": "lcspr",
+            "findings": "Information was not shared with the school.\n\nThe child was not seen alone.",
+            "recommendations": "Share information with schools.",
+        },
+    )
     assert ok.status_code == 302
     review = CaseReview.objects.get(title="Child Z")
     assert review.findings.count() == 2 and review.recommendations.count() == 1
     finding = Finding.objects.get(review=review, text__startswith="Information")
-    response = client.post(reverse("casereviews:finding_detail", args=[finding.pk]),
-                           {"incident_type": ["information_not_shared"], "agency_involved": ["education"]})
+    response = client.post(
+        reverse("casereviews:finding_detail", args=[finding.pk]),
+        {"incident_type": ["information_not_shared"], "agency_involved": ["education"]},
+    )
     assert response.status_code == 302
     code = finding.codes.get(section="incident_type", code="information_not_shared")
     assert code.status == CodeStatus.CONFIRMED and code.decided_by == people["analyst"]
     rec = review.recommendations.get()
-    assert client.post(reverse("casereviews:recommendation_assign", args=[rec.pk]),
-                       {"organisations": [other_org.pk]}).status_code == 302
+    assert (
+        client.post(
+            reverse("casereviews:recommendation_assign", args=[rec.pk]), {"organisations": [other_org.pk]}
+        ).status_code
+        == 302
+    )
     assert RecommendationAssignment.objects.filter(recommendation=rec, organisation=other_org).exists()
     assert client.post(reverse("casereviews:recurrence_refresh")).status_code == 302
     csv_response = client.get(reverse("casereviews:recurrence_csv"))

@@ -58,8 +58,12 @@ def char_counts(texts: Sequence[str], words: CountVectorizer | None = None) -> C
     clipped = clip(texts)
     if words is None:
         words = word_vectorizer(min_df=2 if len(clipped) > 2000 else 1).fit(clipped)
-    chars = sp.csr_matrix(CHAR_HASH.transform([t[:CHAR_MAX_CHARS] for t in clipped]))
-    return Counts(sp.csr_matrix(words.transform(clipped)), chars)
+    return Counts(sp.csr_matrix(words.transform(clipped)), shared_char_counts(clipped))
+
+
+def shared_char_counts(texts: Sequence[str]) -> sp.csr_matrix:
+    """Hashed char n-gram counts, shareable between models (stateless)."""
+    return sp.csr_matrix(CHAR_HASH.transform([t[:CHAR_MAX_CHARS] for t in clip(texts)]))
 
 
 class Featurizer:
@@ -78,6 +82,11 @@ class Featurizer:
         self.last_words = w
         ch = self.char_tfidf.fit_transform(c.chars)
         return sp.hstack([w, ch * self.char_weight], format="csr", dtype=np.float32)
+
+    def counts_with_chars(self, texts: Sequence[str], chars: sp.csr_matrix) -> Counts:
+        """Counts for texts reusing precomputed :func:`shared_char_counts`."""
+        assert self.words is not None
+        return Counts(sp.csr_matrix(self.words.transform(clip(texts))), chars)
 
     def transform(self, texts: Sequence[str], counts: Counts | None = None) -> sp.csr_matrix:
         if counts is None and self.words is None:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .classifier import TextClassifier
+import scipy.sparse as sp
+
+from .classifier import Counts, TextClassifier, shared_char_counts
 from .risk import assess_immediate_risk
 from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, field_ids, lexicon_for
 
@@ -36,6 +38,12 @@ class Suggestion:
             "immediate_risk": self.immediate_risk, "confidence": dict(self.confidence),
             "risk_reasons": list(self.risk_reasons),
         }
+
+
+def chars_for(clf: TextClassifier, texts: Sequence[str], chars: sp.csr_matrix | None) -> Counts | None:
+    if chars is None or clf.featurizer is None or clf.featurizer.words is None:
+        return None
+    return clf.featurizer.counts_with_chars(texts, chars)
 
 
 def load_seed_records(path: Path = SEED_PATH) -> list[dict[str, Any]]:
@@ -88,11 +96,12 @@ class Suggester:
                 self.risk_model = TextClassifier(C=0.3).fit([p[0] for p in rp], [p[1] for p in rp])
         return self
 
-    def risk_probabilities(self, texts: Sequence[str]) -> list[float | None]:
+    def risk_probabilities(self, texts: Sequence[str], chars: sp.csr_matrix | None = None
+                           ) -> list[float | None]:
         if self.risk_model is None:
             return [None] * len(texts)
         out: list[float | None] = []
-        for labels, conf in self.risk_model.predict_scored(texts):
+        for labels, conf in self.risk_model.predict_scored(texts, chars_for(self.risk_model, texts, chars)):
             out.append(conf[0] if labels[0] == "yes" else 1.0 - conf[0])
         return out
 
@@ -101,9 +110,10 @@ class Suggester:
 
     def suggest_many(self, texts: Sequence[str]) -> list[Suggestion]:
         per_field: dict[str, list[tuple[list[str], list[float]]]] = {}
+        chars = shared_char_counts(texts)
         for fld, clf in self.models.items():
-            per_field[fld] = clf.predict_scored(texts)
-        risk_p = self.risk_probabilities(texts)
+            per_field[fld] = clf.predict_scored(texts, chars_for(clf, texts, chars))
+        risk_p = self.risk_probabilities(texts, chars)
         out = []
         for i, text in enumerate(texts):
             conf: dict[str, Any] = {}

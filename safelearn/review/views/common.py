@@ -54,6 +54,18 @@ def _conversation_template() -> str:
     return CONVERSATION_TEMPLATE
 
 
+def _conversation(request: HttpRequest, report: Report) -> dict[str, Any]:
+    """The reporting app's conversation panel, when it is installed (it is built alongside this app)."""
+    template = _conversation_template()
+    if not template:
+        return {"conversation_template": ""}
+    from safelearn.reporting import selectors as reporting_selectors
+
+    read = getattr(reporting_selectors, "conversation_for_safety_lead", None)
+    conversation = read(user=request.user, report=report) if read else []
+    return {"conversation_template": template, "conversation": conversation}
+
+
 def clock_form(clock: Any, data: Any = None) -> ClockUpdateForm:
     return ClockUpdateForm(data, prefix=f"clock-{clock.pk}")
 
@@ -103,7 +115,7 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             "transitions": workflow.allowed_transitions(report),
             "history": audit_history(report),
             "duplicates": selectors.duplicate_accounts(user=request.user, report=report),
-            "conversation_template": _conversation_template(),
+            **_conversation(request, report),
             "triage_due": due,
             "triage_overdue": bool(due and due <= timezone.now()),
             "now": timezone.now(),

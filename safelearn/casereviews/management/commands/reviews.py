@@ -32,8 +32,11 @@ class Command(BaseCommand):
 
         try:
             result = reviews_import(
-                path=options["file"], dry_run=options["dry_run"], mapping_path=options["mapping"],
-                fmt=options["format"], actor="import",
+                path=options["file"],
+                dry_run=options["dry_run"],
+                mapping_path=options["mapping"],
+                fmt=options["format"],
+                actor="import",
             )
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
@@ -50,5 +53,9 @@ class Command(BaseCommand):
         for error in result.errors:
             self.stderr.write(f"line {error.line}: {error.message}")
         if options["json"]:
-            self.stdout.write(json.dumps({k: v for k, v in vars(result).items() if k != "errors"}
-                                         | {"bad_rows": [vars(e) for e in result.errors]}))
+            self.stdout.write(
+                json.dumps(
+                    {k: v for k, v in vars(result).items() if k != "errors"}
+                    | {"bad_rows": [vars(e) for e in result.errors]}
+                )
+            )

@@ -14,8 +14,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the log-ins")
+        parser.add_argument(
+            "--reports",
+            type=int,
+            default=0,
+            help="Also generate N synthetic reports across generated organisations (benchmarks)",
+        )
+        parser.add_argument("--organisations", type=int, default=150, help="How many generated organisations")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["reports"]:
+            from safelearn.core.generator import generate_reports
+
+            def progress(done: int, seconds: float) -> None:
+                self.stdout.write(f"  {done:,} reports in {seconds:,.0f} s ({done / max(seconds, 0.001):,.0f}/s)")
+
+            made = generate_reports(options["reports"], organisations=options["organisations"], progress=progress)
+            self.stdout.write(f"Generated {made:,} synthetic reports.")
         created = demo.load_demo()
         self.stdout.write("Demo data loaded." if created else "Demo data already present; nothing duplicated.")
         if not options["quiet_logins"]:

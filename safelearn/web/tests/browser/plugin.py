@@ -33,6 +33,7 @@ REQUIRE_BROWSER = os.environ.get("SAFELEARN_REQUIRE_BROWSER", "").strip().lower(
 NO_CHROMIUM = "Chromium was not found on PATH (install it: apt-get install chromium)"
 
 _skipped: dict[str, int] = {}
+_running: list[Any] = []  # the one browser of this test session
 
 
 def _skip_reason() -> str | None:
@@ -82,12 +83,19 @@ def browser() -> Iterator[Any]:
     # guard on every ORM call a test makes while a browser is open. Our side stays single-threaded, so it
     # is safe; set only from here, so test runs without a browser keep the guard.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    if _running:
+        # Another directory's conftest imported this fixture too, making a second session fixture; a second
+        # sync_playwright() in one thread is refused, so share the one browser.
+        yield _running[0]
+        return
     with sync_playwright() as playwright:
         # launch() gives every run a fresh temporary profile (user-data dir) and removes it on close.
         instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        _running.append(instance)
         try:
             yield instance
         finally:
+            _running.clear()
             instance.close()
 
 
