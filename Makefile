@@ -54,3 +54,9 @@ lock:
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# Static security linting (bandit; accepted findings in security/) and known-vulnerable dependencies (pip-audit).
+.PHONY: security
+security: install
+	$(BIN)/bandit -q -c security/bandit.yaml -r safelearn config -x '*/tests/*,*/migrations/*' --severity-level medium -b security/bandit-baseline.json
+	$(BIN)/python security/pip_audit_check.py

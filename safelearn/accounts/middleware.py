@@ -42,7 +42,9 @@ class SessionIdleMiddleware:
             last_seen = request.session.get(LAST_SEEN_KEY)
             if isinstance(last_seen, (int, float)) and now - last_seen > idle:
                 logout(request)
-                messages.info(request, f"You were signed out after {idle // 60} minutes without activity. Sign in again.")
+                messages.info(
+                    request, f"You were signed out after {idle // 60} minutes without activity. Sign in again."
+                )
                 return redirect(_with_next(reverse(settings.LOGIN_URL), request))
             request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
@@ -66,7 +68,7 @@ class TwoFactorRequiredMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]  # added by django_otp's OTPMiddleware
+            and not user.is_verified()  # type: ignore[union-attr,attr-defined]  # added by django_otp's OTPMiddleware
             and selectors.user_requires_two_factor(user)
             and not self._exempt(request.path)
         ):

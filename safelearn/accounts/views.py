@@ -60,7 +60,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             return redirect(_next_url(request))
         form.add_error("token", "The security code is not correct or has expired – wait for a new code and try again")
     return render(
-        request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)},
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
         status=400 if form.errors else 200,
     )
 

@@ -42,11 +42,12 @@ def control_chart(
     signals: Sequence[bool],
 ) -> SafeString:
     """Points joined by a line; dashed limits, solid centre; signals drawn as larger red squares."""
-    width, height, left, right, top, bottom = 720, 300, 48, 16, 16, 56
+    width, height, left, right, top, bottom = 720, 300, 48, 36, 16, 56
     if not values:
         return _frame(chart_id, title, desc, width, 60, ['<text x="8" y="30">No reports in this period</text>'])
     high = max([*values, *ucl, centre, 1.0]) * 1.1
-    low = min([*values, *lcl, 0.0])
+    # Counts cannot fall below zero: a negative lower limit is not drawn (the data table still gives it).
+    low = min([*values, 0.0])
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(1, len(values) - 1)
 
@@ -66,6 +67,8 @@ def control_chart(
 
     body.append(f'<path d="{path([centre] * len(values))}" stroke="{BLACK}" stroke-width="1.5" fill="none"/>')
     for series in (ucl, lcl):
+        if max(series) <= low:
+            continue
         body.append(
             f'<path d="{path([max(v, low) for v in series])}" stroke="{RED}" stroke-dasharray="6 4" fill="none"/>'
         )
@@ -130,7 +133,7 @@ def heat_map(
 ) -> SafeString:
     """Cells shaded by count, each also printed as a number so the chart reads without colour."""
     cell_w, cell_h, label_w, head_h = 56, 24, 250, 120
-    width = label_w + cell_w * max(1, len(col_labels)) + 8
+    width = label_w + cell_w * max(1, len(col_labels)) + 80
     height = head_h + cell_h * max(1, len(row_labels)) + 8
     top_value = max((v for row in matrix for v in row), default=0) or 1
     body = []

@@ -110,7 +110,8 @@ def over_time(rows: list[dict[str, Any]], start: dt.date, end: dt.date) -> Figur
         svg,
         [
             "Limits are the mean ± 2.66 × the average month-to-month change. A point outside them, or 8 months "
-            "in a row on one side of the centre line, suggests a real change rather than noise."
+            "in a row on one side of the centre line, suggests a real change rather than noise. "
+            "The last month may still be incomplete."
         ],
     )
 
@@ -369,7 +370,7 @@ def dashboard_build(
         types,
         heat(rows),
         culture(rows, national),
-        rates(pool_rows(filters=filters.national()), organisations, compare_org),
+        rates(national if national is not None else rows, organisations, compare_org),
         timings(rows, national),
         actions(rows, national, now),
     ]

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
@@ -27,8 +27,6 @@ class BulletinFeed(Feed):
     def get_object(self, request: HttpRequest, token: str = "") -> None:  # type: ignore[override]
         if token:
             if subscription_by_token(token) is None:
-                from django.http import Http404
-
                 raise Http404
             return None
         require_member(request.user)

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -23,6 +24,7 @@ from safelearn.analytics.models import (
     SafetyAlert,
 )
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.selectors import is_analyst
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.selectors import deidentified_pool
 
@@ -128,8 +130,6 @@ def bulletin_list_for_analyst(*, user: Any) -> QuerySet[Bulletin]:
 def bulletin_get_for_reader(*, user: Any, bulletin_id: Any) -> Bulletin:
     """Published bulletins for members; drafts for analysts only (others get a 404, not a hint)."""
     require_member(user)
-    from safelearn.organisations.selectors import is_analyst
-
     bulletin = Bulletin.objects.prefetch_related("items").filter(pk=bulletin_id).first()
     if bulletin is None or (not bulletin.is_published and not is_analyst(user)):
         raise Http404
@@ -195,6 +195,6 @@ def alert_recipient_for_responder(*, user: Any, recipient_id: Any) -> AlertRecip
         raise Http404
     try:
         require_alert_responder(user, recipient.organisation_id)
-    except Exception:
+    except PermissionDenied:
         raise Http404 from None  # another organisation's alert copy: do not reveal it exists
     return recipient

@@ -25,7 +25,9 @@ def _kwarg_names(pattern: Any) -> list[str]:
     return list(regex.groupindex) if regex is not None else []
 
 
-def iter_routes(patterns: Any = None, namespace: str = "", prefix: str = "", kwargs: tuple[str, ...] = ()) -> Iterator[Route]:
+def iter_routes(
+    patterns: Any = None, namespace: str = "", prefix: str = "", kwargs: tuple[str, ...] = ()
+) -> Iterator[Route]:
     if patterns is None:
         patterns = get_resolver().url_patterns
     for entry in patterns:

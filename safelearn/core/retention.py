@@ -40,7 +40,10 @@ def drafts_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> in
     with transaction.atomic():
         due.delete()
         audit_record(
-            actor="system", verb="draft.purged", target_type="reporting.reportdraft", payload={"count": count, "days": days}
+            actor="system",
+            verb="draft.purged",
+            target_type="reporting.reportdraft",
+            payload={"count": count, "days": days},
         )
     return count
 

@@ -196,7 +196,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     cand_scores = holdout_scores(candidate, test)
     directory = model_dir(args.out)
     cur = current_path(directory)
-    current_model = load_artefact(cur).model if cur is not None else train_from_seeds()
+    current_model = load_suggester(str(directory))  # the promoted model, else the (cached) seed model
     cur_scores = holdout_scores(current_model, test)
     # the final model is refitted on everything once the held-out comparison is done
     full = records + load_seed_records()

@@ -118,7 +118,11 @@ def report_transition(
                 else "Your report will not be reviewed in SafeLearn."
             )
             message_post(
-                report=locked, author_kind="safety_lead", author=actor, kind="status", body=f"{prefix}\n\n{reason.strip()}"
+                report=locked,
+                author_kind="safety_lead",
+                author=actor,
+                kind="status",
+                body=f"{prefix}\n\n{reason.strip()}",
             )
         if to_status == S.TRIAGED:
             clocks_start_suggested(report=locked, actor=actor)

@@ -57,10 +57,15 @@ def reporter_data_export(*, user: Any) -> dict[str, Any]:
         "messages_written": [
             {"report": m.report.reference, "sent_at": m.created_at.isoformat(), "body": m.body} for m in own_messages
         ],
-        "drafts": [{"saved_at": d.updated_at.isoformat(), "payload": d.payload} for d in ReportDraft.objects.filter(owner=user)],
+        "drafts": [
+            {"saved_at": d.updated_at.isoformat(), "payload": d.payload} for d in ReportDraft.objects.filter(owner=user)
+        ],
     }
     audit_record(
-        actor=user, verb="account.data_exported", target_type="auth.user", target_id=str(user.pk),
+        actor=user,
+        verb="account.data_exported",
+        target_type="auth.user",
+        target_id=str(user.pk),
         payload={"reports": len(reports)},
     )
     return data
@@ -82,9 +87,14 @@ def reporter_data_erase(*, user: Any) -> ErasureResult:
         messages_unlinked = Message.objects.filter(author=user).update(author=None)
         drafts_deleted, _ = ReportDraft.objects.filter(owner=user).delete()
         audit_record(
-            actor=user, verb="account.data_erased", target_type="auth.user", target_id=str(user.pk),
+            actor=user,
+            verb="account.data_erased",
+            target_type="auth.user",
+            target_id=str(user.pk),
             payload={"reports": len(reports), "messages": messages_unlinked, "drafts": drafts_deleted},
         )
     return ErasureResult(
-        reports_anonymised=[r.reference for r in reports], messages_unlinked=messages_unlinked, drafts_deleted=drafts_deleted
+        reports_anonymised=[r.reference for r in reports],
+        messages_unlinked=messages_unlinked,
+        drafts_deleted=drafts_deleted,
     )

@@ -42,8 +42,13 @@ def device_enrol_confirm(*, request: HttpRequest, device: TOTPDevice, token: str
     with transaction.atomic():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        audit_record(actor=device.user, verb="account.two_factor_enrolled", target_type="auth.user",
-                     target_id=str(device.user.pk), payload={"device": device.name})
+        audit_record(
+            actor=device.user,
+            verb="account.two_factor_enrolled",
+            target_type="auth.user",
+            target_id=str(device.user.pk),
+            payload={"device": device.name},
+        )
     django_otp.login(request, device)
     return True
 

@@ -15,7 +15,9 @@ from safelearn.reporting.models import Report
 pytestmark = pytest.mark.django_db
 
 
-def test_download_is_my_own_data_only_as_an_attachment(client: Client, people: dict[str, Any], submit_report: Any) -> None:
+def test_download_is_my_own_data_only_as_an_attachment(
+    client: Client, people: dict[str, Any], submit_report: Any
+) -> None:
     mine = submit_report(reporter=people["reporter"], what_happened="My words about the missed visit.").report
     theirs = submit_report(reporter=people["reviewer"], what_happened="Someone else's words.").report
     client.force_login(people["reporter"])

@@ -65,7 +65,7 @@ def test_publish_a_bulletin_through_the_pages(
     assert pdf.content.startswith(b"%PDF")
     # Atom
     feed = client_for("reporter").get(reverse("analytics:bulletin_feed"))
-    root = ElementTree.fromstring(feed.content)
+    root = ElementTree.fromstring(feed.content)  # noqa: S314 - our own server's output, in a test
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["Rota gaps"]

@@ -41,14 +41,14 @@ def test_dashboard_figures(
     other_org.save()
     a = approved_report(outcome="near_miss", contributory_factors=["workload_and_staffing", "recording_and_systems"])
     b = approved_report(outcome="near_miss", contributory_factors=["workload_and_staffing"])
-    c = approved_report(
+    approved_report(
         organisation=other_org,
         outcome="moderate_harm",
         incident_type="medication_error",
         service_area="residential",
         contributory_factors=["workload_and_staffing"],
     )
-    d = approved_report(kind="good_practice", outcome="", incident_type="", service_area="")
+    approved_report(kind="good_practice", outcome="", incident_type="", service_area="")
     _at(a, now - dt.timedelta(days=4), triaged_at=now - dt.timedelta(days=3), closed_at=now - dt.timedelta(days=1))
     _at(b, now - dt.timedelta(days=10), triaged_at=now - dt.timedelta(days=9))
     Feedback.objects.create(report=a, body="What we changed")

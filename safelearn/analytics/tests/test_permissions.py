@@ -177,3 +177,12 @@ def test_children_supported_form(client_for: Callable[..., Any], org: Any, other
     other_org.refresh_from_db()
     assert org.children_supported == 4200
     assert other_org.children_supported is None
+
+
+def test_analyst_home_has_the_signals_slot(objects: dict[str, Any], client_for: Callable[..., Any]) -> None:
+    page = client_for("analyst").get(reverse("analytics:home"))
+    html = page.content.decode()
+    assert 'id="signals"' in html
+    assert "not available yet" in html or page.context["signals_available"]
+    assert "Check contact plans" in html and "0 of 1" in html  # the alert and its compliance
+    assert "Draft one" in html

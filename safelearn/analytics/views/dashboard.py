@@ -49,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "drafts": selectors.bulletin_list_for_analyst(user=request.user).filter(status=BulletinStatus.DRAFT)[:10],
             "published": selectors.bulletin_list_published()[:5],
             "alerts": [
-                (a, sum(1 for r in a.recipients.all() if r.acknowledged_at), a.recipients.count()) for a in alerts
+                (a, sum(1 for r in a.recipients.all() if r.acknowledged_at), len(a.recipients.all())) for a in alerts
             ],
         },
     )
@@ -77,7 +77,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "analytics/dashboard.html",
-        {"form": form, "board": board, "query": request.GET.urlencode(), "is_analyst": is_analyst(request.user)},
+        {
+            "form": form,
+            "board": board,
+            "query": request.GET.urlencode(),
+            "is_analyst": is_analyst(request.user),
+            "can_set_children": bool(organisations_where(request.user, Role.ORG_ADMIN)),
+            "can_respond_to_alerts": bool(access.alert_organisations(request.user)),
+        },
     )
 
 

@@ -128,6 +128,8 @@ def match_text(
     codes_by_finding: dict[str, set[Code]] | None = None,
 ) -> list[RawLink]:
     """Every finding sharing the pattern of this text and these codes, best first."""
+    if index is None and not Finding.objects.exists():
+        return []  # an empty library has nothing to match (and no vocabulary to build an index from)
     index = index or findings_index()
     codes_by_finding = finding_codes_in_use() if codes_by_finding is None else codes_by_finding
     text_hits = {m.id: m for m in index.query(text, k=CANDIDATES)}

@@ -74,9 +74,12 @@ class Featurizer:
         self.last_words: sp.csr_matrix | None = None
         self.words: CountVectorizer | None = None
 
-    def fit_transform(self, texts: Sequence[str], counts: Counts | None = None) -> sp.csr_matrix:
+    def fit_transform(self, texts: Sequence[str], counts: Counts | None = None,
+                      char_matrix: sp.csr_matrix | None = None) -> sp.csr_matrix:
         if counts is None:
             self.words = word_vectorizer(min_df=2 if len(texts) > 2000 else 1).fit(clip(texts))
+            if char_matrix is not None:
+                counts = self.counts_with_chars(texts, char_matrix)
         c = counts if counts is not None else char_counts(texts, self.words)
         w = self.word_tfidf.fit_transform(c.words)
         self.last_words = w
@@ -166,9 +169,9 @@ class TextClassifier:
     constant_: str | None = None
 
     def fit(self, texts: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]],
-            chars: Counts | None = None) -> TextClassifier:
+            chars: Counts | None = None, char_matrix: sp.csr_matrix | None = None) -> TextClassifier:
         self.featurizer = Featurizer()
-        X = self.featurizer.fit_transform(texts, chars)
+        X = self.featurizer.fit_transform(texts, chars, char_matrix)
         if self.multi_label:
             self.classes_ = sorted({lab for labs in y for lab in labs})
             Y = np.array([[c in labs for c in self.classes_] for labs in y], dtype=bool)

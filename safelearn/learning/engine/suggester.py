@@ -73,6 +73,18 @@ class Suggester:
         self.risk_model: TextClassifier | None = None
 
     def fit(self, texts: Sequence[str], labels_by_field: Mapping[str, Sequence[Any]]) -> Suggester:
+        row_of: dict[str, int] = {}
+        for t in texts:
+            row_of.setdefault(t, len(row_of))
+        for fld in SUGGEST_FIELDS:
+            for cid, desc in field_descriptions(fld).items():
+                row_of.setdefault(f"{desc} {' '.join(lexicon_for(fld).get(cid, []))}", len(row_of))
+        all_chars = shared_char_counts(list(row_of))  # hashed once, shared by every field model
+
+        def chars_of(docs: Sequence[str]) -> sp.csr_matrix | None:
+            rows = [row_of.get(d, -1) for d in docs]
+            return all_chars[rows] if min(rows, default=0) >= 0 else None
+
         for fld in SUGGEST_FIELDS:
             values = labels_by_field.get(fld)
             pairs = [(t, v) for t, v in zip(texts, values, strict=False) if _valid(fld, v)] if values else []
@@ -86,14 +98,16 @@ class Suggester:
             multi = fld in MULTI_LABEL_FIELDS
             clf = TextClassifier(multi_label=multi, lexicon=lexicon_for(fld) if self.use_taxonomy_priors else {},
                                  lexicon_weight=LEXICON_WEIGHT.get(fld, 0.5), threshold=-0.3)
-            clf.fit([p[0] for p in pairs], [p[1] for p in pairs])
+            docs = [p[0] for p in pairs]
+            clf.fit(docs, [p[1] for p in pairs], char_matrix=chars_of(docs))
             self.models[fld] = clf
             self.n_examples[fld] = len(pairs)
         risk_vals = labels_by_field.get("immediate_risk")
         if risk_vals:
             rp = [(t, "yes" if v else "no") for t, v in zip(texts, risk_vals, strict=False) if isinstance(v, bool)]
             if len({v for _, v in rp}) == 2:
-                self.risk_model = TextClassifier(C=0.3).fit([p[0] for p in rp], [p[1] for p in rp])
+                docs = [p[0] for p in rp]
+                self.risk_model = TextClassifier(C=0.3).fit(docs, [p[1] for p in rp], char_matrix=chars_of(docs))
         return self
 
     def risk_probabilities(self, texts: Sequence[str], chars: sp.csr_matrix | None = None

@@ -62,9 +62,11 @@ def test_multi_label_and_errors(tmp_path, capsys):
     assert code == 2 and "not present" in err
 
 
-def test_model_train_and_promotion(tmp_path, capsys):
+def test_model_train_and_promotion(tmp_path, capsys, monkeypatch):
     from safelearn.learning.engine.suggester import load_seed_records
+    from safelearn.learning.tests.helpers import seed_model
 
+    monkeypatch.setattr("safelearn.learning.cli.train_from_seeds", seed_model)
     data = tmp_path / "hist.jsonl"
     with open(data, "w") as fh:
         for r in load_seed_records()[:60]:
@@ -75,3 +77,8 @@ def test_model_train_and_promotion(tmp_path, capsys):
     res = json.loads(out.strip().splitlines()[-1])
     assert "scores" in res and "incident_type" in res["scores"]
     assert list(out_dir.glob("suggester-*.model"))
+    assert res["promoted"] == (out_dir / "current.json").exists()
+    if res["promoted"]:
+        assert "promoted" in out
+    else:
+        assert "not promoted" in out

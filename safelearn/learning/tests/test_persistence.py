@@ -43,6 +43,7 @@ def test_should_promote():
 
 def test_suggest_jsonl_stream(tmp_path, monkeypatch):
     monkeypatch.setenv("SAFELEARN_MODEL_DIR", str(tmp_path / "models"))
+    monkeypatch.setattr("safelearn.learning.cli.train_from_seeds", seed_model)
     stdin = io.StringIO('{"id": "r1", "text": "The child went missing from the home."}\n'
                         "this is not json\n"
                         '{"id": "r2"}\n'

@@ -30,14 +30,19 @@ ROLE_IS = re.compile(
 )
 ME_AND = re.compile(r"\b(?:me|i)\s+(?:and|&|n)\s+([a-z][a-z'’-]+)\b|\b([a-z][a-z'’-]+)\s+(?:and|&|n)\s+me\b")
 I_AM = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me)\s+"
-    r"([a-z][a-z'’-]+)(?=\s*(?:[,.!\n]|$|and\b|here\b|the\b|\())",
+    r"(?:^|[.!?\n]\s*)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me|this\s+is)\s+"
+    r"([a-z][a-z'’-]+)(?=\s*(?:[,.!\n]|$|and\b|here\b|the\b|from\b|\())",
     re.IGNORECASE,
 )
 LOWER_SIGNOFF = re.compile(
-    r"(?:[.!?\n]|^)\s*(?:[-–—~]+\s*|(?:from|love|signed|thanks|ta|cheers)\s+)?([a-z][a-z'’-]{1,20})\s*(?:x+|xx+)?\s*$"
+    r"(?:[.!?\n]|^)\s*(?:[-–—~]+\s*|(?:from|love|signed|thanks|ta|cheers)\s+)?([a-z][a-z'’-]{1,20})\s*(?:x+|xx+)?"
+    r"(,?\s*(?:age\s*)?\d{1,2})?\s*$"
 )
-FROM_THE = re.compile(r"\s+(?:from|off|on)\s+(?:the|my|our)\s+(?:day|night|late|early|weekend|morning)\b")
+FROM_THE = re.compile(
+    r"\s+(?:(?:from|off|on)\s+(?:the|my|our)\s+(?:day|night|late|early|weekend|morning|other\s+(?:house|home|unit|team))\b"
+    r"|on\s+(?:shift|nights|lates|earlies|days)\b"
+    r"|from\s+(?:the\s+)?(?:agency|team|council|office|unit|hostel|project|foyer)\b)"
+)
 ACRONYMS = frozenset(
     [
         "aa",
@@ -251,6 +256,9 @@ _DETS = frozenset(
 
 def _ok_lower(w: str, names_first: frozenset[str], allow_common: bool) -> bool:
     lw = w.casefold()
+    # two-letter nicknames ("tj", "jj") only when listed as given names and not words or acronyms
+    if len(lw) == 2 and lw in names_first and not is_common(lw) and lw not in ACRONYMS:
+        return True
     if len(lw) < 3 or lw in LOWER_STOP or lw in NOT_NAMES or lw in TITLES or lw in _DETS:
         return False
     if lw in IRREGULAR or lw.endswith(("ing", "ed", "ly")):
@@ -273,7 +281,9 @@ def cue_spans(text: str, names_first: frozenset[str], stop: Callable[[str], bool
     sm = LOWER_SIGNOFF.search(tail)
     if sm:
         w = sm.group(1).casefold()
+        # a dash, a greeting or an age after the word on the last line ("\nfaith 14") marks a signature
         cued = bool(re.search(r"[-–—~]|from|love|signed", tail[sm.start() : sm.start(1)]))
+        cued = cued or (sm.group(2) is not None and "\n" in tail[max(0, sm.start() - 1) : sm.start(1)])
         if not stop(w) and _ok_lower(w, names_first, allow_common=cued):
             out.append((sm.start(1), sm.end(1)))
     return out
@@ -338,14 +348,20 @@ def propagate_lower(text: str, toks: list[Token], hit: set[int]) -> set[int]:
     return out
 
 
+_SHIFT_CUES = frozenset({"and", "with", "told", "asked", "rang", "called", "phoned", "texted", "messaged"})
+
+
 def from_the_shift(text: str, toks: list[Token], hit: set[int], names_first: frozenset[str]) -> set[int]:
     """A listed given name, even an ordinary word, named as a colleague: "will from the day shift"."""
     out: set[int] = set()
     for i, t in enumerate(toks):
-        if i in hit or t.lower not in names_first or len(t.text) < 3:
+        if i in hit or len(t.text) < 3:
+            continue
+        # an unlisted word qualifies only if it is no ordinary word either ("with lidka from the agency")
+        if t.lower not in names_first and (is_common(t.lower) or len(t.text) < 4 or t.lower in LOWER_STOP):
             continue
         prev = toks[i - 1] if i else None
         plow = prev.lower if prev else ""
-        if (t.initial or plow in {"and", "with", "told", "asked"}) and FROM_THE.match(text, t.end):
+        if (t.initial or plow in _SHIFT_CUES) and FROM_THE.match(text, t.end):
             out.add(i)
     return out

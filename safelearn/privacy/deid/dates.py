@@ -51,6 +51,9 @@ _BARE_COUNT = re.compile(
 _TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|mg|ml|kg|%|mins?|minutes)", re.IGNORECASE)
 
 
+_DATE_LIST_BEFORE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:,|and|&|or)\s*$")
+
+
 def detect_dates(text: str) -> list[Span]:
     out: list[Span] = []
     for m in TEXTUAL.finditer(text):
@@ -72,7 +75,10 @@ def detect_dates(text: str) -> list[Span]:
                 continue
         if sep == "-" and len(parts) == 2:
             continue
-        if s.split()[-1] in {"24/7", "1/2", "1/4", "3/4"}:
+        # a fraction-like "3/4" is a date when it ends a list of dates: "on 10/1, 7/2 and 3/4"
+        if s.split()[-1] in {"24/7", "1/2", "1/4", "3/4"} and not _DATE_LIST_BEFORE.search(
+            text, max(0, m.start() - 16), m.start()
+        ):
             continue
         out.append(Span(m.start(), m.end(), "DATE"))
     for m in WEEKDAY_ORD.finditer(text):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from .dates import DateDetector
 from .known import KnownNamesDetector
+from .orgs import ContextOrgDetector
 from .people import PersonDetector
 from .places import PlaceDetector
+from .streets import StreetDetector
 from .structured import StructuredDetector
 from .types import Detector, Span
 
@@ -33,6 +36,8 @@ DEFAULT_DETECTORS: tuple[Detector, ...] = (
     StructuredDetector(),
     DateDetector(),
     PlaceDetector(),
+    StreetDetector(),
+    ContextOrgDetector(),
     PersonDetector(),
 )
 
@@ -42,8 +47,8 @@ def _trim(text: str, span: Span) -> Span | None:
     while a < b and (text[a].isspace() or text[a] in "\"'“”‘’,;:([."):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in "\"'“”‘’,;:)]."):
-        if text[b - 1] == "." and span.label in ("PERSON",) and b - a == 2:
-            break
+        if text[b - 1] == "." and span.label in ("PERSON",) and (b - a == 2 or re.fullmatch(r"(?:[A-Z]\.)+", text[a:b])):
+            break  # an initial keeps its full stop: "T.", "K.L."
         b -= 1
     if b <= a:
         return None

@@ -329,6 +329,17 @@ ORG_HEADS = {
     "foyer": "ORG_LOCAL",
     "home": "ORG_LOCAL",
     "trust": "ORG_LOCAL",
+    # round 2: youth hubs, projects, places of worship, gyms and cafés named by reporters
+    "hub": "ORG_LOCAL",
+    "project": "ORG_LOCAL",
+    "gurdwara": "ORG_LOCAL",
+    "mandir": "ORG_LOCAL",
+    "temple": "ORG_LOCAL",
+    "chapel": "ORG_LOCAL",
+    "gym": "ORG_LOCAL",
+    "cafe": "ORG_LOCAL",
+    "café": "ORG_LOCAL",
+    "high": "SCHOOL",
     "club": "ORG_LOCAL",
     "church": "ORG_LOCAL",
     "mosque": "ORG_LOCAL",
@@ -336,6 +347,20 @@ ORG_HEADS = {
     "station": "ORG_LOCAL",
     "mall": "ORG_LOCAL",
     "arcade": "ORG_LOCAL",
+    # round 3: providers and firms named by their legal form, pupil referral units, J&I schools, estates
+    "ltd": "ORG_LOCAL",
+    "limited": "ORG_LOCAL",
+    "cic": "ORG_LOCAL",
+    "llp": "ORG_LOCAL",
+    "homes": "ORG_LOCAL",
+    "solicitors": "ORG_LOCAL",
+    "chambers": "ORG_LOCAL",
+    "pru": "SCHOOL",
+    "j&i": "SCHOOL",
+    "estate": "ORG_LOCAL",
+    "living": "ORG_LOCAL",
+    "partnership": "ORG_LOCAL",
+    "partnerships": "ORG_LOCAL",
 }
 
 # modifiers that make "X Centre" generic rather than a named place
@@ -350,5 +375,6 @@ GENERIC_MODIFIERS = _ws(
     mainstream pupil referral alternative provision boarding catholic church faith village
     job jobcentre job-centre homeless housing benefits distribution call trampoline play soft
     registered same other next previous new-build his her different another every each any some
+    early help safeguarding locality integrated front door access exploitation missing multi-agency
     """
 )

@@ -21,6 +21,15 @@ from .lexicon import (
     is_compound,
     surnames,
 )
+from .lists import (
+    bullet_people,
+    called_names,
+    dotted_initials,
+    listed_with_people,
+    reported_names,
+    surname_after_first,
+)
+from .roles import role_name_spans, role_token_hits
 from .tokens import Token, tokenize
 from .types import Span
 
@@ -141,6 +150,7 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
 
 
 _GENERIC_CAPS_LOWER = {w.lower() for w in _GENERIC_CAPS}
+_HEADS = {h.lower() for h in ORG_HEADS}
 _HEAD_WORDS = r"(?:" + "|".join(re.escape(h) for h in ORG_HEADS) + r"|road|street|lane|avenue|close|drive)\b"
 _WEAK_CUES = {"and", "&", "to", "with", "from", "by", "is", "am"}
 
@@ -161,7 +171,28 @@ def _lower_name(
         return True
     if not common and plow in STRONG_CUES:
         return True
-    return not common and bool(re.match(r"\s*\(\d{1,2}\b", after))
+    listed = lw in names.first and lw not in CUES and lw not in TITLES
+    return (not common or listed) and bool(re.match(r"\s*\(\d{1,2}\b", after))
+
+
+def _stop_in_name(text: str, toks: list[Token], hit: set[int], i: int, j: int, names: _Names) -> bool:
+    """A town or weekday word that is part of a full name: a listed surname straight after a
+    listed given name ("Reece Bolton"), or a word between two name words ("Thi Thu Nguyen")."""
+    t = toks[j]
+    if not _cap(t):
+        return False
+    if j == i + 1 and text[toks[i].end : t.start] == " " and not toks[i].possessive:
+        if t.lower in names.last and toks[i].lower in names.first and not is_common(toks[i].lower):
+            return not re.match(r"\s+(?:" + _HEAD_WORDS + r"|[A-Z])", text[t.end : t.end + 30], re.IGNORECASE)
+        k = j + 1
+        return (
+            k < len(toks)
+            and k in hit
+            and text[t.end : toks[k].start] == " "
+            and (t.lower in names.first or t.lower in names.last)
+            and _cap(toks[k])
+        )
+    return False
 
 
 def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
@@ -176,7 +207,9 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
                 a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
                 gap = text[a.end : b.start]
                 t = toks[j]
-                if names.stop(t.lower) or t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
+                if names.stop(t.lower) and not _stop_in_name(text, toks, hit, i, j, names):
+                    continue
+                if t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
                     continue
                 left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
                 # a listed given name before a listed, non-dictionary surname: "Hope Adeyemi" at a sentence start
@@ -227,6 +260,7 @@ def detect_people(text: str) -> list[Span]:
             if not names.stop(w.group().lower().rstrip(".")):
                 extra.append((m.start(1) + w.start(), m.start(1) + w.end()))
     extra.extend(cue_spans(text, names.first, names.stop))
+    extra.extend(role_name_spans(text, toks, names.first, names.stop))
     tail = text.rstrip()
     last = _LAST_WORDS.search(tail)
     if last and not any(
@@ -247,12 +281,18 @@ def detect_people(text: str) -> list[Span]:
         fam = m.group(1).lower()
         if not names.stop(fam) and (names.is_name(fam) or not is_common(fam)):
             extra.append((m.start(1), m.end(1)))
+    extra.extend(called_names(text, names.stop))
+    extra.extend(reported_names(text, names.first, names.stop))
     for a, _b in extra:
         k = starts.get(a)
         if k is not None:
             hit.add(k)
+    hit |= role_token_hits(text, toks, hit, names.first, names.stop, _HEADS)
     found = {toks[k].text for k in hit} | {text[a:b].rstrip(".") for a, b in extra}
     _extend(text, toks, hit, names)
+    # a town or weekday word taken as part of a full name ("Thi Thu Nguyen") is carried to its
+    # other mentions only where a verb follows ("Thu asked"), see the propagation test below
+    found |= {toks[k].text for k in hit if names.stop(toks[k].lower) and _cap(toks[k])}
     # propagate every name found to its other mentions
     found_ci = {
         toks[k].lower
@@ -265,11 +305,14 @@ def detect_people(text: str) -> list[Span]:
         if (
             k not in hit
             and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found))
-            and not names.stop(t.lower)
+            and (not names.stop(t.lower) or (t.text in found and bool(_VERB_AFTER.match(text, t.end))))
             # a lower-case ordinary word ("summer") is carried only where it reads as a person (propagate_lower)
             and not (t.text.islower() and is_common(t.lower))
         ):
             hit.add(k)
+    hit |= listed_with_people(text, toks, hit, lambda t: _plausible(t, names))
+    hit |= bullet_people(text, toks, hit, lambda t: _plausible(t, names))
+    hit |= surname_after_first(text, toks, hit, names.first, lambda t: _surname_ok(text, t, names))
     hit |= propagate_lower(text, toks, hit)
     hit |= from_the_shift(text, toks, hit, names.first)
     spans: list[Span] = []
@@ -280,11 +323,30 @@ def detect_people(text: str) -> list[Span]:
             spans[-1] = Span(spans[-1].start, t.end, "PERSON")
         else:
             spans.append(Span(t.start, t.end, "PERSON"))
+    spans.extend(dotted_initials(text))
     for a, b in extra:
         b = a + len(text[a:b].rstrip(".,"))
         if b > a:
             spans.append(Span(a, b, "PERSON"))
     return spans
+
+
+def _plausible(t: Token, names: _Names) -> bool:
+    """A word that may be a name when its context says so: a listed name, or no ordinary word."""
+    return not names.stop(t.lower) and (names.is_name(t.lower) or not is_common(t.lower))
+
+
+_STREETISH = re.compile(r"\s+(?:road|rd|street|st|lane|avenue|close|drive|way|court|house|park)\b", re.I)
+
+
+def _surname_ok(text: str, t: Token, names: _Names) -> bool:
+    return not (
+        names.stop(t.lower)
+        or t.lower in _HEADS
+        or t.lower in _GENERIC_CAPS_LOWER
+        or bool(_STREETISH.match(text, t.end))
+        or bool(_EPONYM_AFTER.match(text, t.end))
+    )
 
 
 class PersonDetector:

@@ -23,10 +23,10 @@ NUMBERED = re.compile(
 NAMED_STREET = re.compile(rf"(?<![\w-])(?:{_CAPW}\s+){{1,3}}{_STREET}\b(?!\s+(?:Primary|Academy|School))")
 UNIT = re.compile(
     r"\b(?:Flat|Room|Apartment|Apt|Unit|Studio|Plot)\s*\d+[A-Za-z]?\b(?:,?\s+(?:[A-Z][\w'’-]*\s+){1,3}"
-    r"(?:House|Court|Lodge|Tower|Towers|Heights|Building|Mansions|Block|Point|Apartments|Place|Hall))?",
+    r"(?:House|Court|Lodge|Tower|Towers|Heights|Building|Mansions|Block|Point|Apartments|Place|Hall)){0,2}",
     re.IGNORECASE,
 )
-LOCALITY = re.compile(r",\s+((?:[A-Z][\w'’-]*\s?){1,3})(?=,\s*[A-Za-z]{1,2}\d)")
+LOCALITY = re.compile(r",\s+((?:[A-Z][\w'’-]*\s?){1,3})(?=,?\s*[A-Za-z]{1,2}\d)")
 HOUSE_NAME_BEFORE = re.compile(
     r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$"
 )
@@ -37,14 +37,30 @@ _MEASURE = re.compile(
 )
 # a one- or two-word capitalised name after "at/to/from" that ends the phrase: "night shift at Birchwood."
 AT_PLACE = re.compile(
-    r"\b(?:at|to|from|into|leaving|left)\s+((?:The\s)?[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?=\s*(?:[.,;:)\n]|$|and\b|for\b|on\b|with\b|when\b))"
+    r"\b(?:at|to|from|into|leaving|left)\s+((?:The\s)?[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?=\s*(?:[.,;:)\n]|$|\(|and\b|for\b|on\b|with\b|when\b))"
 )
 THE_HOME = re.compile(
     r"\bThe\s+(?:[A-Z][\w'’-]+\s?){1,2}(?=\s*(?:children's home|childrens home|home\b|unit\b|"
     r"residential|short break|respite|supported|semi-independent|care home|nursery|pharmacy|surgery|"
     r"hostel|refuge|foyer))"
 )
-_LOWER_INSTITUTIONS = {"nursery", "surgery", "pharmacy", "hospital", "clinic", "academy", "college", "practice"}
+_LOWER_INSTITUTIONS = {
+    "nursery",
+    "surgery",
+    "pharmacy",
+    "hospital",
+    "clinic",
+    "academy",
+    "college",
+    "practice",
+    "project",
+    "hub",
+    "gym",
+    "cafe",
+    "estate",
+}
+# "High" names a school only when it ends the name: not "High Street", "High Court", "High Sheriff"
+_NOT_SCHOOL_HIGH = re.compile(r"\s+(?:street|st|road|rd|court|sheriff|commission|dependency|risk|needs|school)\b", re.I)
 _HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in ORG_HEADS) + r")\b", re.IGNORECASE)
 _TOKEN_LEFT = re.compile(r"([\w'’&.-]+)\s+$")
 SPECIAL_ORG = re.compile(
@@ -56,6 +72,8 @@ _STORE_RE = re.compile(r"\b(" + "|".join(re.escape(s) for s in STORES) + r")\s+(
 _STORE_WORDS = {"coffee", "express", "extra", "superstore", "metro", "local", "opticians", "direct", "online", "app"}
 # "Code of Practice", "Practice Direction": guidance, not a GP practice
 _GUIDANCE = re.compile(r"(?:code\s+of\s+|good\s+|best\s+)$", re.IGNORECASE)
+_TOWN_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])(?!['’])")
+_CAMPUS = {"City", "North", "South", "East", "West", "Central"}
 _GENERIC_A_AND_E = {"the", "at", "to", "in", "and", "or", "of", "went", "local", "nearest", "our"}
 
 
@@ -121,7 +139,10 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         if lower:
             if bad_lower and lw != "st":
                 break
-        elif not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"}) or lw in {"the", "a", "an", "at", "to"}:
+        elif (
+            not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"} or (w.isdigit() and words))
+            or lw in {"the", "a", "an", "at", "to"}
+        ):
             break
         words.append(lw)
         pos = m.start(1)
@@ -131,7 +152,8 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         return head_start
     if all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
         return head_start
-    if caps_before_lower_head and all(w in PLACES or w in NOT_NAMES for w in words):
+    # "Leeds nursery" is generic, but an estate is named after its area ("Seacroft estate")
+    if caps_before_lower_head and head != "estate" and all(w in PLACES or w in NOT_NAMES for w in words):
         return head_start
     # recompute start for the kept words
     pos = head_start
@@ -151,9 +173,14 @@ def detect_orgs(text: str) -> list[Span]:
             continue
         if head.lower() == "practice" and _GUIDANCE.search(text, max(0, m.start() - 20), m.start()):
             continue
+        if head.lower() == "high" and (lower or _NOT_SCHOOL_HIGH.match(text, m.end())):
+            continue
         start = _org_left(text, m.start(), lower)
         if start == m.start():
             continue
+        # a capital "The" inside a sentence is part of the name: "at The Beeches Hub"
+        if text[max(0, start - 4) : start] == "The " and not is_initial_word(text, start - 4):
+            start -= 4
         label = ORG_HEADS[head.lower()]
         end = m.end()
         # a second head straight after ("High School", "Medical Centre", "Family Centre")
@@ -161,6 +188,10 @@ def detect_orgs(text: str) -> list[Span]:
         if nxt and nxt.group(1).lower() in ORG_HEADS and (nxt.group(1)[0].isupper() or lower):
             end += nxt.end()
             label = ORG_HEADS[nxt.group(1).lower()] if label == "ORG_LOCAL" else label
+        # a town or campus word after the head belongs to the name: "Trinity Academy Halifax"
+        town = _TOWN_AFTER.match(text, end)
+        if town and not lower and (town.group(1).lower() in PLACES or town.group(1) in _CAMPUS):
+            end = town.end(1)
         out.append(Span(start, end, label))
     for m in SPECIAL_ORG.finditer(text):
         s = m.group().strip()

@@ -37,7 +37,7 @@ CASE_REF = re.compile(r"(?<![\w/-])(?=[A-Za-z0-9/-]*\d{4})[A-Z]{1,5}[-/]?\d[A-Z0
 REF_CUE = re.compile(
     r"\b(?:mosaic|lcs|eclipse|liquidlogic|azeus|carefirst|id|ref|reference|log|case|crn|urn|record|"
     r"file|claim|incident|crime|occurrence|cad|ho|no|number|num)\b\.?(?:\s*(?:no|number|id|ref)\b\.?)?"
-    r"\s*[:#]?\s*(?P<r>\d{4,12}(?:/\d+)?)\b",
+    r"\s*[:#]?\s*(?P<r>\d{4,12}(?:[/-]\d+)?)\b",
     re.IGNORECASE,
 )
 LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
 from safelearn.core.taxonomy import get_taxonomy
-from safelearn.reporting.models import Report
+from safelearn.reporting.models import NARRATIVE_FIELDS, Report, ReportStatus
 from safelearn.review.clocks import duty_rule, suggest_duties
 from safelearn.review.models import Assessment, ClockStatus, ResponseLevel, StatutoryClock
 from safelearn.review.services.notify import review_notify, reviewers_of
@@ -109,6 +109,22 @@ def response_level_set(*, report: Report, actor: Any, level: str, reason: str) -
 def clock_start(*, report: Report, actor: Any, duty: str, started_at: dt.datetime | None = None) -> StatutoryClock:
     """Start a duty's clock from when the organisation became aware (the report's arrival) unless told otherwise."""
     require_reviewer(actor, report.organisation_id)
+    return _clock_create(report=report, actor=actor, duty=duty, started_at=started_at)
+
+
+def clocks_start_for_waiting_reports() -> list[StatutoryClock]:
+    """The system starts suggested clocks for reports nobody has triaged yet: a deadline runs from arrival,
+    not from when a safety lead first looks, so it must remind even if triage is late."""
+    started = []
+    waiting = Report.objects.filter(status=ReportStatus.SUBMITTED).defer(*NARRATIVE_FIELDS)
+    for report in waiting.select_related("organisation"):
+        for suggestion in suggest_duties(report=report):
+            if not StatutoryClock.objects.filter(report=report, duty=suggestion.duty).exists():
+                started.append(_clock_create(report=report, actor="system", duty=suggestion.duty))
+    return started
+
+
+def _clock_create(*, report: Report, actor: Any, duty: str, started_at: dt.datetime | None = None) -> StatutoryClock:
     if duty not in get_taxonomy().ids("statutory_notification"):
         raise ValidationError({"duty": ["Choose a statutory duty"]})
     existing = StatutoryClock.objects.filter(report=report, duty=duty).first()
@@ -173,7 +189,12 @@ def clock_record_notification(
             actor=actor,
             verb="clock.notified",
             target=clock.report,
-            payload={"duty": clock.duty, "to": clock.notified_to, "at": notified_at, "late": notified_at > clock.deadline},
+            payload={
+                "duty": clock.duty,
+                "to": clock.notified_to,
+                "at": notified_at,
+                "late": notified_at > clock.deadline,
+            },
         )
     return clock
 

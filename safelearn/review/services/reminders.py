@@ -18,6 +18,7 @@ from safelearn.core.taxonomy import get_taxonomy
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review.clocks import triage_due
 from safelearn.review.models import Action, ActionStatus, Assessment, ClockStatus, ReminderSent, StatutoryClock
+from safelearn.review.services.grading import clocks_start_for_waiting_reports
 from safelearn.review.services.notify import digests_send, review_notify, reviewers_of
 
 #: How long before a statutory deadline we warn (72-hour clocks included).
@@ -146,6 +147,7 @@ def review_send_reminders(*, now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     today = timezone.localdate(now)
     counts: Counter[str] = Counter()
+    counts["clocks_started"] = len(clocks_start_for_waiting_reports())
     _clocks(now, counts)
     _actions(today, now, counts)
     _harm_revisits(today, now, counts)

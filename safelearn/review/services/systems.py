@@ -41,9 +41,7 @@ def episode_add(
     if not when.strip():
         errors["when"] = ["Say when this happened, for example 'Day 2, morning'"]
     _require_text(errors, "what_happened", what_happened, "Describe what happened in this episode")
-    _require_text(
-        errors, "why_it_made_sense", why_it_made_sense, "Explain why it made sense to the people at the time"
-    )
+    _require_text(errors, "why_it_made_sense", why_it_made_sense, "Explain why it made sense to the people at the time")
     recovery = recovery_factors or []
     if any(r not in get_taxonomy().ids("recovery_factor") for r in recovery):
         errors["recovery_factors"] = ["Choose recovery factors from the list"]
@@ -78,7 +76,10 @@ def episode_factor_add(*, episode: PracticeEpisode, actor: Any, factor: str, evi
     with transaction.atomic():
         item = EpisodeFactor.objects.create(episode=episode, factor=factor, evidence=evidence.strip())
         audit_record(
-            actor=actor, verb="review.factor_added", target=report, payload={"episode": str(episode.pk), "factor": factor}
+            actor=actor,
+            verb="review.factor_added",
+            target=report,
+            payload={"episode": str(episode.pk), "factor": factor},
         )
     return item
 

@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from safelearn.reporting.models import Report
 
-LONDON = dt.timezone.utc
-
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
     """An aware datetime in London time."""

@@ -101,7 +101,11 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     lead.wait_for_url("**/systems-review/")
     check(lead, "systems review")
     episodes = [
-        ("Evening, 7pm", "Two charts were on the desk at handover.", "The shift was short and both charts looked alike."),
+        (
+            "Evening, 7pm",
+            "Two charts were on the desk at handover.",
+            "The shift was short and both charts looked alike.",
+        ),
         ("Evening, 8pm", "The night worker checked the chart against the child.", "A photo on the chart made it easy."),
     ]
     for when, what, why in episodes:

@@ -24,10 +24,16 @@ def world(people: dict[str, Any], submit_report: Any) -> dict[str, Any]:
     reviewer = people["reviewer"]
     clock = services.clock_start(report=report, actor=reviewer, duty="lado_referral")
     action = services.action_create(
-        report=report, actor=reviewer, title=ACTION_TITLE, measure="m", owner=people["reporter"],
+        report=report,
+        actor=reviewer,
+        title=ACTION_TITLE,
+        measure="m",
+        owner=people["reporter"],
         due_on=dt.date(2030, 1, 1),
     )
-    episode = services.episode_add(report=report, actor=reviewer, when="Day 1", what_happened="a", why_it_made_sense="b")
+    episode = services.episode_add(
+        report=report, actor=reviewer, when="Day 1", what_happened="a", why_it_made_sense="b"
+    )
     return {"report": report, "clock": clock, "action": action, "episode": episode}
 
 
@@ -40,17 +46,37 @@ def _pages(w: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]]:
         ("get", reverse("review:action_update", args=[a]), {}),
         ("post", reverse("review:report_transition", args=[r]), {"to_status": "triaged"}),
         ("post", reverse("review:report_assign", args=[r]), {"assign-assignee": "1"}),
-        ("post", reverse("review:report_grade", args=[r]), {"grade-consequence": "3", "grade-likelihood": "3", "grade-harm": "no_harm"}),
-        ("post", reverse("review:report_response", args=[r]), {"response-level": "local_learning", "response-reason": "x"}),
+        (
+            "post",
+            reverse("review:report_grade", args=[r]),
+            {"grade-consequence": "3", "grade-likelihood": "3", "grade-harm": "no_harm"},
+        ),
+        (
+            "post",
+            reverse("review:report_response", args=[r]),
+            {"response-level": "local_learning", "response-reason": "x"},
+        ),
         ("post", reverse("review:clock_start", args=[r]), {"clock-duty": "rapid_review"}),
-        ("post", reverse("review:clock_update", args=[c]), {f"clock-{c}-outcome": "not_required", f"clock-{c}-notes": "x"}),
+        (
+            "post",
+            reverse("review:clock_update", args=[c]),
+            {f"clock-{c}-outcome": "not_required", f"clock-{c}-notes": "x"},
+        ),
         ("post", reverse("review:action_add", args=[r]), {"action-title": "t"}),
         ("post", reverse("review:action_update", args=[a]), {"status": "done", "evidence": "x"}),
         ("post", reverse("review:feedback_send", args=[r]), {"feedback-body": "Thanks"}),
         ("post", reverse("review:systems_review", args=[r]), {"episode-when": "x"}),
         ("post", reverse("review:finding_add", args=[r]), {"finding-pattern": "p"}),
-        ("post", reverse("review:factor_add", args=[e]), {f"factor-{e}-factor": "workload_and_staffing", f"factor-{e}-evidence": "e"}),
-        ("post", reverse("review:just_culture", args=[r]), {"deliberate_harm": "no", "health_factor": "no", "foresight": "no", "substitution": "yes"}),
+        (
+            "post",
+            reverse("review:factor_add", args=[e]),
+            {f"factor-{e}-factor": "workload_and_staffing", f"factor-{e}-evidence": "e"},
+        ),
+        (
+            "post",
+            reverse("review:just_culture", args=[r]),
+            {"deliberate_harm": "no", "health_factor": "no", "foresight": "no", "substitution": "yes"},
+        ),
     ]
 
 
@@ -90,7 +116,9 @@ def test_report_pages_refuse_everyone_but_the_organisations_safety_leads(
 
 
 @pytest.mark.parametrize("who", ["reporter", "org_admin", "analyst", "no_role"])
-def test_lists_refuse_people_who_are_not_safety_leads(client: Any, people: dict[str, Any], world: dict[str, Any], who: str) -> None:
+def test_lists_refuse_people_who_are_not_safety_leads(
+    client: Any, people: dict[str, Any], world: dict[str, Any], who: str
+) -> None:
     client.force_login(people[who])
     for name in ("review:inbox", "review:triage", "review:actions"):
         response = client.get(reverse(name))
@@ -98,7 +126,9 @@ def test_lists_refuse_people_who_are_not_safety_leads(client: Any, people: dict[
         assert world["report"].reference not in response.content.decode()
 
 
-def test_another_organisations_safety_lead_sees_empty_lists(client: Any, people: dict[str, Any], world: dict[str, Any]) -> None:
+def test_another_organisations_safety_lead_sees_empty_lists(
+    client: Any, people: dict[str, Any], world: dict[str, Any]
+) -> None:
     client.force_login(people["other_reviewer"])
     for name in ("review:inbox", "review:triage", "review:actions"):
         response = client.get(reverse(name))
@@ -112,7 +142,9 @@ def test_preferences_are_only_ever_your_own(client: Any, people: dict[str, Any])
     assert client.post(reverse("review:preferences"), {"email_frequency": "daily"}).status_code == 302
     from safelearn.review.models import NotificationPreference
 
-    assert list(NotificationPreference.objects.values_list("user__username", "email_frequency")) == [("analyst", "daily")]
+    assert list(NotificationPreference.objects.values_list("user__username", "email_frequency")) == [
+        ("analyst", "daily")
+    ]
 
 
 def test_just_culture_is_hidden_from_a_safety_lead_who_sent_the_report(

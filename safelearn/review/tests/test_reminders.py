@@ -73,7 +73,9 @@ def test_statutory_clock_reminds_before_and_after_the_deadline(people: dict[str,
     counts = services.review_send_reminders(now=at(2026, 9, 4, 9))
     assert counts["clock_due_soon"] == 1
     subjects = _subjects(people["reviewer"].email)
-    assert any(s.startswith("Due soon: Serious incident notification") and "4 September 2026 23:59" in s for s in subjects)
+    assert any(
+        s.startswith("Due soon: Serious incident notification") and "4 September 2026 23:59" in s for s in subjects
+    )
     counts = services.review_send_reminders(now=at(2026, 9, 5, 9))
     assert counts["clock_overdue"] == 1
     assert any(s.startswith("Overdue: Serious incident notification") for s in _subjects(people["reviewer"].email))
@@ -94,7 +96,11 @@ def test_a_notified_clock_stops_reminding(people: dict[str, Any], submit_report:
 def test_harm_revisit_and_overdue_triage(people: dict[str, Any], submit_report: Any) -> None:
     report = submit_report(immediate_risk_answer="yes").report
     services.assessment_grade(
-        report=report, actor=people["reviewer"], consequence=3, likelihood=2, harm="unknown",
+        report=report,
+        actor=people["reviewer"],
+        consequence=3,
+        likelihood=2,
+        harm="unknown",
         harm_revisit_on=dt.date(2030, 2, 1),
     )
     counts = services.review_send_reminders(now=report.submitted_at + dt.timedelta(minutes=30))
@@ -126,3 +132,18 @@ def test_management_command_runs_the_reminders(people: dict[str, Any], submit_re
     assert "reminders sent" in capsys.readouterr().out
     call_command("send-reminders", "--enqueue")  # the ImmediateBackend runs the task at once
     assert "queued" in capsys.readouterr().out
+
+
+def test_untriaged_serious_report_gets_its_clock_and_reminder_anyway(
+    people: dict[str, Any], submit_report: Any
+) -> None:
+    from safelearn.review.models import StatutoryClock
+
+    report = set_submitted(submit_report(outcome="death", service_area="looked_after").report, at(2026, 8, 27, 15))
+    mail.outbox.clear()
+    counts = services.review_send_reminders(now=at(2026, 9, 4, 9))
+    assert counts["clocks_started"] == 2
+    clock = StatutoryClock.objects.get(report=report, duty="serious_incident_notification")
+    assert clock.started_by is None and clock.started_at == at(2026, 8, 27, 15)
+    assert counts["clock_due_soon"] == 1  # the 5-working-day clock; rapid review is weeks away
+    assert services.review_send_reminders(now=at(2026, 9, 4, 10))["clocks_started"] == 0

@@ -45,7 +45,9 @@ def test_serious_harm_starts_a_five_working_day_clock_that_skips_the_bank_holida
 
 def test_grading_bands_and_near_miss_is_graded_on_potential(people: dict[str, Any], submit_report: Any) -> None:
     report = submit_report(outcome="near_miss").report
-    a = services.assessment_grade(report=report, actor=people["reviewer"], consequence=5, likelihood=3, harm="near_miss")
+    a = services.assessment_grade(
+        report=report, actor=people["reviewer"], consequence=5, likelihood=3, harm="near_miss"
+    )
     assert (a.risk_score, a.risk_band, a.graded_potential) == (15, "extreme", True)
     a = services.assessment_grade(report=report, actor=people["reviewer"], consequence=2, likelihood=2, harm="no_harm")
     assert (a.risk_score, a.risk_band) == (4, "moderate")
@@ -73,7 +75,9 @@ def test_unknown_harm_needs_a_future_revisit_date(people: dict[str, Any], submit
 def test_other_organisations_reviewer_cannot_grade(people: dict[str, Any], submit_report: Any) -> None:
     report = submit_report().report
     with pytest.raises(Http404):
-        services.assessment_grade(report=report, actor=people["other_reviewer"], consequence=1, likelihood=1, harm="no_harm")
+        services.assessment_grade(
+            report=report, actor=people["other_reviewer"], consequence=1, likelihood=1, harm="no_harm"
+        )
     with pytest.raises(PermissionDenied):
         services.response_level_set(report=report, actor=people["reporter"], level="local_learning", reason="x")
 
@@ -94,7 +98,9 @@ def test_clock_records_who_notified_whom_and_when(people: dict[str, Any], submit
     assert clock.deadline == report.submitted_at + dt.timedelta(hours=72)
     assert services.clock_start(report=report, actor=people["reviewer"], duty="data_breach_report").pk == clock.pk
     with pytest.raises(ValidationError):
-        services.clock_record_notification(clock=clock, actor=people["reviewer"], notified_to="", notified_at=report.submitted_at)
+        services.clock_record_notification(
+            clock=clock, actor=people["reviewer"], notified_to="", notified_at=report.submitted_at
+        )
     when = report.submitted_at + dt.timedelta(hours=5)
     services.clock_record_notification(
         clock=clock, actor=people["reviewer"], notified_to="ICO, case officer", notified_at=when
@@ -114,14 +120,23 @@ def test_action_needs_an_owner_in_the_organisation_and_evidence_to_be_done(
     report = submit_report().report
     with pytest.raises(ValidationError) as exc:
         services.action_create(
-            report=report, actor=people["reviewer"], title="", measure="", owner=people["other_reporter"],
+            report=report,
+            actor=people["reviewer"],
+            title="",
+            measure="",
+            owner=people["other_reporter"],
             due_on=dt.date(2000, 1, 1),
         )
     assert set(exc.value.message_dict) == {"title", "measure", "owner", "due_on"}
     with django_capture_on_commit_callbacks(execute=True):
         action = services.action_create(
-            report=report, actor=people["reviewer"], title="Add a rota gap check", measure="Weekly audit shows no gaps",
-            owner=people["reporter"], due_on=dt.date(2030, 1, 1), effectiveness_check_on=dt.date(2030, 4, 1),
+            report=report,
+            actor=people["reviewer"],
+            title="Add a rota gap check",
+            measure="Weekly audit shows no gaps",
+            owner=people["reporter"],
+            due_on=dt.date(2030, 1, 1),
+            effectiveness_check_on=dt.date(2030, 4, 1),
         )
     assert Notification.objects.filter(user=people["reporter"], kind="review_action_assigned").exists()
     with pytest.raises(ValidationError) as exc:
@@ -132,12 +147,18 @@ def test_action_needs_an_owner_in_the_organisation_and_evidence_to_be_done(
     assert action.status == ActionStatus.DONE and action.completed_at and action.evidence == "Audit attached"
 
 
-def test_feedback_reaches_anonymous_reporters_by_the_conversation_only(people: dict[str, Any], submit_report: Any) -> None:
+def test_feedback_reaches_anonymous_reporters_by_the_conversation_only(
+    people: dict[str, Any], submit_report: Any
+) -> None:
     report = submit_report(mode="anonymous").report
     mail.outbox.clear()
     feedback = services.feedback_send(report=report, actor=people["reviewer"], body="We changed the rota checks.")
     message = Message.objects.get(pk=feedback.message_id)
-    assert (message.kind, message.author_kind, message.body) == ("feedback", "safety_lead", "We changed the rota checks.")
+    assert (message.kind, message.author_kind, message.body) == (
+        "feedback",
+        "safety_lead",
+        "We changed the rota checks.",
+    )
     assert not feedback.emailed and mail.outbox == []
 
 
@@ -171,15 +192,25 @@ def test_systems_review_records_episodes_factors_and_findings(people: dict[str, 
         services.episode_add(report=report, actor=reviewer, when="", what_happened="", why_it_made_sense="")
     assert set(exc.value.message_dict) == {"when", "what_happened", "why_it_made_sense"}
     first = services.episode_add(
-        report=report, actor=reviewer, when="Friday", what_happened="Rota gap", why_it_made_sense="Two staff off sick",
+        report=report,
+        actor=reviewer,
+        when="Friday",
+        what_happened="Rota gap",
+        why_it_made_sense="Two staff off sick",
         recovery_factors=["supervision"],
     )
-    second = services.episode_add(report=report, actor=reviewer, when="Monday", what_happened="Noticed", why_it_made_sense="Handover")
+    second = services.episode_add(
+        report=report, actor=reviewer, when="Monday", what_happened="Noticed", why_it_made_sense="Handover"
+    )
     assert (first.position, second.position) == (1, 2)
-    services.episode_factor_add(episode=first, actor=reviewer, factor="workload_and_staffing", evidence="Rota shows 2 vacancies")
+    services.episode_factor_add(
+        episode=first, actor=reviewer, factor="workload_and_staffing", evidence="Rota shows 2 vacancies"
+    )
     with pytest.raises(ValidationError):
         services.episode_factor_add(episode=first, actor=reviewer, factor="blame", evidence="x")
-    finding = services.finding_add(report=report, actor=reviewer, pattern="Rotas have no cover check", factor="policy_and_procedures")
+    finding = services.finding_add(
+        report=report, actor=reviewer, pattern="Rotas have no cover check", factor="policy_and_procedures"
+    )
     assert finding.factor == "policy_and_procedures"
 
 
@@ -202,8 +233,13 @@ def test_just_culture_steer(answers: tuple[str, str, str, str], steer: str) -> N
 def test_just_culture_answers_never_reach_the_audit_log(people: dict[str, Any], submit_report: Any) -> None:
     report = submit_report().report
     record = services.just_culture_record(
-        report=report, actor=people["reviewer"], deliberate_harm="no", health_factor="no", foresight="no",
-        substitution="yes", notes="private",
+        report=report,
+        actor=people["reviewer"],
+        deliberate_harm="no",
+        health_factor="no",
+        foresight="no",
+        substitution="yes",
+        notes="private",
     )
     assert record.steer == "system" and record.EXPORTABLE is False
     event = AuditEvent.objects.get(verb="review.just_culture_completed")

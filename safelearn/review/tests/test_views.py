@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from safelearn.reporting.models import Message
-from safelearn.review import selectors, services, workflow
+from safelearn.review import selectors, services
 from safelearn.review.models import Action, Assessment, ClockStatus, EpisodeFactor, JustCultureAssessment
 from safelearn.review.tests.helpers import at, set_submitted
 
@@ -53,7 +53,20 @@ def test_grading_errors_keep_the_answers_and_success_saves(lead: Any, submit_rep
     assessment = Assessment.objects.get(report=report)
     assert (assessment.risk_score, assessment.risk_band) == (16, "extreme")
     page = lead.get(reverse("review:report_detail", args=[report.pk])).content.decode()
-    assert "score 16" in page
+    assert "score 16" in page and "Harm is not yet known" not in page
+    lead.post(
+        url,
+        {
+            "grade-consequence": "4",
+            "grade-likelihood": "4",
+            "grade-harm": "unknown",
+            "grade-harm_revisit_on_0": "1",
+            "grade-harm_revisit_on_1": "6",
+            "grade-harm_revisit_on_2": "2031",
+        },
+    )
+    page = lead.get(reverse("review:report_detail", args=[report.pk])).content.decode()
+    assert "Harm is not yet known. Look at it again by 1 June 2031" in page
 
 
 def test_action_form_keeps_typed_text_on_error(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
@@ -137,9 +150,15 @@ def test_systems_review_pages(lead: Any, submit_report: Any) -> None:
     prefix = f"factor-{episode.pk}"
     factor_url = reverse("review:factor_add", args=[episode.pk])
     assert lead.post(factor_url, {f"{prefix}-factor": "workload_and_staffing"}).status_code == 400
-    assert lead.post(factor_url, {f"{prefix}-factor": "workload_and_staffing", f"{prefix}-evidence": "Rota"}).status_code == 302
+    assert (
+        lead.post(factor_url, {f"{prefix}-factor": "workload_and_staffing", f"{prefix}-evidence": "Rota"}).status_code
+        == 302
+    )
     assert EpisodeFactor.objects.get().factor == "workload_and_staffing"
-    assert lead.post(reverse("review:finding_add", args=[report.pk]), {"finding-pattern": "No cover check"}).status_code == 302
+    assert (
+        lead.post(reverse("review:finding_add", args=[report.pk]), {"finding-pattern": "No cover check"}).status_code
+        == 302
+    )
     page = lead.get(url).content.decode()
     assert "Workload and staffing" in page and "No cover check" in page
 
@@ -161,7 +180,11 @@ def test_actions_overview_counts_overdue(lead: Any, people: dict[str, Any], subm
     report = submit_report().report
     for title in ("Overdue one", "Later one"):
         services.action_create(
-            report=report, actor=people["reviewer"], title=title, measure="m", owner=people["reporter"],
+            report=report,
+            actor=people["reviewer"],
+            title=title,
+            measure="m",
+            owner=people["reporter"],
             due_on=dt.date(2030, 1, 1),
         )
     Action.objects.filter(title="Overdue one").update(due_on=dt.date(2020, 1, 1))

@@ -57,7 +57,9 @@ def test_duplicate_keeps_every_account_visible_on_the_primary(people: dict[str, 
     second = submit_report(mode="anonymous", what_happened="Second account from the carer.").report
     with pytest.raises(ValidationError):
         workflow.report_transition(report=second, actor=reviewer, to_status=S.DUPLICATE, reason="Same")
-    workflow.report_transition(report=second, actor=reviewer, to_status=S.DUPLICATE, reason="Same visit", duplicate_of=primary)
+    workflow.report_transition(
+        report=second, actor=reviewer, to_status=S.DUPLICATE, reason="Same visit", duplicate_of=primary
+    )
     merged = selectors.duplicate_accounts(user=reviewer, report=primary)
     assert [r.what_happened for r in merged] == ["Second account from the carer."]
     # The anonymous reporter reads why through the receipt code.

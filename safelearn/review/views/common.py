@@ -12,6 +12,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import timezone
 
+from safelearn.casereviews.selectors import findings_for_report
 from safelearn.core.audit import audit_history
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
@@ -86,13 +87,20 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             prefix="response", initial={"level": a.response_level, "reason": a.response_reason} if a else {}
         ),
         "clock_form": ClockStartForm(prefix="clock"),
-        "action_form": ActionForm(prefix="action", members=selectors.members_in(organisation_id=report.organisation_id)),
+        "action_form": ActionForm(
+            prefix="action", members=selectors.members_in(organisation_id=report.organisation_id)
+        ),
         "feedback_form": FeedbackForm(prefix="feedback"),
     }
     context.update({k: v for k, v in bound.items() if k != "clock_update"})
     failed_clock = bound.get("clock_update")
     clock_rows = [
-        (clock, failed_clock if failed_clock is not None and failed_clock.prefix == f"clock-{clock.pk}" else clock_form(clock))
+        (
+            clock,
+            failed_clock
+            if failed_clock is not None and failed_clock.prefix == f"clock-{clock.pk}"
+            else clock_form(clock),
+        )
         for clock in bundle.clocks
     ]
     forms_on_page = [v for v in context.values() if isinstance(v, forms.Form)] + [f for _, f in clock_rows]
@@ -119,7 +127,9 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             "triage_due": due,
             "triage_overdue": bool(due and due <= timezone.now()),
             "now": timezone.now(),
+            "today": timezone.localdate(),
             "has_feedback": bool(bundle.feedback),
+            "linked_findings": findings_for_report(report, limit=5),
         }
     )
     return render(request, "review/report_detail.html", context, status=status)

@@ -30,9 +30,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def triage(request: HttpRequest) -> HttpResponse:
     require_any_reviewer(request)
     items = selectors.triage_queue(user=request.user)
-    return render(
-        request, "review/triage.html", {"items": items, "overdue": sum(1 for i in items if i.overdue)}
-    )
+    return render(request, "review/triage.html", {"items": items, "overdue": sum(1 for i in items if i.overdue)})
 
 
 @login_required

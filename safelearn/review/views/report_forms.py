@@ -20,9 +20,7 @@ from safelearn.review.forms import ActionForm, AssignForm, ClockStartForm, Feedb
 from safelearn.review.views.common import apply_errors, clock_form, render_report
 
 
-def _handle(
-    request: HttpRequest, report: Report, form: forms.Form, key: str, do: Callable[[], str]
-) -> HttpResponse:
+def _handle(request: HttpRequest, report: Report, form: forms.Form, key: str, do: Callable[[], str]) -> HttpResponse:
     """Validate, run the service, then go back to the report; on any error show the page with the form bound."""
     if form.is_valid():
         try:

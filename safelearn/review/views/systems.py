@@ -129,6 +129,8 @@ def just_culture(request: HttpRequest, report_id: str) -> HttpResponse:
         status = 200
     steer = services.STEERS.get(record.steer, "") if record else ""
     return render(
-        request, "review/just_culture.html", {"report": report, "form": form, "record": record, "steer": steer},
+        request,
+        "review/just_culture.html",
+        {"report": report, "form": form, "record": record, "steer": steer},
         status=status,
     )

@@ -22,4 +22,6 @@ class Command(BaseCommand):
         self.stdout.write(f"{'What':<16} {'Rule':<40} {verb:>12}  Detail")
         for line in lines:
             self.stdout.write(f"{line.name:<16} {line.rule:<40} {line.affected:>12}  {line.detail}")
-        self.stdout.write("Dry run: nothing was changed." if dry_run else "Done. Each purge is recorded in the audit log.")
+        self.stdout.write(
+            "Dry run: nothing was changed." if dry_run else "Done. Each purge is recorded in the audit log."
+        )

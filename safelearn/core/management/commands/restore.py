@@ -26,5 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Restored {result.path} from {options['path']}.")
         problems = audit_verify()
         if problems:
-            raise CommandError(f"Restored, but the audit chain has {len(problems)} problem(s): run `safelearn audit verify`.")
+            raise CommandError(
+                f"Restored, but the audit chain has {len(problems)} problem(s): run `safelearn audit verify`."
+            )
         self.stdout.write(self.style.SUCCESS("Audit chain intact."))

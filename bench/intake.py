@@ -1,0 +1,209 @@
+"""Intake through the real HTTP stack: gunicorn on 127.0.0.1, several client processes, staff report form.
+
+    .venv/bin/python bench/intake.py [--database-url postgres://...] [--clients 4] [--requests 400]
+
+Phase 1 (floor): signed-in GET of the home page (template + session + auth, no work). Phase 2: POST of
+the staff report form (validation, encryption, receipt code with its Argon2 hash, audit, reference
+counter, task enqueued for de-identification; no worker runs, so background work is not in the request).
+Prints requests/s and p50/p95/p99 latency for both, the ratio, and the peak memory of the web workers.
+Bounded: --requests per phase and --seconds per phase, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (
+    ROOT,
+    add_database_args,
+    bench_database,
+    bench_env,
+    db_label,
+    peak_rss_mb,
+    percentiles,
+    report,
+    setup_django,
+    table,
+)
+
+PASSWORD = "bench-intake-password-1"  # noqa: S105 - throw-away user in a throw-away database
+SEEDS = ROOT / "safelearn" / "learning" / "engine" / "seed_examples.jsonl"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Client:
+    """A tiny cookie-keeping HTTP client: one connection per request (gunicorn sync workers close anyway)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, form: dict[str, object] | None = None) -> tuple[int, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1"}
+        body = None
+        if form is not None:
+            body = urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
+        conn.request(method, path, body=body, headers=headers)
+        resp = conn.getresponse()
+        text = resp.read().decode("utf-8", "replace")
+        for header, value in resp.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        conn.close()
+        return resp.status, text
+
+    def csrf(self, path: str) -> str:
+        status, text = self.request("GET", path)
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
+        if status != 200 or not match:
+            raise RuntimeError(f"GET {path} gave {status}")
+        return match.group(1)
+
+    def sign_in(self, username: str) -> None:
+        token = self.csrf("/sign-in/")
+        status, _ = self.request(
+            "POST", "/sign-in/", {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        )
+        if status != 302:
+            raise RuntimeError(f"sign-in failed: {status}")
+
+
+def _client_run(args: tuple[int, str, str, int, float, str, list[str]]) -> tuple[list[tuple[float, int]], float, float]:
+    port, username, phase, count, deadline, org_id, texts = args
+    client = Client(port)
+    client.sign_in(username)
+    samples: list[tuple[float, int]] = []
+    token = client.csrf("/report/") if phase == "submit" else ""
+    began = time.time()  # sign-in (Argon2) and the form GET are set-up, not part of the measured phase
+    for i in range(count):
+        if time.time() > deadline:
+            break
+        start = time.perf_counter()
+        if phase == "floor":
+            status, _ = client.request("GET", "/")
+        else:
+            form = {
+                "csrfmiddlewaretoken": token,
+                "organisation": org_id,
+                "mode": ("named", "confidential", "anonymous")[i % 3],
+                "immediate_risk_answer": "no",
+                "kind": "incident",
+                "what_happened": texts[i % len(texts)],
+                "outcome": "near_miss",
+                "incident_type": "information_not_shared",
+                "service_area": "child_protection",
+                "contributory_factors": ["workload_and_staffing", "communication_information_sharing"],
+            }
+            status, _ = client.request("POST", "/report/", form)
+        samples.append((time.perf_counter() - start, status))
+    return samples, began, time.time()
+
+
+def _worker_pids(master: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_database_args(parser)
+    parser.add_argument("--clients", type=int, default=4, help="client processes")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (2 x cores - 1 here)")
+    parser.add_argument("--requests", type=int, default=400, help="requests per phase (all clients together)")
+    parser.add_argument("--seconds", type=float, default=90, help="time limit per phase")
+    opts = parser.parse_args()
+
+    with bench_database(opts.database_url, "intake", keep=opts.keep) as url:
+        setup_django(url)
+        from django.contrib.auth import get_user_model
+
+        from safelearn.organisations.models import Membership, Organisation, Role
+
+        org = Organisation.objects.create(name="Bench Authority", slug="bench", code="BN")
+        users = []
+        for n in range(opts.clients):
+            user = get_user_model().objects.create_user(f"bench{n}", f"bench{n}@example.org", PASSWORD)
+            Membership.objects.create(user=user, organisation=org, role=Role.REPORTER)
+            users.append(user.username)
+        texts = [json.loads(line)["text"][:3000] for line in SEEDS.read_text().splitlines()[:200]]
+
+        port = _free_port()
+        server = subprocess.Popen(
+            [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi:application", "-b", f"127.0.0.1:{port}",
+             "-w", str(opts.workers), "--access-logfile", "-", "--error-logfile", "-", "--log-level", "warning"],
+            env=bench_env(url), cwd=ROOT, stdout=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    Client(port).request("GET", "/sign-in/")
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            results = {}
+            per_client = max(1, opts.requests // opts.clients)
+            with mp.Pool(opts.clients) as pool:
+                for phase in ("floor", "submit"):
+                    deadline = time.time() + opts.seconds
+                    jobs = [(port, u, phase, per_client, deadline, str(org.pk), texts) for u in users]
+                    outcomes = pool.map(_client_run, jobs)
+                    samples = [s for chunk, _, _ in outcomes for s in chunk]
+                    # Throughput over the measured span only: first client starting to last client ending.
+                    total_span = max(end for _, _, end in outcomes) - min(b for _, b, _ in outcomes)
+                    ok = [d for d, status in samples if status in (200, 302)]
+                    rate = len(ok) / total_span if total_span > 0 else 0.0
+                    results[phase] = (len(samples), len(samples) - len(ok), rate, *percentiles(ok))
+            peaks = [peak_rss_mb(pid) for pid in _worker_pids(server.pid)]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+        from django_tasks_db.models import DBTaskResult
+
+        from safelearn.reporting.models import Report
+
+        stored = Report.objects.filter(organisation=org).count()
+        queued = DBTaskResult.objects.count()
+
+    floor, submit = results["floor"], results["submit"]
+    rows = [
+        ("home page, signed in (floor)", *floor[:3], *(x * 1000 for x in floor[3:])),
+        ("submit staff report form", *submit[:3], *(x * 1000 for x in submit[3:])),
+    ]
+    body = table(["request", "requests", "errors", "per second", "p50 ms", "p95 ms", "p99 ms"], rows)
+    ratio_p50 = submit[3] / floor[3] if floor[3] else 0
+    ratio_rate = floor[2] / submit[2] if submit[2] else 0
+    body += (
+        f"\n\n{db_label(url)}; gunicorn {opts.workers} sync workers, {opts.clients} client processes on loopback. "
+        f"Submission cost = **{ratio_p50:.1f}× the floor at p50**, {ratio_rate:.1f}× in throughput (target ≤ 3×). "
+        f"Reports stored: {stored:,}; background tasks queued: {queued:,} (no worker ran).\n"
+        f"Peak memory (VmHWM) of the gunicorn workers: {', '.join(f'{p:.0f} MB' for p in peaks) or 'n/a'}."
+    )
+    report(f"intake through gunicorn ({db_label(url)})", "python bench/intake.py" + (
+        " --database-url postgres://..." if url.startswith("postgres") else ""), body, opts.no_results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Local organisations that carry no venue word: charities, projects, providers and agencies.
+
+`places.py` finds names built on a head word (`Parkside Surgery`, `Oak Lodge`). Local projects and
+providers are often named without one (`Kinship Connect`, `Evermore Supported Living`, `Hays Social
+Care`), so here a run of two or more capitalised words counts as an organisation where the sentence
+says it is one: "referral to X", "the number for X", "worker from X", "provider X", "via X",
+"<Name> from X", "<role> at X". A run made only of generic service words ("Children's Social Care",
+"Head of Service", "Legal Services"), places and titles is a public service, not a local body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import GENERIC_MODIFIERS, MONTHS, NOT_NAMES, ORG_HEADS, PLACES, WEEKDAYS
+from .types import Span
+
+_WORD = r"(?:[A-Z][\w'’&-]*|\d{1,3})"
+_RUN = rf"({_WORD}(?:\s+(?:(?:of|and|&|for|the)\s+)?{_WORD}){{1,4}})"
+_CUE = (
+    r"(?:referred\s+(?:him|her|them|the\s+family\s+)?\s*to|referral\s+(?:made\s+)?to|signposted\s+to|"
+    r"number\s+for|details\s+(?:for|of)|(?:worker|workers|staff|volunteer|officer|manager|coordinator|"
+    r"supervisor|solicitor|someone|lady|man|advocate|mentor|tutor|keyworker|counsellor)\s+(?:from|at|of)|"
+    r"provider|providers|agency|charity|via|through|goes\s+to|go\s+to|went\s+to|taken\s+to|took\s+\w+\s+to|"
+    r"attends|attend|attended|placed\s+with|commissioned\s+from|support\s+from|"
+    r"[A-Z][a-z]+\s+(?:from|of|at))"
+)
+CONTEXT_ORG = re.compile(rf"\b{_CUE}\s+(?:the\s+)?{_RUN}")
+# words that name public services, processes and roles rather than a particular local body
+_GENERIC = frozenset(
+    """social care children's childrens children child adult adults services service team teams
+    department dept office council city county borough district metropolitan authority local nhs
+    police constabulary yorkshire lancashire west east north south central greater england uk
+    national regional government home legal family court courts law protection safeguarding
+    board partnership partnerships multi-agency hub front door early help youth justice offending
+    mental health camhs cahms education welfare inclusion virtual school schools head heads
+    lead manager managers officer officers worker workers director assistant deputy principal
+    independent reviewing initial review conference strategy discussion meeting plan plans
+    panel assessment pathway personal adviser advisor designated named nurse doctor
+    missing exploitation team's working together act regulation section schedule annex form
+    emergency duty out hours of and & for the to in a an on at with by leaving care leaver leavers
+    fostering adoption residential placements placement commissioning housing benefits universal
+    credit job centre jobcentre plus dwp hmrc ofsted cafcass lado mash marac mappa prevent
+    probation liaison diversion intervention targeted specialist support disabled disabilities
+    short breaks transport business admin it gp a&e ambulance fire rescue hospital trust
+    foundation university teaching general royal infirmary mechanism protocol procedure
+    procedures framework guidance policy standards referral referrals""".split()
+)
+
+
+_DETERMINERS = frozenset("the a an this that these those my our his her their your its".split())
+
+
+def _generic(w: str) -> bool:
+    lw = w.lower().rstrip("'’s") if w.lower().endswith(("'s", "’s")) else w.lower()
+    return (
+        lw in _GENERIC
+        or w.lower() in _GENERIC
+        or lw in GENERIC_MODIFIERS
+        or lw in PLACES
+        or lw in NOT_NAMES
+        or lw in ORG_HEADS
+        or lw in MONTHS
+        or lw in WEEKDAYS
+        or lw.isdigit()
+        or (w.isupper() and len(w) <= 5)
+    )
+
+
+def detect_context_orgs(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in CONTEXT_ORG.finditer(text):
+        words = m.group(1).split()
+        # a trailing digit or connector is not part of the name ("Regulation 44", "Kinship Connect and")
+        while words and (words[-1].isdigit() or words[-1].lower() in {"of", "and", "&", "for", "the"}):
+            words.pop()
+        caps = [w for w in words if w[0].isupper()]
+        if len(caps) < 2 or all(_generic(w) for w in caps):
+            continue
+        if words[0].lower() in _DETERMINERS or words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS:
+            continue
+        name = " ".join(words)
+        start = m.start(1)
+        # the run is one phrase in the text only if it is written with single spaces
+        if text[start : start + len(name)] != name:
+            continue
+        out.append(Span(start, start + len(name), "ORG_LOCAL"))
+    return out
+
+
+class ContextOrgDetector:
+    def detect(self, text: str) -> list[Span]:
+        return detect_context_orgs(text)
