@@ -3,7 +3,8 @@
 Free text never enters: the rows come from ``pool_rows`` (taxonomy codes and dates). Each table is a
 two-way count with row, column and grand totals, suppressed by ``suppression.suppress``. Tables share
 margins (e.g. each organisation's total appears in three tables), so a margin hidden in one table is forced
-hidden in every table where it appears, and the tables are suppressed again until nothing changes.
+hidden in every table where it appears, the tables are suppressed again until nothing changes, and then all
+tables' equations together are checked so that no hidden count follows from the release as a whole.
 """
 
 from __future__ import annotations
@@ -116,25 +117,7 @@ def build_release(quarter: Quarter, *, threshold: int = 5) -> Release:
         counts = Counter((_code(r, row_dim, org_codes), _code(r, col_dim, org_codes)) for r in data)
         grids[table] = (row_dim, col_dim, rows, cols, [[counts.get((rc, cc), 0) for cc, _ in cols] for rc, _ in rows])
 
-    hidden_margins: set[tuple[str, str]] = set()
-    while True:
-        results = {}
-        for table, (row_dim, col_dim, rows, cols, cells) in grids.items():
-            forced = [("row", i) for i, (code, _) in enumerate(rows) if (row_dim, code) in hidden_margins]
-            forced += [("col", j) for j, (code, _) in enumerate(cols) if (col_dim, code) in hidden_margins]
-            if ("all", TOTAL) in hidden_margins:
-                forced.append(suppression.GRAND)
-            results[table] = suppression.suppress(cells, threshold=threshold, forced=forced)
-        found = set()
-        for table, result in results.items():
-            row_dim, col_dim, rows, cols, _ = grids[table]
-            found |= {(row_dim, rows[i][0]) for i, v in enumerate(result.row_totals) if v is None}
-            found |= {(col_dim, cols[j][0]) for j, v in enumerate(result.col_totals) if v is None}
-            if result.grand_total is None:
-                found.add(("all", TOTAL))
-        if found <= hidden_margins:
-            break
-        hidden_margins |= found
+    results = _suppress_linked(grids, threshold)
 
     out: list[dict[str, Any]] = []
     for table, (row_dim, col_dim, rows, cols, _) in grids.items():
@@ -166,6 +149,87 @@ def build_release(quarter: Quarter, *, threshold: int = 5) -> Release:
                     }
                 )
     return Release(quarter=quarter, rows=out, dictionary=data_dictionary(organisations))
+
+
+Grid = tuple[str, str, list[tuple[str, str]], list[tuple[str, str]], list[list[int]]]
+
+
+def _global_key(table: str, grid: Grid, key: suppression.Key) -> tuple[Any, ...]:
+    """A table's key in the release-wide system: margins are shared by every table that shows them."""
+    row_dim, col_dim, rows, cols, _ = grid
+    if key[0] == "cell":
+        return (table, *key)
+    if key[0] == "row":
+        return ("margin", row_dim, rows[key[1]][0])
+    if key[0] == "col":
+        return ("margin", col_dim, cols[key[1]][0])
+    return ("margin", "all", TOTAL)
+
+
+def _suppress_linked(grids: dict[str, Grid], threshold: int) -> dict[str, suppression.SuppressedTable]:
+    """Suppress every table so that no hidden count follows from all the published tables together.
+
+    A margin hidden in one table is forced hidden in all; then the equations of every table, with shared
+    margins as shared unknowns, are checked at once, and any exposed value gets a partner hidden.
+    """
+    forced: dict[str, set[suppression.Key]] = {table: set() for table in grids}
+    while True:
+        results = {
+            table: suppression.suppress(grid[4], threshold=threshold, forced=forced[table])
+            for table, grid in grids.items()
+        }
+        hidden_margins = {
+            _global_key(table, grids[table], key)
+            for table, result in results.items()
+            for key in result.suppressed
+            if key[0] != "cell"
+        }
+        changed = False
+        for table, grid in grids.items():
+            n_rows, n_cols = len(grid[2]), len(grid[3])
+            margins = [("row", i) for i in range(n_rows)] + [("col", j) for j in range(n_cols)] + [suppression.GRAND]
+            for key in margins:
+                if _global_key(table, grid, key) in hidden_margins and key not in results[table].suppressed:
+                    forced[table].add(key)
+                    changed = True
+        if changed:
+            continue
+        lines = []
+        hidden: set[Any] = set()
+        for table, grid in grids.items():
+            n_rows, n_cols = len(grid[2]), len(grid[3])
+            for line in suppression.table_lines(n_rows, n_cols):
+                lines.append([(_global_key(table, grid, k), c) for k, c in line])
+            hidden |= {_global_key(table, grid, k) for k in results[table].suppressed}
+        exposed = suppression.determined_keys(lines, hidden)
+        if not exposed:
+            return results
+        target = min(exposed)
+        if not _add_partner(target, grids, results, forced):
+            return results  # nothing left to hide beside it (cannot happen with positive counts)
+
+
+def _add_partner(
+    target: tuple[Any, ...],
+    grids: dict[str, Grid],
+    results: dict[str, suppression.SuppressedTable],
+    forced: dict[str, set[suppression.Key]],
+) -> bool:
+    """Hide the smallest published positive count in a line of some table that contains ``target``."""
+    candidates = []
+    for table, grid in grids.items():
+        values = suppression.table_values(grid[4])
+        for line in suppression.table_lines(len(grid[2]), len(grid[3])):
+            if not any(_global_key(table, grid, k) == target for k, _ in line):
+                continue
+            for key, _ in line:
+                if key not in results[table].suppressed and values[key] > 0:
+                    candidates.append((key[0] != "cell", values[key], table, key))
+    if not candidates:
+        return False
+    _, _, table, key = min(candidates)
+    forced[table].add(key)
+    return True
 
 
 def data_dictionary(organisations: list[Organisation]) -> list[dict[str, str]]:

@@ -207,9 +207,7 @@ POLICY: dict[str, Rule] = {
     "casereviews:recurrence_refresh": rule(
         ANALYST_ONLY, method="POST", known_issue="500 (empty vocabulary in learning similarity) with no case reviews"
     ),
-    "casereviews:for_report": rule(
-        REVIEWER_OF_REPORT, known_issue="500 (empty vocabulary in learning similarity) with no case reviews"
-    ),
+    "casereviews:for_report": rule(REVIEWER_OF_REPORT),
     "casereviews:assignment_update": rule(MISSING_OBJECT, method="POST", note=MISSING),
     "casereviews:finding_detail": rule(MISSING_OBJECT, note=MISSING),
     "casereviews:recommendation_assign": rule(MISSING_OBJECT, method="POST", note=MISSING),

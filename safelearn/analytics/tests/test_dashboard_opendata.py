@@ -195,3 +195,60 @@ def test_quarterly_release_suppresses_and_links_tables(
     assert "missed_visit_or_contact" in dictionary and "Missed visit or contact" in dictionary
     assert client.get(reverse("analytics:open_data_download", args=["2026-Q9", "data.csv"])).status_code == 404
     assert client.get(reverse("analytics:open_data_download", args=[str(quarter), "data.json"])).status_code == 404
+
+
+def _joint_exposed(release: Any) -> set:
+    """Rebuild every table's equations from the published rows, margins shared across tables, and solve."""
+    lines, hidden = [], set()
+    for table in {r["table"] for r in release.rows}:
+        rows = [r for r in release.rows if r["table"] == table]
+        row_dim, col_dim = rows[0]["row_dimension"], rows[0]["column_dimension"]
+        row_codes = list(dict.fromkeys(r["row_code"] for r in rows if r["row_code"] != "total"))
+        col_codes = list(dict.fromkeys(r["column_code"] for r in rows if r["column_code"] != "total"))
+
+        def name(rc: str, cc: str, table: str = table, row_dim: str = row_dim, col_dim: str = col_dim) -> tuple:
+            if rc == "total" and cc == "total":
+                return ("margin", "all")
+            if cc == "total":
+                return ("margin", row_dim, rc)
+            if rc == "total":
+                return ("margin", col_dim, cc)
+            return (table, rc, cc)
+
+        for rc in row_codes:
+            lines.append([*((name(rc, cc), 1) for cc in col_codes), (name(rc, "total"), -1)])
+        for cc in col_codes:
+            lines.append([*((name(rc, cc), 1) for rc in row_codes), (name("total", cc), -1)])
+        lines.append([*((name(rc, "total"), 1) for rc in row_codes), (name("total", "total"), -1)])
+        lines.append([*((name("total", cc), 1) for cc in col_codes), (name("total", "total"), -1)])
+        hidden |= {name(r["row_code"], r["column_code"]) for r in rows if r["count"] is None}
+    return determined_keys(lines, hidden)
+
+
+def test_release_is_safe_across_linked_tables(
+    approved_report: Callable[..., Any], make_org: Callable[..., Any], people: dict[str, Any], make_user: Any
+) -> None:
+    third = make_org("eastfield", "EF", children_supported=900)
+    make_user("ef-reviewer", "reviewer", third)
+    from django.contrib.auth import get_user_model
+
+    ef_reviewer = get_user_model().objects.get(username="ef-reviewer")
+    mix = [("near_miss", "missed_visit_or_contact"), ("low_harm", "delayed_response"), ("no_harm", "child_missing")]
+    for n in range(9):
+        outcome, itype = mix[n % 3]
+        approved_report(outcome=outcome, incident_type=itype)
+    for n in range(3):
+        approved_report(organisation=third, reviewer=ef_reviewer, outcome=mix[n][0], incident_type=mix[n][1])
+    release = build_release(Quarter.containing(timezone.localdate()))
+    assert any(r["count"] is None for r in release.rows)
+    assert _joint_exposed(release) == set()
+    # The check is not vacuous: publish one hidden inner count (its true value) and its partner is exposed.
+    truth = {(r["table"], r["row_code"], r["column_code"]) for r in release.rows if r["count"] is None}
+    table, rc, cc = sorted(k for k in truth if "total" not in k[1:])[0]
+    leaky = [
+        {**r, "count": 0 if r["count"] is None else r["count"]}
+        if (r["table"], r["row_code"], r["column_code"]) == (table, rc, cc)
+        else r
+        for r in release.rows
+    ]
+    assert _joint_exposed(type(release)(release.quarter, leaky, release.dictionary)) != set()

@@ -47,7 +47,11 @@ def _trim(text: str, span: Span) -> Span | None:
     while a < b and (text[a].isspace() or text[a] in "\"'“”‘’,;:([."):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in "\"'“”‘’,;:)]."):
-        if text[b - 1] == "." and span.label in ("PERSON",) and (b - a == 2 or re.fullmatch(r"(?:[A-Z]\.)+", text[a:b])):
+        if (
+            text[b - 1] == "."
+            and span.label in ("PERSON",)
+            and (b - a == 2 or re.fullmatch(r"(?:[A-Z]\.)+", text[a:b]))
+        ):
             break  # an initial keeps its full stop: "T.", "K.L."
         b -= 1
     if b <= a:

@@ -14,27 +14,41 @@ from collections.abc import Callable
 from .tokens import Token
 from .types import Span
 
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 # "K.L.", "J.B." written with full stops; not abbreviations such as "U.K." or "a.m."
 DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z]\.[A-Z]\.)(?![\w]|[A-Z]\.)")
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "E.G.", "I.E.", "G.P.", "D.O.", "A.E."})
 # a lower-case name given outright: "my social worker is called will"
-CALLED = re.compile(r"\b(?:is|'s|’s|s)\s+called\s+([a-z][a-z'’-]{1,20})\b(?!\s+(?:back|off|out|in|up|the|a)\b)")
+CALLED = re.compile(r"\b(?:is|'s|’s|s)\s+called\s+([a-z][a-z'’-]{1,20})\b")
+# "is called off / back": particles, not names (a modal such as "will" can be a name here)
+_PARTICLES = _ws("back off out in up over on away for to by the a an it")
+# words that follow "said" as particles, auxiliaries or pronouns, never as names
+_FUNCTION = _ws("""back off out in up over on away for to by the a an it he she they we i you will may can shall
+    must might would could should did does had has was is not never also just that this""")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+", re.M)
 _BULLET_HEAD = re.compile(r"([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t]*(?:[–—:]|-[ \t]|\()")
 _LIST_SEP = re.compile(r"\s*[,&]\s*")
 
 
 def dotted_initials(text: str) -> list[Span]:
-    return [Span(m.start(1), m.end(1), "PERSON") for m in DOTTED_INITIALS.finditer(text) if m.group(1) not in _NOT_INITIALS]
+    return [
+        Span(m.start(1), m.end(1), "PERSON") for m in DOTTED_INITIALS.finditer(text) if m.group(1) not in _NOT_INITIALS
+    ]
 
 
 def called_names(text: str, stop: Callable[[str], bool]) -> list[tuple[int, int]]:
-    return [(m.start(1), m.end(1)) for m in CALLED.finditer(text) if not stop(m.group(1).lower())]
+    return [
+        (m.start(1), m.end(1))
+        for m in CALLED.finditer(text)
+        if not stop(m.group(1).lower()) and m.group(1) not in _PARTICLES
+    ]
 
 
-def listed_with_people(
-    text: str, toks: list[Token], hit: set[int], plausible: Callable[[Token], bool]
-) -> set[int]:
+def listed_with_people(text: str, toks: list[Token], hit: set[int], plausible: Callable[[Token], bool]) -> set[int]:
     """Capitalised words joined by commas / "and" to at least two found names are names too."""
     out: set[int] = set()
     n = len(toks)
@@ -107,7 +121,7 @@ def reported_names(text: str, first: frozenset[str], stop: Callable[[str], bool]
     for rx in (SAID_SUBJECT, NAME_THE_ROLE):
         for m in rx.finditer(text):
             w = m.group(1)
-            if w.islower() and w in first and not stop(w):
+            if w.islower() and w in first and not stop(w) and w not in _FUNCTION:
                 out.append((m.start(1), m.end(1)))
     return out
 

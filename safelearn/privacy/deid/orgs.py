@@ -15,6 +15,11 @@ import re
 from .lexicon import GENERIC_MODIFIERS, MONTHS, NOT_NAMES, ORG_HEADS, PLACES, WEEKDAYS
 from .types import Span
 
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 _WORD = r"(?:[A-Z][\w'’&-]*|\d{1,3})"
 _RUN = rf"({_WORD}(?:\s+(?:(?:of|and|&|for|the)\s+)?{_WORD}){{1,4}})"
 _CUE = (
@@ -27,8 +32,7 @@ _CUE = (
 )
 CONTEXT_ORG = re.compile(rf"\b{_CUE}\s+(?:the\s+)?{_RUN}")
 # words that name public services, processes and roles rather than a particular local body
-_GENERIC = frozenset(
-    """social care children's childrens children child adult adults services service team teams
+_GENERIC = _ws("""social care children's childrens children child adult adults services service team teams
     department dept office council city county borough district metropolitan authority local nhs
     police constabulary yorkshire lancashire west east north south central greater england uk
     national regional government home legal family court courts law protection safeguarding
@@ -44,11 +48,10 @@ _GENERIC = frozenset(
     probation liaison diversion intervention targeted specialist support disabled disabilities
     short breaks transport business admin it gp a&e ambulance fire rescue hospital trust
     foundation university teaching general royal infirmary mechanism protocol procedure
-    procedures framework guidance policy standards referral referrals""".split()
-)
+    procedures framework guidance policy standards referral referrals""")
 
 
-_DETERMINERS = frozenset("the a an this that these those my our his her their your its".split())
+_DETERMINERS = _ws("the a an this that these those my our his her their your its")
 
 
 def _generic(w: str) -> bool:

@@ -340,9 +340,11 @@ _STREETISH = re.compile(r"\s+(?:road|rd|street|st|lane|avenue|close|drive|way|co
 
 
 def _surname_ok(text: str, t: Token, names: _Names) -> bool:
+    # a town word is allowed: surnames are often places ("Ryan Moss", "Reece Bolton")
     return not (
-        names.stop(t.lower)
+        (names.stop(t.lower) and t.lower not in PLACES)
         or t.lower in _HEADS
+        or bool(_STREETISH.fullmatch(" " + t.lower))
         or t.lower in _GENERIC_CAPS_LOWER
         or bool(_STREETISH.match(text, t.end))
         or bool(_EPONYM_AFTER.match(text, t.end))

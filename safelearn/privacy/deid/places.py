@@ -26,7 +26,10 @@ UNIT = re.compile(
     r"(?:House|Court|Lodge|Tower|Towers|Heights|Building|Mansions|Block|Point|Apartments|Place|Hall)){0,2}",
     re.IGNORECASE,
 )
-LOCALITY = re.compile(r",\s+((?:[A-Z][\w'’-]*\s?){1,3})(?=,?\s*[A-Za-z]{1,2}\d)")
+# the locality after an address, up to a postcode that may follow with or without a comma
+LOCALITY = re.compile(
+    r",\s+((?:[A-Z][a-z'’-]+\s?){1,3})(?=,?\s*[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b|,\s*[A-Za-z]{1,2}\d)"
+)
 HOUSE_NAME_BEFORE = re.compile(
     r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$"
 )
@@ -139,10 +142,13 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         if lower:
             if bad_lower and lw != "st":
                 break
-        elif (
-            not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"} or (w.isdigit() and words))
-            or lw in {"the", "a", "an", "at", "to"}
-        ):
+        elif not (w[0].isupper() or lw in {"of", "&", "and", "de", "la"} or (w.isdigit() and words)) or lw in {
+            "the",
+            "a",
+            "an",
+            "at",
+            "to",
+        }:
             break
         words.append(lw)
         pos = m.start(1)

@@ -12,6 +12,11 @@ import re
 from .lexicon import MONTHS, NOT_NAMES, PLACES, STORES, WEEKDAYS, is_common
 from .types import Span
 
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 # street types that are rarely anything else after a house number or a place word
 _LC_TYPES = r"(?:road|rd|street|st|lane|ln|avenue|ave|crescent|cres|terrace|drive|grove|gardens|gdns|mews)"
 # house number + one to three lower-case words + a street type: "12a fernbank ave", "6 denby dale rd"
@@ -20,31 +25,31 @@ LOWER_NUMBERED = re.compile(
     re.IGNORECASE,
 )
 # estate-style names written with "the" after a house number: "3 the crescent", "4 the sidings"
-_ESTATE_WORDS = frozenset(
-    """crescent sidings oval circle spinney paddock paddocks maltings orchard orchards willows poplars
+_ESTATE_WORDS = _ws("""crescent sidings oval circle spinney paddock paddocks maltings orchard orchards willows poplars
     meadows green close drive croft fold grove mews rise chase nook glade avenue parade square courtyard
     coppice copse cloisters ridings limes laurels beeches elms cedars firs hollies pines oaks larches
     hawthorns birches rowans brambles heathers gables granary wharf quay mount terrace hollow boulevard
-    lawns pastures sycamores chestnuts acres knoll dell leas briars""".split()
-)
+    lawns pastures sycamores chestnuts acres knoll dell leas briars""")
 NUMBER_THE = re.compile(r"(?<![\w/.£$:-])\d{1,4}[a-z]?,?\s+the\s+([a-z]+)\b", re.IGNORECASE)
 # a named street with no number: "kirkstall road", "Ashton rd"
 _NAMED_TYPES = r"(?:road|rd|street|st|lane|avenue|ave)"
-NAMED_LOWER = re.compile(rf"(?<![\w'’-])([A-Za-z][a-z'’-]{{2,}})\s+{_NAMED_TYPES}\b(?!['’]s)")
+NAMED_LOWER = re.compile(
+    rf"(?<![\w'’-])((?:[a-z][a-z'’-]{{2,}}\s+)?[A-Za-z][a-z'’-]{{2,}})\s+{_NAMED_TYPES}\b(?!['’]s)"
+)
 # one-word street names ending in -gate after a house number (Northern English): "110 Kirkgate"
 GATE_STREET = re.compile(r"(?<![\w/.£$:-])\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+gate\b")
 # a chain's branch named by its street or area: "Boots on Briggate", "Co-op on Harehills Lane"
-_CHAINS = sorted(STORES | {"co-op", "coop", "spar", "nisa", "one stop", "premier", "home bargains", "farmfoods"}, key=len)
+_CHAINS = sorted(
+    STORES | {"co-op", "coop", "spar", "nisa", "one stop", "premier", "home bargains", "farmfoods"}, key=len
+)
 STORE_ON = re.compile(
     r"\b(?i:" + "|".join(re.escape(s) for s in reversed(_CHAINS)) + r")\s+on\s+"
     r"((?:[A-Z][\w'’-]+[ \t]?){1,3}|(?:[a-z][a-z'’-]+\s){1,2}(?i:" + _NAMED_TYPES + r")\b)",
 )
 # generic words in front of a street type that do not name a street ("main road", "the ring road")
-_GENERIC_STREET = frozenset(
-    """main ring high back side front private busy dual slip bypass country link access service
+_GENERIC_STREET = _ws("""main ring high back side front private busy dual slip bypass country link access service
     this that same other next busy quiet long short old new wrong right end top bottom across along
-    down up over off onto into near cross""".split()
-)
+    down up over off onto into near cross""")
 
 
 _PREP_BEFORE = re.compile(r"\b(?:on|in|at|off|near|along|down|up|onto|from|to|of|by|opposite|outside)\s+$", re.I)
@@ -67,12 +72,17 @@ def detect_lower_addresses(text: str) -> list[Span]:
         if m.group(1).lower() in _ESTATE_WORDS:
             out.append(Span(m.start(), m.end(), "ADDRESS"))
     for m in NAMED_LOWER.finditer(text):
-        w = m.group(1)
-        if not _plain(w):
+        ws = m.group(1).split()
+        if len(ws) == 2 and not ws[1].islower():
+            continue  # "armley Road": only the capitalised word can start the name
+        if not all(_plain(x) for x in ws):
             continue
-        # a lower-case word must be no ordinary word ("kirkstall road", not "the wet road"); a
-        # capitalised one only has to be no ordinary word where it starts a sentence
-        if (w.islower() or _sentence_start(text, m.start(1))) and is_common(w.lower()) and w.lower() not in PLACES:
+        w = m.group(1)
+        # a lower-case name needs a word that is no ordinary word ("kirkstall road", "armley ridge
+        # road", not "the wet road"); a capitalised one only where it starts a sentence
+        if (w.islower() or _sentence_start(text, m.start(1))) and all(
+            is_common(x.lower()) and x.lower() not in PLACES for x in ws
+        ):
             continue
         # all in lower case it must also sit where a street is named: "on kirkstall road", not
         # "autocomplete street names"

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "safelearn.learning"
+    label = "learning"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Learning engine"
+
+    def ready(self) -> None:
+        from safelearn.learning import signals  # noqa: F401
