@@ -20,6 +20,9 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.RATELIMIT_ENABLE = True
+    # Learning: model artefacts and search indexes per test, so no test reads another's (or the real var/).
+    settings.SAFELEARN_MODEL_DIR = tmp_path / "models"
+    settings.SAFELEARN_INDEX_DIR = tmp_path / "index"
     # Argon2 with production cost (100 MB, several passes) per user made fixture setup take seconds a test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Two-factor sign-in is tested in safelearn/accounts/tests; other tests sign in with force_login.

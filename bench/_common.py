@@ -78,6 +78,7 @@ def bench_database(base_url: str, name: str, keep: bool = False, reuse: str = ""
         dropper = lambda: [p.unlink(missing_ok=True) for p in WORK.glob(f"{tag}.sqlite3*")]  # noqa: E731
     try:
         subprocess.run([*SAFELEARN, "migrate", "-v0"], env=bench_env(url), check=True, cwd=ROOT)
+        subprocess.run([*SAFELEARN, "createcachetable"], env=bench_env(url), check=True, cwd=ROOT)
         yield url
     finally:
         if keep:

@@ -12,7 +12,10 @@ Target: under 200 ms per query at 1,000,000 reports.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import os
+import pstats
 import random
 import sys
 import time
@@ -49,6 +52,7 @@ def main() -> None:
     parser.add_argument("--from-db", action="store_true", help="index approved copies from --database-url")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--no-results", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="cProfile the queries and add the summary")
     opts = parser.parse_args()
 
     url = opts.database_url if opts.from_db else f"sqlite:///{ROOT / 'var' / 'bench' / 'unused.sqlite3'}"
@@ -72,10 +76,20 @@ def main() -> None:
     rng = random.Random(11)
     probes = [items[rng.randrange(len(items))] for _ in range(opts.queries)]
     latencies = []
+    prof = cProfile.Profile() if opts.profile else None
     for pid, text in probes:
         start = time.perf_counter()
-        index.query(text, k=5, exclude_id=pid)
+        if prof:
+            prof.runcall(index.query, text, k=5, exclude_id=pid)
+        else:
+            index.query(text, k=5, exclude_id=pid)
         latencies.append(time.perf_counter() - start)
+    profile_text = ""
+    if prof:
+        out = io.StringIO()
+        pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(12)
+        profile_text = "\n".join(line for line in out.getvalue().splitlines() if line.strip())
+        print(profile_text)
     p50, p95, p99 = percentiles(latencies)
     dense_mb = index.dense.nbytes / 2**20 if index.dense is not None else 0.0
     sparse_mb = (
@@ -97,7 +111,11 @@ def main() -> None:
         ("peak RSS after build MB", after_build),
     ]
     body = table(["measure", "value"], rows)
-    body += f"\n\nTexts: {source}; {opts.queries} queries of indexed texts (k=5, excluding itself). Target < 200 ms."
+    body += f"\n\nTexts: {source}; {opts.queries} queries of indexed texts (k=5, excluding itself). Target < 200 ms. "
+    body += f"BLAS threads: OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset (one per core)')}."
+    if profile_text:
+        body += "\n\nProfile of the queries (cProfile, by own time; timings above include profiler overhead):\n\n```\n"
+        body += profile_text + "\n```"
     report(f"similar-report search, {len(index):,} reports", f"python bench/similarity.py --reports {opts.reports}"
            + (" --from-db" if opts.from_db else ""), body, opts.no_results)
 

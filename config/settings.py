@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "safelearn.imports",
     "safelearn.analytics",
     "safelearn.casereviews",
+    "safelearn.learning",
 ]
 
 MIDDLEWARE = [

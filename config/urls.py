@@ -17,6 +17,7 @@ urlpatterns = [
     path("analytics/", include("safelearn.analytics.urls")),
     path("case-reviews/", include("safelearn.casereviews.urls")),
     path("imports/", include("safelearn.imports.urls")),
+    path("learning/", include("safelearn.learning.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     re_path(r"^assets/(?P<path>[\w./-]+)$", web_views.govuk_asset, name="govuk_asset"),

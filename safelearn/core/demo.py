@@ -127,7 +127,77 @@ def load_demo(seed: int = 7) -> bool:
             )
             reviewer = users[f"{prefix}-reviewer"]
             for status in STATUS_PATHS[index % len(STATUS_PATHS)]:
-                report = report_transition(report=report, actor=reviewer, to_status=status,
-                                           reason=DEMO_REASONS.get(status, ""))
+                report = report_transition(
+                    report=report, actor=reviewer, to_status=status, reason=DEMO_REASONS.get(status, "")
+                )
             count += 1
+    return True
+
+
+PENDING_REDACTION_TEXTS = [
+    (
+        "Leah Marsh (7) told her teacher at Brookfield Primary on 3 March that her stepdad had hit her. Her mum "
+        "Kerry Marsh lives at 14 Cedar Road, NB4 7QT, phone 07700 900123. The school's referral was emailed to "
+        "an old duty address and only found two days later when the DSL chased it.",
+        "referral_not_actioned",
+        "front_door",
+    ),
+    (
+        "Jayden's contact with his dad at Oakwood Family Centre went ahead unsupervised on Tues 14/4 because the "
+        "supervisor, Dawn Pike, was moved to cover another visit and nobody told the centre.",
+        "contact_arrangement_error",
+        "looked_after",
+    ),
+]
+
+
+def load_pending_redactions() -> int:
+    """Two fresh Northbridge reports full of personal data, left waiting in the redaction review."""
+    from safelearn.privacy.services import deidentify_report
+
+    organisation = Organisation.objects.get(slug="northbridge")
+    reporter = get_user_model().objects.get(username="nb-reporter")
+    made = 0
+    for text, itype, area in PENDING_REDACTION_TEXTS:
+        if Report.objects.filter(
+            organisation=organisation, incident_type=itype, status="submitted", deidentified__status="needs_review"
+        ).exists():
+            continue
+        result = report_submit(
+            organisation=organisation,
+            reporter=reporter,
+            data=ReportInput(
+                what_happened=text,
+                mode="named",
+                incident_type=itype,
+                service_area=area,
+                outcome="near_miss",
+                immediate_risk_answer="no",
+                reporter_role="social_worker",
+            ),
+        )
+        deidentify_report(report_id=result.report.pk)
+        made += 1
+    return made
+
+
+def load_everything() -> bool:
+    """The whole demo: reports, two-factor devices, national learning, case reviews, learning, redactions."""
+    from safelearn.accounts.demo import demo_two_factor_ensure
+    from safelearn.analytics.demo import load_analytics_demo
+    from safelearn.casereviews.demo import load_casereviews_demo
+
+    created = load_demo()
+    demo_two_factor_ensure(get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS]))
+    if not created:
+        return False  # every step below is for a fresh demo (approving again would approve the pending ones)
+    load_analytics_demo()
+    load_casereviews_demo()
+    try:
+        from safelearn.learning.demo import load_learning_demo
+    except ImportError:  # the learning app's demo arrives with it
+        pass
+    else:
+        load_learning_demo()
+    load_pending_redactions()
     return True

@@ -14,6 +14,10 @@ Adding a view: add one line to POLICY with its qualified name ("namespace:name")
 Override single principals with keywords: `rule(STAFF, analyst=NOT_FOUND)`. URL keyword arguments are
 filled from the test's fixtures by name (report_id, org_slug, action_id, ...); a new kwarg name needs
 one line in URL_KWARGS in the test. Routes under a PREFIX_RULES prefix (Django's admin) share a rule.
+API endpoints that validate a JSON body before checking access take `json={...}`. MISSING_OBJECT
+marks views whose object has no fixture yet (only denial for an unknown id is checked): replace it with
+a real preset once the test builds that object. `known_issue="..."` turns a mismatch into a warning
+while a bug is tracked; remove it when fixed.
 
 Principals (organisation A is the report's organisation):
   anonymous       not signed in

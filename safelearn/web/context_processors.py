@@ -18,5 +18,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_can_report": bool(roles & {Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN}),
         "nav_can_review": bool(organisations_where(user, Role.REVIEWER)),
         "nav_is_analyst": is_analyst(user),
+        "nav_is_org_admin": Role.ORG_ADMIN in roles,
         "nav_unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
     }

