@@ -18,6 +18,26 @@ class IdentityVaultEntry(BaseModel):
     destroy_after = models.DateField(null=True, blank=True, db_index=True)
 
 
+class InvolvedPeople(BaseModel):
+    """Names a reporter lists privately so they can be removed from the narrative. Never shown or shared."""
+
+    report = models.OneToOneField("reporting.Report", on_delete=models.CASCADE, related_name="involved_people")
+    names = EncryptedTextField()
+
+    def name_list(self) -> list[str]:
+        return parse_names(self.names or "")
+
+
+def parse_names(text: str) -> list[str]:
+    """One name per line or comma; full names also contribute their parts."""
+    names: set[str] = set()
+    for chunk in text.replace(";", ",").replace("\n", ",").split(","):
+        name = " ".join(chunk.split())
+        if len(name) > 1:
+            names.add(name)
+    return sorted(names)
+
+
 class DeidentifiedStatus(models.TextChoices):
     PENDING = "pending", "Waiting for automatic redaction"
     NEEDS_REVIEW = "needs_review", "Waiting for a safety lead to approve"

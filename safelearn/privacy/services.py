@@ -19,7 +19,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Membership
 from safelearn.privacy import deid
-from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
+from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus, InvolvedPeople
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
 
 ENGINE_VERSION = "safelearn-deid-1"
@@ -85,7 +85,12 @@ def deidentify_report(*, report_id: Any, extra_known_names: list[str] | None = N
         return copy
     text = learning_text(report)
     try:
-        known = [*staff_roster_names(report.organisation_id), *(extra_known_names or [])]
+        involved = InvolvedPeople.objects.filter(report=report).first()
+        known = [
+            *staff_roster_names(report.organisation_id),
+            *(involved.name_list() if involved else []),
+            *(extra_known_names or []),
+        ]
         result = deid.redact(text, known_names=known)
     except Exception as exc:  # a failed engine must never lose the report; a human redacts by hand
         copy.status = DeidentifiedStatus.FAILED
@@ -225,5 +230,6 @@ def purge_raw_narratives(*, now: dt.datetime | None = None, dry_run: bool = Fals
                 addendum.text = ""
                 addendum.save(update_fields=["text"])
             DeidentifiedCopy.objects.filter(report=report).update(spans=None)
+            InvolvedPeople.objects.filter(report=report).delete()
             audit_record(actor="system", verb="privacy.raw_purged", target=report)
     return references

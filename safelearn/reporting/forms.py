@@ -80,6 +80,15 @@ class StaffReportForm(forms.Form):
         "Think about the system: workload, handovers, IT, procedures – not who to blame.",
     )
     what_would_help = _narrative("What would help stop it happening again?", "")
+    people_involved = forms.CharField(
+        label="Who was involved? (private – optional)",
+        help_text="List names of children, family members or staff, one per line. They are never shown to anyone: "
+        "we use them only to find and remove those names from your report before anything is shared.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep this list under 2,000 characters"},
+    )
     occurred_on = DateInputField(
         label="When did it happen?", help_text="For example, 27 3 2026", required=False, require_all_fields=False
     )
@@ -116,7 +125,9 @@ class StaffReportForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        )
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0].pk
         self.helper = FormHelper()

@@ -158,3 +158,23 @@ def test_database_holds_no_raw_narrative(people, submit_report):
         raw = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file())
         assert raw, "expected the test database file on disk"
         assert b"Tyler Brennan" not in raw and b"Willow Crescent" not in raw
+
+
+def test_names_listed_privately_are_removed_and_never_stored_in_clear(
+    people, submit_report, django_capture_on_commit_callbacks
+):
+    from safelearn.privacy.models import InvolvedPeople
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = submit_report(
+            reporter=people["reporter"],
+            what_happened="the new worker zeph went to the wrong house and quill was not told.",
+            people_involved="Zeph Orrin\nquill",
+        )
+    preview = services.redaction_view(copy=result.report.deidentified).preview
+    assert "zeph" not in preview.lower() and "quill" not in preview.lower()
+    assert "wrong house" in preview
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT names FROM privacy_involvedpeople")
+        assert b"Orrin" not in bytes(cursor.fetchone()[0])
+    assert InvolvedPeople.objects.get(report=result.report).name_list() == ["Zeph Orrin", "quill"]

@@ -16,6 +16,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.privacy.models import InvolvedPeople
 from safelearn.privacy.vault import identity_create, identity_validate
 from safelearn.reporting import receipts
 from safelearn.reporting.models import (
@@ -50,6 +51,8 @@ class ReportInput:
     agencies_involved: list[str] = field(default_factory=list)
     reporter_role: str = ""
     immediate_risk_answer: str = ""
+    #: Names the reporter lists privately ("who was involved"): used only to strip them from the narrative.
+    people_involved: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ def report_submit(
     now = timezone.now()
     with transaction.atomic():
         values = asdict(data)
+        people_involved = values.pop("people_involved", "").strip()
         report = Report(
             organisation=organisation,
             reporter=user,
@@ -159,6 +163,8 @@ def report_submit(
         report.reference = _next_reference(organisation, now)
         code = _assign_receipt(report)
         report.save()
+        if people_involved:
+            InvolvedPeople.objects.create(report=report, names=people_involved)
         if identity is not None:
             identity_create(report=report, name=identity.name, contact=identity.contact)
         audit_record(
