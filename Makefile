@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint typecheck pytest check-deploy lock clean
+.PHONY: install run test lint typecheck pytest check-deploy security lock clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -47,7 +47,7 @@ check-deploy: install
 pytest: install
 	$(BIN)/python -m pytest
 
-test: lint typecheck check-deploy pytest
+test: lint typecheck check-deploy security pytest
 
 lock:
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml

@@ -70,12 +70,19 @@ def bench_database(base_url: str, name: str, keep: bool = False, reuse: str = ""
         url = urlunsplit(parts._replace(path=f"/safelearn_bench_{tag}"))
         with psycopg.connect(base_url, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "safelearn_bench_{tag}"')
-        dropper = lambda: _pg_drop(base_url, f"safelearn_bench_{tag}")  # noqa: E731
+
+        def dropper() -> None:
+            _pg_drop(base_url, f"safelearn_bench_{tag}")
+
     else:
         path = WORK / f"{tag}.sqlite3"
         WORK.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
-        dropper = lambda: [p.unlink(missing_ok=True) for p in WORK.glob(f"{tag}.sqlite3*")]  # noqa: E731
+
+        def dropper() -> None:
+            for p in WORK.glob(f"{tag}.sqlite3*"):
+                p.unlink(missing_ok=True)
+
     try:
         subprocess.run([*SAFELEARN, "migrate", "-v0"], env=bench_env(url), check=True, cwd=ROOT)
         subprocess.run([*SAFELEARN, "createcachetable"], env=bench_env(url), check=True, cwd=ROOT)
@@ -148,7 +155,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
             return f"{v:,}"
         return str(v)
 
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(headers))) + "|"]
+    lines = [
+        "| " + " | ".join(headers) + " |",
+        "|" + "|".join("---" if i == 0 else "---:" for i in range(len(headers))) + "|",
+    ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
 

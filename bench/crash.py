@@ -253,7 +253,7 @@ def report(
 ) -> int:
     stored: dict[str, list[str]] = {}
     half_written = 0
-    for reference, text, has_hash, has_event in verified["reports"]:  # type: ignore[union-attr]
+    for reference, text, has_hash, has_event in verified["reports"]:  # type: ignore[union-attr,attr-defined]
         stored.setdefault(text, []).append(reference)
         complete = bool(reference) and has_hash and has_event and re.search(r"End of report \d+-\d+\.$", text)
         half_written += 0 if complete else 1

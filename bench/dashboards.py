@@ -81,7 +81,10 @@ def main() -> None:
             with Timer() as gen:
                 subprocess.run(
                     [*SAFELEARN, "demo", "--reports", str(opts.reports), "--quiet-logins"],
-                    env=bench_env(url), cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                    env=bench_env(url),
+                    cwd=ROOT,
+                    check=True,
+                    stdout=subprocess.DEVNULL,
                 )
             print(f"generated {opts.reports:,} reports in {gen.seconds:.0f} s")
         setup_django(url)
@@ -97,7 +100,8 @@ def main() -> None:
 
         n_reports = Report.objects.count()
         national, _ = Organisation.objects.get_or_create(
-            slug="bench-national", defaults={"name": "Bench national", "code": "BNAT", "kind": OrganisationKind.NATIONAL}
+            slug="bench-national",
+            defaults={"name": "Bench national", "code": "BNAT", "kind": OrganisationKind.NATIONAL},
         )
         biggest = (
             Organisation.objects.filter(slug__startswith="gen-").annotate(n=Count("reports")).order_by("-n").first()
@@ -131,7 +135,9 @@ def main() -> None:
                 status = client.get(path).status_code
                 times.append(time.perf_counter() - start)
             best = min(times)
-            rows.append((scope, path, status, best * 1000, statistics.median(times) * 1000, "yes" if best < 1 else "NO"))
+            rows.append(
+                (scope, path, status, best * 1000, statistics.median(times) * 1000, "yes" if best < 1 else "NO")
+            )
             print(rows[-1], flush=True)
             slowest = max(slowest, (best, username, path))
 
@@ -171,7 +177,9 @@ def main() -> None:
         f"largest generated organisation; {opts.repeats} requests each, in-process (server time). "
         f"Peak RSS of the process: {peak:.0f} MB."
     )
-    report(f"dashboards at {n_reports:,} reports ({db_label(url)})", "python bench/dashboards.py", body, opts.no_results)
+    report(
+        f"dashboards at {n_reports:,} reports ({db_label(url)})", "python bench/dashboards.py", body, opts.no_results
+    )
 
 
 if __name__ == "__main__":

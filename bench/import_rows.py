@@ -36,10 +36,19 @@ def _run_timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS MB (from GNU time's getrusage of the child) and the command's last line."""
     start = time.perf_counter()
     proc = subprocess.run(
-        [PYTHON, "-c", "import resource,subprocess,sys; r=subprocess.run(sys.argv[1:], capture_output=True, text=True);"
-         "print(r.stdout.strip().splitlines()[0] if r.stdout.strip() else r.stderr[-500:]);"
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", *cmd],
-        env=env, cwd=ROOT, capture_output=True, text=True, check=True,
+        [
+            PYTHON,
+            "-c",
+            "import resource,subprocess,sys; r=subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+            "print(r.stdout.strip().splitlines()[0] if r.stdout.strip() else r.stderr[-500:]);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+            *cmd,
+        ],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     seconds = time.perf_counter() - start
     lines = proc.stdout.strip().splitlines()
@@ -57,7 +66,8 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [PYTHON, str(ROOT / "examples" / "make_legacy_csv.py"), str(opts.rows), str(csv_path), "--bad", str(opts.bad)],
-        check=True, cwd=ROOT,
+        check=True,
+        cwd=ROOT,
     )
     rows = []
     with bench_database(opts.database_url, "import", keep=opts.keep) as url:
@@ -67,8 +77,15 @@ def main() -> None:
 
         Organisation.objects.create(name="Import Authority", slug="import-bench", code="IB")
         env = bench_env(url)
-        base = [*SAFELEARN, "import", str(csv_path), "--organisation", "import-bench",
-                "--mapping", str(ROOT / "examples" / "legacy_mapping.yaml")]
+        base = [
+            *SAFELEARN,
+            "import",
+            str(csv_path),
+            "--organisation",
+            "import-bench",
+            "--mapping",
+            str(ROOT / "examples" / "legacy_mapping.yaml"),
+        ]
         for label, extra in (("dry run (validate only)", ["--dry-run"]), ("import", [])):
             seconds, peak, summary = _run_timed([*base, *extra], env)
             rows.append((label, opts.rows, seconds, opts.rows / seconds, peak, summary[:90]))

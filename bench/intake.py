@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -54,7 +55,7 @@ class Client:
         self.port = port
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, form: dict[str, object] | None = None) -> tuple[int, str]:
+    def request(self, method: str, path: str, form: Mapping[str, object] | None = None) -> tuple[int, str]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1"}
         body = None
@@ -119,6 +120,38 @@ def _client_run(args: tuple[int, str, str, int, float, str, list[str]]) -> tuple
     return samples, began, time.time()
 
 
+def _profile_submissions(n: int, org: object, texts: list[str]) -> str:
+    """cProfile of n staff-form posts through Django's full stack in this process (no network)."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username="bench0"))
+    form = {
+        "organisation": str(org.pk),  # type: ignore[attr-defined]
+        "mode": "anonymous",
+        "immediate_risk_answer": "no",
+        "kind": "incident",
+        "outcome": "near_miss",
+        "incident_type": "information_not_shared",
+        "service_area": "child_protection",
+    }
+    client.post("/report/", {**form, "what_happened": texts[0]})  # warm-up
+    prof = cProfile.Profile()
+    for i in range(n):
+        prof.runcall(client.post, "/report/", {**form, "what_happened": texts[i % len(texts)]})
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(
+        r"safelearn|argon2|hashers|fernet|template|sessions|execute\b|render"
+    )
+    keep = [line for line in out.getvalue().splitlines() if line.strip() and ("(" in line or "ncalls" in line)]
+    return "\n".join(keep[:28])
+
+
 def _worker_pids(master: int) -> list[int]:
     try:
         return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
@@ -133,6 +166,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (2 x cores - 1 here)")
     parser.add_argument("--requests", type=int, default=400, help="requests per phase (all clients together)")
     parser.add_argument("--seconds", type=float, default=90, help="time limit per phase")
+    parser.add_argument("--profile", type=int, default=20, help="profile this many submissions in-process (0: none)")
     opts = parser.parse_args()
 
     with bench_database(opts.database_url, "intake", keep=opts.keep) as url:
@@ -151,15 +185,33 @@ def main() -> None:
 
         port = _free_port()
         server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi:application", "-b", f"127.0.0.1:{port}",
-             "-w", str(opts.workers), "--access-logfile", "-", "--error-logfile", "-", "--log-level", "warning"],
-            env=bench_env(url), cwd=ROOT, stdout=subprocess.DEVNULL,
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "config.wsgi:application",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                str(opts.workers),
+                "--timeout",
+                "300",
+                "--access-logfile",
+                "-",
+                "--error-logfile",
+                "-",
+                "--log-level",
+                "warning",
+            ],
+            env=bench_env(url),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
         )
         try:
-            for _ in range(100):
+            # Wait until every worker has answered a few times: the first request in a worker imports the
+            # URLconf and views, which is start-up, not intake.
+            answered, waited = 0, time.time()
+            while answered < 3 * opts.workers and time.time() - waited < 300:
                 try:
-                    Client(port).request("GET", "/sign-in/")
-                    break
+                    answered += Client(port).request("GET", "/sign-in/")[0] == 200
                 except OSError:
                     time.sleep(0.2)
             results = {}
@@ -186,6 +238,7 @@ def main() -> None:
 
         stored = Report.objects.filter(organisation=org).count()
         queued = DBTaskResult.objects.count()
+        profile_text = _profile_submissions(opts.profile, org, texts) if opts.profile else ""
 
     floor, submit = results["floor"], results["submit"]
     rows = [
@@ -201,8 +254,17 @@ def main() -> None:
         f"Reports stored: {stored:,}; background tasks queued: {queued:,} (no worker ran).\n"
         f"Peak memory (VmHWM) of the gunicorn workers: {', '.join(f'{p:.0f} MB' for p in peaks) or 'n/a'}."
     )
-    report(f"intake through gunicorn ({db_label(url)})", "python bench/intake.py" + (
-        " --database-url postgres://..." if url.startswith("postgres") else ""), body, opts.no_results)
+    if profile_text:
+        body += (
+            f"\n\nWhere a submission's time goes ({opts.profile} form posts in-process under cProfile, "
+            f"cumulative, selected lines):\n\n```\n{profile_text}\n```"
+        )
+    report(
+        f"intake through gunicorn ({db_label(url)})",
+        "python bench/intake.py" + (" --database-url postgres://..." if url.startswith("postgres") else ""),
+        body,
+        opts.no_results,
+    )
 
 
 if __name__ == "__main__":

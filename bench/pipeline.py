@@ -83,7 +83,10 @@ def main() -> None:
             procs = [
                 subprocess.Popen(
                     [*SAFELEARN, "worker", "--interval", "0.2", "--no-startup-delay", "--worker-id", f"bench-{w}"],
-                    env=bench_env(url), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    env=bench_env(url),
+                    cwd=ROOT,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
                 )
                 for w in range(workers)
             ]
@@ -91,7 +94,9 @@ def main() -> None:
             try:
                 while time.perf_counter() - launched < opts.timeout:
                     time.sleep(0.5)
-                    peaks = [max(p, peak_rss_mb(proc.pid)) for p, proc in zip(peaks or [0.0] * workers, procs, strict=True)]
+                    peaks = [
+                        max(p, peak_rss_mb(proc.pid)) for p, proc in zip(peaks or [0.0] * workers, procs, strict=True)
+                    ]
                     if not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
                         break
                 wall = time.perf_counter() - launched
@@ -120,13 +125,26 @@ def main() -> None:
             )
             print(rows[-1], f"copies processed so far: {ready}")
     body = table(
-        ["workers", "reports", "tasks queued", "succeeded", "failed", "reports/s (task span)", "wall s from launch",
-         "submit/s (in-process service)", "worker peak MB"],
+        [
+            "workers",
+            "reports",
+            "tasks queued",
+            "succeeded",
+            "failed",
+            "reports/s (task span)",
+            "wall s from launch",
+            "submit/s (in-process service)",
+            "worker peak MB",
+        ],
         rows,
     )
     body += f"\n\n{db_label(url)}. Each run submits its own reports, then starts the workers."
-    report(f"background pipeline ({db_label(url)})", "python bench/pipeline.py" + (
-        " --database-url postgres://..." if url.startswith("postgres") else ""), body, opts.no_results)
+    report(
+        f"background pipeline ({db_label(url)})",
+        "python bench/pipeline.py" + (" --database-url postgres://..." if url.startswith("postgres") else ""),
+        body,
+        opts.no_results,
+    )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from safelearn.api import errors
-from safelearn.api.routers import reports, review
+from safelearn.api.routers import analytics, exports, reports, review, review_work
 
 api = NinjaAPI(
     title="SafeLearn API",
@@ -16,3 +16,6 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", reports.router)
 api.add_router("/review", review.router)
+api.add_router("/review", review_work.router)
+api.add_router("/review", exports.router)
+api.add_router("/analytics", analytics.router)

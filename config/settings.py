@@ -209,3 +209,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# API (issue 9): half-signed-in sessions get a 403 problem document from /api/, not the 2FA page's redirect.
+MIDDLEWARE.insert(MIDDLEWARE.index("safelearn.accounts.middleware.TwoFactorRequiredMiddleware"), "safelearn.api.middleware.ApiTwoFactorMiddleware")
+
+# --- Single sign-on (safelearn.sso, issue 9): OpenID Connect per organisation, see docs/sso.md. ---
+INSTALLED_APPS += ["safelearn.sso"]
+AUTHENTICATION_BACKENDS += ["safelearn.sso.oidc.OrganisationOIDCBackend"]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("alerts/", web_views.notifications, name="notifications"),
     path("account/", include("safelearn.accounts.urls")),
+    path("sso/", include("safelearn.sso.urls")),
     path("", include("safelearn.reporting.urls")),
     path("review/", include("safelearn.review.urls")),
     path("redaction/", include("safelearn.privacy.urls")),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("case-reviews/", include("safelearn.casereviews.urls")),
     path("imports/", include("safelearn.imports.urls")),
     path("learning/", include("safelearn.learning.urls")),
+    path("", include("safelearn.api.urls")),  # API tokens page, report exports (issue 9)
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     re_path(r"^assets/(?P<path>[\w./-]+)$", web_views.govuk_asset, name="govuk_asset"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-ALIASES = {"serve": "runserver", "worker": "db_worker"}
+ALIASES = {"serve": "runserver", "worker": "db_worker", "totp-code": "totp_code"}
 
 
 def _django(argv: list[str]) -> int:

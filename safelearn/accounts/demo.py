@@ -11,7 +11,7 @@ from safelearn.accounts.services import demo_device_ensure
 HOW_TO_GET_CODES = (
     "Safety leads, administrators and analysts need a security code after their password.\n"
     "Demo users have a demo authenticator: get the current code with\n"
-    "  .venv/bin/safelearn totp_code USERNAME"
+    "  .venv/bin/safelearn totp-code USERNAME"
 )
 
 

@@ -198,6 +198,23 @@ POLICY: dict[str, Rule] = {
     "analytics:open_data_download": rule(
         MISSING_OBJECT, kwargs={"quarter": "2026-Q1", "filename": "missing.csv"}, note=MISSING
     ),
+    # Learning engine: suggestions, search, signals, model versions
+    "learning:report": rule(REVIEWER_OF_REPORT),
+    "learning:suggestion_decide": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    "learning:search": rule(
+        outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW),
+        note="reviewers search their own organisation; analysts only approved de-identified text",
+    ),
+    "learning:signals": rule(ANALYST_ONLY),
+    "learning:signal_detail": rule(MISSING_OBJECT, note=MISSING),
+    "learning:signal_decide": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    "learning:models": rule(
+        outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)
+    ),
+    # Single sign-on: public by nature (signing in); the provider must exist and be enabled
+    "sso:choose": rule(PUBLIC),
+    "sso:start": rule(outcomes(NOT_FOUND), note="unknown provider id: 404 for everyone"),
+    "sso:callback": rule(outcomes(DENY), note="no sign-in under way: refused with a clear page, never signed in"),
     # Case reviews (learning from serious case reviews)
     "casereviews:library": rule(
         outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)
@@ -209,7 +226,7 @@ POLICY: dict[str, Rule] = {
     "casereviews:recurrence": rule(ANALYST_ONLY),
     "casereviews:recurrence_csv": rule(ANALYST_ONLY),
     "casereviews:recurrence_refresh": rule(
-        ANALYST_ONLY, method="POST", known_issue="500 (empty vocabulary in learning similarity) with no case reviews"
+        ANALYST_ONLY, method="POST"
     ),
     "casereviews:for_report": rule(REVIEWER_OF_REPORT),
     "casereviews:assignment_update": rule(MISSING_OBJECT, method="POST", note=MISSING),
@@ -232,6 +249,50 @@ POLICY: dict[str, Rule] = {
     ),
     "api-v1:get_report": rule(API_REVIEWER_OF_REPORT),
     "api-v1:transition_report": rule(API_REVIEWER_OF_REPORT, method="POST", json={"to_status": "triaged"}),
+    # API review work (issue 9): same services as the report page; GET and POST on one path are two names
+    "api-v1:assign_report": rule(API_REVIEWER_OF_REPORT, method="POST", json={"assignee": "reviewer"}),
+    "api-v1:get_assessment": rule(API_REVIEWER_OF_REPORT),
+    "api-v1:grade_report": rule(
+        API_REVIEWER_OF_REPORT, method="POST", json={"consequence": 2, "likelihood": 2, "harm": "low_harm"}
+    ),
+    "api-v1:set_response_level": rule(
+        API_REVIEWER_OF_REPORT, method="POST", json={"level": "local_learning", "reason": "Matrix check"}
+    ),
+    "api-v1:list_clocks": rule(API_REVIEWER_OF_REPORT),
+    "api-v1:start_clock": rule(API_REVIEWER_OF_REPORT, method="POST", json={"duty": "not-a-duty"}),
+    "api-v1:record_notification": rule(
+        API_REVIEWER_OF_REPORT, method="POST", json={"notified_to": "Ofsted", "notified_at": "2026-01-05T10:00:00Z"}
+    ),
+    "api-v1:clock_not_required": rule(API_REVIEWER_OF_REPORT, method="POST", json={"reason": "Does not apply"}),
+    "api-v1:list_actions": rule(API_REVIEWER_OF_REPORT),
+    "api-v1:create_action": rule(
+        API_REVIEWER_OF_REPORT,
+        method="POST",
+        json={"title": "Check", "measure": "Audit", "owner": "reviewer", "due_on": "2099-01-01"},
+    ),
+    "api-v1:update_action": rule(API_REVIEWER_OF_REPORT, method="POST", json={"status": "in_progress"}),
+    "api-v1:send_feedback": rule(API_REVIEWER_OF_REPORT, method="POST", json={"body": "Thank you: we changed it."}),
+    "api-v1:get_conversation": rule(API_REVIEWER_OF_REPORT),
+    "api-v1:post_question": rule(API_REVIEWER_OF_REPORT, method="POST", json={"body": "Can you tell us more?"}),
+    "api-v1:export_reports": rule(
+        outcomes(FORBIDDEN, anonymous=UNAUTHORISED, reviewer=ALLOW, other_reviewer=ALLOW),
+        note="each safety lead's own organisations' reports only",
+    ),
+    # API analytics: national analysts (tokens: analytics:read, national organisation, analyst acting user)
+    "api-v1:pool": rule(outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW)),
+    "api-v1:aggregates": rule(outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW)),
+    "api-v1:open_data": rule(outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW), kwargs={"quarter": "2026-Q1"}),
+    "api-v1:open_data_csv": rule(
+        outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW), kwargs={"quarter": "2026-Q1"}
+    ),
+    # API tokens (organisation administrators) and report exports (safety leads, their own organisation)
+    "integrations:token_list": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
+    "integrations:token_new": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
+    "integrations:token_revoke": rule(
+        MISSING_OBJECT, kwargs={"token_id": "00000000-0000-4000-8000-000000000000"}, note=MISSING
+    ),
+    "integrations:export_csv": rule(ANY_REVIEWER, note="each safety lead's own organisations' reports only"),
+    "integrations:export_xlsx": rule(ANY_REVIEWER, note="each safety lead's own organisations' reports only"),
     # Django admin: its own sign-in; logging out is harmless
     "admin:login": rule(PUBLIC),
     "admin:logout": rule(PUBLIC, method="POST"),

@@ -136,13 +136,10 @@ def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.date
     when = submitted_at or timezone.now()
     # Historic reports: no receipt code (no reporter to hold it), no escalation or acknowledgement (the events
     # are past); de-identification still runs on every narrative, queued when the report is saved.
-    report = Report(
-        organisation=organisation,
-        channel=Channel.IMPORT,
-        submitted_at=when,
-        reporter=None,
-        **{**asdict(data), "mode": data.mode if data.mode != "named" else "anonymous"},
-    )
+    values = asdict(data)
+    values.pop("people_involved", None)  # legacy exports have no private names list
+    values["mode"] = data.mode if data.mode != "named" else "anonymous"
+    report = Report(organisation=organisation, channel=Channel.IMPORT, submitted_at=when, reporter=None, **values)
     report.reference = _next_reference(organisation, when)
     report.save()
     audit_record(actor=actor or "import", verb="report.imported", target=report)

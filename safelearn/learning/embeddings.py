@@ -21,7 +21,8 @@ import numpy as np
 from safelearn.learning.engine.similarity import Match
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_STOP = frozenset("that this with from have were been they their there which would about after when what".split())
+_STOP = frozenset(["that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "which",
+                   "would", "about", "after", "when", "what"])
 
 
 def available() -> bool:

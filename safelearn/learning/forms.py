@@ -59,7 +59,7 @@ class SuggestionDecisionForm(forms.Form):
         self.helper.layout = Layout("value")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         # An empty set of contributory factors is a real answer ("none of these"); other fields need a code.
         if data.get("action") == "save" and self.suggestion.field not in MULTI_LABEL_FIELDS and not data.get("value"):
             self.add_error("value", "Choose a code from the list.")

@@ -93,10 +93,17 @@ def _engine() -> Any:
     return SimilarityIndex
 
 
+def _build(engine: Any, docs: list[tuple[str, str, dt.datetime]]) -> Any:
+    try:
+        return engine.build((i, t) for i, t, _ in docs)
+    except ValueError:  # no documents, or only stop words: an empty index answers every query with nothing
+        return SimilarityIndex()
+
+
 def index_build(scope: str) -> Built:
     """Build a scope's index from the database and persist it (run by a task, or on first use)."""
     docs = _documents(scope)
-    index = _engine().build((i, t) for i, t, _ in docs)
+    index = _build(_engine(), docs)
     built = Built(scope=scope, index=index, watermark=max((s for _, _, s in docs), default=None),
                   ids={i for i, _, _ in docs})
     payload = pickle.dumps({"index": index, "watermark": built.watermark, "ids": built.ids},
@@ -150,14 +157,10 @@ def index_get(scope: str) -> Built:
 
 
 def _delta(built: Built) -> Any:
-    if built.watermark is None:
-        new = _documents(built.scope)
-    else:
-        new = _documents(built.scope, since=built.watermark)
-    new = [d for d in new if d[0] not in built.ids]
+    new = [d for d in _documents(built.scope, since=built.watermark) if d[0] not in built.ids]
     key = (len(new), max((s for _, _, s in new), default=None))
     if key != built.delta_key:
-        built.delta = SimilarityIndex.build((i, t) for i, t, _ in new) if new else None
+        built.delta = _build(SimilarityIndex, new) if new else None
         built.delta_key = key
         if len(new) > DELTA_REBUILD:
             _queue_rebuild(built.scope)

@@ -48,8 +48,9 @@ def learning_context(request: HttpRequest, report: Report, bound: SuggestionDeci
                      "suggested": _display(s.field, s.value),
                      "final": _display(s.field, s.final_value) if s.final_value is not None else "",
                      "percent": round(100 * s.score)})
+    similar: dict[str, Any]
     try:
-        similar = selectors.similar_reports(report=report)
+        similar = dict(selectors.similar_reports(report=report))
     except Exception:  # similar reports help; they must never take the review page down
         logger.exception("similar reports failed for %s", report.pk)
         similar = {"own": [], "other": [], "failed": True}

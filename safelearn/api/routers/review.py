@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from safelearn.api import schemas
-from safelearn.api.auth import STAFF_AUTH, caller_of
+from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller
 from safelearn.api.models import Scope
 from safelearn.reporting.models import Report
 from safelearn.review import selectors as review_selectors
@@ -29,20 +28,15 @@ class ListFilters(Schema):
     offset: int = 0
 
 
-def _user_for(request: HttpRequest, scope: str):  # type: ignore[no-untyped-def]
-    caller = caller_of(request)
-    if not caller.has_scope(scope):
-        raise PermissionDenied(f"This token lacks the {scope} scope.")
-    if caller.user is None:
-        raise PermissionDenied("This token has no acting safety lead; ask your administrator to set one.")
-    return caller
+def _user_for(request: HttpRequest, scope: str) -> Caller:
+    return reviewer_caller(request, scope)
 
 
-def _in_token_org(caller, report: Report) -> None:  # type: ignore[no-untyped-def]
-    from django.http import Http404
-
-    if caller.token is not None and caller.token.organisation_id != report.organisation_id:
-        raise Http404
+def _token_may_reach(caller: Caller, report_id: uuid.UUID) -> None:
+    """Before the audited read: another organisation's report does not exist for a token (and is not read)."""
+    if caller.token is not None:
+        organisation_id = Report.objects.filter(pk=report_id).values_list("organisation_id", flat=True).first()
+        in_token_org(caller, organisation_id)
 
 
 def _summary(report: Report) -> schemas.ReportSummary:
@@ -102,8 +96,8 @@ def _detail(report: Report) -> schemas.ReportDetail:
 )
 def get_report(request: HttpRequest, report_id: uuid.UUID) -> schemas.ReportDetail:
     caller = _user_for(request, Scope.REVIEW_READ)
+    _token_may_reach(caller, report_id)
     report = review_selectors.report_get_for_reviewer(user=caller.user, report_id=report_id)
-    _in_token_org(caller, report)
     return _detail(report)
 
 
@@ -116,8 +110,8 @@ def transition_report(
     request: HttpRequest, report_id: uuid.UUID, payload: schemas.TransitionIn
 ) -> schemas.ReportDetail:
     caller = _user_for(request, Scope.REVIEW_WRITE)
+    _token_may_reach(caller, report_id)
     report = review_selectors.report_get_for_reviewer(user=caller.user, report_id=report_id)
-    _in_token_org(caller, report)
     primary = None
     if payload.duplicate_of:
         primary = Report.objects.filter(

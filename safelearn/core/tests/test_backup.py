@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
-from safelearn.core.audit import audit_verify
 from safelearn.core.backup import BackupError, backup_sqlite, restore_sqlite, sqlite_database_path
 from safelearn.core.models import AuditEvent
 from safelearn.reporting.models import Report
@@ -41,19 +43,41 @@ def test_backup_then_restore_gives_back_the_same_reports_and_an_intact_audit_cha
         assert copy.execute("SELECT count(*) FROM reporting_report").fetchone()[0] == reports_then
         assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
-    submit_report(reporter=people["reporter"], what_happened="Written after the backup, so gone after restore.")
+    submit_report(reporter=people["reporter"], what_happened="Written after the backup, so not in it.")
     assert Report.objects.count() == reports_then + 1
 
-    with pytest.raises(CommandError, match="--force"):
-        call_command("restore", str(target))
-    out = StringIO()
-    call_command("restore", str(target), "--force", stdout=out)
-    assert "Audit chain intact" in out.getvalue()
-    assert Report.objects.count() == reports_then
-    assert AuditEvent.objects.count() == events_then
-    assert audit_verify() == []
-    texts = sorted(r.what_happened for r in Report.objects.all())
-    assert texts == [f"Backed-up report number {i} about a missed visit." for i in range(3)]
+    # Restore into a separate database through the real commands, so the test database is never replaced
+    # under another process; the same key file lets the restored narratives be decrypted.
+    restored = tmp_path / "restored.sqlite3"
+    restored.write_text("")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "SAFELEARN_VAR_DIR": str(settings.VAR_DIR),
+        "DATABASE_URL": f"sqlite:///{restored}",
+    }
+    refused = _safelearn(["restore", str(target)], env)
+    assert refused.returncode != 0 and "--force" in refused.stderr
+    done = _safelearn(["restore", str(target), "--force"], env)
+    assert done.returncode == 0, done.stderr
+    assert "Audit chain intact" in done.stdout
+    assert _safelearn(["audit", "verify"], env).stdout.startswith(f"OK: {events_then} audit events")
+    check = (
+        "from safelearn.reporting.models import Report; print(sorted(r.what_happened for r in Report.objects.all()))"
+    )
+    texts = _safelearn(["shell", "-c", check], env).stdout.strip().splitlines()[-1]
+    assert texts == str([f"Backed-up report number {i} about a missed visit." for i in range(3)])
+
+
+def _safelearn(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "safelearn.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_backup_never_overwrites_and_restore_checks_its_input(tmp_path: Path) -> None:

@@ -57,7 +57,11 @@ class SimilarityIndex:
         texts = [t or "" for _, t in pairs]
         if len(texts) > 50_000:
             index.vectorizer.set_params(min_df=2)
-        index.matrix = sp.csr_matrix(index.vectorizer.fit_transform(texts))
+        try:
+            index.matrix = sp.csr_matrix(index.vectorizer.fit_transform(texts))
+        except ValueError:  # no texts, or only stop words: an empty index that matches nothing
+            index.ids = []
+            return index
         index.terms = index.vectorizer.get_feature_names_out()
         n_feat = index.matrix.shape[1]
         if len(texts) > index.dense_threshold and n_feat > index.n_components:

@@ -64,3 +64,10 @@ def test_single_org_cluster_not_reported():
     recent = _docs("n", 30, rng, ["o1", "o2"]) + [
         Doc(f"x{i}", "lift broken wheelchair stuck upstairs", "o1", None) for i in range(6)]
     assert detect_emerging_themes(recent, baseline, min_orgs=2) == []
+
+
+def test_empty_or_stopword_only_collections_give_an_index_that_matches_nothing():
+    from safelearn.learning.engine.similarity import SimilarityIndex
+
+    assert SimilarityIndex.build([]).query("missed visit", k=3) == []
+    assert SimilarityIndex.build([("a", "the and of"), ("b", "")]).query("missed visit", k=3) == []

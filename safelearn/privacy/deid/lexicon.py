@@ -64,12 +64,27 @@ _SUFFIXES = (
 @cache
 def is_common(word: str) -> bool:
     """True for an ordinary English word, including simple inflections (weeks, held, booking)."""
-    cw = common_words()
+    return _in_wordlist(word, common_words())
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    return (_read("everyday_words.txt.gz") - _read("rare_name_words.txt")) | EXTRA_COMMON | IRREGULAR
+
+
+@cache
+def is_everyday(word: str) -> bool:
+    """An ordinary word still in everyday use: web2 also lists obsolete words that are today mostly
+    names (jessamy, raff, birchwood), which a capital letter should then mark as a possible name."""
+    return _in_wordlist(word, everyday_words())
+
+
+def _in_wordlist(word: str, cw: frozenset[str]) -> bool:
     w = word.casefold()
     if w in cw:
         return True
     if "-" in w:
-        return all(p in _PREFIXES or is_common(p) for p in w.split("-") if p)
+        return all(p in _PREFIXES or _in_wordlist(p, cw) for p in w.split("-") if p)
     # British spellings against an American word list: realised, organisation, behaviour, centre
     for uk, us in (("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"), ("tre", "ter")):
         if uk in w and _inflected(w.replace(uk, us), cw):

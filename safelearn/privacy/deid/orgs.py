@@ -91,6 +91,58 @@ def detect_context_orgs(text: str) -> list[Span]:
     return out
 
 
+# a provider's brand followed by its branch town: "Helping Hands Wetherby", "Safe Steps Leeds";
+# public bodies put the place first ("Leeds City Council"), so the place must end the run
+_BRANCH = re.compile(r"\b((?:[A-Z][\w'’&-]*\s+){1,3})([A-Z][a-z]+)\b(?!\s+[A-Z])")
+_PUBLIC = _ws("""care council police constabulary city county borough metropolitan district nhs trust children's
+    childrens social services service adult adults government national west east north south greater
+    university college school hospital""")
+_FUNCTION = _ws("""in at from to the a an and or of for on by with into near via both back also then so but
+    when if as moved went lives live living go going come came born based stay stayed stays visit
+    visited dear hi hello from our my his her their this that""")
+# a housing association named after its town: "Wakefield District Housing", "Leeds Federated Housing"
+_HOUSING = re.compile(r"\b([A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:Housing|Homes))\b")
+# a hospital known by its initials: "taken to LGI", "LGI neurology" (Infirmary, Hospital)
+_HOSP_INITIALS = re.compile(
+    r"\b(?:to|at|from|in|and)\s+([A-Z]{2,3}[IH])\b|\b([A-Z]{2,3}[IH])\s+(?:A&E|a&e|neurology|maternity|"
+    r"paediatrics|outpatients|children's ward|ward|clinic|minor injuries|fracture clinic)"
+)
+_NOT_HOSPITAL = _ws("MASH MRI RHI PPI KPI BMI DSH CAMH ACEH MACH FGMH DOH DFEH")
+
+
+def detect_branch_orgs(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _BRANCH.finditer(text):
+        place = m.group(2)
+        if place.lower() not in PLACES:
+            continue
+        words = m.group(1).split()
+        # drop leading function words and sentence openers ("In", "Moved to")
+        while words and words[0].lower() in _FUNCTION:
+            words.pop(0)
+        if not words or any(w.lower() in _FUNCTION or w.lower() in PLACES for w in words):
+            continue
+        if all(w.lower().rstrip("'’s") in _PUBLIC or w.lower() in _PUBLIC for w in words):
+            continue
+        if words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS or words[0].isupper():
+            continue
+        if len(words) == 1 and not words[0].endswith(("'s", "’s")):
+            continue
+        start = m.end(2) - len(" ".join([*words, place]))
+        if text[start : m.end(2)] != " ".join([*words, place]):
+            continue
+        out.append(Span(start, m.end(2), "ORG_LOCAL"))
+    for m in _HOUSING.finditer(text):
+        first, second = m.group(1).split()[:2]
+        if first.lower() in PLACES and second.lower() not in _PUBLIC - {"district"}:
+            out.append(Span(m.start(1), m.end(1), "ORG_LOCAL"))
+    for m in _HOSP_INITIALS.finditer(text):
+        g = 1 if m.group(1) else 2
+        if m.group(g) not in _NOT_HOSPITAL:
+            out.append(Span(m.start(g), m.end(g), "ORG_LOCAL"))
+    return out
+
+
 class ContextOrgDetector:
     def detect(self, text: str) -> list[Span]:
-        return detect_context_orgs(text)
+        return detect_context_orgs(text) + detect_branch_orgs(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .cues import cue_spans, from_the_shift, initial_hits, propagate_lower
+from .endings import closing_names
 from .lexicon import (
     CUES,
     LOWER_STOP,
@@ -19,6 +20,7 @@ from .lexicon import (
     first_names,
     is_common,
     is_compound,
+    is_everyday,
     surnames,
 )
 from .lists import (
@@ -29,6 +31,7 @@ from .lists import (
     reported_names,
     surname_after_first,
 )
+from .mentions import lower_mentions, short_forms, title_phrase
 from .roles import role_name_spans, role_token_hits
 from .tokens import Token, tokenize
 from .types import Span
@@ -58,7 +61,8 @@ _SIGN_CUE = re.compile(
     r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
 )
 _KNOWN_AS = re.compile(
-    r"\b(?i:known as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+[\"'“‘]?([A-Z][\w'’-]*)"
+    r"\b(?i:known(?: to [\w'’-]+(?: [\w'’-]+)?)? as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+"
+    r"[\"'“‘]?([A-Z][\w'’-]*)"
 )
 _FAMILY = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:family|household|children|kids|siblings|twins)\b")
 # a capitalised word naming a condition or tool, not a person: "Dravet syndrome", "Apgar score"
@@ -132,8 +136,10 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
         if len(t.text) > 1 and (t.text.isupper() or (t.text[:-1].isupper() and t.text[-1] == "s")):
             continue
         if _cap(t):
+            # a capital letter on a word web2 lists but nobody writes any more ("Jessamy") reads as a name
+            rare = common and not is_everyday(lw) and not title_phrase(text, toks, i, names.is_name, _cap)
             if not t.initial:
-                if name or not common or plow in STRONG_CUES or _AGE_AFTER.match(after):
+                if name or not common or rare or plow in STRONG_CUES or _AGE_AFTER.match(after):
                     hit.add(i)
             else:
                 evidence = bool(t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after))
@@ -142,7 +148,7 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
                     not common and not name and not is_compound(lw) and bool(re.match(r" [a-z]", after))
                 )
                 nickname = t.possessive and len(lw) <= 3 and lw not in LOWER_STOP
-                if (not common and (name or evidence)) or (name and evidence) or nickname:
+                if ((not common or rare) and (name or evidence)) or (name and evidence) or nickname:
                     hit.add(i)
         elif _lower_name(lw, plow, after, common, name, names, bool(prev and prev.possessive)):
             hit.add(i)
@@ -150,6 +156,8 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
 
 
 _GENERIC_CAPS_LOWER = {w.lower() for w in _GENERIC_CAPS}
+
+
 _HEADS = {h.lower() for h in ORG_HEADS}
 _HEAD_WORDS = r"(?:" + "|".join(re.escape(h) for h in ORG_HEADS) + r"|road|street|lane|avenue|close|drive)\b"
 _WEAK_CUES = {"and", "&", "to", "with", "from", "by", "is", "am"}
@@ -195,6 +203,22 @@ def _stop_in_name(text: str, toks: list[Token], hit: set[int], i: int, j: int, n
     return False
 
 
+_NOT_BEFORE_GIVEN = re.compile(r"(?:\d|\b(?:in|from|to|of|at|on|the|via|near|since|until|by))\s*$", re.IGNORECASE)
+
+
+def _stop_given_name(text: str, toks: list[Token], i: int, j: int, names: _Names) -> bool:
+    """A listed given name that is also a month or place, straight before a surname already found:
+    "Jan Sutcliffe", "Kenya Ashworth-Hall" (but not "in Kenya Smith ...", "3 Jan Smith")."""
+    t, nxt = toks[j], toks[i]
+    if j != i - 1 or text[t.end : nxt.start] != " " or not _cap(t) or not _cap(nxt) or t.possessive:
+        return False
+    if t.lower not in names.first or t.lower in WEEKDAYS or is_common(nxt.lower):
+        return False
+    if nxt.text.isupper() or nxt.lower in ORG_HEADS or nxt.lower in _HEADS or names.stop(nxt.lower):
+        return False
+    return not _NOT_BEFORE_GIVEN.search(text[max(0, t.start - 12) : t.start])
+
+
 def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
     """Coordination ("Tracy and Gary") and multi-word names ("Ahmad Zia Noori")."""
     changed = True
@@ -207,13 +231,16 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
                 a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
                 gap = text[a.end : b.start]
                 t = toks[j]
-                if names.stop(t.lower) and not _stop_in_name(text, toks, hit, i, j, names):
+                if names.stop(t.lower) and not (
+                    _stop_in_name(text, toks, hit, i, j, names) or _stop_given_name(text, toks, i, j, names)
+                ):
                     continue
                 if t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
                     continue
                 left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
                 # a listed given name before a listed, non-dictionary surname: "Hope Adeyemi" at a sentence start
-                if left_common and _cap(t) and t.lower in names.first and toks[i].lower in names.last:
+                given = t.lower in names.first or ("-" in t.lower and names.hyphen_ok(t.lower))
+                if left_common and _cap(t) and given and toks[i].lower in names.last:
                     left_common = is_common(toks[i].lower)
                 if t.lower in TITLES or left_common:
                     continue
@@ -272,6 +299,7 @@ def detect_people(text: str) -> list[Span]:
     im = _INITIALS_END.search(tail)
     if im:
         extra.append((im.start(1), im.end(1)))
+    extra.extend(closing_names(text, tail, names.is_name, names.stop))
     sm = _SIGNOFF.search(tail)
     if sm and not any(names.stop(w.lower().strip(".,")) for w in sm.group(1).split() if w not in {"&", "and"}):
         for w in re.finditer(r"[^\s&]+", sm.group(1)):
@@ -298,22 +326,35 @@ def detect_people(text: str) -> list[Span]:
         toks[k].lower
         for k in hit
         if len(toks[k].text) > 2
-        and not is_common(toks[k].lower)
+        and (not is_common(toks[k].lower) or (_cap(toks[k]) and not is_everyday(toks[k].lower)))
         and (names.is_name(toks[k].lower) or not toks[k].initial)
+    }
+    # a place word used as a given name in a full name ("Kenya Ashworth-Hall") names that person
+    # in every capitalised mention; months and weekdays still need a verb after them ("April said")
+    given_places = {
+        toks[k].text
+        for k in hit
+        if toks[k].lower in PLACES and _cap(toks[k]) and k + 1 in hit and text[toks[k].end : toks[k + 1].start] == " "
     }
     for k, t in enumerate(toks):
         if (
             k not in hit
             and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found))
-            and (not names.stop(t.lower) or (t.text in found and bool(_VERB_AFTER.match(text, t.end))))
+            and (
+                not names.stop(t.lower)
+                or t.text in given_places
+                or (t.text in found and bool(_VERB_AFTER.match(text, t.end)))
+            )
             # a lower-case ordinary word ("summer") is carried only where it reads as a person (propagate_lower)
             and not (t.text.islower() and is_common(t.lower))
         ):
             hit.add(k)
+    hit |= short_forms(toks, hit, _cap, names.stop)
     hit |= listed_with_people(text, toks, hit, lambda t: _plausible(t, names))
     hit |= bullet_people(text, toks, hit, lambda t: _plausible(t, names))
     hit |= surname_after_first(text, toks, hit, names.first, lambda t: _surname_ok(text, t, names))
     hit |= propagate_lower(text, toks, hit)
+    hit |= lower_mentions(text, toks, hit)
     hit |= from_the_shift(text, toks, hit, names.first)
     spans: list[Span] = []
     for k in sorted(hit):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from safelearn.casereviews.selectors import findings_for_report
 from safelearn.core.audit import audit_history
+from safelearn.learning.views import learning_context
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
 from safelearn.reporting.forms import TransitionForm
@@ -130,6 +131,7 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             "today": timezone.localdate(),
             "has_feedback": bool(bundle.feedback),
             "linked_findings": findings_for_report(report, limit=5),
+            **learning_context(request, report),
         }
     )
     return render(request, "review/report_detail.html", context, status=status)

@@ -14,6 +14,8 @@ Outputs (one lower-case entry per line, sorted):
                     (``web2`` in english-words), used to tell ordinary words from names
   rare_name_words.txt  names that web2 lists as words but that are rare as words in current English
                     (wordfreq Zipf < 3.5: hamza, joss, shan): treated as names, not ordinary words
+  everyday_words.txt.gz  the web2 words still in everyday use (wordfreq Zipf >= 3.0): a capitalised
+                    word that web2 lists but nobody writes any more (jessamy, raff) may be a name
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]$")
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
 RARE_ZIPF = 3.5
+EVERYDAY_ZIPF = 3.0
 
 
 def fold(word: str) -> str:
@@ -86,7 +89,10 @@ def main() -> None:
     web2 = set(words)
     rare = sorted(n for n in first | last if n in web2 and len(n) > 2 and zipf_frequency(n, "en") < RARE_ZIPF)
     (HERE / "rare_name_words.txt").write_text("\n".join(rare) + "\n", encoding="utf-8")
-    print(len(first), len(last), len(words), len(rare))
+    everyday = [w for w in words if zipf_frequency(w, "en") >= EVERYDAY_ZIPF]
+    with gzip.open(HERE / "everyday_words.txt.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(everyday) + "\n")
+    print(len(first), len(last), len(words), len(rare), len(everyday))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
 ]
 SKIP_REQUESTED = os.environ.get("SAFELEARN_SKIP_BROWSER", "").strip().lower() not in {"", "0", "false", "no"}
 REQUIRE_BROWSER = os.environ.get("SAFELEARN_REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes"}
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 NO_CHROMIUM = "Chromium was not found on PATH (install it: apt-get install chromium)"
 
 _skipped: dict[str, int] = {}
@@ -70,33 +71,42 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
             terminalreporter.write_line(f"Note: {count} browser test(s) skipped because {reason}.", yellow=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One Chromium per test module: Playwright's event loop must not outlive the browser tests (see below)."""
     reason = _skip_reason()
     if reason is not None:  # a browser test that was not marked `browser`
         pytest.skip(f"browser test skipped: {reason}")
     if CHROMIUM is None:
         pytest.fail(f"SAFELEARN_REQUIRE_BROWSER is set but {NO_CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop running in this thread, which trips Django's async-unsafe
-    # guard on every ORM call a test makes while a browser is open. Our side stays single-threaded, so it
-    # is safe; set only from here, so test runs without a browser keep the guard.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if _running:
-        # Another directory's conftest imported this fixture too, making a second session fixture; a second
-        # sync_playwright() in one thread is refused, so share the one browser.
+        # Another directory's conftest imported this fixture too, making a second fixture of the same name;
+        # a second sync_playwright() in one thread is refused, so share the one browser.
         yield _running[0]
         return
-    with sync_playwright() as playwright:
-        # launch() gives every run a fresh temporary profile (user-data dir) and removes it on close.
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        _running.append(instance)
-        try:
-            yield instance
-        finally:
-            _running.clear()
-            instance.close()
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread while it is started, which trips
+    # Django's async-unsafe guard on every ORM call a test makes. Our side stays single-threaded, so that is
+    # safe, but only while the browser is open: the variable is removed again afterwards, because anything
+    # else that inherits it (a `check --deploy` subprocess, say) rightly refuses to run with it set.
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as playwright:
+            # launch() gives every run a fresh temporary profile (user-data dir) and removes it on close.
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            _running.append(instance)
+            try:
+                yield instance
+            finally:
+                _running.clear()
+                instance.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture
@@ -106,7 +116,10 @@ def new_page(browser: Any, live_server: Any, transactional_db: Any) -> Iterator[
 
     def make(**context_options: Any) -> Any:
         context = browser.new_context(base_url=live_server.url, **context_options)
-        context.set_default_timeout(10_000)
+        # Generous: submitting a report runs its background tasks inline (de-identification, suggestions),
+        # which on a busy CI machine can take several seconds; a real failure still stops within a minute.
+        context.set_default_timeout(20_000)
+        context.set_default_navigation_timeout(60_000)
         contexts.append(context)
         page = context.new_page()
         page.problems = []  # type: ignore[attr-defined]  # checked on every page by the journey tests
