@@ -35,7 +35,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check safelearn config bench || true
+	$(BIN)/ruff format --check safelearn config conftest.py examples
 
 typecheck: install
 	$(BIN)/mypy safelearn config

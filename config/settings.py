@@ -192,7 +192,10 @@ LOGGING = {
 # --- Sign-in security (safelearn.accounts, issue 10): TOTP two-factor, lockout, idle expiry. ---
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes", "safelearn.accounts"]
 # OTPMiddleware must follow AuthenticationMiddleware (it wraps request.user with is_verified()).
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1, "django_otp.middleware.OTPMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
 MIDDLEWARE += [
     "safelearn.accounts.middleware.SessionIdleMiddleware",
     "safelearn.accounts.middleware.TwoFactorRequiredMiddleware",
@@ -210,7 +213,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 # API (issue 9): half-signed-in sessions get a 403 problem document from /api/, not the 2FA page's redirect.
-MIDDLEWARE.insert(MIDDLEWARE.index("safelearn.accounts.middleware.TwoFactorRequiredMiddleware"), "safelearn.api.middleware.ApiTwoFactorMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("safelearn.accounts.middleware.TwoFactorRequiredMiddleware"),
+    "safelearn.api.middleware.ApiTwoFactorMiddleware",
+)
 
 # --- Single sign-on (safelearn.sso, issue 9): OpenID Connect per organisation, see docs/sso.md. ---
 INSTALLED_APPS += ["safelearn.sso"]

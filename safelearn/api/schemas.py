@@ -28,8 +28,9 @@ class ReportIn(Schema):
     agencies_involved: list[str] = Field(default_factory=list, max_length=20)
     reporter_role: str = ""
     immediate_risk_answer: str = Field(default="", description="yes, no or not_sure")
-    people_involved: str = Field(default="", max_length=2000,
-                                 description="Names to strip from the narrative (private; never shown or shared)")
+    people_involved: str = Field(
+        default="", max_length=2000, description="Names to strip from the narrative (private; never shown or shared)"
+    )
     identity_name: str = Field(default="", max_length=200, description="Confidential reports: kept in the vault")
     identity_contact: str = Field(default="", max_length=200)
 

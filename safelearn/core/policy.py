@@ -208,9 +208,7 @@ POLICY: dict[str, Rule] = {
     "learning:signals": rule(ANALYST_ONLY),
     "learning:signal_detail": rule(MISSING_OBJECT, note=MISSING),
     "learning:signal_decide": rule(MISSING_OBJECT, method="POST", note=MISSING),
-    "learning:models": rule(
-        outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)
-    ),
+    "learning:models": rule(outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)),
     # Single sign-on: public by nature (signing in); the provider must exist and be enabled
     "sso:choose": rule(PUBLIC),
     "sso:start": rule(outcomes(NOT_FOUND), note="unknown provider id: 404 for everyone"),
@@ -225,9 +223,7 @@ POLICY: dict[str, Rule] = {
     "casereviews:review_new": rule(ANALYST_ONLY),
     "casereviews:recurrence": rule(ANALYST_ONLY),
     "casereviews:recurrence_csv": rule(ANALYST_ONLY),
-    "casereviews:recurrence_refresh": rule(
-        ANALYST_ONLY, method="POST"
-    ),
+    "casereviews:recurrence_refresh": rule(ANALYST_ONLY, method="POST"),
     "casereviews:for_report": rule(REVIEWER_OF_REPORT),
     "casereviews:assignment_update": rule(MISSING_OBJECT, method="POST", note=MISSING),
     "casereviews:finding_detail": rule(MISSING_OBJECT, note=MISSING),

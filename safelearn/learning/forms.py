@@ -26,8 +26,10 @@ RISK_CHOICES = [("yes", "Yes"), ("no", "No")]
 class SuggestionDecisionForm(forms.Form):
     """One suggested field: pre-filled with the suggestion (or the earlier decision) to confirm or change."""
 
-    action = forms.ChoiceField(choices=[("save", "Save"), ("reject", "Reject")],
-                               error_messages={"required": "Choose to save the code or reject the suggestion."})
+    action = forms.ChoiceField(
+        choices=[("save", "Save"), ("reject", "Reject")],
+        error_messages={"required": "Choose to save the code or reject the suggestion."},
+    )
 
     def __init__(self, *args: Any, suggestion: Suggestion, **kwargs: Any) -> None:
         self.suggestion = suggestion
@@ -44,13 +46,17 @@ class SuggestionDecisionForm(forms.Form):
             self.fields["value"] = forms.ChoiceField(label=label, choices=RISK_CHOICES, required=False)
         elif field in MULTI_LABEL_FIELDS:
             self.fields["value"] = forms.MultipleChoiceField(
-                label=label, required=False, widget=forms.CheckboxSelectMultiple,
+                label=label,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
                 choices=get_taxonomy().choices(FIELD_SECTIONS[field]),
                 error_messages={"invalid_choice": "Choose factors from the list."},
             )
         else:
             self.fields["value"] = forms.ChoiceField(
-                label=label, required=False, choices=get_taxonomy().choices(FIELD_SECTIONS[field]),
+                label=label,
+                required=False,
+                choices=get_taxonomy().choices(FIELD_SECTIONS[field]),
                 error_messages={"invalid_choice": "Choose a code from the list."},
             )
         # The template writes the <form> and the Save / Reject buttons (which carry `action`).
@@ -82,22 +88,31 @@ class _Gds(forms.Form):
 class SearchForm(_Gds):
     q = forms.CharField(label="Search for words in reports", max_length=500, required=False, strip=True)
     scope = forms.ChoiceField(
-        label="Where to search", required=False,
-        choices=[("organisation", "My organisation's reports (full text)"),
-                 ("pool", "National pool (approved de-identified reports)")],
+        label="Where to search",
+        required=False,
+        choices=[
+            ("organisation", "My organisation's reports (full text)"),
+            ("pool", "National pool (approved de-identified reports)"),
+        ],
     )
 
 
 class SignalDecisionForm(_Gds):
     action = forms.ChoiceField(
-        label="Decision", choices=[("promote", "Promote it"), ("dismiss", "Dismiss it")],
-        widget=forms.RadioSelect, error_messages={"required": "Choose to promote or dismiss the signal."},
+        label="Decision",
+        choices=[("promote", "Promote it"), ("dismiss", "Dismiss it")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose to promote or dismiss the signal."},
     )
     promote_to = forms.ChoiceField(
-        label="Promote to", required=False, widget=forms.RadioSelect,
+        label="Promote to",
+        required=False,
+        widget=forms.RadioSelect,
         choices=[("bulletin", "A learning bulletin"), ("alert", "A safety alert")],
     )
     reason = forms.CharField(
-        label="Reason", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
         error_messages={"required": "Enter the reason for your decision."},
     )

@@ -76,8 +76,11 @@ def _documents(scope: str, since: dt.datetime | None = None) -> list[tuple[str, 
             copies = copies.filter(approved_at__gt=since)
         return [(str(c.report_id), c.text, c.approved_at or c.created_at) for c in copies.iterator(chunk_size=2000)]
     organisation_id = scope.removeprefix("org-")
-    reports = (Report.objects.filter(organisation_id=organisation_id)
-               .exclude(status__in=EXCLUDED_FROM_STATISTICS).select_related("deidentified"))
+    reports = (
+        Report.objects.filter(organisation_id=organisation_id)
+        .exclude(status__in=EXCLUDED_FROM_STATISTICS)
+        .select_related("deidentified")
+    )
     if since is not None:
         reports = reports.filter(created_at__gt=since)
     return [(str(r.pk), report_text(r), r.created_at) for r in reports.iterator(chunk_size=500)]
@@ -104,10 +107,12 @@ def index_build(scope: str) -> Built:
     """Build a scope's index from the database and persist it (run by a task, or on first use)."""
     docs = _documents(scope)
     index = _build(_engine(), docs)
-    built = Built(scope=scope, index=index, watermark=max((s for _, _, s in docs), default=None),
-                  ids={i for i, _, _ in docs})
-    payload = pickle.dumps({"index": index, "watermark": built.watermark, "ids": built.ids},
-                           protocol=pickle.HIGHEST_PROTOCOL)
+    built = Built(
+        scope=scope, index=index, watermark=max((s for _, _, s in docs), default=None), ids={i for i, _, _ in docs}
+    )
+    payload = pickle.dumps(
+        {"index": index, "watermark": built.watermark, "ids": built.ids}, protocol=pickle.HIGHEST_PROTOCOL
+    )
     if scope != POOL:
         payload = encrypt_text(base64.b64encode(payload).decode("ascii"))
     path = _path(scope)
@@ -127,7 +132,7 @@ def _load(scope: str) -> Built | None:
         raw = path.read_bytes()
         if not raw.startswith(FORMAT):
             return None
-        payload = raw[len(FORMAT):]
+        payload = raw[len(FORMAT) :]
         if scope != POOL:
             payload = base64.b64decode(decrypt_text(payload))
         data = pickle.loads(payload)  # noqa: S301 - written by index_build above, under VAR_DIR
@@ -136,8 +141,13 @@ def _load(scope: str) -> Built | None:
     except Exception:
         logger.exception("could not load the %s index; rebuilding", scope)
         return None
-    return Built(scope=scope, index=data["index"], watermark=data["watermark"], ids=set(data["ids"]),
-                 loaded_mtime=path.stat().st_mtime)
+    return Built(
+        scope=scope,
+        index=data["index"],
+        watermark=data["watermark"],
+        ids=set(data["ids"]),
+        loaded_mtime=path.stat().st_mtime,
+    )
 
 
 def index_get(scope: str) -> Built:

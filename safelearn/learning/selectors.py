@@ -63,8 +63,9 @@ def search_organisation(*, organisation_id: Any, text: str, k: int = 10, exclude
     return [Hit(m.id, m.score, m.shared_terms, report=reports[m.id]) for m in matches if m.id in reports]
 
 
-def search_pool(*, text: str, k: int = 10, exclude_id: str | None = None,
-                exclude_organisation_id: Any = None) -> list[Hit]:
+def search_pool(
+    *, text: str, k: int = 10, exclude_id: str | None = None, exclude_organisation_id: Any = None
+) -> list[Hit]:
     """Matches among approved de-identified copies; raw and unapproved text never enter this index."""
     want = k * 2 if exclude_organisation_id else k
     matches = index_query(POOL, text, k=want, exclude_id=exclude_id)
@@ -85,8 +86,9 @@ def similar_reports(*, report: Report, k: int = 5) -> dict[str, list[Hit]]:
     pool_query = copy.text if copy is not None and copy.status == DeidentifiedStatus.APPROVED else text
     return {
         "own": search_organisation(organisation_id=report.organisation_id, text=text, k=k, exclude_id=str(report.pk)),
-        "other": search_pool(text=pool_query, k=k, exclude_id=str(report.pk),
-                             exclude_organisation_id=report.organisation_id),
+        "other": search_pool(
+            text=pool_query, k=k, exclude_id=str(report.pk), exclude_organisation_id=report.organisation_id
+        ),
     }
 
 

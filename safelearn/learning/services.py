@@ -50,18 +50,30 @@ def suggestions_compute(*, report: Report) -> list[Suggestion]:
             details: dict[str, Any] = {"scores": per_label}
         else:
             score, details = float(conf.get(field) or 0.0), {}
-        rows.append(Suggestion(report=report, field=field, value=value, score=score, details=details,
-                               model_version=version))
-    rows.append(Suggestion(report=report, field="immediate_risk", value=bool(s.immediate_risk),
-                           score=float(conf.get("immediate_risk") or 0.0), details={"reasons": s.risk_reasons},
-                           model_version=version))
+        rows.append(
+            Suggestion(report=report, field=field, value=value, score=score, details=details, model_version=version)
+        )
+    rows.append(
+        Suggestion(
+            report=report,
+            field="immediate_risk",
+            value=bool(s.immediate_risk),
+            score=float(conf.get("immediate_risk") or 0.0),
+            details={"reasons": s.risk_reasons},
+            model_version=version,
+        )
+    )
     with transaction.atomic():
         Suggestion.objects.filter(report=report, status=SuggestionStatus.SUGGESTED).delete()
         decided = set(Suggestion.objects.filter(report=report).values_list("field", flat=True))
         rows = [r for r in rows if r.field not in decided]  # a reviewer's decision is never overwritten
         Suggestion.objects.bulk_create(rows)
-        audit_record(actor="learning engine", verb="learning.suggested", target=report,
-                     payload={"model_version": version, "fields": [r.field for r in rows]})
+        audit_record(
+            actor="learning engine",
+            verb="learning.suggested",
+            target=report,
+            payload={"model_version": version, "fields": [r.field for r in rows]},
+        )
     return rows
 
 
@@ -99,9 +111,18 @@ def suggestion_decide(*, suggestion: Suggestion, actor: Any, action: str, value:
         suggestion.save(update_fields=["status", "final_value", "decided_by", "decided_at", "updated_at"])
         if final is not None and suggestion.field in REPORT_FIELDS:
             report_set_code(report=suggestion.report, field=suggestion.field, value=final)
-        audit_record(actor=actor, verb=f"learning.suggestion_{status}", target=suggestion.report,
-                     payload={"field": suggestion.field, "suggested": suggestion.value, "final": final,
-                              "model_version": suggestion.model_version, "score": suggestion.score})
+        audit_record(
+            actor=actor,
+            verb=f"learning.suggestion_{status}",
+            target=suggestion.report,
+            payload={
+                "field": suggestion.field,
+                "suggested": suggestion.value,
+                "final": final,
+                "model_version": suggestion.model_version,
+                "score": suggestion.score,
+            },
+        )
     return suggestion
 
 
@@ -127,17 +148,25 @@ BASELINE_DAYS = 365
 
 def _docs(start: dt.datetime, end: dt.datetime) -> list[Doc]:
     rows = deidentified_pool().filter(report__submitted_at__gte=start, report__submitted_at__lt=end)
-    return [Doc(id=str(c.report_id), text=c.text, org_id=str(c.organisation_id), date=c.report.submitted_at)
-            for c in rows.only("report_id", "text", "organisation_id", "report__submitted_at")]
+    return [
+        Doc(id=str(c.report_id), text=c.text, org_id=str(c.organisation_id), date=c.report.submitted_at)
+        for c in rows.only("report_id", "text", "organisation_id", "report__submitted_at")
+    ]
 
 
-def signals_detect(*, now: dt.datetime | None = None, recent_days: int = RECENT_DAYS,
-                   baseline_days: int = BASELINE_DAYS, min_orgs: int = 2) -> list[Signal]:
+def signals_detect(
+    *,
+    now: dt.datetime | None = None,
+    recent_days: int = RECENT_DAYS,
+    baseline_days: int = BASELINE_DAYS,
+    min_orgs: int = 2,
+) -> list[Signal]:
     """Find themes in recent approved de-identified reports that are unusual against the baseline."""
     end = now or timezone.now()
     start = end - dt.timedelta(days=recent_days)
-    themes = detect_emerging_themes(_docs(start, end), _docs(start - dt.timedelta(days=baseline_days), start),
-                                    min_orgs=min_orgs)
+    themes = detect_emerging_themes(
+        _docs(start, end), _docs(start - dt.timedelta(days=baseline_days), start), min_orgs=min_orgs
+    )
     out: list[Signal] = []
     with transaction.atomic():
         for theme in themes:
@@ -146,16 +175,27 @@ def signals_detect(*, now: dt.datetime | None = None, recent_days: int = RECENT_
             if Signal.objects.filter(key=key, window_end__gte=start).exclude(status=SignalStatus.OPEN).exists():
                 continue
             values = {
-                "label": theme.label[:200], "terms": theme.terms, "score": theme.score,
-                "kind": SignalKind.NEW if theme.is_new else SignalKind.GROWING, "report_ids": theme.report_ids,
-                "org_count": theme.org_count, "recent_count": theme.recent_count,
-                "baseline_count": theme.baseline_count, "recent_rate": theme.recent_rate,
-                "baseline_rate": theme.baseline_rate, "window_start": start, "window_end": end,
+                "label": theme.label[:200],
+                "terms": theme.terms,
+                "score": theme.score,
+                "kind": SignalKind.NEW if theme.is_new else SignalKind.GROWING,
+                "report_ids": theme.report_ids,
+                "org_count": theme.org_count,
+                "recent_count": theme.recent_count,
+                "baseline_count": theme.baseline_count,
+                "recent_rate": theme.recent_rate,
+                "baseline_rate": theme.baseline_rate,
+                "window_start": start,
+                "window_end": end,
             }
             signal, created = Signal.objects.update_or_create(key=key, status=SignalStatus.OPEN, defaults=values)
             if created:
-                audit_record(actor="learning engine", verb="learning.signal_raised", target=signal,
-                             payload={"label": signal.label, "reports": len(signal.report_ids)})
+                audit_record(
+                    actor="learning engine",
+                    verb="learning.signal_raised",
+                    target=signal,
+                    payload={"label": signal.label, "reports": len(signal.report_ids)},
+                )
             out.append(signal)
     return out
 
@@ -180,6 +220,10 @@ def signal_decide(*, signal: Signal, actor: Any, action: str, reason: str, promo
         signal.decided_at = timezone.now()
         signal.decision_reason = reason.strip()
         signal.save()
-        audit_record(actor=actor, verb=f"learning.signal_{signal.status}", target=signal,
-                     payload={"reason": signal.decision_reason, "promoted_to": signal.promoted_to})
+        audit_record(
+            actor=actor,
+            verb=f"learning.signal_{signal.status}",
+            target=signal,
+            payload={"reason": signal.decision_reason, "promoted_to": signal.promoted_to},
+        )
     return signal

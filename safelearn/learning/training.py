@@ -44,8 +44,9 @@ def confirmed_examples() -> list[dict[str, Any]]:
     )
     records: dict[str, dict[str, Any]] = {}
     for s in decided:
-        rec = records.setdefault(str(s.report_id), {"id": str(s.report_id), "text": s.report.deidentified.text,
-                                                   "labels": {}})
+        rec = records.setdefault(
+            str(s.report_id), {"id": str(s.report_id), "text": s.report.deidentified.text, "labels": {}}
+        )
         if s.field in TRAIN_FIELDS and s.final_value not in (None, "", []):
             rec["labels"][s.field] = s.final_value  # the latest decision wins (ordered by decided_at)
     return [r for r in records.values() if r["labels"] and r["text"].strip()]
@@ -82,9 +83,15 @@ def model_retrain(*, actor: Any = None, min_confirmed: int = MIN_CONFIRMED) -> M
     path = ""
     if promoted:
         # Refit on every confirmed report once the comparison is done (the held-out ones are the newest facts).
-        art = ModelArtefact(model=_fit(records, fields), version=version, trained_at=now_iso(),
-                            n_examples=len(records) + len(load_seed_records()), fields=fields, scores=cand_scores,
-                            source="confirmed")
+        art = ModelArtefact(
+            model=_fit(records, fields),
+            version=version,
+            trained_at=now_iso(),
+            n_examples=len(records) + len(load_seed_records()),
+            fields=fields,
+            scores=cand_scores,
+            source="confirmed",
+        )
         path = save_artefact(art, model_dir()).name
     outcome = (
         f"Promoted: beats {in_use} on {len(test)} held-out confirmed reports."
@@ -93,14 +100,28 @@ def model_retrain(*, actor: Any = None, min_confirmed: int = MIN_CONFIRMED) -> M
     )
     with transaction.atomic():
         mv = ModelVersion.objects.create(
-            version=version, trained_at=timezone.now(), n_examples=len(train) + len(load_seed_records()),
-            n_confirmed=len(records), n_held_out=len(test), fields=fields, scores=cand_scores,
-            current_scores=cur_scores, compared_with=in_use, promoted=promoted,
-            promoted_at=timezone.now() if promoted else None, outcome=outcome, path=path, source="confirmed",
+            version=version,
+            trained_at=timezone.now(),
+            n_examples=len(train) + len(load_seed_records()),
+            n_confirmed=len(records),
+            n_held_out=len(test),
+            fields=fields,
+            scores=cand_scores,
+            current_scores=cur_scores,
+            compared_with=in_use,
+            promoted=promoted,
+            promoted_at=timezone.now() if promoted else None,
+            outcome=outcome,
+            path=path,
+            source="confirmed",
         )
         if promoted:
             ModelVersion.objects.exclude(pk=mv.pk).filter(promoted=True).update(promoted=False)
             promote(model_dir() / path, model_dir())
-        audit_record(actor=actor or "system", verb="learning.model_promoted" if promoted else "learning.model_kept",
-                     target=mv, payload={"scores": cand_scores, "current_scores": cur_scores, "compared_with": in_use})
+        audit_record(
+            actor=actor or "system",
+            verb="learning.model_promoted" if promoted else "learning.model_kept",
+            target=mv,
+            payload={"scores": cand_scores, "current_scores": cur_scores, "compared_with": in_use},
+        )
     return mv

@@ -6,8 +6,9 @@ app_name = "learning"
 
 urlpatterns = [
     path("reports/<uuid:report_id>/", views.report_learning, name="report"),
-    path("reports/<uuid:report_id>/suggestions/<uuid:suggestion_id>/", views.suggestion_decide,
-         name="suggestion_decide"),
+    path(
+        "reports/<uuid:report_id>/suggestions/<uuid:suggestion_id>/", views.suggestion_decide, name="suggestion_decide"
+    ),
     path("search/", views.search, name="search"),
     path("signals/", views.signal_list, name="signals"),
     path("signals/<uuid:signal_id>/", views.signal_detail, name="signal_detail"),

@@ -38,25 +38,38 @@ def _display(field: str, value: Any) -> str:
     return ", ".join(get_taxonomy().label(section, v) for v in values)
 
 
-def learning_context(request: HttpRequest, report: Report, bound: SuggestionDecisionForm | None = None
-                     ) -> dict[str, Any]:
+def learning_context(
+    request: HttpRequest, report: Report, bound: SuggestionDecisionForm | None = None
+) -> dict[str, Any]:
     """Context for `learning/suggestions.html`: the caller has already checked the reviewer role."""
     rows = []
     for s in selectors.suggestions_for(report=report):
         form = bound if bound is not None and bound.suggestion.pk == s.pk else SuggestionDecisionForm(suggestion=s)
-        rows.append({"suggestion": s, "form": form, "label": FIELD_LABELS.get(s.field, s.field),
-                     "suggested": _display(s.field, s.value),
-                     "final": _display(s.field, s.final_value) if s.final_value is not None else "",
-                     "percent": round(100 * s.score)})
+        rows.append(
+            {
+                "suggestion": s,
+                "form": form,
+                "label": FIELD_LABELS.get(s.field, s.field),
+                "suggested": _display(s.field, s.value),
+                "final": _display(s.field, s.final_value) if s.final_value is not None else "",
+                "percent": round(100 * s.score),
+            }
+        )
     similar: dict[str, Any]
     try:
         similar = dict(selectors.similar_reports(report=report))
     except Exception:  # similar reports help; they must never take the review page down
         logger.exception("similar reports failed for %s", report.pk)
         similar = {"own": [], "other": [], "failed": True}
-    return {"learning": {"rows": rows, "similar": similar, "model_version": current_version()[0],
-                         "error_form": bound if bound is not None and bound.errors else None,
-                         "next": request.get_full_path()}}
+    return {
+        "learning": {
+            "rows": rows,
+            "similar": similar,
+            "model_version": current_version()[0],
+            "error_form": bound if bound is not None and bound.errors else None,
+            "next": request.get_full_path(),
+        }
+    }
 
 
 @login_required
@@ -75,8 +88,12 @@ def suggestion_decide(request: HttpRequest, report_id: str, suggestion_id: str) 
     form = SuggestionDecisionForm(request.POST, suggestion=suggestion)
     if form.is_valid():
         try:
-            services.suggestion_decide(suggestion=suggestion, actor=request.user, action=form.cleaned_data["action"],
-                                       value=form.decided_value())
+            services.suggestion_decide(
+                suggestion=suggestion,
+                actor=request.user,
+                action=form.cleaned_data["action"],
+                value=form.decided_value(),
+            )
         except ValidationError as exc:
             form.add_error("value" if hasattr(exc, "error_dict") else None, exc.messages)
         else:
@@ -108,12 +125,20 @@ def search(request: HttpRequest) -> HttpResponse:
             organisation = organisations[0]
             hits = selectors.search_organisation(organisation_id=organisation.pk, text=query, k=20)
             # The words searched for are not recorded: they may be a child's name.
-            audit_record(actor=request.user, verb="learning.searched", organisation_id=organisation.pk,
-                         target_type="learning.search", payload={"scope": "organisation", "results": len(hits)})
+            audit_record(
+                actor=request.user,
+                verb="learning.searched",
+                organisation_id=organisation.pk,
+                target_type="learning.search",
+                payload={"scope": "organisation", "results": len(hits)},
+            )
         else:
             hits = selectors.search_pool(text=query, k=20)
-    return render(request, "learning/search.html",
-                  {"form": form, "hits": hits, "query": query, "scope": scope, "searched": bool(query)})
+    return render(
+        request,
+        "learning/search.html",
+        {"form": form, "hits": hits, "query": query, "scope": scope, "searched": bool(query)},
+    )
 
 
 @login_required
@@ -124,8 +149,12 @@ def signal_list(request: HttpRequest) -> HttpResponse:
 
 def _signal_page(request: HttpRequest, signal_id: str, form: SignalDecisionForm, status: int = 200) -> HttpResponse:
     signal = selectors.signal_get(signal_id=signal_id)
-    return render(request, "learning/signal_detail.html",
-                  {"signal": signal, "copies": selectors.signal_copies(signal=signal), "form": form}, status=status)
+    return render(
+        request,
+        "learning/signal_detail.html",
+        {"signal": signal, "copies": selectors.signal_copies(signal=signal), "form": form},
+        status=status,
+    )
 
 
 @login_required
@@ -142,9 +171,13 @@ def signal_decide(request: HttpRequest, signal_id: str) -> HttpResponse:
     form = SignalDecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.signal_decide(signal=signal, actor=request.user, action=form.cleaned_data["action"],
-                                   reason=form.cleaned_data["reason"],
-                                   promote_to=form.cleaned_data.get("promote_to") or "")
+            services.signal_decide(
+                signal=signal,
+                actor=request.user,
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"],
+                promote_to=form.cleaned_data.get("promote_to") or "",
+            )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.message_dict.items():
@@ -166,5 +199,6 @@ def signal_decide(request: HttpRequest, signal_id: str) -> HttpResponse:
 def model_list(request: HttpRequest) -> HttpResponse:
     if not (is_analyst(request.user) or organisations_where(request.user, Role.REVIEWER)):
         raise PermissionDenied("Only safety leads and national analysts can see the suggestion models.")
-    return render(request, "learning/models.html",
-                  {"versions": selectors.model_versions()[:50], "in_use": current_version()[0]})
+    return render(
+        request, "learning/models.html", {"versions": selectors.model_versions()[:50], "in_use": current_version()[0]}
+    )

@@ -171,7 +171,10 @@ class ReceiptCodeForm(forms.Form):
         label="Your receipt code",
         help_text="It looks like 4821-7730-1954-6602-9KQ3. Capital letters or small letters are fine.",
         max_length=40,
-        error_messages={"required": "Enter your receipt code", "max_length": "A receipt code is 20 letters and numbers"},
+        error_messages={
+            "required": "Enter your receipt code",
+            "max_length": "A receipt code is 20 letters and numbers",
+        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -51,7 +51,9 @@ def _staff_here(request: HttpRequest, organisation: Organisation) -> AbstractBas
     return user if user.is_authenticated and can_report(user, organisation.pk) else None  # type: ignore[return-value]
 
 
-def _page(request: HttpRequest, template: str, organisation: Organisation, context: dict[str, Any], status: int = 200) -> HttpResponse:
+def _page(
+    request: HttpRequest, template: str, organisation: Organisation, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
     context = {
         "organisation": organisation,
         "timeout_seconds": PUBLIC_SESSION_SECONDS,
@@ -111,7 +113,13 @@ def public_step(request: HttpRequest, org_slug: str, step: str) -> HttpResponse:
 
 
 def _honeypot(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    audit_record(actor="system", verb="public.honeypot_filled", organisation_id=organisation.pk, target_type="organisation", target_id=str(organisation.pk))
+    audit_record(
+        actor="system",
+        verb="public.honeypot_filled",
+        organisation_id=organisation.pk,
+        target_type="organisation",
+        target_id=str(organisation.pk),
+    )
     return _page(request, "reporting/public/refused.html", organisation, {}, status=400)
 
 

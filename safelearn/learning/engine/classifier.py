@@ -24,16 +24,33 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, HashingVectorizer, TfidfTransformer
 from sklearn.svm import LinearSVC
 
-CHAR_HASH = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=2**19, alternate_sign=False,
-                              norm=None, lowercase=True, strip_accents="unicode", dtype=np.float32)
+CHAR_HASH = HashingVectorizer(
+    analyzer="char_wb",
+    ngram_range=(2, 5),
+    n_features=2**19,
+    alternate_sign=False,
+    norm=None,
+    lowercase=True,
+    strip_accents="unicode",
+    dtype=np.float32,
+)
 
 
 WORD_TOKENS = r"(?u)\b\w[\w'&]*\b"
 
 
 def word_vectorizer(min_df: int = 1) -> CountVectorizer:
-    return CountVectorizer(ngram_range=(1, 2), min_df=min_df, lowercase=True, strip_accents="unicode",
-                           dtype=np.float32, max_features=500_000, token_pattern=WORD_TOKENS)
+    return CountVectorizer(
+        ngram_range=(1, 2),
+        min_df=min_df,
+        lowercase=True,
+        strip_accents="unicode",
+        dtype=np.float32,
+        max_features=500_000,
+        token_pattern=WORD_TOKENS,
+    )
+
+
 MAX_CHARS = 6000  # long narratives: the first 6,000 characters carry the signal; keeps features bounded
 CHAR_MAX_CHARS = 3000  # character n-grams from the first 3,000 characters only (memory, speed)
 
@@ -74,8 +91,9 @@ class Featurizer:
         self.last_words: sp.csr_matrix | None = None
         self.words: CountVectorizer | None = None
 
-    def fit_transform(self, texts: Sequence[str], counts: Counts | None = None,
-                      char_matrix: sp.csr_matrix | None = None) -> sp.csr_matrix:
+    def fit_transform(
+        self, texts: Sequence[str], counts: Counts | None = None, char_matrix: sp.csr_matrix | None = None
+    ) -> sp.csr_matrix:
         if counts is None:
             self.words = word_vectorizer(min_df=2 if len(texts) > 2000 else 1).fit(clip(texts))
             if char_matrix is not None:
@@ -101,8 +119,9 @@ class Featurizer:
         return sp.hstack([w, ch * self.char_weight], format="csr", dtype=np.float32)
 
 
-def _binary_svm(X: sp.csr_matrix, y: np.ndarray, C: float, sample_weight: np.ndarray | None
-                ) -> tuple[np.ndarray, float]:
+def _binary_svm(
+    X: sp.csr_matrix, y: np.ndarray, C: float, sample_weight: np.ndarray | None
+) -> tuple[np.ndarray, float]:
     if y.all() or not y.any():
         return np.zeros(X.shape[1], dtype=np.float32), (1.0 if y.all() else -1.0)
     if sample_weight is None:
@@ -168,8 +187,13 @@ class TextClassifier:
     intercept_: np.ndarray | None = None
     constant_: str | None = None
 
-    def fit(self, texts: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]],
-            chars: Counts | None = None, char_matrix: sp.csr_matrix | None = None) -> TextClassifier:
+    def fit(
+        self,
+        texts: Sequence[str],
+        y: Sequence[str] | Sequence[Sequence[str]],
+        chars: Counts | None = None,
+        char_matrix: sp.csr_matrix | None = None,
+    ) -> TextClassifier:
         self.featurizer = Featurizer()
         X = self.featurizer.fit_transform(texts, chars, char_matrix)
         if self.multi_label:
@@ -182,8 +206,9 @@ class TextClassifier:
                 self.constant_ = self.classes_[0]
                 return self
             Y = np.array([[lab == c for c in self.classes_] for lab in labels], dtype=bool)
-        self.coef_, self.intercept_ = fit_ovr(X, Y.reshape(len(texts), len(self.classes_)), self.C,
-                                              not self.multi_label)
+        self.coef_, self.intercept_ = fit_ovr(
+            X, Y.reshape(len(texts), len(self.classes_)), self.C, not self.multi_label
+        )
         return self
 
     def decision(self, texts: Sequence[str], chars: Counts | None = None) -> np.ndarray:
@@ -196,8 +221,7 @@ class TextClassifier:
             scores += self.lexicon_weight * lexicon_scores(texts, self.classes_, self.lexicon)
         return scores
 
-    def predict_scored(self, texts: Sequence[str], chars: Counts | None = None
-                       ) -> list[tuple[list[str], list[float]]]:
+    def predict_scored(self, texts: Sequence[str], chars: Counts | None = None) -> list[tuple[list[str], list[float]]]:
         """Per text: (labels, confidences). Single-label gives one label with a softmax confidence."""
         scores = self.decision(texts, chars)
         out: list[tuple[list[str], list[float]]] = []

@@ -33,8 +33,15 @@ def _label_of(value: Any, multi_label: bool) -> Any:
     return str(value)
 
 
-def precision_at_k(Xq: sp.csr_matrix, Xt: sp.csr_matrix, yq: Sequence[Any], yt: Sequence[Any],
-                   multi_label: bool, k: int = 5, chunk: int = 512) -> float:
+def precision_at_k(
+    Xq: sp.csr_matrix,
+    Xt: sp.csr_matrix,
+    yq: Sequence[Any],
+    yt: Sequence[Any],
+    multi_label: bool,
+    k: int = 5,
+    chunk: int = 512,
+) -> float:
     """Share of the k nearest training reports (cosine, word TF-IDF) that share the query's label."""
     Xq, Xt = normalize(Xq), normalize(Xt)
     XtT = Xt.T.tocsr()
@@ -46,7 +53,7 @@ def precision_at_k(Xq: sp.csr_matrix, Xt: sp.csr_matrix, yq: Sequence[Any], yt: 
     yt_sets = [set(v) for v in yt] if multi_label else None
     yt_arr = np.array(yt, dtype=object) if not multi_label else None
     for s in range(0, Xq.shape[0], chunk):
-        sims = (Xq[s:s + chunk] @ XtT).toarray()
+        sims = (Xq[s : s + chunk] @ XtT).toarray()
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         for r, row in enumerate(top):
             q = yq[s + r]
@@ -61,8 +68,15 @@ def precision_at_k(Xq: sp.csr_matrix, Xt: sp.csr_matrix, yq: Sequence[Any], yt: 
     return hits / total if total else 0.0
 
 
-def evaluate(records: Sequence[dict[str, Any]], field: str, multi_label: bool = False, folds: int = 5,
-             seed: int = 0, C: float = 0.5, workers: int = 2) -> dict[str, Any]:
+def evaluate(
+    records: Sequence[dict[str, Any]],
+    field: str,
+    multi_label: bool = False,
+    folds: int = 5,
+    seed: int = 0,
+    C: float = 0.5,
+    workers: int = 2,
+) -> dict[str, Any]:
     start = time.time()
     texts: list[str] = []
     ys: list[Any] = []
@@ -116,8 +130,9 @@ def evaluate(records: Sequence[dict[str, Any]], field: str, multi_label: bool = 
         assert clf.featurizer is not None
         wt = clf.featurizer.word_tfidf.transform(chars.words[train])
         wq = clf.featurizer.word_tfidf.transform(chars.words[test])
-        p5 = precision_at_k(sp.csr_matrix(wq), sp.csr_matrix(wt), [ys[i] for i in test],
-                            [ys[i] for i in train], multi_label)
+        p5 = precision_at_k(
+            sp.csr_matrix(wq), sp.csr_matrix(wt), [ys[i] for i in test], [ys[i] for i in train], multi_label
+        )
         return tp, fp, fn, p5 * len(test)
 
     # two folds at a time: liblinear and the sparse products release the GIL, so threads use both cores
@@ -134,12 +149,24 @@ def evaluate(records: Sequence[dict[str, Any]], field: str, multi_label: bool = 
         p = tp[j] / (tp[j] + fp[j]) if tp[j] + fp[j] else 0.0
         r = tp[j] / (tp[j] + fn[j]) if tp[j] + fn[j] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        per_class[c] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                        "support": int(tp[j] + fn[j])}
+        per_class[c] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "support": int(tp[j] + fn[j]),
+        }
         f1s.append(f)
     TP, FP, FN = tp.sum(), fp.sum(), fn.sum()
     micro = 2 * TP / (2 * TP + FP + FN) if TP else 0.0
-    return {"field": field, "n": n, "folds": len(splits), "multi_label": multi_label,
-            "n_classes": len(classes), "macro_f1": round(float(np.mean(f1s)), 4),
-            "micro_f1": round(float(micro), 4), "precision_at_5": round(p5_sum / p5_n, 4) if p5_n else 0.0,
-            "per_class": per_class, "seconds": round(time.time() - start, 1)}
+    return {
+        "field": field,
+        "n": n,
+        "folds": len(splits),
+        "multi_label": multi_label,
+        "n_classes": len(classes),
+        "macro_f1": round(float(np.mean(f1s)), 4),
+        "micro_f1": round(float(micro), 4),
+        "precision_at_5": round(p5_sum / p5_n, 4) if p5_n else 0.0,
+        "per_class": per_class,
+        "seconds": round(time.time() - start, 1),
+    }

@@ -31,9 +31,15 @@ class ModelArtefact:
     source: str = ""
 
     def metadata(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": self.version, "trained_at": self.trained_at,
-                "n_examples": self.n_examples, "fields": self.fields, "scores": self.scores,
-                "source": self.source}
+        return {
+            "format": FORMAT,
+            "version": self.version,
+            "trained_at": self.trained_at,
+            "n_examples": self.n_examples,
+            "fields": self.fields,
+            "scores": self.scores,
+            "source": self.source,
+        }
 
 
 def new_version() -> str:
@@ -70,9 +76,15 @@ def load_artefact(path: str | Path) -> ModelArtefact:
         if meta.get("format") != FORMAT:
             raise ValueError(f"{path}: not a SafeLearn model artefact")
         model = pickle.load(fh)  # noqa: S301 - trusted local artefact (see module docstring)
-    return ModelArtefact(model=model, version=meta["version"], trained_at=meta["trained_at"],
-                         n_examples=meta["n_examples"], fields=list(meta["fields"]),
-                         scores=dict(meta.get("scores", {})), source=meta.get("source", ""))
+    return ModelArtefact(
+        model=model,
+        version=meta["version"],
+        trained_at=meta["trained_at"],
+        n_examples=meta["n_examples"],
+        fields=list(meta["fields"]),
+        scores=dict(meta.get("scores", {})),
+        source=meta.get("source", ""),
+    )
 
 
 def current_path(directory: str | Path) -> Path | None:
@@ -95,8 +107,9 @@ def promote(path: str | Path, directory: str | Path) -> None:
     tmp.replace(pointer)
 
 
-def should_promote(candidate_scores: dict[str, float], current_scores: dict[str, float] | None,
-                   min_gain: float = 0.005) -> bool:
+def should_promote(
+    candidate_scores: dict[str, float], current_scores: dict[str, float] | None, min_gain: float = 0.005
+) -> bool:
     """Promote only if the candidate beats the current model on held-out confirmed reports.
 
     Compares the mean over the fields both were scored on; the candidate must be better by ``min_gain``

@@ -227,23 +227,37 @@ RISK_RESOLVED: list[str] = [
 ]
 
 CHILD_REFS: list[tuple[str, str]] = [
-    ("the child", "their"), ("the young person", "their"), ("YP", "their"), ("a 14 year old girl", "her"),
-    ("the boy (9)", "his"), ("the baby", "their"), ("a 16 year old", "their"), ("the girl", "her"),
-    ("Child A", "their"), ("the 7 year old", "their"), ("the teenager", "their"),
+    ("the child", "their"),
+    ("the young person", "their"),
+    ("YP", "their"),
+    ("a 14 year old girl", "her"),
+    ("the boy (9)", "his"),
+    ("the baby", "their"),
+    ("a 16 year old", "their"),
+    ("the girl", "her"),
+    ("Child A", "their"),
+    ("the 7 year old", "their"),
+    ("the teenager", "their"),
 ]
 
 OPENINGS: dict[str, list[str]] = {
     "social_worker": ["I am the allocated social worker.", "Social worker reporting.", ""],
-    "team_manager": ["I am the team manager and want this reviewed as a learning incident.",
-                     "Reporting as service manager for learning."],
+    "team_manager": [
+        "I am the team manager and want this reviewed as a learning incident.",
+        "Reporting as service manager for learning.",
+    ],
     "residential_worker": ["Residential worker here, writing this after my shift.", "On shift at the home."],
     "foster_carer": ["We are foster carers.", "I'm a foster carer and I want to report this."],
     "iro": ["I am the IRO for this child.", "As the independent reviewing officer I am raising a concern."],
     "family_support_worker": ["Family support worker.", "I supervise contact and family time."],
     "young_person": [""],
     "parent": [""],
-    "other_professional": ["I am the DSL at the school.", "School nurse here.", "I am the health visitor.",
-                           "Personal adviser reporting."],
+    "other_professional": [
+        "I am the DSL at the school.",
+        "School nurse here.",
+        "I am the health visitor.",
+        "Personal adviser reporting.",
+    ],
 }
 
 CLOSINGS: list[str] = [

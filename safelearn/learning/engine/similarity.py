@@ -34,16 +34,23 @@ class Match:
 
 
 class SimilarityIndex:
-    def __init__(self, n_components: int = 128, dense_threshold: int = 5000, chunk_size: int = 65536,
-                 rerank: int = 50) -> None:
+    def __init__(
+        self, n_components: int = 128, dense_threshold: int = 5000, chunk_size: int = 65536, rerank: int = 50
+    ) -> None:
         self.n_components = n_components
         self.dense_threshold = dense_threshold
         self.chunk_size = chunk_size
         self.rerank = rerank
         self.ids: list[str] = []
-        self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english",
-                                          strip_accents="unicode", dtype=np.float32, min_df=1,
-                                          max_features=500_000)
+        self.vectorizer = TfidfVectorizer(
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            stop_words="english",
+            strip_accents="unicode",
+            dtype=np.float32,
+            min_df=1,
+            max_features=500_000,
+        )
         self.matrix: sp.csr_matrix | None = None
         self.svd: TruncatedSVD | None = None
         self.dense: np.ndarray | None = None
@@ -65,15 +72,16 @@ class SimilarityIndex:
         index.terms = index.vectorizer.get_feature_names_out()
         n_feat = index.matrix.shape[1]
         if len(texts) > index.dense_threshold and n_feat > index.n_components:
-            index.svd = TruncatedSVD(n_components=index.n_components, algorithm="randomized", n_iter=4,
-                                     random_state=0)
+            index.svd = TruncatedSVD(n_components=index.n_components, algorithm="randomized", n_iter=4, random_state=0)
             fit_rows = index.matrix
             if fit_rows.shape[0] > 100_000:  # fit the projection on a sample, apply to all
                 rng = np.random.default_rng(0)
                 fit_rows = fit_rows[rng.choice(fit_rows.shape[0], 100_000, replace=False)]
             index.svd.fit(fit_rows)
-            parts = [index._project(index.matrix[s:s + index.chunk_size])
-                     for s in range(0, index.matrix.shape[0], index.chunk_size)]
+            parts = [
+                index._project(index.matrix[s : s + index.chunk_size])
+                for s in range(0, index.matrix.shape[0], index.chunk_size)
+            ]
             index.dense = np.vstack(parts).astype(np.float32)
         return index
 
@@ -108,7 +116,7 @@ class SimilarityIndex:
             best_idx = np.empty(0, dtype=np.int64)
             best_val = np.empty(0, dtype=np.float32)
             for s in range(0, self.dense.shape[0], self.chunk_size):
-                sims = self.dense[s:s + self.chunk_size] @ qd
+                sims = self.dense[s : s + self.chunk_size] @ qd
                 top = np.argpartition(-sims, min(cand_n, sims.size) - 1)[:cand_n]
                 best_idx = np.concatenate([best_idx, top + s])
                 best_val = np.concatenate([best_val, sims[top]])
@@ -119,7 +127,7 @@ class SimilarityIndex:
             exact = np.asarray((self.matrix[candidates] @ q.T).todense()).ravel()
         else:
             exact_all = np.asarray((self.matrix @ q.T).todense()).ravel()
-            candidates = np.argsort(-exact_all)[: want]
+            candidates = np.argsort(-exact_all)[:want]
             exact = exact_all[candidates]
         order = np.argsort(-exact)
         out: list[Match] = []

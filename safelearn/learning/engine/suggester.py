@@ -16,8 +16,13 @@ from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, fi
 
 SEED_PATH = Path(__file__).with_name("seed_examples.jsonl")
 SUGGEST_FIELDS = ("incident_type", "service_area", "outcome", "contributory_factors", "recovery_factor")
-LEXICON_WEIGHT = {"incident_type": 0.5, "service_area": 1.0, "outcome": 1.0, "contributory_factors": 1.0,
-                  "recovery_factor": 0.5}
+LEXICON_WEIGHT = {
+    "incident_type": 0.5,
+    "service_area": 1.0,
+    "outcome": 1.0,
+    "contributory_factors": 1.0,
+    "recovery_factor": 0.5,
+}
 
 
 @dataclass
@@ -33,9 +38,13 @@ class Suggestion:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "outcome": self.outcome, "incident_type": self.incident_type, "service_area": self.service_area,
-            "contributory_factors": list(self.contributory_factors), "recovery_factor": self.recovery_factor,
-            "immediate_risk": self.immediate_risk, "confidence": dict(self.confidence),
+            "outcome": self.outcome,
+            "incident_type": self.incident_type,
+            "service_area": self.service_area,
+            "contributory_factors": list(self.contributory_factors),
+            "recovery_factor": self.recovery_factor,
+            "immediate_risk": self.immediate_risk,
+            "confidence": dict(self.confidence),
             "risk_reasons": list(self.risk_reasons),
         }
 
@@ -96,8 +105,12 @@ class Suggester:
             if not pairs:
                 continue
             multi = fld in MULTI_LABEL_FIELDS
-            clf = TextClassifier(multi_label=multi, lexicon=lexicon_for(fld) if self.use_taxonomy_priors else {},
-                                 lexicon_weight=LEXICON_WEIGHT.get(fld, 0.5), threshold=-0.3)
+            clf = TextClassifier(
+                multi_label=multi,
+                lexicon=lexicon_for(fld) if self.use_taxonomy_priors else {},
+                lexicon_weight=LEXICON_WEIGHT.get(fld, 0.5),
+                threshold=-0.3,
+            )
             docs = [p[0] for p in pairs]
             clf.fit(docs, [p[1] for p in pairs], char_matrix=chars_of(docs))
             self.models[fld] = clf
@@ -110,8 +123,7 @@ class Suggester:
                 self.risk_model = TextClassifier(C=0.3).fit(docs, [p[1] for p in rp], char_matrix=chars_of(docs))
         return self
 
-    def risk_probabilities(self, texts: Sequence[str], chars: sp.csr_matrix | None = None
-                           ) -> list[float | None]:
+    def risk_probabilities(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> list[float | None]:
         if self.risk_model is None:
             return [None] * len(texts)
         out: list[float | None] = []
@@ -145,8 +157,7 @@ class Suggester:
                     conf[fld] = round(scores[0], 3)
             risk = assess_immediate_risk(text, model_probability=risk_p[i])
             conf["immediate_risk"] = round(risk.score, 3)
-            out.append(Suggestion(immediate_risk=risk.at_risk, confidence=conf, risk_reasons=risk.reasons,
-                                  **vals))
+            out.append(Suggestion(immediate_risk=risk.at_risk, confidence=conf, risk_reasons=risk.reasons, **vals))
         return out
 
 

@@ -56,13 +56,25 @@ class Theme:
         return self.status == "new"
 
 
-def detect_emerging_themes(recent: Sequence[Doc], baseline: Sequence[Doc], min_orgs: int = 2,
-                           min_reports: int = 3, alpha: float = 0.01, min_ratio: float = 2.0,
-                           max_themes: int = 10) -> list[Theme]:
+def detect_emerging_themes(
+    recent: Sequence[Doc],
+    baseline: Sequence[Doc],
+    min_orgs: int = 2,
+    min_reports: int = 3,
+    alpha: float = 0.01,
+    min_ratio: float = 2.0,
+    max_themes: int = 10,
+) -> list[Theme]:
     if len(recent) < min_reports:
         return []
-    vec = CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, min_df=min_reports,
-                          strip_accents="unicode", token_pattern=ALPHA_TOKENS)
+    vec = CountVectorizer(
+        ngram_range=(1, 2),
+        stop_words="english",
+        binary=True,
+        min_df=min_reports,
+        strip_accents="unicode",
+        token_pattern=ALPHA_TOKENS,
+    )
     try:
         R = vec.fit_transform([d.text or "" for d in recent]).tocsc()
     except ValueError:  # empty vocabulary
@@ -84,7 +96,7 @@ def detect_emerging_themes(recent: Sequence[Doc], baseline: Sequence[Doc], min_o
     signals: list[tuple[float, int, set[int]]] = []
     for jj in np.nonzero((pvals < cutoff) & (rec_df / n_r >= min_ratio * base_rate))[0]:
         j = int(jj)
-        rows = set(R.indices[R.indptr[j]:R.indptr[j + 1]].tolist())
+        rows = set(R.indices[R.indptr[j] : R.indptr[j + 1]].tolist())
         if len(set(orgs[list(rows)])) < min_orgs:
             continue
         signals.append((-math.log10(max(float(pvals[j]), 1e-300)), int(j), rows))
@@ -108,11 +120,21 @@ def detect_emerging_themes(recent: Sequence[Doc], baseline: Sequence[Doc], min_o
         if len(org_ids) < min_orgs:
             continue
         b_count = int(base_df[top])
-        themes.append(Theme(
-            label=", ".join(labels[:3]), terms=labels, report_ids=sorted(recent[i].id for i in rows),
-            org_count=len(org_ids), score=round(score, 2), status="new" if b_count == 0 else "growing",
-            recent_count=len(rows), baseline_count=b_count, recent_rate=round(len(rows) / n_r, 4),
-            baseline_rate=round(b_count / n_b, 4) if n_b else 0.0, org_ids=org_ids))
+        themes.append(
+            Theme(
+                label=", ".join(labels[:3]),
+                terms=labels,
+                report_ids=sorted(recent[i].id for i in rows),
+                org_count=len(org_ids),
+                score=round(score, 2),
+                status="new" if b_count == 0 else "growing",
+                recent_count=len(rows),
+                baseline_count=b_count,
+                recent_rate=round(len(rows) / n_r, 4),
+                baseline_rate=round(b_count / n_b, 4) if n_b else 0.0,
+                org_ids=org_ids,
+            )
+        )
     themes.sort(key=lambda t: -t.score)
     return themes[:max_themes]
 

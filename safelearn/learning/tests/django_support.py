@@ -15,8 +15,12 @@ from safelearn.reporting.models import Report
 def approve_copy(report: Report, text: str, *, when: dt.datetime | None = None) -> DeidentifiedCopy:
     copy, _ = DeidentifiedCopy.objects.update_or_create(
         report=report,
-        defaults={"organisation_id": report.organisation_id, "status": DeidentifiedStatus.APPROVED, "text": text,
-                  "approved_at": when or timezone.now()},
+        defaults={
+            "organisation_id": report.organisation_id,
+            "status": DeidentifiedStatus.APPROVED,
+            "text": text,
+            "approved_at": when or timezone.now(),
+        },
     )
     return copy
 

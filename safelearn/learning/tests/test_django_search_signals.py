@@ -34,8 +34,9 @@ def reports(submit_report: Any, org: Any, other_org: Any) -> dict[str, Any]:
     return {"own": own, "own_pending": own_pending, "other": other, "other_raw_only": other_raw_only}
 
 
-def test_reviewer_search_sees_own_organisation_only(client: Any, people: dict[str, Any],
-                                                    reports: dict[str, Any]) -> None:
+def test_reviewer_search_sees_own_organisation_only(
+    client: Any, people: dict[str, Any], reports: dict[str, Any]
+) -> None:
     client.force_login(people["reviewer"])
     page = client.get(reverse("learning:search"), {"q": "taxi escort bus stop"}).content.decode()
     assert reports["own"].reference in page and reports["own_pending"].reference in page
@@ -45,8 +46,9 @@ def test_reviewer_search_sees_own_organisation_only(client: Any, people: dict[st
     assert reports["own"].reference not in page and "0 results" in page
 
 
-def test_analyst_search_sees_only_approved_deidentified_text(client: Any, people: dict[str, Any],
-                                                             reports: dict[str, Any]) -> None:
+def test_analyst_search_sees_only_approved_deidentified_text(
+    client: Any, people: dict[str, Any], reports: dict[str, Any]
+) -> None:
     client.force_login(people["analyst"])
     page = client.get(reverse("learning:search"), {"q": "taxi escort bus stop Quartermaine Pelican"}).content.decode()
     assert "[child] was left at a bus stop" in page and "A taxi escort left [child]" in page
@@ -80,13 +82,17 @@ def test_new_reports_are_searchable_before_a_rebuild(submit_report: Any, org: An
     assert [h.report_id for h in hits] == [str(late.pk)]
 
 
-THEME = ("The new vape-sharing app was used to arrange meetings with older teenagers; the children's home staff "
-         "did not know the vape app existed.")
-BASELINE_TOPICS = ["The statutory visit was late because the rota had a gap.",
-                   "A referral was not actioned by the front door for a week.",
-                   "Medication was given twice because the chart was not signed.",
-                   "The court filing deadline was missed after the worker left.",
-                   "A contact session went ahead without a supervisor."]
+THEME = (
+    "The new vape-sharing app was used to arrange meetings with older teenagers; the children's home staff "
+    "did not know the vape app existed."
+)
+BASELINE_TOPICS = [
+    "The statutory visit was late because the rota had a gap.",
+    "A referral was not actioned by the front door for a week.",
+    "Medication was given twice because the chart was not signed.",
+    "The court filing deadline was missed after the worker left.",
+    "A contact session went ahead without a supervisor.",
+]
 
 
 def _pool(submit_report: Any, orgs: list[Any], texts: list[str], when: dt.datetime) -> None:
@@ -96,8 +102,9 @@ def _pool(submit_report: Any, orgs: list[Any], texts: list[str], when: dt.dateti
         set_submitted(report, when - dt.timedelta(hours=i))
 
 
-def test_signals_on_an_injected_cluster_not_on_a_stable_baseline(submit_report: Any, org: Any, other_org: Any,
-                                                                 people: dict[str, Any]) -> None:
+def test_signals_on_an_injected_cluster_not_on_a_stable_baseline(
+    submit_report: Any, org: Any, other_org: Any, people: dict[str, Any]
+) -> None:
     now = timezone.now()
     orgs = [org, other_org]
     _pool(submit_report, orgs, BASELINE_TOPICS * 8, now - dt.timedelta(days=120))
@@ -116,9 +123,17 @@ def test_signals_on_an_injected_cluster_not_on_a_stable_baseline(submit_report: 
 
 def test_signal_decisions_need_a_reason_and_promote_links_to_analytics(client: Any, people: dict[str, Any]) -> None:
     now = timezone.now()
-    signal = Signal.objects.create(key="a|b", label="vape app", terms=["vape app"], score=9.0, kind="new",
-                                   report_ids=[], org_count=2, window_start=now - dt.timedelta(days=28),
-                                   window_end=now)
+    signal = Signal.objects.create(
+        key="a|b",
+        label="vape app",
+        terms=["vape app"],
+        score=9.0,
+        kind="new",
+        report_ids=[],
+        org_count=2,
+        window_start=now - dt.timedelta(days=28),
+        window_end=now,
+    )
     client.force_login(people["analyst"])
     url = reverse("learning:signal_decide", args=[signal.pk])
     bad = client.post(url, {"action": "promote", "reason": ""})

@@ -15,8 +15,10 @@ from safelearn.reporting.risk import assess_immediate_risk
 
 pytestmark = pytest.mark.django_db
 
-MISSING = ("Aisha went missing from her placement at 6pm and is still missing tonight. Her phone is off and "
-           "nobody has called back from the police. The return home interview from last month was never done.")
+MISSING = (
+    "Aisha went missing from her placement at 6pm and is still missing tonight. Her phone is off and "
+    "nobody has called back from the police. The return home interview from last month was never done."
+)
 
 
 def _submit(submit_report: Any, django_capture_on_commit_callbacks: Any, text: str = MISSING) -> Report:
@@ -25,12 +27,19 @@ def _submit(submit_report: Any, django_capture_on_commit_callbacks: Any, text: s
     return Report.objects.get(pk=result.report.pk)
 
 
-def test_submission_stores_suggestions_with_model_version_and_score(submit_report: Any,
-                                                                   django_capture_on_commit_callbacks: Any) -> None:
+def test_submission_stores_suggestions_with_model_version_and_score(
+    submit_report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     report = _submit(submit_report, django_capture_on_commit_callbacks)
     rows = {s.field: s for s in Suggestion.objects.filter(report=report)}
-    assert set(rows) == {"incident_type", "service_area", "outcome", "contributory_factors", "recovery_factor",
-                         "immediate_risk"}
+    assert set(rows) == {
+        "incident_type",
+        "service_area",
+        "outcome",
+        "contributory_factors",
+        "recovery_factor",
+        "immediate_risk",
+    }
     assert rows["incident_type"].value == "child_missing"
     assert rows["immediate_risk"].value is True and rows["immediate_risk"].details["reasons"]
     assert isinstance(rows["contributory_factors"].value, list)
@@ -39,8 +48,9 @@ def test_submission_stores_suggestions_with_model_version_and_score(submit_repor
     assert AuditEvent.objects.filter(verb="learning.suggested", target_id=str(report.pk)).exists()
 
 
-def test_a_failing_suggestion_never_fails_a_submission(submit_report: Any, django_capture_on_commit_callbacks: Any,
-                                                       monkeypatch: Any) -> None:
+def test_a_failing_suggestion_never_fails_a_submission(
+    submit_report: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
+) -> None:
     def boom(**kwargs: Any) -> None:
         raise RuntimeError("model broken")
 
@@ -50,8 +60,9 @@ def test_a_failing_suggestion_never_fails_a_submission(submit_report: Any, djang
     assert not Suggestion.objects.filter(report=report).exists()
 
 
-def test_recompute_keeps_a_reviewers_decision(submit_report: Any, django_capture_on_commit_callbacks: Any,
-                                              people: dict[str, Any]) -> None:
+def test_recompute_keeps_a_reviewers_decision(
+    submit_report: Any, django_capture_on_commit_callbacks: Any, people: dict[str, Any]
+) -> None:
     report = _submit(submit_report, django_capture_on_commit_callbacks)
     s = Suggestion.objects.get(report=report, field="service_area")
     services.suggestion_decide(suggestion=s, actor=people["reviewer"], action="save", value="fostering")
@@ -60,8 +71,9 @@ def test_recompute_keeps_a_reviewers_decision(submit_report: Any, django_capture
     assert Suggestion.objects.filter(report=report).count() == 6
 
 
-def test_confirm_and_change_record_who_and_set_the_report(client: Any, people: dict[str, Any], submit_report: Any,
-                                                          django_capture_on_commit_callbacks: Any) -> None:
+def test_confirm_and_change_record_who_and_set_the_report(
+    client: Any, people: dict[str, Any], submit_report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     report = _submit(submit_report, django_capture_on_commit_callbacks)
     client.force_login(people["reviewer"])
     itype = Suggestion.objects.get(report=report, field="incident_type")
@@ -69,15 +81,20 @@ def test_confirm_and_change_record_who_and_set_the_report(client: Any, people: d
     factors = Suggestion.objects.get(report=report, field="contributory_factors")
     url = reverse("learning:suggestion_decide", args=[report.pk, itype.pk])
     back = reverse("review:report_detail", args=[report.pk])
-    response = client.post(url, {"s-incident_type-value": itype.value, "s-incident_type-action": "save",
-                                 "next": back})
+    response = client.post(url, {"s-incident_type-value": itype.value, "s-incident_type-action": "save", "next": back})
     assert response.status_code == 302 and response["Location"] == f"{back}#learning"
     new_area = "fostering" if area.value != "fostering" else "adoption"
-    client.post(reverse("learning:suggestion_decide", args=[report.pk, area.pk]),
-                {"s-service_area-value": new_area, "s-service_area-action": "save"})
-    client.post(reverse("learning:suggestion_decide", args=[report.pk, factors.pk]),
-                {"s-contributory_factors-value": ["workload_and_staffing", "multi_agency_working"],
-                 "s-contributory_factors-action": "save"})
+    client.post(
+        reverse("learning:suggestion_decide", args=[report.pk, area.pk]),
+        {"s-service_area-value": new_area, "s-service_area-action": "save"},
+    )
+    client.post(
+        reverse("learning:suggestion_decide", args=[report.pk, factors.pk]),
+        {
+            "s-contributory_factors-value": ["workload_and_staffing", "multi_agency_working"],
+            "s-contributory_factors-action": "save",
+        },
+    )
     itype.refresh_from_db()
     area.refresh_from_db()
     report.refresh_from_db()
@@ -92,8 +109,9 @@ def test_confirm_and_change_record_who_and_set_the_report(client: Any, people: d
     assert all(e.actor == people["reviewer"] for e in events)
 
 
-def test_reject_and_bad_input(client: Any, people: dict[str, Any], submit_report: Any,
-                              django_capture_on_commit_callbacks: Any) -> None:
+def test_reject_and_bad_input(
+    client: Any, people: dict[str, Any], submit_report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     report = _submit(submit_report, django_capture_on_commit_callbacks)
     client.force_login(people["reviewer"])
     s = Suggestion.objects.get(report=report, field="outcome")

@@ -21,8 +21,13 @@ PATTERNS = {
     "recording_error": "the Ottermead panel paperwork",
     "placement_issue": "the Brindlewick hub booking",
 }
-FILLERS = ["A worker noticed it on Tuesday.", "The manager was told the next day.", "It was raised in supervision.",
-           "The family were informed.", "A colleague spotted it during a routine check."]
+FILLERS = [
+    "A worker noticed it on Tuesday.",
+    "The manager was told the next day.",
+    "It was raised in supervision.",
+    "The family were informed.",
+    "A colleague spotted it during a routine check.",
+]
 
 
 def _history(submit_report: Any, org: Any, reviewer: Any, n_per_class: int = 12) -> None:
@@ -38,8 +43,9 @@ def _history(submit_report: Any, org: Any, reviewer: Any, n_per_class: int = 12)
             i += 1
 
 
-def test_retrain_promotes_only_on_improvement_and_records_both(submit_report: Any, org: Any,
-                                                               people: dict[str, Any]) -> None:
+def test_retrain_promotes_only_on_improvement_and_records_both(
+    submit_report: Any, org: Any, people: dict[str, Any]
+) -> None:
     assert model_retrain() is None  # nothing confirmed yet: nothing trained, the seed model stays
     _history(submit_report, org, people["reviewer"])
     assert len(confirmed_examples()) == 36

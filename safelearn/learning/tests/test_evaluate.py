@@ -5,10 +5,34 @@ import random
 
 from safelearn.learning.cli import model_main
 
-WORDS = ["runway", "taxi", "clearance", "altitude", "fuel", "weather", "checklist", "radio", "gear", "flaps",
-         "approach", "tower", "engine", "cabin", "crew", "passenger", "descent", "climb", "heading", "traffic"]
-KEYS = {"ALT_DEV": ["ALTITUDE", "LEVEL", "BUST"], "RWY_INC": ["RUNWAY", "HOLD", "SHORT"],
-        "FUEL": ["FUEL", "GAUGE", "LOW"], "WX": ["TURBULENCE", "ICING", "STORM"]}
+WORDS = [
+    "runway",
+    "taxi",
+    "clearance",
+    "altitude",
+    "fuel",
+    "weather",
+    "checklist",
+    "radio",
+    "gear",
+    "flaps",
+    "approach",
+    "tower",
+    "engine",
+    "cabin",
+    "crew",
+    "passenger",
+    "descent",
+    "climb",
+    "heading",
+    "traffic",
+]
+KEYS = {
+    "ALT_DEV": ["ALTITUDE", "LEVEL", "BUST"],
+    "RWY_INC": ["RUNWAY", "HOLD", "SHORT"],
+    "FUEL": ["FUEL", "GAUGE", "LOW"],
+    "WX": ["TURBULENCE", "ICING", "STORM"],
+}
 
 
 def _write(path, shuffle: bool, n: int = 240):

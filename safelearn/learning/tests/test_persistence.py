@@ -17,8 +17,14 @@ from safelearn.learning.tests.helpers import seed_model
 
 
 def test_save_load_roundtrip(tmp_path):
-    art = ModelArtefact(model=seed_model(), version="v1", trained_at="2026-11-26T00:00:00+00:00",
-                        n_examples=10, fields=["incident_type"], scores={"incident_type": 0.7})
+    art = ModelArtefact(
+        model=seed_model(),
+        version="v1",
+        trained_at="2026-11-26T00:00:00+00:00",
+        n_examples=10,
+        fields=["incident_type"],
+        scores={"incident_type": 0.7},
+    )
     path = save_artefact(art, tmp_path)
     meta = read_metadata(path)
     assert meta["version"] == "v1" and meta["scores"] == {"incident_type": 0.7}
@@ -44,19 +50,20 @@ def test_should_promote():
 def test_suggest_jsonl_stream(tmp_path, monkeypatch):
     monkeypatch.setenv("SAFELEARN_MODEL_DIR", str(tmp_path / "models"))
     monkeypatch.setattr("safelearn.learning.cli.train_from_seeds", seed_model)
-    stdin = io.StringIO('{"id": "r1", "text": "The child went missing from the home."}\n'
-                        "this is not json\n"
-                        '{"id": "r2"}\n'
-                        '["a list"]\n'
-                        "\n"
-                        '{"id": 3, "text": "Contact was unsupervised when it should have been supervised."}\n')
+    stdin = io.StringIO(
+        '{"id": "r1", "text": "The child went missing from the home."}\n'
+        "this is not json\n"
+        '{"id": "r2"}\n'
+        '["a list"]\n'
+        "\n"
+        '{"id": 3, "text": "Contact was unsupervised when it should have been supervised."}\n'
+    )
     out = io.StringIO()
     assert suggest_jsonl(stdin, out) == 0
     lines = [json.loads(x) for x in out.getvalue().splitlines()]
     assert len(lines) == 5
     assert lines[0]["id"] == "r1" and lines[0]["incident_type"] == "child_missing"
-    for key in ("outcome", "service_area", "contributory_factors", "immediate_risk", "confidence",
-                "recovery_factor"):
+    for key in ("outcome", "service_area", "contributory_factors", "immediate_risk", "confidence", "recovery_factor"):
         assert key in lines[0]
     assert "error" in lines[1] and "error" in lines[2] and lines[2]["id"] == "r2" and "error" in lines[3]
     assert lines[4]["id"] == 3 and lines[4]["incident_type"] == "contact_arrangement_error"

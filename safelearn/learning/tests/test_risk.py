@@ -10,8 +10,7 @@ POSITIVE = [
     "not responded to our calls.",
     "He told his teacher his stepdad punched him. He is still living with him and nobody has done anything.",
     "my mate says she is going to kill herself tonight and i cant reach anyone",
-    "The boy is going back to the placement tonight and no strategy discussion has happened about the "
-    "allegation.",
+    "The boy is going back to the placement tonight and no strategy discussion has happened about the allegation.",
     "The duty line goes to voicemail and the baby has not been seen since the bruising was reported.",
 ]
 NEGATIVE = [

@@ -5,8 +5,28 @@ import random
 from safelearn.learning.engine.similarity import SimilarityIndex
 from safelearn.learning.engine.themes import Doc, detect_emerging_themes
 
-FILLER = ["visit", "review", "plan", "school", "carer", "meeting", "phone", "letter", "manager", "record",
-          "health", "police", "contact", "home", "weekend", "office", "court", "team", "family", "support"]
+FILLER = [
+    "visit",
+    "review",
+    "plan",
+    "school",
+    "carer",
+    "meeting",
+    "phone",
+    "letter",
+    "manager",
+    "record",
+    "health",
+    "police",
+    "contact",
+    "home",
+    "weekend",
+    "office",
+    "court",
+    "team",
+    "family",
+    "support",
+]
 
 
 def _random_text(rng: random.Random, n: int = 25) -> str:
@@ -36,8 +56,9 @@ def test_dense_path_for_large_index():
 
 
 def _docs(prefix: str, n: int, rng: random.Random, orgs: list[str]) -> list[Doc]:
-    return [Doc(f"{prefix}{i}", _random_text(rng) + " staffing shortage", rng.choice(orgs), "2026-01-01")
-            for i in range(n)]
+    return [
+        Doc(f"{prefix}{i}", _random_text(rng) + " staffing shortage", rng.choice(orgs), "2026-01-01") for i in range(n)
+    ]
 
 
 def test_injected_cluster_found_stable_topic_not():
@@ -47,8 +68,14 @@ def test_injected_cluster_found_stable_topic_not():
     recent = _docs("n", 60, rng, orgs)
     injected = []
     for i in range(8):
-        injected.append(Doc(f"x{i}", _random_text(rng, 10) + " vape pen seized from bedroom containing cannabis "
-                            "oil", ["org-a", "org-b"][i % 2], "2026-03-01"))
+        injected.append(
+            Doc(
+                f"x{i}",
+                _random_text(rng, 10) + " vape pen seized from bedroom containing cannabis oil",
+                ["org-a", "org-b"][i % 2],
+                "2026-03-01",
+            )
+        )
     themes = detect_emerging_themes(recent + injected, baseline, min_orgs=2)
     assert themes, "injected theme not found"
     top = themes[0]
@@ -62,7 +89,8 @@ def test_single_org_cluster_not_reported():
     rng = random.Random(3)
     baseline = _docs("b", 100, rng, ["o1", "o2"])
     recent = _docs("n", 30, rng, ["o1", "o2"]) + [
-        Doc(f"x{i}", "lift broken wheelchair stuck upstairs", "o1", None) for i in range(6)]
+        Doc(f"x{i}", "lift broken wheelchair stuck upstairs", "o1", None) for i in range(6)
+    ]
     assert detect_emerging_themes(recent, baseline, min_orgs=2) == []
 
 

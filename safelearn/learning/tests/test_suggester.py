@@ -20,8 +20,9 @@ def test_seeds_cover_every_taxonomy_id():
 
 
 def test_suggest_shape_and_ids():
-    s = seed_model().suggest("The foster carer gave him a double dose of his epilepsy medication because the MAR "
-                           "chart had not been signed.")
+    s = seed_model().suggest(
+        "The foster carer gave him a double dose of his epilepsy medication because the MAR chart had not been signed."
+    )
     d = s.as_dict()
     for fld in SUGGEST_FIELDS:
         assert fld in d and fld in d["confidence"]
@@ -37,16 +38,26 @@ def test_suggest_shape_and_ids():
 
 
 def test_suggest_obvious_cases():
-    assert seed_model().suggest("yp went missing from the children's home last night, police informed, "
-                              "returned this morning").incident_type == "child_missing"
-    assert seed_model().suggest("The personal adviser has not been in touch with the care leaver about the "
-                              "pathway plan").service_area == "care_leavers"
+    assert (
+        seed_model()
+        .suggest("yp went missing from the children's home last night, police informed, returned this morning")
+        .incident_type
+        == "child_missing"
+    )
+    assert (
+        seed_model()
+        .suggest("The personal adviser has not been in touch with the care leaver about the pathway plan")
+        .service_area
+        == "care_leavers"
+    )
 
 
 def test_fit_on_partial_labels_and_unknown_ids():
     texts = ["wrong tablets given", "child ran away from home", "missed the court deadline", "nonsense"]
-    labels = {"incident_type": ["medication_error", "child_missing", "legal_or_court_deadline", "not_an_id"],
-              "contributory_factors": [["policy_and_procedures"], None, ["workload_and_staffing"], []]}
+    labels = {
+        "incident_type": ["medication_error", "child_missing", "legal_or_court_deadline", "not_an_id"],
+        "contributory_factors": [["policy_and_procedures"], None, ["workload_and_staffing"], []],
+    }
     model = Suggester().fit(texts, labels)
     s = model.suggest("the wrong tablets were given at bedtime")
     assert s.incident_type == "medication_error"

@@ -56,9 +56,18 @@ def test_safety_lead_reads_and_every_read_is_audited(confidential: Any, org: Any
 
 @pytest.mark.parametrize(
     ("who", "error"),
-    [("reporter", PermissionDenied), ("org_admin", PermissionDenied), ("other_reviewer", Http404), ("other_reporter", Http404), ("analyst", Http404), ("no_role", Http404)],
+    [
+        ("reporter", PermissionDenied),
+        ("org_admin", PermissionDenied),
+        ("other_reviewer", Http404),
+        ("other_reporter", Http404),
+        ("analyst", Http404),
+        ("no_role", Http404),
+    ],
 )
-def test_nobody_else_reads_an_identity(confidential: Any, org: Any, people: dict[str, Any], who: str, error: Any) -> None:
+def test_nobody_else_reads_an_identity(
+    confidential: Any, org: Any, people: dict[str, Any], who: str, error: Any
+) -> None:
     report = confidential(org)
     with pytest.raises(error):
         vault.identity_read(user=people[who], report=report)

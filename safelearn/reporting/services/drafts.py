@@ -33,8 +33,6 @@ def draft_discard(*, draft: ReportDraft) -> None:
     draft.delete()
 
 
-
-
 def public_draft_load(*, organisation: Organisation, session_key: str) -> dict[str, Any]:
     """The public reporter's answers so far, keyed by their session (no account, nothing in the browser)."""
     if not session_key:

@@ -22,7 +22,11 @@ def _open(client: Any, code: str) -> Any:
 def test_code_opens_status_question_and_reply(client: Any, submit_report: Any, people: dict[str, Any]) -> None:
     result = submit_report(mode="anonymous")
     message_post(
-        report=result.report, author_kind="safety_lead", author=people["reviewer"], kind="question", body="Which day was it?"
+        report=result.report,
+        author_kind="safety_lead",
+        author=people["reviewer"],
+        kind="question",
+        body="Which day was it?",
     )
     # Codes are accepted in lower case, with spaces instead of dashes.
     response = _open(client, result.receipt_code.lower().replace("-", " "))

@@ -27,7 +27,17 @@ def confidential(org: Any) -> Any:
 # --- Safety-lead views: identity and conversation ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(("who", "status"), [("reporter", 403), ("org_admin", 403), ("other_reviewer", 404), ("other_reporter", 404), ("analyst", 404), ("no_role", 404)])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("reporter", 403),
+        ("org_admin", 403),
+        ("other_reviewer", 404),
+        ("other_reporter", 404),
+        ("analyst", 404),
+        ("no_role", 404),
+    ],
+)
 def test_identity_view_refuses_everyone_but_the_safety_leads(
     client: Any, people: dict[str, Any], confidential: Any, who: str, status: int
 ) -> None:
@@ -59,12 +69,16 @@ def test_safety_lead_reveals_identity_with_a_button_press_and_it_is_audited(
     assert event.actor == people["reviewer"] and event.payload["reason"] == "to arrange a call"
 
 
-@pytest.mark.parametrize(("who", "status"), [("reporter", 403), ("org_admin", 403), ("other_reviewer", 404), ("analyst", 404)])
+@pytest.mark.parametrize(
+    ("who", "status"), [("reporter", 403), ("org_admin", 403), ("other_reviewer", 404), ("analyst", 404)]
+)
 def test_conversation_reply_refuses_others(
     client: Any, people: dict[str, Any], confidential: Any, who: str, status: int
 ) -> None:
     client.force_login(people[who])
-    response = client.post(reverse("reporting:conversation_reply", args=[confidential.pk]), {"kind": "question", "body": "Hi"})
+    response = client.post(
+        reverse("reporting:conversation_reply", args=[confidential.pk]), {"kind": "question", "body": "Hi"}
+    )
     assert response.status_code == status
     assert not confidential.messages.exists()
 

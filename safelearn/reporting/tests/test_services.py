@@ -122,7 +122,9 @@ def test_receipt_code_finds_only_its_report(submit_report: Any) -> None:
     second = submit_report()
     assert selectors.report_find_by_receipt(code=first.receipt_code) == first.report
     assert selectors.report_find_by_receipt(code=second.receipt_code.lower()) == second.report
-    assert selectors.report_find_by_receipt(code=first.receipt_code[:-1] + "Z") in (None,) or first.receipt_code.endswith("Z")
+    assert selectors.report_find_by_receipt(code=first.receipt_code[:-1] + "Z") in (
+        None,
+    ) or first.receipt_code.endswith("Z")
     assert selectors.report_find_by_receipt(code="not a code") is None
 
 
@@ -134,7 +136,12 @@ def test_only_the_organisations_safety_leads_post_and_read_the_conversation(
         conversation_post_as_safety_lead(user=people["reviewer"], report=report, body="Thank you.", kind="feedback")
     assert Message.objects.get().kind == "feedback"
     assert selectors.conversation_for_safety_lead(user=people["reviewer"], report=report)
-    for who, error in (("reporter", PermissionDenied), ("org_admin", PermissionDenied), ("other_reviewer", Http404), ("analyst", Http404)):
+    for who, error in (
+        ("reporter", PermissionDenied),
+        ("org_admin", PermissionDenied),
+        ("other_reviewer", Http404),
+        ("analyst", Http404),
+    ):
         with pytest.raises(error):
             conversation_post_as_safety_lead(user=people[who], report=report, body="x")
         with pytest.raises(error):

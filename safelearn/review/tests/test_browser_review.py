@@ -30,7 +30,7 @@ def check(page: Any, label: str) -> None:
 
 
 def flash(page: Any) -> str:
-    banner = page.locator(".govuk-notification-banner")
+    banner = page.locator(".govuk-notification-banner:visible")
     banner.wait_for()
     return banner.inner_text()
 

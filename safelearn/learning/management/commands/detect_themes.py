@@ -18,9 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--min-orgs", type=int, default=2)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        signals = signals_detect(recent_days=options["recent_days"], baseline_days=options["baseline_days"],
-                                 min_orgs=options["min_orgs"])
+        signals = signals_detect(
+            recent_days=options["recent_days"], baseline_days=options["baseline_days"], min_orgs=options["min_orgs"]
+        )
         for s in signals:
-            self.stdout.write(f"{s.label}: {s.get_kind_display().lower()}, {len(s.report_ids)} reports, "
-                              f"{s.org_count} organisations, score {s.score}")
+            self.stdout.write(
+                f"{s.label}: {s.get_kind_display().lower()}, {len(s.report_ids)} reports, "
+                f"{s.org_count} organisations, score {s.score}"
+            )
         self.stdout.write(f"{len(signals)} open signal(s).")

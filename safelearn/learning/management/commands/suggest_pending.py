@@ -14,7 +14,10 @@ class Command(BaseCommand):
     help = "Compute coding suggestions for every report that has none yet."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        pending = (Report.objects.filter(learning_suggestions__isnull=True)
-                   .exclude(status__in=EXCLUDED_FROM_STATISTICS).select_related("deidentified"))
+        pending = (
+            Report.objects.filter(learning_suggestions__isnull=True)
+            .exclude(status__in=EXCLUDED_FROM_STATISTICS)
+            .select_related("deidentified")
+        )
         count = sum(1 for report in pending.iterator(chunk_size=200) if suggestions_compute(report=report))
         self.stdout.write(f"Suggested codes for {count} report(s).")

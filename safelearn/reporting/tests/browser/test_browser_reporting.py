@@ -83,7 +83,9 @@ def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
 
     report = Report.objects.get()
     assert report.mode == "anonymous" and report.reporter is None
-    message_post(report=report, author_kind="safety_lead", author=people["reviewer"], kind="question", body="Which day was it?")
+    message_post(
+        report=report, author_kind="safety_lead", author=people["reviewer"], kind="question", body="Which day was it?"
+    )
 
     # Later, on another visit: the code and no account.
     later = new_page(**PHONE)
@@ -120,7 +122,9 @@ def test_confidential_staff_identity_for_the_safety_lead_only(
     sign_in(page, people["reporter"])
     page.goto("/report/")
     page.get_by_role("radio", name=re.compile(r"^Confidential")).check()
-    page.get_by_role("group", name=re.compile("Could a child be at risk")).get_by_role("radio", name="No", exact=True).check()
+    page.get_by_role("group", name=re.compile("Could a child be at risk")).get_by_role(
+        "radio", name="No", exact=True
+    ).check()
     page.get_by_label("What happened?").fill("The referral was sent to the wrong team and waited a week.")
     page.get_by_role("button", name="Send report").click()
     page.wait_for_url("**/report/sent/")
@@ -166,7 +170,9 @@ def test_child_at_risk_now_alerts_the_duty_contact_before_the_reporter_leaves(
     choose(page, "I work somewhere else, like a school, the police or the NHS")
     page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
     page.get_by_role("button", name="Continue").click()
-    page.get_by_label("What happened?").fill("A pupil told me she is still living with the man who hurt her and is going back there tonight.")
+    page.get_by_label("What happened?").fill(
+        "A pupil told me she is still living with the man who hurt her and is going back there tonight."
+    )
     page.get_by_role("button", name="Continue").click()
     choose(page, "Today")
     page.get_by_role("button", name="Continue").click()

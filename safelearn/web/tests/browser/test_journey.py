@@ -112,7 +112,7 @@ def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict
 
     lead.get_by_role("radio", name="Mark as triaged").check()
     lead.get_by_role("button", name="Update status").click()
-    lead.locator(".govuk-notification-banner").wait_for()
+    lead.locator(".govuk-notification-banner:visible").wait_for()
     assert lead.locator(".govuk-summary-list .govuk-tag").first.inner_text().strip() == "Triaged"
     check_page(lead, "report detail after triage")
     report.refresh_from_db()
