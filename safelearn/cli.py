@@ -17,7 +17,9 @@ def _django(argv: list[str]) -> int:
     from django.core.management import execute_from_command_line
 
     command = argv[0] if argv else "help"
-    execute_from_command_line(["safelearn", ALIASES.get(command, command), *argv[1:]])
+    # Friendly hyphenated names map to Django's underscored command modules (purge-raw → purge_raw).
+    name = ALIASES.get(command, command.replace("-", "_") if not command.startswith("-") else command)
+    execute_from_command_line(["safelearn", name, *argv[1:]])
     return 0
 
 

@@ -40,3 +40,10 @@ def test_main_dispatches_fast_commands(monkeypatch):
     monkeypatch.setattr(sys, "stdout", out)
     assert cli.main(["redact-jsonl"]) == 0
     assert json.loads(out.getvalue())["id"] == "a"
+
+
+def test_hyphenated_names_reach_underscored_commands():
+    done = subprocess.run(
+        [str(SAFELEARN), "redact-pending", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0 and "redact_pending" in done.stdout
