@@ -29,8 +29,8 @@ run: install
 	$(BIN)/safelearn migrate --noinput -v 0
 	$(BIN)/safelearn createcachetable
 	$(BIN)/safelearn demo
-	@echo "Starting the background worker and the web server on http://$(HOST):$(PORT) (Ctrl+C stops both)"
-	@$(BIN)/safelearn worker --interval 1 & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	@echo "Starting the background worker (log: var/worker.log) and the web server on http://$(HOST):$(PORT) (Ctrl+C stops both)"
+	@$(BIN)/safelearn worker --interval 1 > var/worker.log 2>&1 & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/safelearn serve $(HOST):$(PORT) --noreload
 
 lint: install

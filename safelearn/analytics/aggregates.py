@@ -2,19 +2,22 @@
 
 At a million reports, loading each approved copy into Python took tens of seconds and a list of report
 ids broke SQLite's parameter limit. Here each figure is one aggregate query over the filtered pool, and
-related tables are filtered with a subquery (``report_id__in=pool.values("report_id")``), so the number
+related tables are filtered with a correlated EXISTS on the pool (never a list of ids), so the number
 of queries is fixed whatever the number of reports. Only structured columns are ever named.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import statistics
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from safelearn.analytics.selectors import PoolFilters, filtered_pool, local_midnight
@@ -45,16 +48,14 @@ def _month_bounds(months: list[tuple[int, int]]) -> list[dt.datetime]:
     return [local_midnight(dt.date(y, m, 1)) for y, m in [*months, after]]
 
 
-def _counts(pool: QuerySet[DeidentifiedCopy], months: list[tuple[int, int]]) -> tuple[int, dict[tuple[int, int], int]]:
-    # One scan with a conditional COUNT per month: no per-row date function (slow on SQLite, and its
-    # TruncMonth would have to convert time zones row by row), and month edges are local midnights.
+def _month_counts(months: list[tuple[int, int]]) -> dict[str, Count]:
+    # A conditional COUNT per month inside the one grouping scan: no per-row date function (slow on
+    # SQLite, where TruncMonth converts time zones row by row), and month edges are local midnights.
     bounds = _month_bounds(months)
-    aggregates = {
+    return {
         f"m{i}": Count("id", filter=Q(report__submitted_at__gte=bounds[i], report__submitted_at__lt=bounds[i + 1]))
         for i in range(len(months))
     }
-    found = pool.order_by().aggregate(total=Count("id"), **aggregates)
-    return found["total"], {month: found[f"m{i}"] for i, month in enumerate(months)}
 
 
 def _median_days(durations: list[dt.timedelta]) -> tuple[str, int]:
@@ -62,17 +63,39 @@ def _median_days(durations: list[dt.timedelta]) -> tuple[str, int]:
     return (f"{statistics.median(days):.1f}" if days else "–"), len(days)
 
 
-def _durations(pool: QuerySet[DeidentifiedCopy], end_field: str) -> list[dt.timedelta]:
-    """Only the difference is fetched (one column), computed by the database, for completed steps."""
-    end = f"report__{end_field}"
-    wrapped = ExpressionWrapper(F(end) - F("report__submitted_at"), output_field=DurationField())
-    qs = pool.order_by().filter(**{f"{end}__gte": F("report__submitted_at")})
-    return list(qs.annotate(took=wrapped).values_list("took", flat=True))
+def _step_durations(pool: QuerySet[DeidentifiedCopy]) -> tuple[list[dt.timedelta], list[dt.timedelta]]:
+    """Time to triage and to closure, as differences computed by the database, in one scan."""
+    took = {
+        name: ExpressionWrapper(F(f"report__{name}") - F("report__submitted_at"), output_field=DurationField())
+        for name in ("triaged_at", "closed_at")
+    }
+    rows = (
+        pool.order_by()
+        .filter(Q(report__triaged_at__isnull=False) | Q(report__closed_at__isnull=False))
+        .annotate(triage=took["triaged_at"], closure=took["closed_at"])
+        .values_list("triage", "closure")
+    )
+    zero = dt.timedelta(0)
+    triage: list[dt.timedelta] = []
+    closure: list[dt.timedelta] = []
+    for to_triage, to_close in rows:
+        if to_triage is not None and to_triage >= zero:
+            triage.append(to_triage)
+        if to_close is not None and to_close >= zero:
+            closure.append(to_close)
+    return triage, closure
+
+
+def _in_pool(pool: QuerySet[DeidentifiedCopy]) -> Exists:
+    """Rows whose report is in the pool, as a correlated EXISTS: never a list of ids (SQLite allows at most
+    32,766 parameters), and the work follows the (usually few) actions, clocks or feedback rows rather than
+    materialising every report in the pool first."""
+    return Exists(pool.order_by().filter(report_id=OuterRef("report_id")).values("id"))
 
 
 def _feedback_durations(pool: QuerySet[DeidentifiedCopy]) -> list[dt.timedelta]:
     first = (
-        Feedback.objects.filter(report_id__in=pool.values("report_id"))
+        Feedback.objects.filter(_in_pool(pool))
         .order_by()
         .values("report_id", "report__submitted_at")
         .annotate(first=Min("created_at"))
@@ -82,10 +105,10 @@ def _feedback_durations(pool: QuerySet[DeidentifiedCopy]) -> list[dt.timedelta]:
 
 def _action_counts(pool: QuerySet[DeidentifiedCopy], now: dt.datetime) -> list[int]:
     today = timezone.localdate(now)
-    in_pool = pool.values("report_id")
+    in_pool = _in_pool(pool)
     open_q = Q(status__in=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
     acts = (
-        Action.objects.filter(report_id__in=in_pool)
+        Action.objects.filter(in_pool)
         .order_by()
         .aggregate(
             open=Count("id", filter=open_q),
@@ -96,7 +119,7 @@ def _action_counts(pool: QuerySet[DeidentifiedCopy], now: dt.datetime) -> list[i
     notified = Q(status=ClockStatus.NOTIFIED, notified_at__isnull=False)
     running = Q(status=ClockStatus.RUNNING)
     clocks = (
-        StatutoryClock.objects.filter(report_id__in=in_pool)
+        StatutoryClock.objects.filter(in_pool)
         .order_by()
         .aggregate(
             met=Count("id", filter=notified & Q(notified_at__lte=F("deadline"))),
@@ -118,25 +141,43 @@ def _action_counts(pool: QuerySet[DeidentifiedCopy], now: dt.datetime) -> list[i
 def pool_stats(*, filters: PoolFilters, months: list[tuple[int, int]], now: dt.datetime) -> PoolStats:
     """Every count the dashboard needs for these filters, in a fixed number of queries."""
     pool = filtered_pool(filters)
-    total, month_counts = _counts(pool, months)
-    stats = PoolStats(total=total, months=month_counts)
-    grouped = pool.order_by().values(
-        "report__incident_type", "report__service_area", "report__outcome", "report__kind"
-    )
-    for row in grouped.annotate(n=Count("id")):
+    stats = PoolStats(months=dict.fromkeys(months, 0))
+    # One scan groups by every structured category the figures need, counting each month alongside.
+    keys = ("report__incident_type", "report__service_area", "report__outcome", "report__kind", "organisation_id")
+    for row in pool.order_by().values(*keys).annotate(n=Count("id"), **_month_counts(months)):
         combo = (row["report__incident_type"], row["report__service_area"], row["report__outcome"], row["report__kind"])
+        stats.total += row["n"]
         stats.combos[combo] += row["n"]
-    for row in pool.order_by().values("organisation_id").annotate(n=Count("id")):
         stats.by_organisation[row["organisation_id"]] += row["n"]
+        for i, month in enumerate(months):
+            stats.months[month] += row[f"m{i}"]
     # Few distinct factor lists: count each list once in the database, then expand the codes here.
     for row in pool.order_by().values("report__contributory_factors").annotate(n=Count("id")):
         for code in row["report__contributory_factors"] or []:
             if code:
                 stats.factors[code] += row["n"]
-    stats.timings = [
-        _median_days(_durations(pool, "triaged_at")),
-        _median_days(_feedback_durations(pool)),
-        _median_days(_durations(pool, "closed_at")),
-    ]
+    triage, closure = _step_durations(pool)
+    stats.timings = [_median_days(triage), _median_days(_feedback_durations(pool)), _median_days(closure)]
     stats.actions = _action_counts(pool, now)
+    return stats
+
+
+#: How long a build's counts are reused (seconds); 0 turns the cache off. Ten minutes: the figures are
+#: monthly trends, and at a million reports each uncached build scans the pool several times.
+DEFAULT_CACHE_SECONDS = 600
+
+
+def pool_stats_cached(*, filters: PoolFilters, months: list[tuple[int, int]], now: dt.datetime) -> PoolStats:
+    """``pool_stats`` through the default cache, keyed by the filters and the period (never by the user:
+    the counts hold no personal data, and every organisation's dashboard shares the national picture)."""
+    seconds = int(getattr(settings, "ANALYTICS_DASHBOARD_CACHE_SECONDS", DEFAULT_CACHE_SECONDS))
+    if seconds <= 0:
+        return pool_stats(filters=filters, months=months, now=now)
+    digest = hashlib.sha256(repr((filters, months, timezone.localdate(now))).encode()).hexdigest()
+    key = f"analytics:pool-stats:v1:{digest}"
+    found = cache.get(key)
+    if isinstance(found, PoolStats):
+        return found
+    stats = pool_stats(filters=filters, months=months, now=now)
+    cache.set(key, stats, seconds)
     return stats

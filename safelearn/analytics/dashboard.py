@@ -6,21 +6,18 @@ Each figure carries its own data table (the accessible alternative and the CSV d
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Min
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from safelearn.analytics import charts, spc
-from safelearn.analytics.selectors import PoolFilters, pool_rows
+from safelearn.analytics.aggregates import PoolStats, pool_stats, pool_stats_cached
+from safelearn.analytics.selectors import PoolFilters
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation, OrganisationKind
-from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
 
 HARM_OUTCOMES = ("low_harm", "moderate_harm", "severe_harm", "death")
 
@@ -63,18 +60,13 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def _month_of(moment: dt.datetime) -> tuple[int, int]:
-    local = timezone.localtime(moment)
-    return local.year, local.month
-
-
 def _pct(part: float, whole: float) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "–"
 
 
-def over_time(rows: list[dict[str, Any]], start: dt.date, end: dt.date) -> Figure:
+def over_time(stats: PoolStats, start: dt.date, end: dt.date) -> Figure:
     months = _months(start, end)
-    counts = Counter(_month_of(r["submitted_at"]) for r in rows)
+    counts = stats.months
     values = [float(counts.get(m, 0)) for m in months]
     chart = spc.xmr(values)
     labels = [dt.date(y, m, 1).strftime("%b %Y") for y, m in months]
@@ -120,13 +112,12 @@ def _pareto(
     fig_id: str,
     title: str,
     section: str,
-    codes: Callable[[dict[str, Any]], Iterable[str]],
-    rows: list[dict[str, Any]],
-    national: list[dict[str, Any]] | None,
+    counts: Counter[str],
+    national_counts: Counter[str] | None,
 ) -> Figure:
     tax = get_taxonomy()
-    counts = Counter(code for r in rows for code in codes(r) if code)
-    national_counts = Counter(code for r in national or [] for code in codes(r) if code)
+    national = national_counts
+    national_counts = national_counts or Counter()
     ordered = counts.most_common()
     total = sum(counts.values())
     running = 0
@@ -148,9 +139,20 @@ def _pareto(
     return Figure(fig_id, title, desc, columns, table, svg)
 
 
-def heat(rows: list[dict[str, Any]]) -> Figure:
+def _type_counts(stats: PoolStats) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for (incident_type, _, _, _), n in stats.combos.items():
+        if incident_type:
+            counts[incident_type] += n
+    return counts
+
+
+def heat(stats: PoolStats) -> Figure:
     tax = get_taxonomy()
-    cells = Counter((r["incident_type"], r["service_area"]) for r in rows if r["incident_type"] and r["service_area"])
+    cells: Counter[tuple[str, str]] = Counter()
+    for (incident_type, area, _, _), n in stats.combos.items():
+        if incident_type and area:
+            cells[(incident_type, area)] += n
     types = [c for c in tax.ids("incident_type") if any(k[0] == c for k in cells)]
     areas = [a for a in tax.ids("service_area") if any(k[1] == a for k in cells)]
     matrix = [[cells.get((t, a), 0) for a in areas] for t in types]
@@ -175,16 +177,16 @@ def heat(rows: list[dict[str, Any]]) -> Figure:
     return Figure("heat-map", "Incident type by service area", desc, ["Incident type", *area_labels], table, svg)
 
 
-def _culture(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    near = sum(1 for r in rows if r["outcome"] == "near_miss")
-    harm = sum(1 for r in rows if r["outcome"] in HARM_OUTCOMES)
-    good = sum(1 for r in rows if r["kind"] == "good_practice")
+def _culture(stats: PoolStats) -> dict[str, Any]:
+    near = sum(n for (_, _, outcome, _), n in stats.combos.items() if outcome == "near_miss")
+    harm = sum(n for (_, _, outcome, _), n in stats.combos.items() if outcome in HARM_OUTCOMES)
+    good = sum(n for (_, _, _, kind), n in stats.combos.items() if kind == "good_practice")
     ratio = f"{near / harm:.1f} : 1" if harm else (f"{near} : 0" if near else "–")
-    return {"near": near, "harm": harm, "ratio": ratio, "good": good, "good_share": _pct(good, len(rows))}
+    return {"near": near, "harm": harm, "ratio": ratio, "good": good, "good_share": _pct(good, stats.total)}
 
 
-def culture(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None) -> Figure:
-    mine = _culture(rows)
+def culture(stats: PoolStats, national: PoolStats | None) -> Figure:
+    mine = _culture(stats)
     theirs = _culture(national) if national is not None else None
     labels = [
         ("Near misses", "near"),
@@ -214,8 +216,8 @@ def culture(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None) -
     )
 
 
-def rates(rows: list[dict[str, Any]], organisations: list[Organisation], compare_org: Organisation | None) -> Figure:
-    counts = Counter(r["organisation_id"] for r in rows)
+def rates(stats: PoolStats, organisations: list[Organisation], compare_org: Organisation | None) -> Figure:
+    counts = stats.by_organisation
     measured = [o for o in organisations if o.children_supported]
     table: list[list[Any]] = []
     if compare_org is None:
@@ -262,29 +264,10 @@ def rates(rows: list[dict[str, Any]], organisations: list[Organisation], compare
     )
 
 
-def _median_days(pairs: Iterable[tuple[dt.datetime | None, dt.datetime | None]]) -> tuple[str, int]:
-    days = [(end - start).total_seconds() / 86400 for start, end in pairs if start and end and end >= start]
-    return (f"{statistics.median(days):.1f}" if days else "–"), len(days)
-
-
-def _first_feedback(report_ids: list[Any]) -> dict[Any, dt.datetime]:
-    found = Feedback.objects.filter(report_id__in=report_ids).values("report_id").annotate(first=Min("created_at"))
-    return {row["report_id"]: row["first"] for row in found}
-
-
-def _timing_rows(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    feedback = _first_feedback([r["report_id"] for r in rows])
-    return [
-        _median_days((r["submitted_at"], r["triaged_at"]) for r in rows),
-        _median_days((r["submitted_at"], feedback.get(r["report_id"])) for r in rows),
-        _median_days((r["submitted_at"], r["closed_at"]) for r in rows),
-    ]
-
-
-def timings(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None) -> Figure:
+def timings(stats: PoolStats, national: PoolStats | None) -> Figure:
     names = ["Time to triage", "Time to feedback", "Time to closure"]
-    mine = _timing_rows(rows)
-    theirs = _timing_rows(national) if national is not None else None
+    mine = stats.timings
+    theirs = national.timings if national is not None else None
     table = [
         [name, m[0], m[1], *([t[0]] if theirs else [])] for name, m, t in zip(names, mine, theirs or mine, strict=True)
     ]
@@ -295,28 +278,7 @@ def timings(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None) -
     return Figure("timings", "Time to triage, feedback and closure", desc, columns, table, svg)
 
 
-def _action_counts(report_ids: list[Any], today: dt.date, now: dt.datetime) -> list[int]:
-    actions = Action.objects.filter(report_id__in=report_ids)
-    open_q = actions.filter(status__in=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
-    clocks = StatutoryClock.objects.filter(report_id__in=report_ids).values("status", "deadline", "notified_at")
-    met = missed = running = 0
-    for clock in clocks:
-        if clock["status"] == ClockStatus.NOTIFIED and clock["notified_at"]:
-            met, missed = (met + 1, missed) if clock["notified_at"] <= clock["deadline"] else (met, missed + 1)
-        elif clock["status"] == ClockStatus.RUNNING:
-            missed, running = (missed + 1, running) if clock["deadline"] < now else (missed, running + 1)
-    return [
-        open_q.count(),
-        open_q.filter(due_on__lt=today).count(),
-        actions.filter(status=ActionStatus.DONE).count(),
-        met,
-        missed,
-        running,
-    ]
-
-
-def actions(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None, now: dt.datetime) -> Figure:
-    today = timezone.localdate(now)
+def actions(stats: PoolStats, national: PoolStats | None) -> Figure:
     names = [
         "Open actions",
         "Overdue actions",
@@ -325,8 +287,8 @@ def actions(rows: list[dict[str, Any]], national: list[dict[str, Any]] | None, n
         "Statutory clocks missed",
         "Statutory clocks still running",
     ]
-    mine = _action_counts([r["report_id"] for r in rows], today, now)
-    theirs = _action_counts([r["report_id"] for r in national], today, now) if national is not None else None
+    mine = stats.actions
+    theirs = national.actions if national is not None else None
     table = [[name, m, *([t] if theirs else [])] for name, m, t in zip(names, mine, theirs or mine, strict=True)]
     desc = ", ".join(f"{name.lower()} {value}" for name, value in zip(names, mine, strict=True)) + "."
     svg = charts.bar_chart(
@@ -340,6 +302,8 @@ def dashboard_build(
     *, filters: PoolFilters, compare_org: Organisation | None, now: dt.datetime | None = None
 ) -> Dashboard:
     """Every figure for these filters. ``compare_org`` sets one organisation against the national picture."""
+    # Live requests reuse recent counts (see ``pool_stats_cached``); an explicit ``now`` computes afresh.
+    stats_for = pool_stats if now is not None else pool_stats_cached
     now = now or timezone.now()
     start, end = filters.date_from, filters.date_to
     if start is None or end is None:
@@ -349,8 +313,9 @@ def dashboard_build(
             end,
             *[getattr(filters, f) for f in ("organisation_id", "service_area", "incident_type", "outcome", "kind")],
         )
-    rows = pool_rows(filters=filters)
-    national = pool_rows(filters=filters.national()) if filters.organisation_id else None
+    months = _months(start, end)
+    stats = stats_for(filters=filters, months=months, now=now)
+    national = stats_for(filters=filters.national(), months=months, now=now) if filters.organisation_id else None
     organisations = list(
         Organisation.objects.exclude(kind=OrganisationKind.NATIONAL).only("id", "name", "children_supported")
     )
@@ -359,26 +324,31 @@ def dashboard_build(
         "factors",
         "Contributory factors (Pareto)",
         "contributory_factor",
-        lambda r: r["contributory_factors"] or [],
-        rows,
-        national,
+        stats.factors,
+        national.factors if national is not None else None,
     )
-    types = _pareto("types", "Incident types (Pareto)", "incident_type", lambda r: [r["incident_type"]], rows, national)
+    types = _pareto(
+        "types",
+        "Incident types (Pareto)",
+        "incident_type",
+        _type_counts(stats),
+        _type_counts(national) if national is not None else None,
+    )
     figures = [
-        over_time(rows, start, end),
+        over_time(stats, start, end),
         factors,
         types,
-        heat(rows),
-        culture(rows, national),
-        rates(national if national is not None else rows, organisations, compare_org),
-        timings(rows, national),
-        actions(rows, national, now),
+        heat(stats),
+        culture(stats, national),
+        rates(national if national is not None else stats, organisations, compare_org),
+        timings(stats, national),
+        actions(stats, national),
     ]
     return Dashboard(
         filters=filters,
         scope_label=focus.name if focus else "All organisations",
         compare=national is not None,
         figures={f.id: f for f in figures},
-        total=len(rows),
-        national_total=len(national) if national is not None else len(rows),
+        total=stats.total,
+        national_total=national.total if national is not None else stats.total,
     )

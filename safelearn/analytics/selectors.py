@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from safelearn.analytics.access import require_alert_responder, require_analyst, require_member
 from safelearn.analytics.models import (
@@ -62,12 +63,18 @@ class PoolFilters:
         )
 
 
-def _filtered_pool(filters: PoolFilters) -> QuerySet[DeidentifiedCopy]:
+def local_midnight(day: dt.date) -> dt.datetime:
+    """The aware start of ``day`` in the site's time zone."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def filtered_pool(filters: PoolFilters) -> QuerySet[DeidentifiedCopy]:
     qs = deidentified_pool()
+    # Bounds on the bare column (not ``__date``, which wraps it in a cast and leaves its index unused).
     if filters.date_from:
-        qs = qs.filter(report__submitted_at__date__gte=filters.date_from)
+        qs = qs.filter(report__submitted_at__gte=local_midnight(filters.date_from))
     if filters.date_to:
-        qs = qs.filter(report__submitted_at__date__lte=filters.date_to)
+        qs = qs.filter(report__submitted_at__lt=local_midnight(filters.date_to + dt.timedelta(days=1)))
     if filters.organisation_id:
         qs = qs.filter(organisation_id=filters.organisation_id)
     for name in ("service_area", "incident_type", "outcome", "kind"):
@@ -77,10 +84,15 @@ def _filtered_pool(filters: PoolFilters) -> QuerySet[DeidentifiedCopy]:
     return qs
 
 
+def pool_count(*, filters: PoolFilters) -> int:
+    """How many approved copies match: a COUNT in the database."""
+    return filtered_pool(filters).order_by().count()
+
+
 def pool_rows(*, filters: PoolFilters) -> list[dict[str, Any]]:
     """Structured fields of approved reports, keyed without the ``report__`` prefix. Aggregates only."""
     rows = []
-    for raw in _filtered_pool(filters).values(*_POOL_VALUES):
+    for raw in filtered_pool(filters).values(*_POOL_VALUES):
         row = {key.removeprefix("report__"): value for key, value in raw.items()}
         row["copy_id"] = row.pop("id")
         rows.append(row)
@@ -93,7 +105,7 @@ def pool_reports_for_analyst(*, user: Any, filters: PoolFilters, limit: int = 20
     values = (*_POOL_VALUES, "text", "organisation_id")
     rows = []
     tax = get_taxonomy()
-    for raw in _filtered_pool(filters).order_by("-report__submitted_at").values(*values)[:limit]:
+    for raw in filtered_pool(filters).order_by("-report__submitted_at").values(*values)[:limit]:
         row = {key.removeprefix("report__"): value for key, value in raw.items()}
         row["copy_id"] = row.pop("id")
         row["heading"] = " · ".join(

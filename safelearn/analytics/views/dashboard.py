@@ -43,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "analytics/home.html",
         {
-            "pool_size": len(selectors.pool_rows(filters=selectors.PoolFilters())),
+            "pool_size": selectors.pool_count(filters=selectors.PoolFilters()),
             "signals_available": signals_available,
             "signals": signals,
             "drafts": selectors.bulletin_list_for_analyst(user=request.user).filter(status=BulletinStatus.DRAFT)[:10],
