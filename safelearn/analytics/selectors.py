@@ -105,7 +105,10 @@ def pool_reports_for_analyst(*, user: Any, filters: PoolFilters, limit: int = 20
     values = (*_POOL_VALUES, "text", "organisation_id")
     rows = []
     tax = get_taxonomy()
-    for raw in filtered_pool(filters).order_by("-report__submitted_at").values(*values)[:limit]:
+    # Newest approvals first: the copy's own (status, approved_at) index gives the order, so the database
+    # reads only ``limit`` rows; ordering by the report's submitted_at across the join sorted the whole
+    # pool on SQLite (8 s at a million reports).
+    for raw in filtered_pool(filters).order_by("-approved_at").values(*values)[:limit]:
         row = {key.removeprefix("report__"): value for key, value in raw.items()}
         row["copy_id"] = row.pop("id")
         row["heading"] = " · ".join(

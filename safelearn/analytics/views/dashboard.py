@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from safelearn.analytics import access, selectors, services
+from safelearn.analytics.aggregates import pool_count_cached
 from safelearn.analytics.dashboard import dashboard_build
 from safelearn.analytics.forms import ChildrenSupportedForm, DashboardFilterForm
 from safelearn.analytics.models import BulletinStatus
@@ -43,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "analytics/home.html",
         {
-            "pool_size": selectors.pool_count(filters=selectors.PoolFilters()),
+            "pool_size": pool_count_cached(filters=selectors.PoolFilters()),
             "signals_available": signals_available,
             "signals": signals,
             "drafts": selectors.bulletin_list_for_analyst(user=request.user).filter(status=BulletinStatus.DRAFT)[:10],
