@@ -1,7 +1,6 @@
 """Working-day arithmetic for England and Wales, and the statutory duties a report may trigger.
 
-Bank holidays come from the maintained `holidays` package (England's calendar; Wales shares it), never a
-hand-typed list. Deadlines are read from the taxonomy's `deadline` text, so a changed duty is one edit there.
+The calendar is `safelearn.core.working_days` (England and Wales bank holidays). Deadlines are read from the taxonomy's `deadline` text, so a changed duty is one edit there.
 """
 
 from __future__ import annotations
@@ -9,13 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.working_days import add_working_days, is_working_day  # noqa: F401 - part of this module's API
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -25,26 +22,6 @@ WITHOUT_DELAY_WORKING_DAYS = 1
 
 SEVERE_OUTCOMES = ("severe_harm", "death")
 SERIOUS_OUTCOMES = ("moderate_harm", "severe_harm", "death")
-
-
-@lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("GB", subdiv="ENG", years=year)
-
-
-def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in _bank_holidays(day.year)
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """The date `days` working days after `start` (the day of awareness itself is day 0)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += dt.timedelta(days=1)
-        if is_working_day(current):
-            remaining -= 1
-    return current
 
 
 def end_of_day(day: dt.date) -> dt.datetime:

@@ -4,36 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import holidays
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import send_email
+from safelearn.core.working_days import add_working_days
 from safelearn.reporting.models import Report, ReportingMode
-
-
-@lru_cache(maxsize=16)
-def _bank_holidays(year: int) -> frozenset[dt.date]:
-    # England's bank holidays: the organisations are English children's services.
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
-
-
-def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in _bank_holidays(day.year)
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """The date ``days`` working days after ``start`` (weekends and English bank holidays skipped)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += dt.timedelta(days=1)
-        if is_working_day(current):
-            remaining -= 1
-    return current
 
 
 @dataclass(frozen=True)
