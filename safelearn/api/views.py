@@ -15,6 +15,7 @@ from safelearn.api.forms import TokenForm
 from safelearn.api.routers.exports import download
 from safelearn.review.forms import InboxFilterForm
 from safelearn.review.selectors import InboxFilters
+from safelearn.web.forms import apply_errors
 
 
 @login_required
@@ -41,8 +42,7 @@ def token_new(request: HttpRequest) -> HttpResponse:
                 days=data["days"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_errors(form, exc)
         else:
             # Shown on this response only: the secret is stored as a hash and can never be shown again.
             return render(request, "api/token_created.html", {"token": issued.token, "secret": issued.secret})

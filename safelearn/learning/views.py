@@ -24,6 +24,7 @@ from safelearn.learning.registry import current_version
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
 from safelearn.reporting.models import Report
+from safelearn.web.forms import apply_errors
 
 logger = logging.getLogger(__name__)
 
@@ -179,11 +180,7 @@ def signal_decide(request: HttpRequest, signal_id: str) -> HttpResponse:
                 promote_to=form.cleaned_data.get("promote_to") or "",
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc.messages)
+            apply_errors(form, exc)
         else:
             if signal.promoted_to:
                 try:

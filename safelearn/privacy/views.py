@@ -16,6 +16,7 @@ from safelearn.organisations.selectors import organisations_where
 from safelearn.privacy import selectors, services
 from safelearn.privacy.forms import AddSpanForm, RemoveSpansForm
 from safelearn.privacy.models import DeidentifiedCopy
+from safelearn.web.forms import apply_errors
 
 
 @login_required
@@ -89,7 +90,7 @@ def redaction_add(request: HttpRequest, report_id: str) -> HttpResponse:
                 copy=copy, actor=request.user, phrase=form.cleaned_data["phrase"], label=form.cleaned_data["label"]
             )
         except ValidationError as exc:
-            _attach(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, f"Removed {added} occurrence{'s' if added != 1 else ''}.")
             return redirect("privacy:review", report_id=report_id)
@@ -106,7 +107,7 @@ def redaction_remove(request: HttpRequest, report_id: str) -> HttpResponse:
         try:
             services.redaction_remove(copy=copy, actor=request.user, indexes=form.cleaned_data["remove"])
         except ValidationError as exc:
-            _attach(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Those words will stay in the learning copy.")
             return redirect("privacy:review", report_id=report_id)
@@ -124,11 +125,3 @@ def redaction_approve(request: HttpRequest, report_id: str) -> HttpResponse:
         return redirect("privacy:review", report_id=report_id)
     messages.success(request, f"The de-identified copy of {copy.report.reference} is approved for national learning.")
     return redirect("privacy:queue")
-
-
-def _attach(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

@@ -23,6 +23,7 @@ from safelearn.reporting.forms import StaffReportForm
 from safelearn.reporting.models import ReportDraft
 from safelearn.reporting.public_forms import ReplyForm
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
+from safelearn.web.forms import apply_errors
 
 DRAFT_ACTION = "save_draft"
 
@@ -79,8 +80,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
                     organisation=form.cleaned_data["organisation"], data=form.to_input(), reporter=request.user
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_errors(form, exc)
             else:
                 if draft_id:
                     ReportDraft.objects.filter(pk=draft_id, owner_id=request.user.pk).delete()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
@@ -30,6 +30,7 @@ from safelearn.review.forms import (
     GradeForm,
     ResponseForm,
 )
+from safelearn.web.forms import apply_errors  # noqa: F401 - used by the review views through this module
 
 CONVERSATION_TEMPLATE = "reporting/conversation.html"
 
@@ -37,15 +38,6 @@ CONVERSATION_TEMPLATE = "reporting/conversation.html"
 def require_any_reviewer(request: HttpRequest) -> None:
     if not organisations_where(request.user, Role.REVIEWER):
         raise PermissionDenied("Only safety leads can see this.")
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's errors on the matching fields, so the page shows them where they belong."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _conversation_template() -> str:
