@@ -6,16 +6,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from safelearn.core.permissions import require_analyst  # noqa: F401 - part of this module's API
 from safelearn.organisations.models import Organisation, Role
 from safelearn.organisations.selectors import is_analyst, memberships_for, organisations_where
 
 STAFF_ROLES = (Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN)
 ALERT_ROLES = (Role.REVIEWER, Role.ORG_ADMIN)
-
-
-def require_analyst(user: Any) -> None:
-    if not is_analyst(user):
-        raise PermissionDenied("Only national analysts can do this.")
 
 
 def staff_organisations(user: Any) -> list[Organisation]:

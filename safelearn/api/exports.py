@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+from safelearn.core.spreadsheets import FORMULA_STARTS, safe_cell  # noqa: F401 - re-exported
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
@@ -28,8 +29,6 @@ from safelearn.review.selectors import InboxFilters, report_list_for_reviewer
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: Spreadsheet programs run a cell starting with one of these as a formula (CSV/formula injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = [
     "reference",
@@ -67,12 +66,6 @@ class Export:
     columns: list[str]
     rows: list[list[Any]]
     filename_stem: str
-
-
-def safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _local(moment: dt.datetime | None) -> dt.datetime | None:

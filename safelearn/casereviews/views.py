@@ -16,6 +16,7 @@ from safelearn.casereviews import selectors, services
 from safelearn.casereviews.charts import grouped_bars
 from safelearn.casereviews.forms import AddItemsForm, AssignForm, AssignmentUpdateForm, CodingForm, ReviewForm
 from safelearn.casereviews.models import Recommendation, ReviewKind
+from safelearn.core.spreadsheets import safe_cell
 from safelearn.organisations.selectors import is_analyst
 from safelearn.review.selectors import report_get_for_reviewer
 
@@ -160,8 +161,7 @@ def recurrence_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(selectors.CSV_HEADER)
     for row in selectors.recurrence_csv_rows(organisation_id=request.GET.get("organisation", "")):
-        # Neutralise spreadsheet formulas in free text (CSV injection).
-        writer.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return response
 
 

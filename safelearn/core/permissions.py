@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from safelearn.organisations.models import Role
-from safelearn.organisations.selectors import user_has_role
+from safelearn.organisations.selectors import is_analyst, user_has_role
 
 STAFF_ROLES = (Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN)
 REVIEW_ROLES = (Role.REVIEWER,)
@@ -35,3 +35,9 @@ def can_read_report(user: Any, report: Any) -> bool:
     if can_review(user, report.organisation_id):
         return True
     return bool(report.reporter_id and report.reporter_id == getattr(user, "pk", None))
+
+
+def require_analyst(user: Any) -> None:
+    """National, de-identified data: analysts only."""
+    if not is_analyst(user):
+        raise PermissionDenied("Only national analysts can do this.")

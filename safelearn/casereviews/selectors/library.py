@@ -18,6 +18,7 @@ from safelearn.casereviews.models import (
     FindingEcho,
     Recommendation,
 )
+from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
@@ -31,11 +32,6 @@ def can_read_library(user: Any) -> bool:
 def require_library_reader(user: Any) -> None:
     if not can_read_library(user):
         raise PermissionDenied("Only safety leads and national analysts can see the case review library.")
-
-
-def require_analyst(user: Any) -> None:
-    if not is_analyst(user):
-        raise PermissionDenied("Only national analysts can do this.")
 
 
 def review_list(*, query: str = "", kind: str = "") -> QuerySet[CaseReview]:
