@@ -160,6 +160,8 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safelearn@localhost")
+# Links in emails are absolute: the address people reach this site on (`make run` sets it to where it serves).
+SITE_URL = os.environ.get("SAFELEARN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 CACHES = {
     "default": {

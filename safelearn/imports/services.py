@@ -19,11 +19,15 @@ from safelearn.core.taxonomy import get_taxonomy
 from safelearn.imports.mapping import BOOL_FIELDS, DATE_FIELDS, LIST_FIELDS, Mapping
 from safelearn.imports.models import ImportBatch, ImportedRecord
 from safelearn.organisations.models import Organisation
-from safelearn.reporting.models import Channel, Report
+from safelearn.reporting.models import NARRATIVE_FIELDS, Channel, EscalationSource, Report
 from safelearn.reporting.services import ReportInput, report_input_validate
+from safelearn.reporting.services.escalation import risk_screen
 from safelearn.reporting.services.submission import _next_reference
 
 CHUNK = 200
+#: Imported records newer than this are escalated like a new report when the risk screen fires; older
+#: ones are flagged for the safety lead to see but alert nobody (the events are long past).
+ESCALATE_IMPORTS_WITHIN = dt.timedelta(days=14)
 MAX_BAD_ROWS_KEPT = 1000
 
 
@@ -134,8 +138,9 @@ def row_to_input(row: dict[str, Any], mapping: Mapping) -> tuple[ReportInput, dt
 
 def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.datetime | None, actor: Any) -> Report:
     when = submitted_at or timezone.now()
-    # Historic reports: no receipt code (no reporter to hold it), no escalation or acknowledgement (the events
-    # are past); de-identification still runs on every narrative, queued when the report is saved.
+    # Historic reports: no receipt code (no reporter to hold it) and no acknowledgement; de-identification
+    # still runs on every narrative, queued when the report is saved. The risk screen runs on every import:
+    # it flags old records and escalates recent ones.
     values = asdict(data)
     values.pop("people_involved", None)  # legacy exports have no private names list
     values["mode"] = data.mode if data.mode != "named" else "anonymous"
@@ -143,6 +148,13 @@ def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.date
     report.reference = _next_reference(organisation, when)
     report.save()
     audit_record(actor=actor or "import", verb="report.imported", target=report)
+    risk_screen(
+        report=report,
+        text="\n".join([*(getattr(data, f) or "" for f in NARRATIVE_FIELDS), data.people_involved or ""]),
+        source=EscalationSource.IMPORT,
+        answer=data.immediate_risk_answer,
+        escalate=when >= timezone.now() - ESCALATE_IMPORTS_WITHIN,
+    )
     return report
 
 

@@ -29,6 +29,17 @@ class Organisation(BaseModel):
     kind = models.CharField(max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.LOCAL_AUTHORITY)
     duty_contact_email = models.EmailField(blank=True)
     duty_contact_phone = models.CharField(max_length=40, blank=True)
+    # A child at risk now: a named person must acknowledge the alert within this time, or it goes further.
+    escalation_ack_minutes = models.PositiveSmallIntegerField(
+        default=15, help_text="Minutes a named person has to acknowledge a child-at-risk-now alert"
+    )
+    out_of_hours_contact_email = models.EmailField(
+        blank=True, help_text="Alerted outside Monday to Friday 9am to 5pm and on bank holidays"
+    )
+    out_of_hours_contact_phone = models.CharField(max_length=40, blank=True)
+    second_contact_email = models.EmailField(
+        blank=True, help_text="Alerted, with every safety lead, when nobody acknowledges in time"
+    )
     triage_target_working_days = models.PositiveSmallIntegerField(default=2)
     immediate_risk_target_hours = models.PositiveSmallIntegerField(default=1)
     feedback_target_working_days = models.PositiveSmallIntegerField(default=20)

@@ -123,6 +123,13 @@ class Report(BaseModel):
     def counts_in_statistics(self) -> bool:
         return self.status not in EXCLUDED_FROM_STATISTICS
 
+    @property
+    def risk_only_unsure(self) -> bool:
+        """Flagged only because the reporter was not sure a child is safe (reporters see calmer words)."""
+        from safelearn.reporting.risk import ANSWER_REASONS
+
+        return self.immediate_risk_reasons == [ANSWER_REASONS["not_sure"]]
+
     def narrative(self) -> dict[str, str]:
         return {f: getattr(self, f) or "" for f in NARRATIVE_FIELDS}
 
@@ -190,3 +197,73 @@ class Message(BaseModel):
 
     class Meta:
         ordering = ["created_at"]
+
+
+class EscalationSource(models.TextChoices):
+    """Which free-text entry point tripped the immediate-risk screen."""
+
+    FORM = "form", "Staff form"
+    PUBLIC = "public", "Public link"
+    API = "api", "API"
+    IMPORT = "import", "Import"
+    REPLY = "reply", "Reporter's reply"
+    ADDENDUM = "addendum", "Addendum"
+
+
+class WhoWasTold(models.TextChoices):
+    MASH = "mash", "MASH or children's services front door"
+    POLICE = "police", "Police"
+    LADO = "lado", "LADO (Local Authority Designated Officer)"
+    EMERGENCY_DUTY_TEAM = "edt", "Emergency duty team"
+    SOCIAL_WORKER = "social_worker", "The child's social worker"
+    OTHER = "other", "Someone else"
+
+
+class Escalation(BaseModel):
+    """A child-at-risk-now alert that a named person must acknowledge, with the safeguarding action taken.
+
+    Open (unacknowledged) escalations re-escalate on a timer; only one can be open per report.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="escalations")
+    source = models.CharField(max_length=16, choices=EscalationSource.choices)
+    reasons = models.JSONField(default=list, blank=True)
+    raised_at = models.DateTimeField()
+    out_of_hours = models.BooleanField(default=False)
+    #: 1 when first raised; each re-escalation adds one.
+    level = models.PositiveSmallIntegerField(default=1)
+    ack_due_at = models.DateTimeField(db_index=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    who_was_told = models.JSONField(default=list, blank=True)
+    who_was_told_other = models.CharField(max_length=200, blank=True)
+    references = models.CharField(max_length=500, blank=True)
+    action_taken_at = models.DateTimeField(null=True, blank=True)
+    # Notes may name the child or family, so they are encrypted like the narrative.
+    notes = EncryptedTextField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report"],
+                condition=models.Q(acknowledged_at__isnull=True),
+                name="one_open_escalation_per_report",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Escalation of {self.report_id} (level {self.level})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.acknowledged_at is None
+
+    def who_was_told_labels(self) -> list[str]:
+        labels = dict(WhoWasTold.choices)
+        out = [str(labels.get(code, code)) for code in self.who_was_told if code != WhoWasTold.OTHER]
+        if WhoWasTold.OTHER in self.who_was_told:
+            out.append(self.who_was_told_other or "Someone else")
+        return out

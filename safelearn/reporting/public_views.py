@@ -24,7 +24,7 @@ from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import public_flow, selectors, services
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm
-from safelearn.reporting.risk import assess_immediate_risk
+from safelearn.reporting.risk import ANSWER_REASONS, assess_immediate_risk
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
 
 PUBLIC_SESSION_SECONDS = 60 * 60
@@ -107,7 +107,8 @@ def public_step(request: HttpRequest, org_slug: str, step: str) -> HttpResponse:
         "back_url": reverse("reporting:public_step", args=[org_slug, back])
         if back
         else reverse("reporting:public_start", args=[org_slug]),
-        "show_danger_help": step != "danger" and answers.get("immediate_risk_answer") == "yes",
+        "show_danger_help": step != "danger" and answers.get("immediate_risk_answer") in ("yes", "not_sure"),
+        "gentle": answers.get("immediate_risk_answer") == "not_sure",
     }
     return _page(request, "reporting/public/step.html", organisation, context, status=status)
 
@@ -161,12 +162,14 @@ def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
             receipt_remember(request, result=result, key="public_receipt")
             return redirect("reporting:public_sent", org_slug=org_slug)
     risk = assess_immediate_risk(
-        "\n".join([data.what_happened, data.what_would_help]), answered_yes=data.immediate_risk_answer == "yes"
+        "\n".join([data.what_happened, data.what_would_help]), answer=data.immediate_risk_answer
     )
     context = {
         "rows": public_flow.summary_rows(answers),
         "errors": errors,
         "at_risk": risk.at_risk,
+        # Calmer words when the only reason is "I'm not sure"; what they wrote may call for the plain ones.
+        "gentle": risk.reasons == [ANSWER_REASONS["not_sure"]],
         "back_url": _step_url(org_slug, public_flow.previous_slug("check", answers) or "danger"),
         "form": ConfirmForm(),
     }

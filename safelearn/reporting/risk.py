@@ -7,6 +7,12 @@ from typing import Protocol
 
 from safelearn.learning.engine.risk import assess_immediate_risk as _engine_assess
 
+#: The reporter's own answer, in words a safety lead reads on the report.
+ANSWER_REASONS = {
+    "yes": "the reporter said a child may be at risk now",
+    "not_sure": "the reporter was not sure whether a child is safe",
+}
+
 
 @dataclass(frozen=True)
 class RiskAssessment:
@@ -16,17 +22,23 @@ class RiskAssessment:
 
 
 class RiskDetector(Protocol):
-    def __call__(self, text: str, answered_yes: bool | None = None) -> RiskAssessment: ...
+    def __call__(self, text: str, answered_yes: bool | None = None, answer: str = "") -> RiskAssessment: ...
 
 
-def assess_immediate_risk(text: str, answered_yes: bool | None = None) -> RiskAssessment:
-    """A reporter's 'yes' always flags; otherwise the engine's cue rules decide (recall first).
+def assess_immediate_risk(text: str, answered_yes: bool | None = None, answer: str = "") -> RiskAssessment:
+    """A reporter's 'yes' or 'not sure' always flags; otherwise the engine's cue rules decide (recall first).
 
-    A falsy answer is passed on as "not answered": callers send False for "no", "not sure" and a blank
-    alike, and the engine would lower its score for a real "no", costing recall for the other two.
+    ``answer`` is the reporter's answer to "could a child be in danger right now?" (yes, no, not_sure);
+    ``answered_yes`` is the older form of the same thing. "Not sure" is escalated exactly like "yes": a
+    reporter who cannot tell is a reason for someone who can to look now. A "no" or a blank is passed
+    on as "not answered": the engine would lower its score for a real "no", costing recall.
     """
-    result = _engine_assess(text or "", answered_yes=True if answered_yes else None)
-    reasons = list(result.reasons)
-    if answered_yes and reasons and reasons[0] == "reporter said a child is at risk now":
-        reasons[0] = "the reporter said a child may be at risk now"
+    if not answer and answered_yes:
+        answer = "yes"
+    flagged_by_answer = answer in ANSWER_REASONS
+    result = _engine_assess(text or "", answered_yes=True if flagged_by_answer else None)
+    # The engine words its own reason for a "yes"; replace it with ours, which also covers "not sure".
+    reasons = [r for r in result.reasons if not r.startswith("reporter said")]
+    if flagged_by_answer:
+        reasons.insert(0, ANSWER_REASONS[answer])
     return RiskAssessment(at_risk=bool(result.at_risk), score=float(result.score), reasons=reasons)

@@ -12,3 +12,11 @@ def purge_identities() -> dict[str, int]:
     """Destroy confidential identities whose retention period has passed. Schedule daily."""
     result = identity_purge()
     return {"scheduled": result.scheduled, "destroyed": result.destroyed}
+
+
+@task()
+def escalation_check_task(escalation_id: str) -> bool:
+    """Queued for an escalation's acknowledgement due time: re-escalate if nobody has acknowledged it."""
+    from safelearn.reporting.services.escalation import escalation_check
+
+    return escalation_check(escalation_id=escalation_id)

@@ -20,6 +20,15 @@ from safelearn.reporting.services.drafts import (
     public_draft_load,
     public_draft_update,
 )
+from safelearn.reporting.services.escalation import (
+    escalation_acknowledge,
+    escalation_check,
+    escalation_raise,
+    escalations_check,
+    is_working_hours,
+    open_escalation,
+    risk_screen,
+)
 from safelearn.reporting.services.submission import (
     ReporterIdentity,
     ReportInput,
@@ -43,6 +52,13 @@ __all__ = [
     "conversation_post_as_reporter",
     "conversation_post_as_safety_lead",
     "draft_discard",
+    "escalation_acknowledge",
+    "escalation_check",
+    "escalation_raise",
+    "escalations_check",
+    "is_working_hours",
+    "open_escalation",
+    "risk_screen",
     "draft_save",
     "message_post",
     "next_steps_for",

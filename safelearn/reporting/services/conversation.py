@@ -14,7 +14,8 @@ from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
 from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Membership, Role
-from safelearn.reporting.models import Message, MessageAuthor, MessageKind, Report, ReportingMode
+from safelearn.reporting.models import EscalationSource, Message, MessageAuthor, MessageKind, Report, ReportingMode
+from safelearn.reporting.services.escalation import risk_screen
 
 #: What a safety lead may post from the conversation panel (feedback comes from the review app too).
 SAFETY_LEAD_KINDS = (MessageKind.QUESTION, MessageKind.MESSAGE, MessageKind.FEEDBACK)
@@ -68,7 +69,10 @@ def conversation_post_as_safety_lead(*, user: Any, report: Report, body: str, ki
 def conversation_post_as_reporter(*, report: Report, body: str, user: Any = None) -> Message:
     """The reporter replies. Only a named reporter's account is recorded; code holders stay unlinked."""
     author = user if report.mode == ReportingMode.NAMED and user is not None and report.reporter_id == user.pk else None
-    message = message_post(report=report, author_kind=MessageAuthor.REPORTER, body=body, author=author)
+    with transaction.atomic():
+        message = message_post(report=report, author_kind=MessageAuthor.REPORTER, body=body, author=author)
+        # A later message can tell of new danger: the same screen as at submission, alerting if it fires.
+        risk_screen(report=report, text=body, source=EscalationSource.REPLY)
     reviewers = [
         m.user
         for m in Membership.objects.filter(organisation=report.organisation_id, role=Role.REVIEWER).select_related(

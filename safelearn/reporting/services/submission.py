@@ -9,26 +9,25 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.notifications import notify_users
 from safelearn.core.taxonomy import get_taxonomy
-from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.organisations.models import Organisation
 from safelearn.privacy.models import InvolvedPeople
 from safelearn.privacy.vault import identity_create, identity_validate
 from safelearn.reporting import receipts
 from safelearn.reporting.models import (
     NARRATIVE_FIELDS,
     Addendum,
+    EscalationSource,
     ReferenceCounter,
     Report,
     ReportingMode,
     RiskAnswer,
 )
-from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.services.acknowledgement import acknowledgement_send
+from safelearn.reporting.services.escalation import SOURCE_FOR_CHANNEL, escalation_raise, risk_screen
 
 
 @dataclass
@@ -145,8 +144,8 @@ def report_submit(
     identity = _identity_for(data.mode, user, identity)
     if data.mode != ReportingMode.NAMED:
         user = None  # confidential identity lives only in the vault; anonymous has none
-    narrative = "\n".join(getattr(data, f) or "" for f in NARRATIVE_FIELDS)
-    risk = assess_immediate_risk(narrative, answered_yes=data.immediate_risk_answer == RiskAnswer.YES)
+    # Every free-text field is screened, the private names list too: recall matters more than precision.
+    free_text = "\n".join([*(getattr(data, f) or "" for f in NARRATIVE_FIELDS), data.people_involved or ""])
     now = timezone.now()
     with transaction.atomic():
         values = asdict(data)
@@ -156,8 +155,6 @@ def report_submit(
             reporter=user,
             channel=channel,
             submitted_at=now,
-            immediate_risk_flagged=risk.at_risk,
-            immediate_risk_reasons=risk.reasons,
             **values,
         )
         report.reference = _next_reference(organisation, now)
@@ -167,16 +164,19 @@ def report_submit(
             InvolvedPeople.objects.create(report=report, names=people_involved)
         if identity is not None:
             identity_create(report=report, name=identity.name, contact=identity.contact)
+        # Flags the report and, once committed, alerts the duty contact before the reporter sees the next page.
+        risk = risk_screen(
+            report=report,
+            text=free_text,
+            source=SOURCE_FOR_CHANNEL.get(channel, EscalationSource.FORM),
+            answer=data.immediate_risk_answer,
+        )
         audit_record(
             actor=user or "reporter",
             verb="report.submitted",
             target=report,
             payload={"mode": report.mode, "channel": channel, "immediate_risk": risk.at_risk},
         )
-        # Both run as soon as the report is committed, inside the reporter's request: the duty contact
-        # is alerted before the reporter sees the next page.
-        if risk.at_risk:
-            transaction.on_commit(lambda: report_escalate(report=report, reasons=risk.reasons))
         transaction.on_commit(lambda: acknowledgement_send(report=report, user=user))
     return SubmissionResult(report=report, receipt_code=code, escalated=risk.at_risk)
 
@@ -201,38 +201,8 @@ def _identity_for(mode: str, user: Any, identity: ReporterIdentity | None) -> Re
 
 
 def report_escalate(*, report: Report, reasons: list[str]) -> None:
-    """Tell the duty contact and the safety leads at once: in-app and by email."""
-    reviewers = [
-        m.user
-        for m in Membership.objects.filter(organisation=report.organisation, role=Role.REVIEWER).select_related("user")
-    ]
-    url = reverse("review:report_detail", args=[report.pk])
-    title = f"Possible child at risk now: report {report.reference}"
-    body = (
-        f"Report {report.reference} to {report.organisation.name} may describe a child at risk of "
-        f"significant harm now ({'; '.join(reasons)}). Open it at once: {url}"
-    )
-    notify_users(
-        users=reviewers,
-        kind="immediate_risk",
-        title=title,
-        body=body,
-        url=url,
-        urgent=True,
-        organisation_id=report.organisation_id,
-        email=True,
-    )
-    duty = report.organisation.duty_contact_email
-    if duty:
-        from safelearn.core.notifications import send_email
-
-        send_email([duty], title, body)
-    audit_record(
-        actor="system",
-        verb="report.escalated",
-        target=report,
-        payload={"reasons": reasons, "duty_contact_emailed": bool(duty), "reviewers_alerted": len(reviewers)},
-    )
+    """Tell the duty contact and the safety leads at once, and start the acknowledgement clock."""
+    escalation_raise(report=report, reasons=reasons, source=SOURCE_FOR_CHANNEL.get(report.channel, "form"))
 
 
 def addendum_add(*, report: Report, author: Any, text: str, author_label: str = "") -> Addendum:
@@ -255,4 +225,5 @@ def addendum_add(*, report: Report, author: Any, text: str, author_label: str = 
             target=report,
             payload={"addendum": str(addendum.pk)},
         )
+        risk_screen(report=report, text=text, source=EscalationSource.ADDENDUM)
     return addendum
