@@ -1,0 +1,119 @@
+"""Immediate-risk screen benchmark: recall and precision on hand-written labelled reports.
+
+Usage: .venv/bin/python bench/risk.py [--sets dev heldout shared] [--no-misses] [--answered no|none]
+
+Every report goes through the web form's code path, ``safelearn.reporting.risk.assess_immediate_risk``,
+with the reporter's answer to "is a child at risk right now?" taken as "no" (the hardest case: the text
+alone must carry the flag). Sets:
+
+* ``dev``: bench/data/risk_dev.jsonl, the reports the rules were developed against;
+* ``heldout``: bench/data/risk_heldout.jsonl, written before the rules were changed and not used to
+  write them (see bench/RESULTS.md, "Immediate-risk screen (issue 14)", for how it was used);
+* ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
+
+Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
+at-risk report (FN) and every false alarm (FP). Prints only; paste the table into bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from safelearn.reporting.risk import assess_immediate_risk  # noqa: E402  (the web form's path)
+
+SETS = {
+    "dev": ROOT / "bench" / "data" / "risk_dev.jsonl",
+    "heldout": ROOT / "bench" / "data" / "risk_heldout.jsonl",
+    "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
+}
+
+
+@dataclass
+class Tally:
+    name: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+
+def load(path: Path) -> list[dict]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            label = rec.get("immediate_risk", rec.get("labels", {}).get("immediate_risk"))
+            rows.append({"id": rec["id"], "text": rec["text"], "gold": bool(label)})
+    return rows
+
+
+def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
+    tally = Tally(name)
+    for row in rows:
+        result = assess_immediate_risk(row["text"], answered_yes=answered)
+        snippet = " ".join(row["text"].split())[:90]
+        why = "; ".join(result.reasons)[:160]
+        if row["gold"] and result.at_risk:
+            tally.tp += 1
+        elif row["gold"]:
+            tally.fn += 1
+            tally.misses.append(f"{row['id']} (score {result.score:.2f}): {snippet}")
+        elif result.at_risk:
+            tally.fp += 1
+            tally.false_alarms.append(f"{row['id']} (score {result.score:.2f}) [{why}]: {snippet}")
+        else:
+            tally.tn += 1
+    return tally
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=["dev", "heldout", "shared"])
+    parser.add_argument("--no-misses", action="store_true", help="print the table only")
+    parser.add_argument(
+        "--answered",
+        choices=("no", "none"),
+        default="no",
+        help="the reporter's answer passed to the screen: no (False, default) or none (not answered)",
+    )
+    args = parser.parse_args(argv)
+    answered = False if args.answered == "no" else None
+    tallies = []
+    for name in args.sets:
+        if not SETS[name].exists():
+            print(f"(skipping {name}: {SETS[name]} not found)")
+            continue
+        tallies.append(run(name, load(SETS[name]), answered))
+    print("| set | n | TP | FP | FN | TN | recall | precision |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for t in tallies:
+        n = t.tp + t.fp + t.fn + t.tn
+        print(f"| {t.name} | {n} | {t.tp} | {t.fp} | {t.fn} | {t.tn} | {t.recall:.3f} | {t.precision:.3f} |")
+    if not args.no_misses:
+        for t in tallies:
+            print(f"\n{t.name}: missed at-risk reports (FN)")
+            print("\n".join(f"  {m}" for m in t.misses) or "  none")
+            print(f"{t.name}: false alarms (FP)")
+            print("\n".join(f"  {m}" for m in t.false_alarms) or "  none")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
