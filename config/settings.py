@@ -160,6 +160,10 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safelearn@localhost")
+# Who runs this SafeLearn service and how people reach them: shown on the help, accessibility and privacy
+# pages (issue 16). Set both in production; the defaults only make sense on a developer's machine.
+SAFELEARN_SERVICE_OPERATOR = os.environ.get("SAFELEARN_SERVICE_OPERATOR", "the SafeLearn service team")
+SAFELEARN_SERVICE_EMAIL = os.environ.get("SAFELEARN_SERVICE_EMAIL", DEFAULT_FROM_EMAIL)
 # Links in emails are absolute: the address people reach this site on (`make run` sets it to where it serves).
 SITE_URL = os.environ.get("SAFELEARN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

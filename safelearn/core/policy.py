@@ -120,6 +120,13 @@ POLICY: dict[str, Rule] = {
     "logout": rule(PUBLIC, method="POST"),
     "notifications": rule(SIGNED_IN, note="each user's own alerts only"),
     "govuk_asset": rule(PUBLIC, kwargs={"path": "images/favicon.ico"}),
+    "favicon": rule(PUBLIC, note="a redirect to GOV.UK Frontend's icon"),
+    # Public-body pages (issue 16): anyone, signed in or not; nothing about any report
+    "accessibility": rule(PUBLIC),
+    "cookies": rule(PUBLIC),
+    "help": rule(PUBLIC),
+    "privacy": rule(PUBLIC, note="lists organisations' names only"),
+    "privacy_organisation": rule(PUBLIC, note="an unknown organisation gets a 404 listing the notices"),
     # Accounts (sign-in security, the reporter's own data)
     "accounts:two_factor_setup": rule(SIGNED_IN),
     "accounts:two_factor_verify": rule(SIGNED_IN, note="redirects to set-up when there is no device"),

@@ -10,8 +10,9 @@ from safelearn.organisations.selectors import is_analyst, memberships_for, organ
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    user = request.user
-    if not user.is_authenticated:
+    # A 400 for a bad Host header is rendered before AuthenticationMiddleware has set request.user.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     roles = {m.role for m in memberships_for(user)}
     return {
