@@ -98,6 +98,12 @@ class TransitionIn(Schema):
     to_status: str
     reason: str = Field(default="", max_length=2000)
     duplicate_of: str = Field(default="", description="Reference of the primary report, for duplicates", max_length=32)
+    override_reason: str = Field(
+        default="",
+        max_length=2000,
+        description="Closing with criteria unmet (errors.closure lists them): the safety lead's written reason, "
+        "recorded and shown on the report",
+    )
 
 
 class Problem(Schema):

@@ -159,6 +159,7 @@ POLICY: dict[str, Rule] = {
     "review:action_update": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:report_detail": rule(REVIEWER_OF_REPORT),
     "review:report_transition": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_close": rule(REVIEWER_OF_REPORT),
     "review:report_assign": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:report_grade": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:report_response": rule(REVIEWER_OF_REPORT, method="POST"),

@@ -205,6 +205,7 @@ class ActionUpdateForm(GdsForm):
         label="Status",
         choices=ActionStatus.choices,
         widget=forms.RadioSelect,
+        help_text="Hand it over when its owner will finish it after this report closes; they are still reminded.",
         error_messages={"required": "Choose a status"},
     )
     evidence = _text(
@@ -214,6 +215,9 @@ class ActionUpdateForm(GdsForm):
         help_text="For example: the new checklist is on the intranet and was used in 9 of 10 handovers audited.",
     )
     effectiveness_notes = _text("Did it work? (effectiveness check)", rows=3, required=False)
+    due_on = _date(
+        "New due date (optional)", help_text="Leave blank to keep it. For example, 27 3 2027", required=False
+    )
 
 
 class FeedbackForm(GdsForm):
@@ -312,3 +316,34 @@ class PreferenceForm(GdsForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose straight away or once a day"},
     )
+
+
+class CloseForm(GdsForm):
+    """The close page: real feedback when the reporter still needs it, and a written override when anything is
+    outstanding. Fields that do not apply to this report are left out, so nothing asks for what is not needed."""
+
+    feedback = _text(
+        "Feedback to the reporter",
+        help_text="What was learned and what has changed, in a sentence or more. 'Done' or 'closed' is not "
+        "feedback. Do not name anyone. The reporter reads this with their receipt code or when signed in.",
+        rows=6,
+        required=False,
+    )
+    override = forms.BooleanField(
+        label="Close it anyway, with the things above still outstanding (override)",
+        required=False,
+    )
+    override_reason = _text(
+        "Why are you closing it with things outstanding?",
+        help_text="Recorded with your name and shown on the report. The reporter does not see it.",
+        rows=3,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, needs_feedback: bool, may_override: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not needs_feedback:
+            del self.fields["feedback"]
+        if not may_override:
+            del self.fields["override"]
+            del self.fields["override_reason"]

@@ -153,6 +153,12 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     DONE = "done", "Done"
     CANCELLED = "cancelled", "Cancelled"
+    # Still to do, but owned outside this review (an owner and a due date) so the report itself may close.
+    HANDED_OVER = "handed_over", "Handed over"
+
+
+#: Actions still to be done. Handed-over ones stay here: their owner is reminded until they are finished.
+OUTSTANDING_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.HANDED_OVER)
 
 
 class Action(BaseModel):
@@ -182,7 +188,7 @@ class Action(BaseModel):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+        return self.status in OUTSTANDING_ACTION_STATUSES
 
 
 class Feedback(BaseModel):
@@ -195,6 +201,19 @@ class Feedback(BaseModel):
     )
     message_id = models.UUIDField(null=True, blank=True)
     emailed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class ClosureOverride(BaseModel):
+    """A report closed with criteria unmet: who decided, their written reason, and what was still outstanding."""
+
+    report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="closure_overrides")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by_label = models.CharField(max_length=150, help_text="The safety lead's name when they closed it")
+    reason = models.TextField()
+    outstanding = models.JSONField(default=list, help_text="[{code, message}] unmet when it was closed")
 
     class Meta:
         ordering = ["created_at"]

@@ -17,9 +17,11 @@ from safelearn.organisations.selectors import organisations_where
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report, ReportStatus
 from safelearn.review.clocks import DutySuggestion, suggest_duties, triage_due
 from safelearn.review.models import (
+    OUTSTANDING_ACTION_STATUSES,
     Action,
     ActionStatus,
     Assessment,
+    ClosureOverride,
     Feedback,
     Finding,
     JustCultureAssessment,
@@ -108,6 +110,7 @@ class ReviewBundle:
     actions: list[Action]
     feedback: list[Feedback]
     suggestions: list[DutySuggestion]
+    closure_overrides: list[ClosureOverride]
 
 
 def review_bundle(*, report: Report) -> ReviewBundle:
@@ -121,6 +124,7 @@ def review_bundle(*, report: Report) -> ReviewBundle:
         actions=list(Action.objects.filter(report=report).select_related("owner")),
         feedback=list(Feedback.objects.filter(report=report).select_related("author")),
         suggestions=suggest_duties(report=report, harm=assessment.harm if assessment else ""),
+        closure_overrides=list(ClosureOverride.objects.filter(report=report)),
     )
 
 
@@ -155,7 +159,7 @@ def actions_for_reviewer(*, user: Any, status: str = "", today: dt.date | None =
     today = today or timezone.localdate()
     org_ids = [o.pk for o in organisations_where(user, Role.REVIEWER)]
     qs = Action.objects.filter(organisation_id__in=org_ids).select_related("owner", "report", "organisation")
-    open_statuses = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    open_statuses = OUTSTANDING_ACTION_STATUSES
     all_actions = list(qs.defer(*(f"report__{f}" for f in NARRATIVE_FIELDS)))
     overdue_by_org: dict[str, int] = {}
     for a in all_actions:

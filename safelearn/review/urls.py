@@ -11,6 +11,7 @@ urlpatterns = [
     path("preferences/", views.preferences, name="preferences"),
     path("reports/<uuid:report_id>/", views.report_detail, name="report_detail"),
     path("reports/<uuid:report_id>/transition/", views.report_transition, name="report_transition"),
+    path("reports/<uuid:report_id>/close/", views.report_close, name="report_close"),
     path("reports/<uuid:report_id>/assign/", views.report_assign, name="report_assign"),
     path("reports/<uuid:report_id>/grade/", views.report_grade, name="report_grade"),
     path("reports/<uuid:report_id>/response/", views.report_response, name="report_response"),

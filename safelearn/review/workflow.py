@@ -12,10 +12,12 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_review, require_reviewer
-from safelearn.reporting.models import Message, Report, ReportStatus
+from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import message_post
-from safelearn.review.models import Feedback
-from safelearn.review.services import clocks_start_suggested, review_notify
+from safelearn.review.models import ClosureOverride
+from safelearn.review.services import clocks_start_suggested, feedback_send, review_notify
+from safelearn.review.services.closure import FEEDBACK, closure_blockers, override_reason_problem
+from safelearn.review.services.feedback import feedback_problem
 
 S = ReportStatus
 
@@ -42,14 +44,6 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 
-def _feedback_given(report: Report) -> bool:
-    """Feedback from the review page or the conversation panel: either reaches the reporter by receipt code."""
-    return (
-        Feedback.objects.filter(report=report).exists()
-        or Message.objects.filter(report=report, author_kind="safety_lead", kind="feedback").exists()
-    )
-
-
 @dataclass(frozen=True)
 class Transition:
     to_status: str
@@ -61,10 +55,46 @@ def allowed_transitions(report: Report) -> list[Transition]:
     return [Transition(s, ACTION_LABELS[s], s in REASON_REQUIRED) for s in TRANSITIONS[report.status]]
 
 
+def _check_closure(*, report: Report, actor: Any, override_reason: str) -> None:
+    """Refuse to close with anything outstanding, unless a safety lead overrides in writing (recorded here)."""
+    blockers = closure_blockers(report)
+    if not blockers:
+        return
+    if not override_reason.strip():
+        raise ValidationError(
+            {"closure": [f"This report cannot be closed yet. {b.message}." for b in blockers]},
+        )
+    if problem := override_reason_problem(override_reason):
+        raise ValidationError({"override_reason": [problem]})
+    outstanding = [{"code": b.code, "message": b.message} for b in blockers]
+    record = ClosureOverride.objects.create(
+        report=report,
+        by=actor,
+        by_label=actor.get_full_name() or actor.get_username(),
+        reason=override_reason.strip(),
+        outstanding=outstanding,
+    )
+    audit_record(
+        actor=actor,
+        verb="report.closure_overridden",
+        target=report,
+        payload={"override": str(record.pk), "reason": record.reason, "outstanding": [b.code for b in blockers]},
+    )
+
+
 def report_transition(
-    *, report: Report, actor: Any, to_status: str, reason: str = "", duplicate_of: Report | None = None
+    *,
+    report: Report,
+    actor: Any,
+    to_status: str,
+    reason: str = "",
+    duplicate_of: Report | None = None,
+    override_reason: str = "",
 ) -> Report:
-    """Move a report on; checks permission and the table, and audits the change."""
+    """Move a report on; checks permission and the table, and audits the change.
+
+    Closing also needs the closure criteria met (safelearn.review.services.closure), or `override_reason`:
+    a safety lead's written reason, recorded with what was still outstanding and shown on the report."""
     require_reviewer(actor, report.organisation_id)
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
@@ -74,11 +104,10 @@ def report_transition(
             )
         if to_status in REASON_REQUIRED and not reason.strip():
             raise ValidationError({"reason": ["Give a reason the reporter will see"]})
-        # Closing the loop is the point: no report closes without feedback or a recorded reason for none.
-        if to_status == S.CLOSED and not reason.strip() and not _feedback_given(locked):
-            raise ValidationError(
-                {"reason": ["Send feedback to the reporter before closing, or record why there is none"]}
-            )
+        # Closing the loop is the point: nothing closes with a clock running, an action loose, an unapproved
+        # learning copy or a reporter never told what changed, unless a safety lead says why in writing.
+        if to_status == S.CLOSED:
+            _check_closure(report=locked, actor=actor, override_reason=override_reason)
         if to_status == S.DUPLICATE:
             if (
                 duplicate_of is None
@@ -127,6 +156,42 @@ def report_transition(
         if to_status == S.TRIAGED:
             clocks_start_suggested(report=locked, actor=actor)
     return locked
+
+
+def report_close(
+    *, report: Report, actor: Any, feedback: str = "", override: bool = False, override_reason: str = ""
+) -> Report:
+    """The close page: send the reporter real feedback (if they still need it) and close, in one step.
+
+    Everything is checked before anything is sent, so a refusal loses nothing and tells the reporter nothing.
+    """
+    require_reviewer(actor, report.organisation_id)
+    if S.CLOSED not in TRANSITIONS[report.status]:
+        raise ValidationError({"closure": [f"A report that is {report.get_status_display().lower()} cannot be closed"]})
+    text = feedback.strip()
+    errors: dict[str, list[str]] = {}
+    blockers = closure_blockers(report)
+    needs_feedback = any(b.code == FEEDBACK for b in blockers)
+    if text and (problem := feedback_problem(text)):
+        errors["feedback"] = [problem]
+    elif text:
+        blockers = [b for b in blockers if b.code != FEEDBACK]
+    elif needs_feedback and not override:
+        errors["feedback"] = ["Write feedback for the reporter: what was learned and what changed"]
+    if override and blockers and (problem := override_reason_problem(override_reason)):
+        errors["override_reason"] = [problem]
+    if not override:
+        outstanding = [b for b in blockers if b.code != FEEDBACK]
+        if outstanding:
+            errors["closure"] = [f"This report cannot be closed yet. {b.message}." for b in outstanding]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if text:
+            feedback_send(report=report, actor=actor, body=text)
+        return report_transition(
+            report=report, actor=actor, to_status=S.CLOSED, override_reason=override_reason if override else ""
+        )
 
 
 def report_assign(*, report: Report, actor: Any, assignee: Any) -> Report:

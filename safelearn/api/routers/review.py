@@ -118,6 +118,11 @@ def transition_report(
             organisation_id=report.organisation_id, reference__iexact=payload.duplicate_of.strip()
         ).first()
     updated = workflow.report_transition(
-        report=report, actor=caller.user, to_status=payload.to_status, reason=payload.reason, duplicate_of=primary
+        report=report,
+        actor=caller.user,
+        to_status=payload.to_status,
+        reason=payload.reason,
+        duplicate_of=primary,
+        override_reason=payload.override_reason,
     )
     return _detail(updated)

@@ -91,11 +91,20 @@ def action_update(
     effectiveness_notes: str = "",
     due_on: dt.date | None = None,
 ) -> Action:
-    """Move an action on; 'done' needs evidence of completion."""
+    """Move an action on; 'done' needs evidence of completion, 'handed over' a current owner and a due date."""
     require_reviewer(actor, action.organisation_id)
     errors: dict[str, list[str]] = {}
     if status not in ActionStatus.values:
         errors["status"] = ["Choose a status"]
+    today = timezone.localdate()
+    if due_on is not None and due_on < today:
+        errors["due_on"] = ["The new due date must be today or in the future"]
+    if status == ActionStatus.HANDED_OVER:
+        # Handing over lets the report close, so the action must stay owned and due, not be quietly dropped.
+        if not _owner_ok(action.owner, action.organisation_id):
+            errors["status"] = ["The owner is no longer in your organisation: add the action again with a new owner"]
+        if due_on is None and action.due_on < today:
+            errors["due_on"] = ["The due date has passed: give the owner a new due date, today or later"]
     if status == ActionStatus.DONE and not (evidence.strip() or action.evidence):
         errors["evidence"] = ["Give the evidence that the action is done"]
     if status == ActionStatus.CANCELLED and not (evidence.strip() or action.evidence):

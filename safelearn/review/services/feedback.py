@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,33 @@ EMAIL_BODY = (
     "Thank you for report {reference}. The safety lead has written back to tell you what was learned and what "
     "has changed. Sign in to SafeLearn, or use 'Check your report' with your receipt code, to read it."
 )
+
+
+#: Words that close a report without telling the reporter anything ("Closed, no further action.").
+#: A text made only of these is not feedback, however long.
+# fmt: off
+EMPTY_WORDS = frozenset({
+    "a", "action", "actioned", "all", "and", "as", "case", "closed", "complete", "completed", "dealt", "done",
+    "finished", "fixed", "for", "further", "good", "is", "n/a", "na", "needed", "nfa", "nil", "no", "none", "now",
+    "nothing", "ok", "okay", "report", "required", "resolved", "sorted", "thank", "thanks", "the", "this", "with",
+    "you",
+})
+# fmt: on
+#: "We changed the rota." is about the shortest real feedback there is.
+FEEDBACK_MIN_WORDS = 4
+
+
+def feedback_problem(text: str) -> str:
+    """Why a text is not real feedback for a reporter (empty when it is): 'done' tells them nothing."""
+    words = re.findall(r"[\w'/]+", text.lower())
+    if not words:
+        return "Write what was learned and what changed"
+    if len(words) < FEEDBACK_MIN_WORDS or all(w in EMPTY_WORDS for w in words):
+        return (
+            "Write real feedback: tell the reporter what was learned and what changed, in a sentence of "
+            f"{FEEDBACK_MIN_WORDS} words or more. 'Done' or 'closed' is not feedback"
+        )
+    return ""
 
 
 def _confidential_contact(*, report: Report, actor: Any) -> str:

@@ -17,7 +17,15 @@ from django.utils import timezone
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review.clocks import triage_due
-from safelearn.review.models import Action, ActionStatus, Assessment, ClockStatus, ReminderSent, StatutoryClock
+from safelearn.review.models import (
+    OUTSTANDING_ACTION_STATUSES,
+    Action,
+    ActionStatus,
+    Assessment,
+    ClockStatus,
+    ReminderSent,
+    StatutoryClock,
+)
 from safelearn.review.services.grading import clocks_start_for_waiting_reports
 from safelearn.review.services.notify import digests_send, review_notify, reviewers_of
 
@@ -67,7 +75,7 @@ def _clocks(now: dt.datetime, counts: Counter[str]) -> None:
 
 
 def _actions(today: dt.date, now: dt.datetime, counts: Counter[str]) -> None:
-    open_statuses = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    open_statuses = OUTSTANDING_ACTION_STATUSES
     soon = today + dt.timedelta(days=ACTION_WARNING_DAYS)
     for action in Action.objects.filter(status__in=open_statuses, due_on__lte=soon).select_related("report", "owner"):
         overdue = action.due_on < today

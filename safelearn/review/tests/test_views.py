@@ -12,7 +12,7 @@ from django.urls import reverse
 from safelearn.reporting.models import Message
 from safelearn.review import selectors, services
 from safelearn.review.models import Action, Assessment, ClockStatus, EpisodeFactor, JustCultureAssessment
-from safelearn.review.tests.helpers import at, set_submitted
+from safelearn.review.tests.helpers import approve_deidentified, at, set_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -119,9 +119,10 @@ def test_feedback_then_close_through_the_page(lead: Any, submit_report: Any) -> 
     transition = reverse("review:report_transition", args=[report.pk])
     lead.post(transition, {"to_status": "triaged"})
     lead.post(transition, {"to_status": "under_review"})
+    approve_deidentified(report, _user(lead))
     refused = lead.post(transition, {"to_status": "closed"})
     assert refused.status_code == 400
-    assert "Send feedback to the reporter before closing" in refused.content.decode()
+    assert "The reporter has had no real feedback" in refused.content.decode()
     assert lead.post(reverse("review:feedback_send", args=[report.pk]), {"feedback-body": ""}).status_code == 400
     sent = lead.post(reverse("review:feedback_send", args=[report.pk]), {"feedback-body": "We changed the rota."})
     assert sent.status_code == 302

@@ -1,4 +1,4 @@
-"""The one transition table: closing needs feedback or a reason, duplicates merge, withdrawals tell the reporter."""
+"""The one transition table: closing needs the closure criteria (see test_closure), duplicates merge, withdrawals tell the reporter."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from safelearn.core.models import AuditEvent, Notification
 from safelearn.reporting.models import Message, ReportStatus
 from safelearn.review import selectors, services, workflow
 from safelearn.review.models import StatutoryClock
+from safelearn.review.tests.helpers import approve_deidentified
 
 pytestmark = pytest.mark.django_db
 S = ReportStatus
@@ -25,30 +26,38 @@ def test_closing_without_feedback_is_refused(people: dict[str, Any], submit_repo
     report = submit_report().report
     reviewer = people["reviewer"]
     _to_under_review(report, reviewer)
+    approve_deidentified(report, reviewer)
     with pytest.raises(ValidationError) as exc:
         workflow.report_transition(report=report, actor=reviewer, to_status=S.CLOSED)
-    assert "feedback" in exc.value.message_dict["reason"][0]
+    assert exc.value.message_dict["closure"] == [
+        "This report cannot be closed yet. The reporter has had no real feedback: tell them what was learned and "
+        "what changed."
+    ]
     report.refresh_from_db()
     assert report.status == S.UNDER_REVIEW
     assert not AuditEvent.objects.filter(verb="report.transition", payload__to=S.CLOSED).exists()
 
 
-def test_closing_with_feedback_or_a_recorded_reason(people: dict[str, Any], submit_report: Any) -> None:
+def test_closing_with_feedback_but_a_reason_is_not_feedback(people: dict[str, Any], submit_report: Any) -> None:
     reviewer = people["reviewer"]
     with_feedback = submit_report().report
     _to_under_review(with_feedback, reviewer)
+    approve_deidentified(with_feedback, reviewer)
     services.feedback_send(report=with_feedback, actor=reviewer, body="We added a rota check.")
     closed = workflow.report_transition(report=with_feedback, actor=reviewer, to_status=S.CLOSED)
     assert closed.status == S.CLOSED and closed.closed_at is not None
+    event = AuditEvent.objects.filter(verb="report.transition", target_id=str(with_feedback.pk)).last()
+    assert event is not None and event.payload["to"] == S.CLOSED
 
+    # The anonymous reporter can read feedback with their receipt code, so a status reason does not replace it.
     with_reason = submit_report().report
     _to_under_review(with_reason, reviewer)
-    closed = workflow.report_transition(
-        report=with_reason, actor=reviewer, to_status=S.CLOSED, reason="Reporter left; no contact route."
-    )
-    assert closed.status_reason == "Reporter left; no contact route."
-    event = AuditEvent.objects.filter(verb="report.transition", target_id=str(with_reason.pk)).last()
-    assert event is not None and event.payload["to"] == S.CLOSED
+    approve_deidentified(with_reason, reviewer)
+    with pytest.raises(ValidationError) as exc:
+        workflow.report_transition(
+            report=with_reason, actor=reviewer, to_status=S.CLOSED, reason="Reporter left; no contact route."
+        )
+    assert "no real feedback" in exc.value.message_dict["closure"][0]
 
 
 def test_duplicate_keeps_every_account_visible_on_the_primary(people: dict[str, Any], submit_report: Any) -> None:

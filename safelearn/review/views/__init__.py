@@ -1,5 +1,6 @@
 """Safety lead pages. Thin: forms validate input, services and workflow do the work, selectors read."""
 
+from safelearn.review.views.closure import report_close
 from safelearn.review.views.pages import (
     action_update,
     actions,
@@ -33,6 +34,7 @@ __all__ = [
     "just_culture",
     "preferences",
     "report_assign",
+    "report_close",
     "report_detail",
     "report_grade",
     "report_response",

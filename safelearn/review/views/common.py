@@ -113,7 +113,9 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             "assessment": a,
             "clock_rows": clock_rows,
             "error_form": next((f for f in forms_on_page if f.is_bound and f.errors), None),
-            "transitions": workflow.allowed_transitions(report),
+            # Closing has its own page: the checklist of what is missing, feedback and the override.
+            "transitions": [t for t in workflow.allowed_transitions(report) if t.to_status != ReportStatus.CLOSED],
+            "can_close": any(t.to_status == ReportStatus.CLOSED for t in workflow.allowed_transitions(report)),
             "history": audit_history(report),
             "duplicates": selectors.duplicate_accounts(user=request.user, report=report),
             **_conversation(request, report),
