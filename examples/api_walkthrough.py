@@ -1,7 +1,7 @@
 """Walk through the API against a running SafeLearn (`make run` first), using only the standard library.
 
     .venv/bin/python examples/api_walkthrough.py --token "$(.venv/bin/safelearn api_token create \
-        --organisation northbridge --name walkthrough --scopes review:read,review:write --acting-user nb-reviewer)"
+        --organisation northbridge --name walkthrough --scopes review:read,review:write --user nb-reviewer)"
 
 1. submits an anonymous report, as a young person's app or a partner agency's system would;
 2. follows it by receipt code (status and conversation);

@@ -11,8 +11,9 @@ from ninja.security import HttpBearer, SessionAuth
 
 from safelearn.api.models import ApiToken, Scope
 from safelearn.api.services import token_authenticate
-from safelearn.organisations.models import OrganisationKind
-from safelearn.organisations.selectors import is_analyst
+from safelearn.core.audit import audit_context_add
+from safelearn.organisations.models import OrganisationKind, Role
+from safelearn.organisations.selectors import is_analyst, user_has_role
 
 #: Set by safelearn.api.middleware when a session still owes its two-factor step.
 TWO_FACTOR_PENDING = "_safelearn_api_2fa_pending"
@@ -33,7 +34,11 @@ class Caller:
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        return token_authenticate(token)
+        found = token_authenticate(token)
+        if found is not None:
+            # Everything this request records names the token's creator (the caller) and the token itself.
+            audit_context_add(api_token=str(found.pk))
+        return found
 
 
 class VerifiedSessionAuth(SessionAuth):
@@ -55,17 +60,15 @@ STAFF_AUTH = [token_auth, session_auth]
 def caller_of(request: HttpRequest) -> Caller:
     auth = getattr(request, "auth", None)
     if isinstance(auth, ApiToken):
-        return Caller(user=auth.acting_user, token=auth)
+        return Caller(user=auth.created_by, token=auth)
     return Caller(user=request.user, token=None)
 
 
 def reviewer_caller(request: HttpRequest, scope: str) -> Caller:
-    """A caller acting as a safety lead: the token needs the scope and an acting user (the services check the role)."""
+    """A safety lead's call: a token needs the scope; the services check the caller's (its creator's) role."""
     caller = caller_of(request)
     if not caller.has_scope(scope):
         raise PermissionDenied(f"This token lacks the {scope} scope.")
-    if caller.user is None:
-        raise PermissionDenied("This token has no acting safety lead; ask your administrator to set one.")
     return caller
 
 
@@ -77,13 +80,15 @@ def in_token_org(caller: Caller, organisation_id: Any) -> None:
 
 def analyst_caller(request: HttpRequest) -> Caller:
     """National analysts by session; by token only with analytics:read, a national organisation's token,
-    and an analyst as its acting user (so a council's token can never read the national pool)."""
+    created by one of that organisation's analysts who still is one (so a council's token never reads the pool)."""
     caller = caller_of(request)
     if caller.token is not None:
         if Scope.ANALYTICS_READ not in caller.token.scopes:
             raise PermissionDenied(f"This token lacks the {Scope.ANALYTICS_READ} scope.")
         if caller.token.organisation.kind != OrganisationKind.NATIONAL:
             raise PermissionDenied("Only a national organisation's token can read national data.")
+        if not user_has_role(caller.user, caller.token.organisation_id, Role.ANALYST):
+            raise PermissionDenied("Only national analysts can do this.")
     if caller.user is None or not is_analyst(caller.user):
         raise PermissionDenied("Only national analysts can do this.")
     return caller

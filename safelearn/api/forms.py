@@ -28,31 +28,22 @@ class TokenForm(forms.Form):
     )
     scopes = forms.MultipleChoiceField(
         label="What it may do",
+        help_text="A token has your own rights, no more: choose only what you may do yourself. "
+        "Everything done with it is recorded as yours.",
         choices=Scope.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one thing the token may do"},
-    )
-    acting_user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
-        label="Acts as",
-        help_text="Changes made with the token are recorded as this person's. Reviewing needs a safety lead; "
-        "national data needs an analyst.",
-        error_messages={"required": "Choose who the token acts as", "invalid_choice": "Choose someone listed"},
     )
     days = forms.TypedChoiceField(
         label="Expires after", choices=DAY_CHOICES, coerce=int, initial=90, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args: Any, organisations: list[Any], people: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         org_field = self.fields["organisation"]
         assert isinstance(org_field, forms.ModelChoiceField)
         org_field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations]).order_by("name")
         if len(organisations) == 1:
             org_field.initial = organisations[0].pk
-        acting = self.fields["acting_user"]
-        assert isinstance(acting, forms.ModelChoiceField)
-        acting.queryset = people
-        acting.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign,assignment]
         self.helper = FormHelper()
         self.helper.form_tag = False

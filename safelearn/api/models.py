@@ -1,4 +1,4 @@
-"""Per-organisation API tokens for systems: hashed at rest, scoped, revocable, expiring."""
+"""Per-organisation API tokens for systems: hashed at rest, scoped, revocable, expiring, never above their creator."""
 
 from __future__ import annotations
 
@@ -22,14 +22,14 @@ class ApiToken(BaseModel):
     prefix = models.CharField(max_length=12, unique=True, help_text="First characters, to find the token")
     token_hash = models.CharField(max_length=64)
     scopes = models.JSONField(default=list)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    acting_user = models.ForeignKey(
+    # The token carries its creator's rights, checked again on every request, and everything done with it
+    # is recorded as theirs (with the token's id): a token can never do more than the person who made it.
+    created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
-        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Audit trail actor for writes made with this token",
+        help_text="The person whose rights the token carries; it stops working without them",
     )
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from safelearn.api.models import ApiToken
-from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.organisations.models import Organisation, Role
 from safelearn.organisations.selectors import organisations_where
 
 
@@ -23,9 +22,7 @@ def token_admin_organisations(user: Any) -> list[Organisation]:
 
 def token_list_for_admin(*, user: Any) -> QuerySet[ApiToken]:
     organisations = token_admin_organisations(user)
-    return ApiToken.objects.filter(organisation__in=organisations).select_related(
-        "organisation", "acting_user", "created_by"
-    )
+    return ApiToken.objects.filter(organisation__in=organisations).select_related("organisation", "created_by")
 
 
 def token_get_for_admin(*, user: Any, token_id: Any) -> ApiToken:
@@ -34,9 +31,3 @@ def token_get_for_admin(*, user: Any, token_id: Any) -> ApiToken:
     if token is None:
         raise Http404
     return token
-
-
-def acting_user_choices(*, organisations: list[Organisation]) -> QuerySet[Any]:
-    """People a token may act as: safety leads (review), analysts (national data), staff (named submission)."""
-    user_ids = Membership.objects.filter(organisation__in=organisations).exclude(role=Role.ORG_ADMIN)
-    return get_user_model().objects.filter(pk__in=user_ids.values("user_id")).order_by("username")

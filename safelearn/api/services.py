@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from safelearn.api.models import ApiToken, Scope
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import can_review
+from safelearn.core.permissions import can_report, can_review
 from safelearn.organisations.models import Organisation, OrganisationKind, Role
-from safelearn.organisations.selectors import is_analyst, user_has_role
+from safelearn.organisations.selectors import user_has_role
 
 TOKEN_PREFIX = "slt_"  # noqa: S105 - a public marker, not a secret
 
@@ -39,15 +39,24 @@ def token_create(
     name: str,
     scopes: list[str],
     created_by: Any,
-    acting_user: Any = None,
     days: int = 90,
+    recorded_by: Any = None,
 ) -> IssuedToken:
+    """A token carrying `created_by`'s rights in `organisation`, limited to `scopes`.
+
+    `recorded_by` is who the creation's audit event names when that is not the token's person (the
+    command line, run by an operator); requests made with the token are always recorded as `created_by`.
+    """
     unknown = set(scopes) - set(Scope.values)
     if unknown or not scopes:
         raise ValidationError({"scopes": [f"Choose valid scopes: {', '.join(Scope.values)}"]})
     if not 1 <= days <= 366:
         raise ValidationError({"days": ["A token lasts between 1 and 366 days"]})
-    _check_acting_user(organisation=organisation, scopes=scopes, acting_user=acting_user)
+    if not getattr(created_by, "is_authenticated", False) or not created_by.is_active:
+        raise ValidationError({"created_by": ["A token carries one active person's rights; name them"]})
+    refused = scopes_beyond(user=created_by, organisation=organisation, scopes=scopes)
+    if refused:
+        raise ValidationError({"scopes": refused})
     prefix = secrets.token_hex(4)
     secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
@@ -57,33 +66,43 @@ def token_create(
             prefix=prefix,
             token_hash=_hash(secret),
             scopes=sorted(set(scopes)),
-            created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
-            acting_user=acting_user,
+            created_by=created_by,
             expires_at=timezone.now() + dt.timedelta(days=days),
         )
         audit_record(
-            actor=created_by,
+            actor=recorded_by or created_by,
             verb="api.token_created",
             target=token,
             organisation_id=organisation.pk,
-            payload={"scopes": token.scopes, "name": name},
+            payload={"scopes": token.scopes, "name": name, "api_token": str(token.pk), "holder_id": created_by.pk},
         )
     return IssuedToken(token=token, secret=secret)
 
 
-def _check_acting_user(*, organisation: Organisation, scopes: list[str], acting_user: Any) -> None:
-    """National data only for national tokens acting as an analyst; review scopes act as a safety lead."""
-    errors: dict[str, list[str]] = {}
-    if Scope.ANALYTICS_READ in scopes:
-        if organisation.kind != OrganisationKind.NATIONAL:
-            errors["scopes"] = ["Only the national organisation's tokens can read national data"]
-        elif acting_user is not None and not is_analyst(acting_user):
-            errors["acting_user"] = ["A token that reads national data must act as a national analyst"]
-    review = {Scope.REVIEW_READ, Scope.REVIEW_WRITE} & set(scopes)
-    if review and acting_user is not None and not can_review(acting_user, organisation.pk):
-        errors["acting_user"] = ["A token that reviews reports must act as one of your safety leads"]
-    if errors:
-        raise ValidationError(errors)
+def scope_allowed(*, user: Any, organisation: Organisation, scope: str) -> bool:
+    """Whether `user` personally holds the right `scope` stands for in `organisation` (now)."""
+    if scope == Scope.REPORT_SUBMIT:
+        return can_report(user, organisation.pk)
+    if scope in (Scope.REVIEW_READ, Scope.REVIEW_WRITE):
+        return can_review(user, organisation.pk)
+    if scope == Scope.ANALYTICS_READ:
+        return organisation.kind == OrganisationKind.NATIONAL and user_has_role(user, organisation.pk, Role.ANALYST)
+    return False
+
+
+def scopes_beyond(*, user: Any, organisation: Organisation, scopes: list[str]) -> list[str]:
+    """One message per scope the person does not hold themselves: a token never exceeds its creator."""
+    reasons = {
+        Scope.REPORT_SUBMIT: "Only a member of {org} can give a token the right to submit its reports",
+        Scope.REVIEW_READ: "Only a safety lead of {org} can give a token the right to read its reports",
+        Scope.REVIEW_WRITE: "Only a safety lead of {org} can give a token the right to review its reports",
+        Scope.ANALYTICS_READ: "Only a national analyst of the national organisation can give a token national data",
+    }
+    return [
+        reasons[Scope(scope)].format(org=organisation.name)
+        for scope in sorted(set(scopes))
+        if not scope_allowed(user=user, organisation=organisation, scope=scope)
+    ]
 
 
 def require_token_admin(user: Any, organisation_id: Any) -> None:
@@ -91,21 +110,12 @@ def require_token_admin(user: Any, organisation_id: Any) -> None:
         raise PermissionDenied("Only the organisation's administrators can manage its API tokens.")
 
 
-def token_issue(
-    *, actor: Any, organisation: Organisation, name: str, scopes: list[str], acting_user: Any, days: int
-) -> IssuedToken:
-    """An administrator issues a token for their own organisation (the secret is shown once)."""
+def token_issue(*, actor: Any, organisation: Organisation, name: str, scopes: list[str], days: int) -> IssuedToken:
+    """An administrator issues a token for their own organisation with their own rights (the secret is shown once)."""
     require_token_admin(actor, organisation.pk)
     if not name.strip():
         raise ValidationError({"name": ["Give the token a name, such as the system that will use it"]})
-    return token_create(
-        organisation=organisation,
-        name=name.strip(),
-        scopes=scopes,
-        created_by=actor,
-        acting_user=acting_user,
-        days=days,
-    )
+    return token_create(organisation=organisation, name=name.strip(), scopes=scopes, created_by=actor, days=days)
 
 
 def token_withdraw(*, token: ApiToken, actor: Any) -> None:
@@ -127,11 +137,14 @@ def token_authenticate(secret: str) -> ApiToken | None:
     if not secret.startswith(TOKEN_PREFIX) or secret.count("_") < 2:
         return None
     prefix = secret[len(TOKEN_PREFIX) :].split("_", 1)[0]
-    token = ApiToken.objects.select_related("organisation", "acting_user").filter(prefix=prefix).first()
+    token = ApiToken.objects.select_related("organisation", "created_by").filter(prefix=prefix).first()
     if token is None or not hmac.compare_digest(token.token_hash, _hash(secret)):
         return None
     now = timezone.now()
     if token.revoked_at or token.expires_at <= now:
+        return None
+    # The token acts only as its creator: without an active creator it acts as nobody.
+    if token.created_by is None or not token.created_by.is_active:
         return None
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -28,8 +28,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def token_new(request: HttpRequest) -> HttpResponse:
     organisations = selectors.token_admin_organisations(request.user)
-    people = selectors.acting_user_choices(organisations=organisations)
-    form = TokenForm(request.POST or None, organisations=organisations, people=people)
+    form = TokenForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -38,7 +37,6 @@ def token_new(request: HttpRequest) -> HttpResponse:
                 organisation=data["organisation"],
                 name=data["name"],
                 scopes=data["scopes"],
-                acting_user=data["acting_user"],
                 days=data["days"],
             )
         except ValidationError as exc:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +19,26 @@ from django.utils import timezone
 from safelearn.core.models import AuditEvent
 
 GENESIS = "0" * 64
+
+# Extra payload for every event recorded while it is set (e.g. the API token a request came with).
+_context: ContextVar[dict[str, Any] | None] = ContextVar("safelearn_audit_context", default=None)
+
+
+@contextmanager
+def audit_context() -> Iterator[None]:
+    """A fresh, empty context for one request: nothing added in it outlives it."""
+    token = _context.set({})
+    try:
+        yield
+    finally:
+        _context.reset(token)
+
+
+def audit_context_add(**values: Any) -> None:
+    """Add to the current context's payload (outside audit_context() there is none, and nothing is kept)."""
+    current = _context.get()
+    if current is not None:
+        current.update(values)
 
 
 def _digest(prev_hash: str, fields: dict[str, Any]) -> str:
@@ -48,6 +70,9 @@ def audit_record(
     payload: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event to the chain. Call inside the transaction that makes the change."""
+    extra = _context.get()
+    if extra:
+        payload = {**(payload or {}), **extra}
     user = actor if getattr(actor, "is_authenticated", False) else None
     label = user.get_username() if user is not None else (actor if isinstance(actor, str) else "anonymous")
     if target is not None:

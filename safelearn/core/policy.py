@@ -282,7 +282,7 @@ POLICY: dict[str, Rule] = {
         outcomes(FORBIDDEN, anonymous=UNAUTHORISED, reviewer=ALLOW, other_reviewer=ALLOW),
         note="each safety lead's own organisations' reports only",
     ),
-    # API analytics: national analysts (tokens: analytics:read, national organisation, analyst acting user)
+    # API analytics: national analysts (tokens: analytics:read, national organisation, created by an analyst of it)
     "api-v1:pool": rule(outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW)),
     "api-v1:aggregates": rule(outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW)),
     "api-v1:open_data": rule(outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW), kwargs={"quarter": "2026-Q1"}),

@@ -12,6 +12,7 @@ from safelearn.api import schemas
 from safelearn.api.auth import token_auth
 from safelearn.api.limits import enforce
 from safelearn.api.models import ApiToken, Scope
+from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
@@ -26,10 +27,15 @@ WHAT_TO_DO_NOW = (
 
 
 class OptionalToken(type(token_auth)):  # type: ignore[misc]
-    """A token is optional for submission: systems send one, people reporting anonymously do not."""
+    """A token is optional for submission: systems send one, people reporting anonymously do not.
+
+    A token that is sent must be valid: a revoked one, or one whose creator has gone, is a 401, never
+    quietly taken as an anonymous report."""
 
     def __call__(self, request: HttpRequest) -> object:
-        return super().__call__(request) or True
+        if request.headers.get("Authorization"):
+            return super().__call__(request)
+        return True
 
 
 @router.post(
@@ -51,6 +57,9 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
             raise PermissionDenied("This token cannot submit reports.")
         if token.organisation_id != organisation.pk:
             raise PermissionDenied("This token belongs to another organisation.")
+        if not can_report(token.created_by, organisation.pk):
+            # Rights are the creator's, now: a token outlives nobody's membership.
+            raise PermissionDenied("The person who created this token can no longer report for this organisation.")
     data = reporting_services.ReportInput(**{k: v for k, v in payload.dict().items() if k in _INPUT_FIELDS})
     identity = None
     if payload.identity_name.strip():
@@ -58,7 +67,8 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
     result = reporting_services.report_submit(
         organisation=organisation,
         data=data,
-        reporter=token.acting_user if token and data.mode == "named" else None,
+        # A named report through a token is its creator's: a token cannot name anyone else.
+        reporter=token.created_by if token and data.mode == "named" else None,
         channel=Channel.API,
         identity=identity,
     )

@@ -13,8 +13,7 @@ def reviewer_token(people: dict[str, Any], org: Any) -> str:
         organisation=org,
         name="case system",
         scopes=["review:read", "review:write", "report:submit"],
-        created_by=people["org_admin"],
-        acting_user=people["reviewer"],
+        created_by=people["reviewer"],
     ).secret
 
 

@@ -54,7 +54,6 @@ def test_other_organisations_token_sees_nothing(api_get, report, people, other_o
         name="x",
         scopes=["review:read"],
         created_by=people["other_reviewer"],
-        acting_user=people["other_reviewer"],
     ).secret
     assert api_get("/review/reports", token=other).json() == []
     assert api_get(f"/review/reports/{report.pk}", token=other).status_code == 404
@@ -65,20 +64,19 @@ def test_read_only_token_cannot_transition(api_post, report, people, org):
         organisation=org,
         name="ro",
         scopes=["review:read"],
-        created_by=people["org_admin"],
-        acting_user=people["reviewer"],
+        created_by=people["reviewer"],
     ).secret
     response = api_post(f"/review/reports/{report.pk}/transition", {"to_status": "triaged"}, token=read_only)
     assert response.status_code == 403
 
 
 def test_tokens_are_hashed_revocable_and_expire(people, org):
-    issued = token_create(organisation=org, name="t", scopes=["review:read"], created_by=people["org_admin"])
+    issued = token_create(organisation=org, name="t", scopes=["review:read"], created_by=people["reviewer"])
     stored = ApiToken.objects.get(pk=issued.token.pk)
     assert issued.secret not in (stored.token_hash, stored.prefix) and len(stored.token_hash) == 64
     assert token_authenticate(issued.secret) == stored
     token_revoke(token=stored, actor=people["org_admin"])
     assert token_authenticate(issued.secret) is None
-    fresh = token_create(organisation=org, name="t2", scopes=["review:read"], created_by=people["org_admin"])
+    fresh = token_create(organisation=org, name="t2", scopes=["review:read"], created_by=people["reviewer"])
     ApiToken.objects.filter(pk=fresh.token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
     assert token_authenticate(fresh.secret) is None

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from safelearn.api.models import ApiToken
 from safelearn.core.audit import audit_history
 from safelearn.core.models import AuditEvent
 from safelearn.reporting.models import Message
@@ -128,7 +129,9 @@ def test_feedback_and_conversation_reach_the_reporter(api_get, api_post, report,
     assert {"report.feedback_sent", "report.question_posted"} <= set(_verbs(report))
 
 
-def test_token_writes_are_audited_as_the_acting_user(api_post, report, reviewer_token, people):
+def test_token_writes_are_audited_as_the_token_creator_with_the_token(api_post, report, reviewer_token, people):
     api_post(f"/review/reports/{report.pk}/assign", {"assignee": "reviewer"}, token=reviewer_token)
     event = AuditEvent.objects.filter(verb="report.assigned").get()
-    assert event.actor == people["reviewer"]
+    token = ApiToken.objects.get()
+    assert event.actor == people["reviewer"] == token.created_by
+    assert event.payload["api_token"] == str(token.pk)

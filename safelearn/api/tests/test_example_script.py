@@ -19,8 +19,7 @@ def test_api_walkthrough_script(live_server, people, org):
         organisation=org,
         name="walkthrough",
         scopes=["review:read", "review:write"],
-        created_by=people["org_admin"],
-        acting_user=people["reviewer"],
+        created_by=people["reviewer"],
     ).secret
     done = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "api_walkthrough.py"), "--base", live_server.url, "--token", token],
@@ -37,8 +36,6 @@ def test_token_command_prints_a_working_secret(people, org, capsys):
 
     from safelearn.api.services import token_authenticate
 
-    call_command(
-        "api_token", "create", organisation="northbridge", name="cli", scopes="review:read", acting_user="reviewer"
-    )
+    call_command("api_token", "create", organisation="northbridge", name="cli", scopes="review:read", user="reviewer")
     secret = capsys.readouterr().out.strip()
     assert token_authenticate(secret) is not None

@@ -61,15 +61,13 @@ def world(people: dict[str, Any], org: Any, national_org: Any, submit_report: An
         organisation=org,
         name="fuzz",
         scopes=["review:read", "review:write", "report:submit"],
-        created_by=people["org_admin"],
-        acting_user=people["reviewer"],
+        created_by=people["reviewer"],
     ).secret
     analyst = token_create(
         organisation=national_org,
         name="fuzz",
         scopes=["analytics:read"],
         created_by=people["analyst"],
-        acting_user=people["analyst"],
     ).secret
     ids = {"report_id": report.pk, "clock_id": clock.pk, "action_id": action.pk}
     return {"reviewer": reviewer, "analyst": analyst, "ids": ids, "flip": [False]}

@@ -22,7 +22,12 @@ class Command(BaseCommand):
         create.add_argument("--organisation", required=True)
         create.add_argument("--name", required=True)
         create.add_argument("--scopes", required=True, help="comma-separated, e.g. review:read,review:write")
-        create.add_argument("--acting-user", default="", help="username recorded as actor for writes")
+        create.add_argument(
+            "--user",
+            required=True,
+            help="username of the person whose rights the token carries (never more than theirs; "
+            "everything done with it is recorded as theirs)",
+        )
         create.add_argument("--days", type=int, default=90)
         listing = sub.add_parser("list")
         listing.add_argument("--organisation", required=True)
@@ -46,18 +51,16 @@ class Command(BaseCommand):
                 state = "revoked" if token.revoked_at else f"expires {token.expires_at:%Y-%m-%d}"
                 self.stdout.write(f"{token.prefix}  {token.name}  {','.join(token.scopes)}  {state}")
             return
-        acting = None
-        if options["acting_user"]:
-            acting = get_user_model().objects.filter(username=options["acting_user"]).first()
-            if acting is None:
-                raise CommandError(f"no user '{options['acting_user']}'")
+        holder = get_user_model().objects.filter(username=options["user"]).first()
+        if holder is None:
+            raise CommandError(f"no user '{options['user']}'")
         try:
             issued = token_create(
                 organisation=organisation,
                 name=options["name"],
-                created_by="command line",
+                created_by=holder,
+                recorded_by="command line",
                 scopes=[s.strip() for s in options["scopes"].split(",") if s.strip()],
-                acting_user=acting,
                 days=options["days"],
             )
         except ValidationError as exc:
