@@ -188,11 +188,20 @@ SAFELEARN_RAW_RETENTION_DAYS = int(os.environ.get("SAFELEARN_RAW_RETENTION_DAYS"
 SAFELEARN_IDENTITY_RETENTION_DAYS = int(os.environ.get("SAFELEARN_IDENTITY_RETENTION_DAYS", 30))
 SAFELEARN_NARRATIVE_MAX_CHARS = 20_000
 
+# Exception messages can quote report content (issue 15, finding 4): every exception is logged as its class
+# and traceback frames only (safelearn/core/logscrub.py). The filter sits on the root handler and, as a
+# logger filter, on the loggers that log exceptions, so every handler downstream sees the scrubbed record.
+# Configuring "django" here also detaches Django's default console/mail_admins handlers from it: its records
+# reach the root handler below (ADMINS is not set, so mail_admins never sent anything).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"scrub_exceptions": {"()": "safelearn.core.logscrub.ScrubExceptionText"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub_exceptions"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        name: {"filters": ["scrub_exceptions"]} for name in ("django", "django.request", "django_tasks", "safelearn")
+    },
 }
 
 # --- Sign-in security (safelearn.accounts, issue 10): TOTP two-factor, lockout, idle expiry. ---

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: Spreadsheet programs run a cell starting with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+#: Control characters XML 1.0 forbids (the same set as openpyxl's ILLEGAL_CHARACTERS_RE). One of them in a
+#: narrative made openpyxl raise, which broke the XLSX export for the whole organisation (issue 15, finding 4).
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+#: Word and Outlook paste a manual line break as a vertical tab and a page break as a form feed: keep
+#: them as line breaks so the words either side stay apart; every other illegal character is dropped.
+_AS_NEWLINE = {"\x0b", "\x0c"}
+
+
+def _legal(match: re.Match[str]) -> str:
+    return "\n" if match.group() in _AS_NEWLINE else ""
+
 
 def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading quote; everything else is unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text a spreadsheet cannot hold loses its illegal control characters; text a spreadsheet would run as
+    a formula gets a leading quote; everything else is unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS.sub(_legal, value)
+    if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
