@@ -9,6 +9,7 @@ alone must carry the flag). Sets:
 * ``dev``: bench/data/risk_dev.jsonl, the reports the rules were developed against;
 * ``heldout``: bench/data/risk_heldout.jsonl, written before the rules were changed and not used to
   write them (see bench/RESULTS.md, "Immediate-risk screen (issue 14)", for how it was used);
+* ``heldout2``: bench/data/risk_heldout2.jsonl, a second set written after the rules were frozen;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -31,6 +32,7 @@ from safelearn.reporting.risk import assess_immediate_risk  # noqa: E402  (the w
 SETS = {
     "dev": ROOT / "bench" / "data" / "risk_dev.jsonl",
     "heldout": ROOT / "bench" / "data" / "risk_heldout.jsonl",
+    "heldout2": ROOT / "bench" / "data" / "risk_heldout2.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
@@ -85,7 +87,7 @@ def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=["dev", "heldout", "shared"])
+    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=["dev", "heldout", "heldout2", "shared"])
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument(
         "--answered",
