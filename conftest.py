@@ -23,6 +23,8 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     # Learning: model artefacts and search indexes per test, so no test reads another's (or the real var/).
     settings.SAFELEARN_MODEL_DIR = tmp_path / "models"
     settings.SAFELEARN_INDEX_DIR = tmp_path / "index"
+    # Audit checkpoints per test: each test database is its own chain (core/audit_anchor.py).
+    settings.SAFELEARN_AUDIT_ANCHOR_FILE = tmp_path / "audit-anchors.jsonl"
     # Argon2 with production cost (100 MB, several passes) per user made fixture setup take seconds a test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Two-factor sign-in is tested in safelearn/accounts/tests; other tests sign in with force_login.

@@ -35,6 +35,12 @@ DEBUG = _env_bool("DEBUG", False)
 SECRET_KEY = _secret_from_file("secret_key", "SECRET_KEY")
 # Keyed HMAC for receipt-code look-up handles; kept apart from SECRET_KEY so that one can rotate freely.
 SAFELEARN_RECEIPT_KEY = _secret_from_file("receipt_key", "SAFELEARN_RECEIPT_KEY")
+# Keys the audit hash chain (HMAC) and signs its checkpoints; outside the database, so someone who can
+# rewrite audit rows cannot recompute the chain. Never change it: old events would no longer verify.
+SAFELEARN_AUDIT_KEY = _secret_from_file("audit_key", "SAFELEARN_AUDIT_KEY")
+# Signed checkpoints (event count + head hash) outside the database; point it at storage the database's
+# administrators cannot rewrite. One file per database (docs/security.md, "Audit chain").
+SAFELEARN_AUDIT_ANCHOR_FILE = Path(os.environ.get("SAFELEARN_AUDIT_ANCHOR_FILE", VAR_DIR / "audit-anchors.jsonl"))
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 

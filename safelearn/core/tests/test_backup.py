@@ -55,6 +55,7 @@ def test_backup_then_restore_gives_back_the_same_reports_and_an_intact_audit_cha
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "SAFELEARN_VAR_DIR": str(settings.VAR_DIR),
         "DATABASE_URL": f"sqlite:///{restored}",
+        "SAFELEARN_AUDIT_ANCHOR_FILE": str(tmp_path / "audit-anchors.jsonl"),  # this database's own checkpoints
     }
     refused = _safelearn(["restore", str(target)], env)
     assert refused.returncode != 0 and "--force" in refused.stderr
