@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.conf import settings
@@ -15,6 +14,7 @@ from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
 from safelearn.reporting.models import ReportingMode, RiskAnswer
 from safelearn.reporting.services import ReportInput
+from safelearn.web.forms import DateInputField
 
 MODE_HELP = {
     ReportingMode.NAMED: "Your safety lead sees your name and can talk to you about it.",

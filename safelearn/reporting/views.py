@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -23,7 +22,7 @@ from safelearn.reporting.forms import StaffReportForm
 from safelearn.reporting.models import ReportDraft
 from safelearn.reporting.public_forms import ReplyForm
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
-from safelearn.web.forms import apply_errors
+from safelearn.web.forms import DateInputField, apply_errors
 
 DRAFT_ACTION = "save_draft"
 

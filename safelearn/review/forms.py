@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
@@ -15,6 +14,7 @@ from safelearn.core.taxonomy import get_taxonomy
 from safelearn.reporting.models import ReportStatus
 from safelearn.review.models import ActionStatus, Answer, EmailFrequency, ResponseLevel
 from safelearn.review.selectors import InboxFilters
+from safelearn.web.forms import DateInputField
 
 User = get_user_model()
 

@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
+from crispy_forms_gds.fields import DateInputField as GdsDateInputField
 from django import forms
 from django.core.exceptions import ValidationError
+
+REAL_DATE = "Enter a real date"
+
+
+class DateInputField(GdsDateInputField):
+    """GOV.UK day/month/year input; every form's date field is this one.
+
+    crispy-forms-gds turns the ``ValueError`` of an impossible date (31 February, month 13, year 0) into a
+    message made of Python's own text ("day is out of range for month"); people see "Enter a real date".
+    """
+
+    def compress(self, data_list: Any) -> dt.date | None:
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        try:
+            return dt.date(day=int(day), month=int(month), year=int(year))
+        except (ValueError, OverflowError) as exc:
+            raise ValidationError(REAL_DATE, code="invalid_date") from exc
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:
