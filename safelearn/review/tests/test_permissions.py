@@ -10,7 +10,15 @@ import pytest
 from django.urls import reverse
 
 from safelearn.review import services
-from safelearn.review.models import Action, Assessment, EpisodeFactor, Feedback, Finding, JustCultureAssessment
+from safelearn.review.models import (
+    Action,
+    Assessment,
+    ClosureOverride,
+    EpisodeFactor,
+    Feedback,
+    Finding,
+    JustCultureAssessment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +53,12 @@ def _pages(w: dict[str, Any]) -> list[tuple[str, str, dict[str, str]]]:
         ("get", reverse("review:just_culture", args=[r]), {}),
         ("get", reverse("review:action_update", args=[a]), {}),
         ("post", reverse("review:report_transition", args=[r]), {"to_status": "triaged"}),
+        ("get", reverse("review:report_close", args=[r]), {}),
+        (
+            "post",
+            reverse("review:report_close", args=[r]),
+            {"feedback": "We changed the weekend rota.", "override": "on", "override_reason": "Closing it anyway now"},
+        ),
         ("post", reverse("review:report_assign", args=[r]), {"assign-assignee": "1"}),
         (
             "post",
@@ -86,7 +100,7 @@ def _nothing_changed(w: dict[str, Any]) -> None:
     assert report.status == "submitted" and report.assigned_to_id is None
     assert not Assessment.objects.exists() and not Feedback.objects.exists() and not Finding.objects.exists()
     assert not EpisodeFactor.objects.exists() and not JustCultureAssessment.objects.exists()
-    assert Action.objects.get().status == "open"
+    assert Action.objects.get().status == "open" and not ClosureOverride.objects.exists()
     assert w["clock"].__class__.objects.count() == 1
 
 
