@@ -49,7 +49,7 @@ def device_enrol_confirm(*, request: HttpRequest, device: TOTPDevice, token: str
             target_id=str(device.user.pk),
             payload={"device": device.name},
         )
-    django_otp.login(request, device)
+    _verified_login(request, device)
     return True
 
 
@@ -58,8 +58,19 @@ def device_verify(*, request: HttpRequest, token: str) -> bool:
     device = django_otp.match_token(request.user, _clean(token))
     if device is None or not device.confirmed:
         return False
-    django_otp.login(request, device)
+    _verified_login(request, device)
     return True
+
+
+def _verified_login(request: HttpRequest, device: TOTPDevice) -> None:
+    """Mark the session verified under a new session key (issue 15, finding 7).
+
+    The session key from before the code was typed is known to whatever saw the password step (a shared
+    computer, a proxy log, a fixated cookie); once the session becomes fully privileged it must not
+    answer to that key any more. cycle_key() keeps the session's contents and deletes the old key.
+    """
+    django_otp.login(request, device)
+    request.session.cycle_key()
 
 
 def base32_key(device: TOTPDevice) -> str:
