@@ -35,7 +35,7 @@ class PoolStats:
     combos: Counter[Combo] = field(default_factory=Counter)
     by_organisation: Counter[uuid.UUID] = field(default_factory=Counter)
     factors: Counter[str] = field(default_factory=Counter)
-    timings: list[tuple[str, int]] = field(default_factory=list)  # triage, feedback, closure: (median, n)
+    timings: list[tuple[float | None, int]] = field(default_factory=list)  # triage, feedback, closure
     actions: list[int] = field(default_factory=list)
 
 
@@ -58,9 +58,10 @@ def _month_counts(months: list[tuple[int, int]]) -> dict[str, Count]:
     }
 
 
-def _median_days(durations: list[dt.timedelta]) -> tuple[str, int]:
+def _median_days(durations: list[dt.timedelta]) -> tuple[float | None, int]:
+    """(median in days, reports measured); the dashboard words it, in hours when under a day."""
     days = [d.total_seconds() / 86400 for d in durations]
-    return (f"{statistics.median(days):.1f}" if days else "–"), len(days)
+    return (statistics.median(days) if days else None), len(days)
 
 
 def _step_durations(pool: QuerySet[DeidentifiedCopy]) -> tuple[list[dt.timedelta], list[dt.timedelta]]:
@@ -192,7 +193,7 @@ def pool_stats_cached(*, filters: PoolFilters, months: list[tuple[int, int]], no
     if seconds <= 0:
         return pool_stats(filters=filters, months=months, now=now)
     digest = hashlib.sha256(repr((filters, months, timezone.localdate(now))).encode()).hexdigest()
-    key = f"analytics:pool-stats:v1:{digest}"
+    key = f"analytics:pool-stats:v2:{digest}"  # v2: timings hold numbers, not text
     found = cache.get(key)
     if isinstance(found, PoolStats):
         return found

@@ -101,8 +101,12 @@ def bar_chart(
     labels: Sequence[str],
     values: Sequence[float],
     notes: Sequence[str] | None = None,
+    value_texts: Sequence[str] | None = None,
 ) -> SafeString:
-    """Horizontal bars, largest first when the caller sorts them (a Pareto); notes print after each bar."""
+    """Horizontal bars, largest first when the caller sorts them (a Pareto); notes print after each bar.
+
+    ``value_texts`` replace the printed numbers (a unit, or "No reports measured" rather than a bare 0).
+    """
     row_h, label_w, width = 26, 250, 720
     if not values:
         return _frame(chart_id, title, desc, width, 60, ['<text x="8" y="30">No reports in this period</text>'])
@@ -114,10 +118,11 @@ def bar_chart(
         y = 6 + i * row_h
         length = bar_space * value / top_value
         note = f" ({escape(notes[i])})" if notes else ""
+        shown = escape(value_texts[i]) if value_texts else _fmt(value)
         body.append(
             f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" fill="{BLACK}">{escape(label[:40])}</text>'
             f'<rect x="{label_w}" y="{y + 3}" width="{length:.1f}" height="{row_h - 8}" fill="{BLUE}"/>'
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 16}" fill="{BLACK}">{_fmt(value)}{note}</text>'
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 16}" fill="{BLACK}">{shown}{note}</text>'
         )
     return _frame(chart_id, title, desc, width, height, body)
 

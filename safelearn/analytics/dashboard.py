@@ -264,18 +264,48 @@ def rates(stats: PoolStats, organisations: list[Organisation], compare_org: Orga
     )
 
 
+NOT_MEASURED = "No reports measured"
+
+
+def _number(value: float) -> str:
+    return f"{round(value, 1):g}"
+
+
+def duration_text(median_days: float | None, measured: int) -> str:
+    """A median time in words with its unit: hours under a day (triage targets are hours), else days."""
+    if median_days is None or not measured:
+        return NOT_MEASURED
+    if median_days < 1:
+        hours = _number(median_days * 24)
+        return f"{hours} hour" if hours == "1" else f"{hours} hours"
+    days = _number(median_days)
+    return f"{days} day" if days == "1" else f"{days} days"
+
+
 def timings(stats: PoolStats, national: PoolStats | None) -> Figure:
     names = ["Time to triage", "Time to feedback", "Time to closure"]
     mine = stats.timings
     theirs = national.timings if national is not None else None
-    table = [
-        [name, m[0], m[1], *([t[0]] if theirs else [])] for name, m, t in zip(names, mine, theirs or mine, strict=True)
+    table: list[list[Any]] = [
+        [name, duration_text(*m), m[1], *([duration_text(*t)] if theirs else [])]
+        for name, m, t in zip(names, mine, theirs or mine, strict=True)
     ]
-    columns = ["Measure", "Median days", "Reports measured"] + (["National median days"] if theirs else [])
-    desc = "; ".join(f"{line[0]}: median {line[1]} days" for line in table) + "."
-    values = [float(str(line[1])) if line[1] != "–" else 0.0 for line in table]
-    svg = charts.bar_chart(chart_id="timings", title="Median days", desc=desc, labels=names, values=values)
+    columns = ["Measure", "Median time", "Reports measured"] + (["National median time"] if theirs else [])
+    desc = "; ".join(f"{line[0]}: {_median_words(line[1])}" for line in table) + "."
+    values = [float(m[0]) if m[0] is not None and m[1] else 0.0 for m in mine]
+    svg = charts.bar_chart(
+        chart_id="timings",
+        title="Median time",
+        desc=desc,
+        labels=names,
+        values=values,
+        value_texts=[line[1] for line in table],
+    )
     return Figure("timings", "Time to triage, feedback and closure", desc, columns, table, svg)
+
+
+def _median_words(text: str) -> str:
+    return "no reports measured" if text == NOT_MEASURED else f"median {text}"
 
 
 def actions(stats: PoolStats, national: PoolStats | None) -> Figure:

@@ -101,8 +101,8 @@ def test_dashboard_figures(
     rates = {row[0]: row for row in figures["rates"].rows}
     assert rates[org.name][1:4] == [3, 2000, 1.5] and rates[other_org.name][1:4] == [1, 1000, 1.0]
     timings = {row[0]: row for row in figures["timings"].rows}
-    assert timings["Time to triage"][1:3] == ["1.0", 2]
-    assert timings["Time to closure"][1:3] == ["3.0", 1]
+    assert timings["Time to triage"][1:3] == ["1 day", 2]
+    assert timings["Time to closure"][1:3] == ["3 days", 1]
     assert timings["Time to feedback"][2] == 1
     actions = {row[0]: row[1] for row in figures["actions"].rows}
     assert actions == {
