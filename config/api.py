@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from safelearn.api import errors
 from safelearn.api.routers import analytics, exports, reports, review, review_work
@@ -10,8 +10,19 @@ from safelearn.api.routers import analytics, exports, reports, review, review_wo
 api = NinjaAPI(
     title="SafeLearn API",
     version="1.0.0",
-    description="Incident and near-miss reporting for children's services. Errors are RFC 9457 problem details.",
+    description=(
+        "Incident and near-miss reporting for children's services.\n\n"
+        "**Errors.** Every error response, whatever its status (400, 401, 403, 404, 405, 422, 429, 500, 503), "
+        "is an RFC 9457 problem document, `Content-Type: application/problem+json`, with `type`, `title`, "
+        "`status` and `detail` (and `errors` by field for 400 and 422). A 429 carries `Retry-After`.\n\n"
+        "**Tokens.** An organisation token has the rights of the person who created it, no more, for as long "
+        "as they have them; everything done with it is recorded as theirs, with the token's id.\n\n"
+        "**Receipt codes.** Look-ups share one limit per address with the web page (20 an hour by default)."
+    ),
     urls_namespace="api-v1",
+    # Served from django-ninja's own static files (ninja is in INSTALLED_APPS), not a CDN, so the page works
+    # under the site's CSP; no validator badge (it would load an image from validator.swagger.io).
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 errors.install(api)
 api.add_router("/", reports.router)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "safelearn.review",
     "safelearn.web",
     "safelearn.api",
+    "ninja",  # its templates and static files: /api/v1/docs serves Swagger UI from here, not from a CDN
     "safelearn.imports",
     "safelearn.analytics",
     "safelearn.casereviews",
@@ -237,6 +238,12 @@ AXES_VERBOSE = False
 MIDDLEWARE.insert(
     MIDDLEWARE.index("safelearn.accounts.middleware.TwoFactorRequiredMiddleware"),
     "safelearn.api.middleware.ApiTwoFactorMiddleware",
+)
+# API (security round 2): each /api/ request gets its own audit context (a token's id on every event it
+# causes); outside the other middleware so that it also sees their responses.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "safelearn.api.middleware.ApiRequestMiddleware",
 )
 
 # --- Single sign-on (safelearn.sso, issue 9): OpenID Connect per organisation, see docs/sso.md. ---

@@ -6,23 +6,20 @@ session, so the code never appears in a URL, a log or the browser history.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from safelearn.core.audit import audit_record
-from safelearn.reporting import selectors, services
+from safelearn.reporting import receipts, selectors, services
 from safelearn.reporting.models import Report
 from safelearn.reporting.public_forms import ReceiptCodeForm, ReplyForm
 
 ACCESS_KEY = "receipt_access"
 ACCESS_SECONDS = 30 * 60
-CHECK_RATE_SETTING = "SAFELEARN_RECEIPT_CHECK_RATE"
 NOT_FOUND = "We could not open a report with that code. Check the code and try again."
 
 #: What each status means, in plain words, for the reporter.
@@ -46,8 +43,7 @@ def _report_in_session(request: HttpRequest) -> Report | None:
 def check_start(request: HttpRequest) -> HttpResponse:
     form = ReceiptCodeForm(request.POST or None)
     if request.method == "POST":
-        rate = getattr(settings, CHECK_RATE_SETTING, "20/h")
-        if is_ratelimited(request, group="receipt-check", key="ip", rate=rate, method="POST", increment=True):
+        if receipts.lookup_limited(request):
             return render(request, "reporting/check/too_many.html", status=429)
         if form.is_valid():
             report = selectors.report_find_by_receipt(code=form.cleaned_data["code"])

@@ -10,10 +10,12 @@ from ninja import Router, Status
 
 from safelearn.api import schemas
 from safelearn.api.auth import token_auth
-from safelearn.api.limits import enforce
+from safelearn.api.errors import RateLimited
+from safelearn.api.limits import enforce, window_seconds
 from safelearn.api.models import ApiToken, Scope
 from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
+from safelearn.reporting import receipts
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
 from safelearn.reporting.models import Channel
@@ -86,7 +88,9 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
 
 
 def _report_for_code(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
-    enforce(request, "api-receipt", "20/m")
+    # The web page's limit and budget: the API is no faster way to guess codes.
+    if receipts.lookup_limited(request):
+        raise RateLimited(receipts.LOOKUP_LIMIT_GROUP, retry_after=window_seconds(receipts.lookup_rate()))
     report = reporting_selectors.report_find_by_receipt(code=code)
     if report is None:
         raise Http404

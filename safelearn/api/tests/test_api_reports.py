@@ -49,6 +49,7 @@ def test_wrong_code_gives_nothing_away(api_post, org, db):
             "type": "https://safelearn.invalid/problems/404",
             "title": "Not found",
             "status": 404,
+            "detail": "Nothing was found. Check the address and any id or code you sent.",
         }
 
 
