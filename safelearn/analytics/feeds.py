@@ -17,10 +17,25 @@ from safelearn.analytics.selectors import bulletin_list_published, subscription_
 FEED_SIZE = 50
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are `type="text"`: feed readers show them, never run them.
+
+    Django's Atom1Feed marks every summary `type="html"`, so a reader renders the bulletin summary an
+    analyst typed as HTML: `<img onerror=...>` or a tracking pixel in it would act in every subscriber's
+    reader (issue 15, finding 9). Summaries are plain text everywhere else (the pages escape them), so
+    they go out as text here too.
+    """
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item.get("description"):
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class BulletinFeed(Feed):
     """Published bulletins, newest first. Readable when signed in, or with a subscriber's private token."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     title = "SafeLearn learning bulletins"
     subtitle = "De-identified lessons from near misses and incidents in children's services."
 
