@@ -53,7 +53,8 @@ def test_publish_a_bulletin_through_the_pages(
         )
         assert added.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
-        assert analyst.post(reverse("analytics:bulletin_publish", args=[bulletin_id])).status_code == 302
+        publish = reverse("analytics:bulletin_publish", args=[bulletin_id])
+        assert analyst.post(publish, {"confirm": "yes"}).status_code == 302
 
     # web
     page = client_for("other_reviewer").get(bulletin_url).content.decode()
@@ -84,7 +85,8 @@ def test_publish_a_bulletin_through_the_pages(
 
 def test_publishing_an_empty_bulletin_is_refused(people: dict[str, Any], client_for: Callable[..., Any]) -> None:
     bulletin = services.bulletin_create(actor=people["analyst"], data=services.BulletinInput(title="T", summary="S"))
-    response = client_for("analyst").post(reverse("analytics:bulletin_publish", args=[bulletin.pk]), follow=True)
+    publish = reverse("analytics:bulletin_publish", args=[bulletin.pk])
+    response = client_for("analyst").post(publish, {"confirm": "yes"}, follow=True)
     assert "Add at least one" in response.content.decode()
     bulletin.refresh_from_db()
     assert not bulletin.is_published

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from safelearn.analytics import access, selectors, services
 from safelearn.analytics.forms import BulletinForm, BulletinItemForm, SubscriptionForm
@@ -121,10 +121,18 @@ def bulletin_item_remove(request: HttpRequest, bulletin_id: str, item_id: str) -
     return redirect("analytics:bulletin_detail", bulletin.pk)
 
 
+#: The confirmation page's button sends this; a bare POST only shows the confirmation again.
+PUBLISH_CONFIRMED = "yes"
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def bulletin_publish(request: HttpRequest, bulletin_id: str) -> HttpResponse:
+    """Publishing cannot be undone (emails, feed, reporters told), so it always passes a confirmation page."""
     bulletin = _analyst_draft(request, bulletin_id)
+    if request.method != "POST" or request.POST.get("confirm") != PUBLISH_CONFIRMED:
+        context = {"bulletin": bulletin, "item_count": bulletin.items.count(), "confirmed": PUBLISH_CONFIRMED}
+        return render(request, "analytics/bulletin_publish_confirm.html", context)
     try:
         services.bulletin_publish(bulletin=bulletin, actor=request.user)
     except ValidationError as exc:
