@@ -187,6 +187,11 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# `safelearn worker` (safelearn/core/worker.py): a task running longer than the limit is stopped and marked
+# failed; a worker silent for the lease is presumed dead and its task re-queued, at most MAX_ATTEMPTS times.
+SAFELEARN_TASK_TIME_LIMIT = float(os.environ.get("SAFELEARN_TASK_TIME_LIMIT", 300))
+SAFELEARN_TASK_LEASE_SECONDS = float(os.environ.get("SAFELEARN_TASK_LEASE_SECONDS", 120))
+SAFELEARN_TASK_MAX_ATTEMPTS = int(os.environ.get("SAFELEARN_TASK_MAX_ATTEMPTS", 3))
 
 # Keys for encrypting narratives and identities live outside the database: environment or key file.
 SAFELEARN_ENCRYPTION_KEYS = os.environ.get("SAFELEARN_ENCRYPTION_KEYS", "")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-ALIASES = {"serve": "runserver", "worker": "db_worker", "totp-code": "totp_code"}
+# `worker` is our own command (safelearn/core/management/commands/worker.py), not the library's db_worker.
+ALIASES = {"serve": "runserver", "totp-code": "totp_code"}
 
 
 def _django(argv: list[str]) -> int:

@@ -80,3 +80,21 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per running `safelearn worker`, touched every few seconds by its heartbeat thread.
+
+    A RUNNING task whose worker has not been seen for the lease period is taken to be lost (the worker
+    was killed or its machine died) and is put back in the queue (safelearn.core.worker).
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+    task_id = models.UUIDField(null=True, blank=True, help_text="The task it is running, if any")
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} (last seen {self.last_seen:%Y-%m-%d %H:%M:%S})"

@@ -13,6 +13,11 @@ urlpatterns = [
     path("reports/<uuid:report_id>/transition/", views.report_transition, name="report_transition"),
     path("reports/<uuid:report_id>/close/", views.report_close, name="report_close"),
     path("reports/<uuid:report_id>/assign/", views.report_assign, name="report_assign"),
+    path(
+        "reports/<uuid:report_id>/acknowledge-risk/",
+        views.escalation_acknowledge_view,
+        name="escalation_acknowledge",
+    ),
     path("reports/<uuid:report_id>/grade/", views.report_grade, name="report_grade"),
     path("reports/<uuid:report_id>/response/", views.report_response, name="report_response"),
     path("reports/<uuid:report_id>/clocks/", views.clock_start, name="clock_start"),

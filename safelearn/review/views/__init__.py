@@ -1,6 +1,7 @@
 """Safety lead pages. Thin: forms validate input, services and workflow do the work, selectors read."""
 
 from safelearn.review.views.closure import report_close
+from safelearn.review.views.escalation import escalation_acknowledge_view
 from safelearn.review.views.pages import (
     action_update,
     actions,
@@ -27,6 +28,7 @@ __all__ = [
     "actions",
     "clock_start",
     "clock_update",
+    "escalation_acknowledge_view",
     "factor_add",
     "feedback_send",
     "finding_add",

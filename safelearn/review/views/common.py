@@ -21,6 +21,7 @@ from safelearn.reporting.forms import TransitionForm
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review import selectors, workflow
 from safelearn.review.clocks import triage_due
+from safelearn.review.escalation_forms import AcknowledgeForm
 from safelearn.review.forms import (
     ActionForm,
     AssignForm,
@@ -60,6 +61,19 @@ def _conversation(request: HttpRequest, report: Report) -> dict[str, Any]:
     return {"conversation_template": template, "conversation": conversation}
 
 
+def _escalations(report: Report) -> dict[str, Any]:
+    """The open child-at-risk-now alert with its timer, and every earlier one with the action recorded."""
+    from safelearn.reporting import selectors as reporting_selectors
+
+    escalations = reporting_selectors.escalations_for_report(report=report)
+    open_one = next((e for e in escalations if e.is_open), None)
+    return {
+        "escalations": escalations,
+        "open_escalation": open_one,
+        "escalation_timer": reporting_selectors.escalation_timer(open_one) if open_one else None,
+    }
+
+
 def clock_form(clock: Any, data: Any = None) -> ClockUpdateForm:
     return ClockUpdateForm(data, prefix=f"clock-{clock.pk}")
 
@@ -84,6 +98,7 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             prefix="action", members=selectors.members_in(organisation_id=report.organisation_id)
         ),
         "feedback_form": FeedbackForm(prefix="feedback"),
+        "ack_form": AcknowledgeForm.blank(prefix="ack"),
     }
     context.update({k: v for k, v in bound.items() if k != "clock_update"})
     failed_clock = bound.get("clock_update")
@@ -125,6 +140,7 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             "today": timezone.localdate(),
             "has_feedback": bool(bundle.feedback),
             "linked_findings": findings_for_report(report, limit=5),
+            **_escalations(report),
             **learning_context(request, report),
         }
     )
