@@ -161,6 +161,7 @@ POLICY: dict[str, Rule] = {
     "review:report_transition": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:report_close": rule(REVIEWER_OF_REPORT),
     "review:report_assign": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:escalation_acknowledge": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:report_grade": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:report_response": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:clock_start": rule(REVIEWER_OF_REPORT, method="POST"),

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import receipts
-from safelearn.reporting.models import NARRATIVE_FIELDS, Message, MessageAuthor, Report, ReportDraft
+from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Message, MessageAuthor, Report, ReportDraft
 
 
 def report_list_for_reporter(*, user: Any) -> QuerySet[Report]:
@@ -86,3 +90,42 @@ def public_organisation(*, slug: str) -> Organisation:
     if organisation is None:
         raise Http404
     return organisation
+
+
+@dataclass(frozen=True)
+class EscalationTimer:
+    """How long is left to acknowledge a child-at-risk-now alert, in words a safety lead reads at a glance."""
+
+    escalation: Escalation
+    minutes: int
+    overdue: bool
+
+    @property
+    def text(self) -> str:
+        unit = "minute" if self.minutes == 1 else "minutes"
+        if self.overdue:
+            return f"Overdue by {self.minutes} {unit}"
+        return f"Acknowledge within {self.minutes} {unit}"
+
+
+def escalation_timer(escalation: Escalation, now: dt.datetime | None = None) -> EscalationTimer:
+    now = now or timezone.now()
+    seconds = (escalation.ack_due_at - now).total_seconds()
+    overdue = seconds <= 0
+    # Round towards urgency: 30 seconds left shows "1 minute", 30 seconds late shows "Overdue by 1 minute".
+    minutes = max(math.ceil(abs(seconds) / 60), 1) if seconds else 0
+    return EscalationTimer(escalation=escalation, minutes=minutes, overdue=overdue)
+
+
+def open_escalations_for(*, organisation_ids: list[Any]) -> list[Escalation]:
+    """Unacknowledged alerts, the most overdue first (call after checking the user may see them)."""
+    return list(
+        Escalation.objects.filter(report__organisation_id__in=organisation_ids, acknowledged_at__isnull=True)
+        .select_related("report__organisation", "report__assigned_to")
+        .defer(*(f"report__{f}" for f in NARRATIVE_FIELDS))
+        .order_by("ack_due_at")
+    )
+
+
+def escalations_for_report(*, report: Report) -> list[Escalation]:
+    return list(Escalation.objects.filter(report=report).select_related("acknowledged_by").order_by("-raised_at"))

@@ -14,7 +14,8 @@ from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_review, require_reviewer
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.selectors import organisations_where
-from safelearn.reporting.models import NARRATIVE_FIELDS, Report, ReportStatus
+from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Report, ReportStatus
+from safelearn.reporting.selectors import EscalationTimer, escalation_timer, open_escalations_for
 from safelearn.review.clocks import DutySuggestion, suggest_duties, triage_due
 from safelearn.review.models import (
     OUTSTANDING_ACTION_STATUSES,
@@ -73,12 +74,33 @@ class TriageItem:
     report: Report
     due: dt.datetime
     overdue: bool
+    #: An unacknowledged child-at-risk-now alert, with its running acknowledgement clock.
+    escalation: Escalation | None = None
+    timer: EscalationTimer | None = None
 
 
 def triage_queue(*, user: Any, now: dt.datetime | None = None) -> list[TriageItem]:
-    """New reports waiting for triage, overdue and most urgent first, with each one's target time."""
+    """New reports waiting for triage, with each one's target time.
+
+    Unacknowledged child-at-risk-now alerts come first whatever the report's status (a reply can raise
+    one on a report already under review), the most overdue at the top; then the rest, overdue and most
+    urgent first.
+    """
     now = now or timezone.now()
-    reports = report_list_for_reviewer(user=user, filters=InboxFilters(status=ReportStatus.SUBMITTED))
+    org_ids = [o.pk for o in organisations_where(user, Role.REVIEWER)]
+    alerts = [
+        TriageItem(
+            report=e.report,
+            due=e.ack_due_at,
+            overdue=e.ack_due_at <= now,
+            escalation=e,
+            timer=escalation_timer(e, now),
+        )
+        for e in open_escalations_for(organisation_ids=org_ids)
+    ]
+    reports = report_list_for_reviewer(user=user, filters=InboxFilters(status=ReportStatus.SUBMITTED)).exclude(
+        pk__in=[a.report.pk for a in alerts]
+    )
     items = []
     for report in reports:
         org = report.organisation
@@ -89,7 +111,7 @@ def triage_queue(*, user: Any, now: dt.datetime | None = None) -> list[TriageIte
             risk_hours=org.immediate_risk_target_hours,
         )
         items.append(TriageItem(report=report, due=due, overdue=due <= now))
-    return sorted(items, key=lambda i: (not i.report.immediate_risk_flagged, i.due))
+    return alerts + sorted(items, key=lambda i: (not i.report.immediate_risk_flagged, i.due))
 
 
 def duplicate_accounts(*, user: Any, report: Report) -> list[Report]:

@@ -240,7 +240,7 @@ def test_a_later_message_does_not_alert_twice_while_one_is_open_but_does_after_a
 ) -> None:
     report = escalated.report
     with django_capture_on_commit_callbacks(execute=True):
-        conversation_post_as_reporter(report=report, body="He is outside the house again and nobody has come.")
+        conversation_post_as_reporter(report=report, body="It is worse: " + DANGER)
     assert Escalation.objects.count() == 1 and not to("duty@northbridge.example.org")
     assert AuditEvent.objects.filter(verb="report.risk_screen_fired", payload__source="reply").exists()
 
