@@ -3,8 +3,8 @@
 Usage: .venv/bin/python bench/risk.py [--sets dev heldout shared] [--no-misses] [--answered no|none]
 
 Every report goes through the web form's code path, ``safelearn.reporting.risk.assess_immediate_risk``,
-with the reporter's answer to "is a child at risk right now?" taken as "no" (the hardest case: the text
-alone must carry the flag). Sets:
+with the reporter's answer to "is a child at risk right now?" taken as "no" (``answer="no"``, or
+``answered_yes=False`` on the older interface; the hardest case: the text alone must carry the flag). Sets:
 
 * ``dev``: bench/data/risk_dev.jsonl, the reports the rules were developed against;
 * ``heldout``: bench/data/risk_heldout.jsonl, written before the rules were changed and not used to
@@ -19,6 +19,7 @@ at-risk report (FN) and every false alarm (FP). Prints only; paste the table int
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 from dataclasses import dataclass, field
@@ -69,7 +70,10 @@ def load(path: Path) -> list[dict]:
 def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
     tally = Tally(name)
     for row in rows:
-        result = assess_immediate_risk(row["text"], answered_yes=answered)
+        if answered is False and "answer" in inspect.signature(assess_immediate_risk).parameters:
+            result = assess_immediate_risk(row["text"], answer="no")  # type: ignore[call-arg]
+        else:
+            result = assess_immediate_risk(row["text"], answered_yes=answered)
         snippet = " ".join(row["text"].split())[:90]
         why = "; ".join(result.reasons)[:160]
         if row["gold"] and result.at_risk:

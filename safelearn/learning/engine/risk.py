@@ -48,10 +48,30 @@ class _Fired:
         return self.family.weight * min(len(self.matches), self.family.cap)
 
 
+_LITERAL = re.compile(r"(?:\\b)?([a-z0-9 '£-]{3,})")
+
+
+def _literal(pattern: str) -> str:
+    """The plain text every match of ``pattern`` starts with (lower case), or "" if it has none.
+
+    Used as a cheap ``in`` check before the regex runs: most of the ~600 patterns cannot match most
+    reports, and skipping them keeps the screen fast on long narratives.
+    """
+    m = _LITERAL.match(pattern)
+    if not m:
+        return ""
+    lit = m.group(1)
+    # A quantifier or optional group right after the literal may make its last character optional.
+    rest = pattern[m.end() :]
+    if rest[:1] in ("?", "*", "{"):
+        lit = lit[:-1]
+    return lit if len(lit) >= 3 else ""
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, list[tuple[Family, list[re.Pattern[str]]]]]:
+def _compiled() -> dict[str, list[tuple[Family, list[tuple[str, re.Pattern[str]]]]]]:
     return {
-        kind: [(fam, [re.compile(p, re.IGNORECASE) for p in fam.patterns]) for fam in families]
+        kind: [(fam, [(_literal(p), re.compile(p, re.IGNORECASE)) for p in fam.patterns]) for fam in families]
         for kind, families in (("harm", HARM), ("pending", PENDING), ("resolved", RESOLVED))
     }
 
@@ -65,10 +85,11 @@ def _snip(words: str) -> str:
     return words if len(words) <= SNIPPET else words[: SNIPPET - 1].rstrip() + "…"
 
 
-def _fire(kind: str, text: str) -> list[_Fired]:
+def _fire(kind: str, text: str, lower: str) -> list[_Fired]:
     fired = []
     for fam, patterns in _compiled()[kind]:
-        matches = list(dict.fromkeys(m.group(0) for rx in patterns if (m := rx.search(text))))
+        found = (rx.search(text) for lit, rx in patterns if not lit or lit in lower)
+        matches = list(dict.fromkeys(m.group(0) for m in found if m))
         if matches:
             fired.append(_Fired(fam, matches))
     return fired
@@ -81,12 +102,13 @@ def _quote(f: _Fired, n: int = 1) -> str:
 def rule_score(text: str) -> tuple[float, list[str]]:
     """Score in [0, 1] (>= 0.6 when the cues call for a flag, <= 0.45 otherwise) and the reasons."""
     norm = _normalise(text)
-    harm, pending, resolved = _fire("harm", norm), _fire("pending", norm), _fire("resolved", norm)
+    lower = norm.lower()
+    harm, pending, resolved = (_fire(kind, norm, lower) for kind in ("harm", "pending", "resolved"))
     h = min(sum(f.weight for f in harm), HARM_CAP)
     p = min(sum(f.weight for f in pending), PENDING_CAP)
     r = min(sum(f.weight for f in resolved), RESOLVED_CAP)
     evidence = BASE + h + p - r
-    reasons = [f"cue: {f.family.label} ({_quote(f)})" for f in sorted(harm, key=lambda f: -f.weight)]
+    reasons = [f"cue: {f.family.label} ({_quote(f, 2)})" for f in sorted(harm, key=lambda f: -f.weight)]
     reasons += [f"{f.family.label}: {_quote(f, 2)}" for f in pending]
     reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in resolved]
     if not harm:

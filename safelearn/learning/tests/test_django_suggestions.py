@@ -127,7 +127,7 @@ def test_reject_and_bad_input(
 
 def test_risk_screen_delegates_to_the_engine() -> None:
     flagged = assess_immediate_risk(MISSING)
-    assert flagged.at_risk and "cue: whereabouts unknown" in flagged.reasons
+    assert flagged.at_risk and any(r.startswith("cue: missing or whereabouts unknown (") for r in flagged.reasons)
     past = assess_immediate_risk("Last year a boy went missing for a night; he was found safe and police attended.")
     assert not past.at_risk
     yes = assess_immediate_risk("The review meeting was cancelled.", answered_yes=True)

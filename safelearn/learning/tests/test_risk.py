@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
-from safelearn.learning.engine.risk import assess_immediate_risk
+from safelearn.learning.engine.risk import SNIPPET, assess_immediate_risk
+from safelearn.learning.engine.risk_cues import HARM, PENDING, RESOLVED
 from safelearn.learning.tests.helpers import seed_model
+
+FIXTURE = Path(__file__).with_name("data") / "risk_fixture.jsonl"
 
 POSITIVE = [
     "She has been missing since Friday night, we think she is with older men in a car, and the police have "
@@ -21,30 +28,148 @@ NEGATIVE = [
     "The review meeting was cancelled because the room was double booked.",
 ]
 
+# One pair per cue family: (family label, at risk now with the words that should be quoted, dealt with).
+FAMILIES = [
+    (
+        "contact with a person who poses a risk",
+        "Mum has agreed unsupervised contact with his uncle, a registered sex offender, this Saturday.",
+        "unsupervised contact",
+        "Mum wanted unsupervised contact with the uncle, a sex offender; we refused and the visit was cancelled "
+        "the same day.",
+    ),
+    (
+        "grooming",
+        "A coach keeps messaging my son at midnight and told him it is our little secret. Training is tomorrow.",
+        "little secret",
+        "Last year a coach messaged my son at midnight; he was dismissed and arrested and my son is doing well.",
+    ),
+    (
+        "birth family or a risky adult tracing the child",
+        "His birth mother sent him a friend request and says she will meet him after school on Friday.",
+        "friend request",
+        "His birth mother sent a friend request in 2022; we blocked her and there has been no further contact.",
+    ),
+    (
+        "missing or whereabouts unknown",
+        "J (13) has not come back to the unit and her phone is off. Nobody from the police has rung back.",
+        "has not come back",
+        "J went missing on Tuesday; police found her at 9pm, brought her back and a return interview was done.",
+    ),
+    (
+        "self-harm or suicidal talk",
+        "honestly gonna kms tonight, got the pills ready",
+        "kms",
+        "i used to feel like i wanted to kms but i got help last year and im doing loads better, thanks",
+    ),
+    (
+        "perpetrator back in the home",
+        "Mum admitted he moved back in last week even though there is a non-molestation order; the kids are home.",
+        "moved back in",
+        "Last year he moved back in briefly; he was arrested, remanded, and is now in prison.",
+    ),
+    (
+        "referral or call not yet triaged",
+        "A police notification about a baby with a fracture has been awaiting screening for eight days.",
+        "awaiting screening",
+        "A notification was screened late last month; the baby had been seen by police the same day and is doing well.",
+    ),
+    (
+        "unsafe sleep for a baby",
+        "Dad co-sleeps with the 2-week-old on the sofa every night after drinking.",
+        "co-sleep",
+        "Dad co-slept once; we went through safer sleep the same day, a cot was delivered and the baby is now "
+        "in it every night, he's doing well.",
+    ),
+    (
+        "female genital mutilation",
+        "A Year 5 girl says she is going abroad in the holidays for a ceremony to become a woman.",
+        "ceremony",
+        "A Year 5 girl mentioned a ceremony abroad; an FGM protection order was made and the trip did not go ahead.",
+    ),
+    (
+        "trafficking or modern slavery",
+        "A 16-year-old keeps getting calls from the men who brought him here saying he owes a debt; his bag is "
+        "packed tonight.",
+        "owes a debt",
+        "A 16-year-old was trafficked in 2021; the men were convicted and he is settled with his carers.",
+    ),
+]
+
 
 @pytest.mark.parametrize("text", POSITIVE)
-def test_positive(text):
+def test_positive(text: str) -> None:
     a = assess_immediate_risk(text)
     assert a.at_risk, (a.score, a.reasons)
     assert a.reasons
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
-def test_negative(text):
+def test_negative(text: str) -> None:
     a = assess_immediate_risk(text)
     assert not a.at_risk, (a.score, a.reasons)
 
 
-def test_answered_yes_always_flags():
+@pytest.mark.parametrize(("label", "now", "words", "dealt_with"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_each_cue_family_flags_now_and_quotes_the_words(label: str, now: str, words: str, dealt_with: str) -> None:
+    a = assess_immediate_risk(now)
+    assert a.at_risk, (a.score, a.reasons)
+    cue = [r for r in a.reasons if r.startswith(f"cue: {label} (")]
+    assert cue and words.lower() in cue[0].lower(), a.reasons
+
+
+@pytest.mark.parametrize(("label", "now", "words", "dealt_with"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_each_cue_family_does_not_flag_when_dealt_with(label: str, now: str, words: str, dealt_with: str) -> None:
+    a = assess_immediate_risk(dealt_with)
+    assert not a.at_risk, (a.score, a.reasons)
+    assert any(r.startswith("against: ") for r in a.reasons), a.reasons
+
+
+def test_reasons_quote_at_most_a_short_snippet() -> None:
+    text = "She said she will kill herself " + "and " * 200 + "tonight."
+    for reason in assess_immediate_risk(text).reasons:
+        for quoted in re.findall(r'"([^"]*)"', reason):
+            assert len(quoted) <= SNIPPET
+
+
+def test_text_alone_still_flags_when_the_reporter_answers_no() -> None:
+    a = assess_immediate_risk(POSITIVE[2], answered_yes=False)
+    assert a.at_risk and a.score < assess_immediate_risk(POSITIVE[2]).score
+
+
+def test_answered_yes_always_flags() -> None:
     a = assess_immediate_risk("The review was cancelled.", answered_yes=True)
     assert a.at_risk and a.score >= 0.9
 
 
-def test_model_probability_blends():
+def test_model_probability_blends() -> None:
     low = assess_immediate_risk("The review was cancelled.", model_probability=0.1)
     assert not low.at_risk and 0.0 <= low.score <= 1.0
 
 
-def test_seed_model_risk():
+def test_seed_model_risk() -> None:
     assert seed_model().suggest(POSITIVE[0]).immediate_risk
     assert not seed_model().suggest(NEGATIVE[1]).immediate_risk
+
+
+def test_recall_and_precision_on_the_committed_fixture() -> None:
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    flagged = [(r["immediate_risk"], assess_immediate_risk(r["text"], answered_yes=False).at_risk) for r in rows]
+    tp = sum(1 for gold, got in flagged if gold and got)
+    fn = sum(1 for gold, got in flagged if gold and not got)
+    fp = sum(1 for gold, got in flagged if got and not gold)
+    assert tp + fn >= 10 and len(rows) - tp - fn >= 10
+    assert tp / (tp + fn) >= 0.95
+    assert tp / (tp + fp) >= 0.5
+
+
+_UNBOUNDED = re.compile(r"\.[*+]|\.\{\d*,\}")  # ".*", ".+", ".{n,}"
+_NESTED = re.compile(r"\([^()]*[*+}]\)[*+{]")  # a quantified group that itself ends in a quantifier
+
+
+@pytest.mark.parametrize("family", [*HARM, *PENDING, *RESOLVED], ids=lambda f: f.label)
+def test_patterns_are_bounded(family) -> None:  # type: ignore[no-untyped-def]
+    """Linear-time patterns only: no unbounded wildcard gaps and no nested quantifiers (ReDoS)."""
+    for pattern in family.patterns:
+        assert not _UNBOUNDED.search(pattern), pattern
+        assert not _NESTED.search(pattern), pattern
+        re.compile(pattern)
