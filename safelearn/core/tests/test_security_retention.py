@@ -39,7 +39,13 @@ def due_for_everything(
         identity=ReporterIdentity(name="Priya Zanetti", contact="priya@example.org"),
     ).report
     report_transition(report=confidential, actor=people["reviewer"], to_status="triaged")
-    report_transition(report=confidential, actor=people["reviewer"], to_status="closed", reason="Closed for this test")
+    # Closed by a written override (the copy stays unapproved, so only `approved` is due for the raw purge).
+    report_transition(
+        report=confidential,
+        actor=people["reviewer"],
+        to_status="closed",
+        override_reason="Closed unreviewed so the retention clocks can be tested",
+    )
     stale = ReportDraft.objects.create(organisation=org, owner=people["reporter"], payload="{}")
     fresh = ReportDraft.objects.create(organisation=org, owner=people["reporter"], payload="{}")
     ReportDraft.objects.filter(pk=stale.pk).update(updated_at=timezone.now() - dt.timedelta(days=100))

@@ -16,6 +16,8 @@ from django.utils import timezone
 from safelearn.core.models import AuditEvent
 from safelearn.privacy import vault
 from safelearn.privacy.models import IdentityVaultEntry
+from safelearn.privacy.services import deidentify_report, redaction_approve
+from safelearn.review.services import feedback_send
 from safelearn.review.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +77,11 @@ def test_nobody_else_reads_an_identity(
 
 
 def _close(report: Any, reviewer: Any) -> None:
+    """Close the way the closure criteria allow: copy approved and real feedback sent (emailed via the vault)."""
     report_transition(report=report, actor=reviewer, to_status="triaged")
-    report_transition(report=report, actor=reviewer, to_status="closed", reason="No feedback needed for this test")
+    redaction_approve(copy=deidentify_report(report_id=report.pk), actor=reviewer)
+    feedback_send(report=report, actor=reviewer, body="We changed the weekend rota after your report.")
+    report_transition(report=report, actor=reviewer, to_status="closed")
 
 
 def test_identity_destroyed_retention_days_after_closing(

@@ -1,6 +1,7 @@
 """A near miss walked end to end in a real browser: sent anonymously, triaged, graded, reviewed as a system
-with two contributory factors, two actions (one done with evidence), feedback read by the anonymous reporter
-with their receipt code, and closed. Every review page is scanned with axe-core."""
+with two contributory factors, two actions (one done with evidence, one handed over), closed once the
+de-identified copy is approved and real feedback is written, which the anonymous reporter reads with their
+receipt code. Every review page is scanned with axe-core."""
 
 from __future__ import annotations
 
@@ -165,21 +166,38 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     lead.get_by_role("button", name="Update status").click()
     flash(lead)
 
-    # --- Closing needs feedback first --------------------------------------------------------------------------
-    lead.get_by_role("radio", name="Close report").check()
-    lead.get_by_role("button", name="Update status").click()
-    lead.locator(".govuk-error-summary").wait_for()
-    assert "Send feedback to the reporter before closing" in lead.locator(".govuk-error-summary").inner_text()
-    check(lead, "report page refusing to close")
-    lead.get_by_label("Feedback to the reporter").fill(FEEDBACK)
-    lead.get_by_role("button", name="Send feedback").click()
+    # --- Closing: the page lists what is missing, each with a link to do it ----------------------------------
+    lead.get_by_role("link", name="Close report").click()
+    lead.wait_for_url("**/close/")
+    check(lead, "close page")
+    lead.get_by_role("button", name="Close report").click()
+    summary = lead.locator(".govuk-error-summary")
+    summary.wait_for()
+    assert "Write feedback for the reporter" in summary.inner_text()
+    assert "Overlap evening shifts by 15 minutes" in summary.inner_text()
+    check(lead, "close page refusing to close")
+    # The open action is handed over to its owner; the de-identified copy is checked and approved.
+    lead.locator("#closure-blockers").get_by_role("link", name=re.compile("Overlap evening shifts")).click()
+    lead.get_by_label("Handed over").check()
+    lead.get_by_role("button", name="Save action").click()
     flash(lead)
-    lead.get_by_role("radio", name="Close report").check()
-    lead.get_by_role("button", name="Update status").click()
-    assert "now closed" in flash(lead)
+    lead.goto(f"/review/reports/{report.pk}/close/")
+    lead.locator("#closure-blockers").get_by_role("link", name=re.compile("de-identified copy")).click()
+    lead.get_by_role("button", name="Approve de-identified copy").click()
+    flash(lead)
+    lead.goto(f"/review/reports/{report.pk}/close/")
+    assert lead.locator("#closure-blockers li").count() == 1  # only the feedback is left
+    lead.get_by_label("Feedback to the reporter").fill("Done")
+    lead.get_by_role("button", name="Close report").click()
+    lead.locator(".govuk-error-summary").wait_for()
+    assert "is not feedback" in lead.locator(".govuk-error-summary").inner_text()
+    lead.get_by_label("Feedback to the reporter").fill(FEEDBACK)
+    lead.get_by_role("button", name="Close report").click()
+    assert "is closed" in flash(lead)
     check(lead, "closed report")
     report.refresh_from_db()
     assert report.status == ReportStatus.CLOSED
+    assert Action.objects.get(title="Overlap evening shifts by 15 minutes").status == ActionStatus.HANDED_OVER
 
     # --- The anonymous reporter reads the feedback with the receipt code ---------------------------------------
     anonymous = new_page()
