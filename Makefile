@@ -25,6 +25,8 @@ var/.migrated: install
 	$(BIN)/safelearn createcachetable
 	touch $@
 
+# Links in emails point at the address `make run` actually serves on (set SAFELEARN_SITE_URL to override).
+run: export SAFELEARN_SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/safelearn migrate --noinput -v 0
 	$(BIN)/safelearn createcachetable

@@ -7,7 +7,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -18,6 +17,7 @@ from safelearn.analytics.access import require_analyst
 from safelearn.analytics.models import Bulletin, BulletinItem, BulletinStatus, BulletinSubscription
 from safelearn.analytics.selectors import pool_copy_get
 from safelearn.core.audit import audit_record
+from safelearn.core.links import absolute_url
 from safelearn.core.notifications import notify_users, send_email
 from safelearn.reporting.models import Report, ReportingMode
 
@@ -147,8 +147,7 @@ def bulletin_send_emails(*, bulletin: Bulletin) -> int:
     """Email every active subscriber a link (the bulletin is on the web, the PDF and the feed)."""
     if not bulletin.is_published:
         return 0
-    # Emails need an absolute link; SAFELEARN_BASE_URL (e.g. https://safelearn.example.org) gives the host.
-    url = getattr(settings, "SAFELEARN_BASE_URL", "") + reverse("analytics:bulletin_detail", args=[bulletin.pk])
+    url = absolute_url(reverse("analytics:bulletin_detail", args=[bulletin.pk]))
     subscribers = BulletinSubscription.objects.filter(active=True).select_related("user")
     addresses = [s.user.email for s in subscribers if s.user.email]
     body = f"{bulletin.summary}\n\nRead the bulletin, with its lessons and questions for your team: {url}"

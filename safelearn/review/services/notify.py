@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from safelearn.core.audit import audit_record
+from safelearn.core.links import absolute_url
 from safelearn.core.models import Notification
 from safelearn.core.notifications import notify_users, send_email
 from safelearn.organisations.models import Membership, Role
@@ -59,7 +60,7 @@ def review_notify(
     )
     for user in unique:
         if user.email and email_frequency_for(user) == EmailFrequency.IMMEDIATE:
-            send_email([user.email], title, f"{body}\n\n{url}".strip())
+            send_email([user.email], title, f"{body}\n\n{absolute_url(url)}".strip())
     return created
 
 
@@ -75,7 +76,7 @@ def digests_send(*, now: dt.datetime) -> int:
         if pref.last_digest_at:
             items = items.filter(created_at__gt=pref.last_digest_at)
         items = items.order_by("created_at")
-        lines = [f"- {n.title}{f' ({n.url})' if n.url else ''}" for n in items]
+        lines = [f"- {n.title}{f' ({absolute_url(n.url)})' if n.url else ''}" for n in items]
         if lines and pref.user.email:
             send_email(
                 [pref.user.email],
