@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
+from safelearn.core.worker import TaskTimeLimitExceeded
 from safelearn.organisations.models import Membership
 from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus, InvolvedPeople
@@ -84,6 +85,7 @@ def deidentify_report(*, report_id: Any, extra_known_names: list[str] | None = N
     if copy.status == DeidentifiedStatus.APPROVED:
         return copy
     text = learning_text(report)
+    stopped: TaskTimeLimitExceeded | None = None
     try:
         involved = InvolvedPeople.objects.filter(report=report).first()
         known = [
@@ -92,10 +94,12 @@ def deidentify_report(*, report_id: Any, extra_known_names: list[str] | None = N
             *(extra_known_names or []),
         ]
         result = deid.redact(text, known_names=known)
-    except Exception as exc:  # a failed engine must never lose the report; a human redacts by hand
+    except (Exception, TaskTimeLimitExceeded) as exc:  # a failed engine must never lose the report; a human redacts
         copy.status = DeidentifiedStatus.FAILED
         copy.error = f"{type(exc).__name__}: {exc}"[:500]
         _store_spans(copy, [])
+        # Over the worker's time limit: record the copy as failed (not left `pending`), then let the task fail.
+        stopped = exc if isinstance(exc, TaskTimeLimitExceeded) else None
     else:
         _store_spans(copy, [ProposedSpan(s.start, s.end, s.label) for s in result.spans])
         copy.status = DeidentifiedStatus.NEEDS_REVIEW
@@ -108,6 +112,8 @@ def deidentify_report(*, report_id: Any, extra_known_names: list[str] | None = N
         target=report,
         payload={"spans": len(_load_spans(copy)), "status": copy.status},
     )
+    if stopped is not None:
+        raise stopped
     return copy
 
 
