@@ -30,13 +30,13 @@ ROLE_IS = re.compile(
 )
 ME_AND = re.compile(r"\b(?:me|i)\s+(?:and|&|n)\s+([a-z][a-z'’-]+)\b|\b([a-z][a-z'’-]+)\s+(?:and|&|n)\s+me\b")
 I_AM = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me|this\s+is)\s+"
+    r"(?:^|[.!?\n][^\S\n]*+)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me|this\s+is)\s+"
     r"([a-z][a-z'’-]+)(?=\s*(?:[,.!\n]|$|and\b|here\b|the\b|from\b|\())",
     re.IGNORECASE,
 )
 LOWER_SIGNOFF = re.compile(
-    r"(?:[.!?\n]|^)\s*(?:[-–—~]+\s*|(?:from|love|signed|thanks|ta|cheers)\s+)?([a-z][a-z'’-]{1,20})\s*(?:x+|xx+)?"
-    r"(,?\s*(?:age\s*)?\d{1,2})?\s*$"
+    r"(?:[.!?\n][^\S\n]*+|^\s*+)(?:[-–—~]++\s*+|(?:from|love|signed|thanks|ta|cheers)\s++)?([a-z][a-z'’-]{1,20})"
+    r"\s*+(?:x++)?(,?\s*+(?:age\s*+)?\d{1,2})?\s*+$"
 )
 FROM_THE = re.compile(
     r"\s+(?:(?:from|off|on)\s+(?:the|my|our)\s+(?:day|night|late|early|weekend|morning|other\s+(?:house|home|unit|team))\b"

@@ -92,9 +92,16 @@ def _in_wordlist(word: str, cw: frozenset[str]) -> bool:
     return _inflected(w, cw)
 
 
+# two listed words (28 letters at most, plus an inflection) are never longer; a longer "word"
+# (a run of letters pasted into the form) cost a look-up per split point on a long slice (issue 15)
+_MAX_COMPOUND = 64
+
+
 def is_compound(word: str) -> bool:
     """True for a closed compound of two ordinary words (letterbox, handover)."""
     w = word.casefold()
+    if len(w) > _MAX_COMPOUND:
+        return False
     return any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))
 
 

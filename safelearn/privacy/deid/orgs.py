@@ -93,7 +93,9 @@ def detect_context_orgs(text: str) -> list[Span]:
 
 # a provider's brand followed by its branch town: "Helping Hands Wetherby", "Safe Steps Leeds";
 # public bodies put the place first ("Leeds City Council"), so the place must end the run
-_BRANCH = re.compile(r"\b((?:[A-Z][\w'’&-]*\s+){1,3})([A-Z][a-z]+)\b(?!\s+[A-Z])")
+# tried once per run of word characters, from its first capital after a boundary: every start
+# inside "A-A-A-..." used to re-read the rest of the run (issue 15); the matches are the same
+_BRANCH = re.compile(r"(?<![\w'’&-])(?>[\w'’&-]*?\b(?=[A-Z]))((?:[A-Z][\w'’&-]*+\s++){1,3})([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _PUBLIC = _ws("""care council police constabulary city county borough metropolitan district nhs trust children's
     childrens social services service adult adults government national west east north south greater
     university college school hospital""")

@@ -45,8 +45,10 @@ _VERB_AFTER = re.compile(
     r"disclosed|stayed|left|ran|refused|cried|screamed|became|seemed|appeared|looked|needs|needed)\b"
 )
 _APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
+# each name word is an atomic group: "SMITHJONES" has one reading, not one per split into
+# capitals (back-tracking over every split took seconds on a line of capitals, issue 15)
 _SIGNOFF = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?((?:[A-Z][\w'’.-]*[ \t]*(?:(?:&|and)[ \t]+)?){1,4})"
+    r"(?:^|\n)[ \t]*+(?:[-–—~]++[ \t]*+)?((?>[A-Z][\w'’.-]*+[ \t]*+(?:(?:&|and)[ \t]+)?){1,4})"
     r"(?:,[^\n]{0,40}|\([^()\n]{0,40}\))?[ \t]*$"
 )
 _TITLE_ABBREV = {"mr", "mrs", "ms", "mx", "dr", "pc", "dc", "ds", "di", "sgt", "insp", "cllr", "prof", "rev", "hhj"}
@@ -64,7 +66,10 @@ _KNOWN_AS = re.compile(
     r"\b(?i:known(?: to [\w'’-]+(?: [\w'’-]+)?)? as|aka|a\.k\.a\.?|nicknamed|calls? (?:him|her|them)self)\s+"
     r"[\"'“‘]?([A-Z][\w'’-]*)"
 )
-_FAMILY = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:family|household|children|kids|siblings|twins)\b")
+# once per run of word characters, from its first capital after a boundary (see orgs._BRANCH)
+_FAMILY = re.compile(
+    r"(?<![\w'’-])(?>[\w'’-]*?\b(?=[A-Z]))([A-Z][\w'’-]++)\s++(?:family|household|children|kids|siblings|twins)\b"
+)
 # a capitalised word naming a condition or tool, not a person: "Dravet syndrome", "Apgar score"
 _EPONYM_AFTER = re.compile(
     r"[’']?s?\s+(?:syndrome|disease|disorder|palsy|scale|score|test|criteria|procedure|method)\b"

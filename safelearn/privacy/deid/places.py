@@ -31,7 +31,7 @@ LOCALITY = re.compile(
     r",\s+((?:[A-Z][a-z'’-]+\s?){1,3})(?=,?\s*[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b|,\s*[A-Za-z]{1,2}\d)"
 )
 HOUSE_NAME_BEFORE = re.compile(
-    r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?:[A-Z][\w'’-]*\s?){1,4}),\s*$"
+    r"(?:^|(?<=\bat )|(?<=\bto )|(?<=\n)|(?<=: ))((?:The\s+)?(?>[A-Z][\w'’-]*+\s?){1,4}),\s*$"
 )
 
 _MEASURE = re.compile(
@@ -65,7 +65,9 @@ _LOWER_INSTITUTIONS = {
 # "High" names a school only when it ends the name: not "High Street", "High Court", "High Sheriff"
 _NOT_SCHOOL_HIGH = re.compile(r"\s+(?:street|st|road|rd|court|sheriff|commission|dependency|risk|needs|school)\b", re.I)
 _HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in ORG_HEADS) + r")\b", re.IGNORECASE)
-_TOKEN_LEFT = re.compile(r"([\w'’&.-]+)\s+$")
+# the word before a position, tried once per run of word characters (as a plain search every
+# start inside a long run re-read the rest of it: quadratic, issue 15)
+_TOKEN_LEFT = re.compile(r"(?<![\w'’&.-])([\w'’&.-]++)\s++$")
 SPECIAL_ORG = re.compile(
     r"\bWard\s+\d+[A-Za-z]?\b|\b[A-Z][a-z]+\s+Ward\b|\bRoyal\s+(?:[A-Z][\w'’]+\s?){1,3}"
     r"|\b(?:[A-Z][\w'’]+\s+){1,2}(?=A&E\b)|\b(?:St|ST|st)\.?\s+[A-Za-z]+(?:'s|’s|s)\b",
@@ -112,29 +114,37 @@ def detect_addresses(text: str) -> list[Span]:
     return joined
 
 
+def _token_left(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the word that ends in the spaces just before ``pos``, within 40 characters."""
+    lo = max(0, pos - 40)
+    m = _TOKEN_LEFT.search(text[lo:pos])
+    return (lo + m.start(1), lo + m.end(1)) if m else None
+
+
 def _org_left(text: str, head_start: int, lower: bool) -> int:
     """Walk left from a head word over the name words of an organisation; return the start."""
     words: list[str] = []
     pos = head_start
-    peek = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
+    left = _token_left(text, pos)
+    peek = text[left[0] : left[1]] if left else ""
     caps_before_lower_head = False
     hm = re.match(r"[\w'’]+", text[head_start : head_start + 20])
     head = hm.group().lower() if hm else ""
     if (
         lower
         and head in _LOWER_INSTITUTIONS
-        and peek
-        and peek.group(1)[0].isupper()
-        and not peek.group(1).rstrip("'’s").isupper()
-        and not (is_initial_word(text, peek.start(1)) and is_common(peek.group(1)))
+        and left
+        and peek[0].isupper()
+        and not peek.rstrip("'’s").isupper()
+        and not (is_initial_word(text, left[0]) and is_common(peek))
     ):
         lower = False  # "Busy Bees nursery", "Parkside surgery"
         caps_before_lower_head = True
     while len(words) < 4:
-        m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
-        if not m or "\n" in text[m.end(1) : pos]:
+        left = _token_left(text, pos)
+        if not left or "\n" in text[left[1] : pos]:
             break
-        w = m.group(1)
+        w = text[left[0] : left[1]]
         lw = w.lower().strip(".")
         if w.endswith(".") and lw not in {"st"}:
             break
@@ -151,7 +161,7 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         }:
             break
         words.append(lw)
-        pos = m.start(1)
+        pos = left[0]
     while words and words[-1] in {"of", "&", "and"}:
         words.pop()
     if not words:
@@ -164,9 +174,9 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
     # recompute start for the kept words
     pos = head_start
     for _ in words:
-        m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
-        assert m is not None
-        pos = m.start(1)
+        left = _token_left(text, pos)
+        assert left is not None
+        pos = left[0]
     return pos
 
 

@@ -7,7 +7,10 @@ import re
 
 from .types import Span
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# an e-mail address is found from its "@": a pattern that starts with the local part is tried at
+# every character of a long run of letters and reads the whole run each time (issue 15)
+EMAIL_DOMAIN = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+'-")
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|\b(?:facebook|fb|instagram|tiktok|snapchat|twitter|x|youtube|linkedin|threads)\.com/[^\s<>\"')\]]+",
@@ -50,6 +53,20 @@ def _nhs_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def _emails(text: str) -> list[Span]:
+    """What ``[A-Za-z0-9._%+'-]+@<domain>`` finds, left to right and without overlaps, in linear time."""
+    out: list[Span] = []
+    taken = 0  # end of the last address: the next local part starts no earlier
+    for m in EMAIL_DOMAIN.finditer(text):
+        start = m.start()
+        while start > taken and text[start - 1] in _LOCAL:
+            start -= 1
+        if start < m.start():
+            out.append(Span(start, m.end(), "EMAIL"))
+            taken = m.end()
+    return out
+
+
 def _phone(text: str) -> list[Span]:
     out: list[Span] = []
     for m in PHONE.finditer(text):
@@ -75,8 +92,7 @@ def _phone(text: str) -> list[Span]:
 
 def detect_structured(text: str) -> list[Span]:
     out: list[Span] = []
-    for m in EMAIL.finditer(text):
-        out.append(Span(m.start(), m.end(), "EMAIL"))
+    out.extend(_emails(text))
     for m in URL.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?":

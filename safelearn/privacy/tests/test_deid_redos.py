@@ -1,0 +1,147 @@
+"""The de-identifier's running time grows linearly with the text, whatever the text (issue 15,
+finding 1: a line of 240 capitals and a newline took ~24 s; one API submission held the worker
+for 14 minutes).
+
+Every time here is compared with a baseline measured in the same test on ordinary report text of
+the same length, with generous slack: a back-tracking pattern is not 3x slower on 8,000
+characters, it is 100x slower or never finishes. A SIGALRM timer stops a runaway match (the
+regular-expression engine checks for signals) so a regression fails in seconds, not hours.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from safelearn.privacy.deid import redact
+
+from .redos_inputs import SUFFIXES, UNITS, adversarial, cases, compiled_patterns, prose
+
+LENGTH = 8_000
+# adversarial text may cost this many times ordinary text of the same length (bench/redos.py
+# measures the real figure, about 1-4x; a super-linear pattern costs 100x or more at this length)
+SLACK = 15
+
+
+class _Runaway(Exception):
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    def fire(signum: int, frame: object) -> None:
+        raise _Runaway
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _seconds(fn: Callable[[], object], limit: float) -> float:
+    """Time ``fn``; infinity when it runs past ``limit`` seconds."""
+    start = time.perf_counter()
+    try:
+        with _deadline(limit):
+            fn()
+    except _Runaway:
+        return float("inf")
+    return time.perf_counter() - start
+
+
+def _best(fn: Callable[[], object], limit: float, tries: int = 3) -> float:
+    return min(_seconds(fn, limit) for _ in range(tries))
+
+
+def _within(fn: Callable[[], object], allowed: float) -> float:
+    """The time of ``fn``, re-measured once when over ``allowed`` (another process may have had the CPU)."""
+    took = _seconds(fn, allowed * 4)
+    if took > allowed:
+        took = min(took, _seconds(fn, allowed * 4))
+    return took
+
+
+@pytest.fixture(scope="module")
+def prose_seconds() -> float:
+    text = prose(LENGTH)
+    redact(text)  # load the word lists
+    return _best(lambda: redact(text), limit=60)
+
+
+def test_signoff_line_of_capitals_is_linear(prose_seconds: float) -> None:
+    # the finding's own case: 240 capitals, a newline and one more capital (~24 s before the fix)
+    text = "A" * 240 + "\nA"
+    allowed = max(0.5, SLACK * prose_seconds * len(text) / LENGTH)
+    took = _within(lambda: redact(text), allowed)
+    assert took <= allowed, f"{took:.2f}s for {len(text)} characters"
+
+
+_ADVERSE = st.sampled_from([u for _, u in UNITS]) | st.text(
+    alphabet=st.sampled_from("Aa1 \t\n.,-–'’&@/()!:"), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(unit=_ADVERSE, suffix=st.sampled_from(SUFFIXES))
+@example(unit="A", suffix="\nA")
+@example(unit="A-", suffix="!")
+@example(unit="Abc", suffix="!")
+@example(unit="\n", suffix="")
+def test_redact_time_per_character_is_bounded(prose_seconds: float, unit: str, suffix: str) -> None:
+    text = adversarial(unit, LENGTH, suffix)
+    allowed = SLACK * prose_seconds
+    took = _within(lambda: redact(text), allowed)
+    assert took <= allowed, f"{unit!r}+{suffix!r}: {took:.2f}s vs {prose_seconds:.3f}s for prose"
+
+
+def _usage(name: str, pattern: re.Pattern[str]) -> str:
+    """How the package calls the pattern: "match" when only ever anchored at a position (`.match`,
+    `.fullmatch`), else "search" (`.search`, `.finditer`, or passed around)."""
+    module, attr = name.split(".", 1)
+    import importlib
+
+    source = inspect.getsource(importlib.import_module(f"safelearn.privacy.deid.{module}"))
+    calls = set(re.findall(rf"\b{re.escape(attr)}\.(\w+)\(", source))
+    passed = re.search(rf"\b{re.escape(attr)}\b(?!\s*=|\.\w+\()", source.split(f"{attr} = ", 1)[-1])
+    return "match" if calls and calls <= {"match", "fullmatch"} and not passed else "search"
+
+
+_PATTERNS = compiled_patterns()
+
+
+def test_every_module_pattern_is_collected() -> None:
+    names = {n for n, _ in _PATTERNS}
+    assert {"people._SIGNOFF", "places.HOUSE_NAME_BEFORE", "structured.EMAIL_DOMAIN", "tokens.WORD"} <= names
+    assert len(names) > 60
+
+
+@pytest.mark.parametrize(("name", "pattern"), _PATTERNS, ids=[n for n, _ in _PATTERNS])
+def test_each_pattern_is_linear_on_adversarial_text(name: str, pattern: re.Pattern[str], prose_seconds: float) -> None:
+    """Each pattern, run as the package runs it over a whole adversarial text, takes less than the
+    whole de-identifier takes on ordinary text of the same length."""
+    run: Callable[[str], object]
+    if _usage(name, pattern) == "match":
+        run = pattern.match
+    else:
+
+        def run(s: str) -> object:
+            return list(pattern.finditer(s))
+
+    allowed = max(prose_seconds, 0.02)
+    slow = []
+    for label, text in cases(LENGTH):
+        took = _within(lambda text=text: run(text), allowed)
+        if took > allowed:
+            slow.append(f"{label}: {took:.3f}s")
+    assert not slow, f"{name} ({allowed:.3f}s allowed): " + "; ".join(slow[:5])
