@@ -71,7 +71,7 @@ def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
     tally = Tally(name)
     for row in rows:
         if answered is False and "answer" in inspect.signature(assess_immediate_risk).parameters:
-            result = assess_immediate_risk(row["text"], answer="no")  # type: ignore[call-arg]
+            result = assess_immediate_risk(row["text"], answer="no")
         else:
             result = assess_immediate_risk(row["text"], answered_yes=answered)
         snippet = " ".join(row["text"].split())[:90]
