@@ -14,6 +14,8 @@ from safelearn.core.demo_data import DEMO_PEOPLE_TEXT, DEMO_REPORTS
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import ReportInput, report_submit
+from safelearn.review.models import ClockStatus, StatutoryClock
+from safelearn.review.services import clock_record_notification, feedback_send
 from safelearn.review.workflow import report_transition
 
 DEMO_PASSWORD = "learn-before-harm-2026"  # noqa: S105 - published demo password, demo data only
@@ -49,6 +51,25 @@ DEMO_REASONS = {
     ReportStatus.WITHDRAWN: "Not a safety report: passed to the complaints team.",
     ReportStatus.CLOSED: "Learning shared at the team meeting; the reporter was thanked in person.",
 }
+DEMO_FEEDBACK = (
+    "Thank you for this report. We talked it through at the team meeting, and the rota now names who covers "
+    "each visit when someone is off, so a gap like this is picked up the same day."
+)
+
+
+def _meet_closure_criteria(report: Report, reviewer: Any) -> None:
+    """What a real safety lead does before closing: duties notified, learning copy approved, reporter told."""
+    from safelearn.privacy.services import deidentify_report, redaction_approve
+
+    for clock in StatutoryClock.objects.filter(report=report, status=ClockStatus.RUNNING):
+        clock_record_notification(
+            clock=clock,
+            actor=reviewer,
+            notified_to="Duty manager at the notified body (demo)",
+            notified_at=min(clock.started_at + dt.timedelta(hours=2), timezone.now()),
+        )
+    redaction_approve(copy=deidentify_report(report_id=report.pk), actor=reviewer)
+    feedback_send(report=report, actor=reviewer, body=DEMO_FEEDBACK)
 
 
 def _organisations() -> dict[str, Organisation]:
@@ -127,6 +148,8 @@ def load_demo(seed: int = 7) -> bool:
             )
             reviewer = users[f"{prefix}-reviewer"]
             for status in STATUS_PATHS[index % len(STATUS_PATHS)]:
+                if status == ReportStatus.CLOSED:
+                    _meet_closure_criteria(report, reviewer)
                 report = report_transition(
                     report=report, actor=reviewer, to_status=status, reason=DEMO_REASONS.get(status, "")
                 )

@@ -6,6 +6,8 @@ from safelearn.analytics.models import Bulletin
 from safelearn.organisations.models import Membership, Organisation
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.reporting.models import Report, ReportStatus
+from safelearn.review.models import ClosureOverride
+from safelearn.review.services.closure import closure_blockers
 
 
 def test_demo_loads_once_and_covers_the_journeys(db, capsys):
@@ -20,6 +22,9 @@ def test_demo_loads_once_and_covers_the_journeys(db, capsys):
     assert DeidentifiedCopy.objects.filter(status="approved").count() >= 40
     assert DeidentifiedCopy.objects.filter(status="needs_review").count() >= 2
     assert Bulletin.objects.exists()
+    closed = reports.filter(status=ReportStatus.CLOSED)
+    assert closed.exists() and all(closure_blockers(r) == [] for r in closed)  # closed for real, no overrides
+    assert not ClosureOverride.objects.exists()
     before = (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count())
     call_command("demo")
     assert "nothing duplicated" in capsys.readouterr().out
