@@ -111,3 +111,8 @@ def test_favicon_redirects_to_the_collected_govuk_icon(client: Client) -> None:
     icon = client.get(response["Location"])  # served by WhiteNoise from node_modules (WHITENOISE_USE_FINDERS)
     assert icon.status_code == 200
     assert b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file header
+
+
+def test_public_reporting_link_points_to_that_organisations_privacy_notice(client: Client, org: Organisation) -> None:
+    html = client.get(reverse("reporting:public_start", args=[org.slug])).content.decode()
+    assert f'href="{reverse("privacy_organisation", args=[org.slug])}"' in html
