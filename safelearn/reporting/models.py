@@ -126,9 +126,11 @@ class Report(BaseModel):
     @property
     def risk_only_unsure(self) -> bool:
         """Flagged only because the reporter was not sure a child is safe (reporters see calmer words)."""
-        from safelearn.reporting.risk import ANSWER_REASONS
+        if self.immediate_risk_answer != RiskAnswer.NOT_SURE:
+            return False
+        from safelearn.reporting.risk import assess_immediate_risk
 
-        return self.immediate_risk_reasons == [ANSWER_REASONS["not_sure"]]
+        return not assess_immediate_risk("\n".join(self.narrative().values())).at_risk
 
     def narrative(self) -> dict[str, str]:
         return {f: getattr(self, f) or "" for f in NARRATIVE_FIELDS}

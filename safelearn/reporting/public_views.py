@@ -24,7 +24,7 @@ from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import public_flow, selectors, services
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm
-from safelearn.reporting.risk import ANSWER_REASONS, assess_immediate_risk
+from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
 
 PUBLIC_SESSION_SECONDS = 60 * 60
@@ -169,7 +169,7 @@ def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
         "errors": errors,
         "at_risk": risk.at_risk,
         # Calmer words when the only reason is "I'm not sure"; what they wrote may call for the plain ones.
-        "gentle": risk.reasons == [ANSWER_REASONS["not_sure"]],
+        "gentle": data.immediate_risk_answer == "not_sure" and not risk.text_alone,
         "back_url": _step_url(org_slug, public_flow.previous_slug("check", answers) or "danger"),
         "form": ConfirmForm(),
     }

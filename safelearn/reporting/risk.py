@@ -19,6 +19,9 @@ class RiskAssessment:
     at_risk: bool
     score: float
     reasons: list[str] = field(default_factory=list)
+    #: Whether the words alone would flag, whatever the reporter answered (reporters who were only unsure
+    #: are shown calmer words).
+    text_alone: bool = False
 
 
 class RiskDetector(Protocol):
@@ -41,4 +44,7 @@ def assess_immediate_risk(text: str, answered_yes: bool | None = None, answer: s
     reasons = [r for r in result.reasons if not r.startswith("reporter said")]
     if flagged_by_answer:
         reasons.insert(0, ANSWER_REASONS[answer])
-    return RiskAssessment(at_risk=bool(result.at_risk), score=float(result.score), reasons=reasons)
+    text_alone = bool(_engine_assess(text or "").at_risk) if flagged_by_answer else bool(result.at_risk)
+    return RiskAssessment(
+        at_risk=bool(result.at_risk), score=float(result.score), reasons=reasons, text_alone=text_alone
+    )

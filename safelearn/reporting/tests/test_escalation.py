@@ -76,7 +76,7 @@ def test_not_sure_escalates_exactly_like_yes(
         result = submit_report(what_happened=CALM, immediate_risk_answer="not_sure")
     report = result.report
     assert result.escalated and report.immediate_risk_flagged
-    assert report.immediate_risk_reasons == [NOT_SURE_REASON]
+    assert report.immediate_risk_reasons[0] == NOT_SURE_REASON
     assert to(org.duty_contact_email), "the duty contact is alerted"
     assert to(people["reviewer"].email), "every safety lead is alerted"
     escalation = Escalation.objects.get(report=report)
@@ -85,7 +85,7 @@ def test_not_sure_escalates_exactly_like_yes(
 
 
 def test_the_wrapper_treats_not_sure_as_yes_and_no_as_unanswered() -> None:
-    assert risk_module.assess_immediate_risk(CALM, answer="not_sure").reasons == [NOT_SURE_REASON]
+    assert risk_module.assess_immediate_risk(CALM, answer="not_sure").reasons[0] == NOT_SURE_REASON
     assert risk_module.assess_immediate_risk(CALM, answer="yes").at_risk
     assert not risk_module.assess_immediate_risk(CALM, answer="no").at_risk
     assert risk_module.assess_immediate_risk(DANGER, answer="no").at_risk, "a 'no' never hides what was written"
