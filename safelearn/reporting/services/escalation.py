@@ -40,7 +40,7 @@ REFERENCES_MAX = 500
 NOTES_MAX = 5_000
 
 #: The source recorded for a new report, by the channel it came in on.
-SOURCE_FOR_CHANNEL = {
+SOURCE_FOR_CHANNEL: dict[str, str] = {
     Channel.STAFF: EscalationSource.FORM,
     Channel.PUBLIC: EscalationSource.PUBLIC,
     Channel.API: EscalationSource.API,
