@@ -6,6 +6,7 @@ from ninja import NinjaAPI, Swagger
 
 from safelearn.api import errors
 from safelearn.api.routers import analytics, exports, reports, review, review_work
+from safelearn.api.unavailable import install_database_busy
 
 api = NinjaAPI(
     title="SafeLearn API",
@@ -25,6 +26,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 errors.install(api)
+install_database_busy(api)  # a locked database: 503 + Retry-After, not 500
 api.add_router("/", reports.router)
 api.add_router("/review", review.router)
 api.add_router("/review", review_work.router)

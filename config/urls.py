@@ -30,3 +30,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     re_path(r"^assets/(?P<path>[\w./-]+)$", web_views.govuk_asset, name="govuk_asset"),
 ]
+
+# A locked database gets the 503 "service unavailable" page with Retry-After; anything else the 500 page.
+handler500 = "safelearn.web.unavailable.server_error"

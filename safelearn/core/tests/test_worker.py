@@ -30,16 +30,10 @@ def database_queue(settings: Any) -> None:
 
 @pytest.fixture
 def short_busy_timeout() -> Iterator[None]:
-    """SQLite waits 30 s for a write lock in production; 0.2 s here so a held lock surfaces as an error fast."""
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's write lock")
-    options = connection.settings_dict["OPTIONS"]
-    saved = options.get("timeout")
-    options["timeout"] = 0.2
-    connection.close()
-    yield
-    options["timeout"] = saved
-    connection.close()
+    with worker_tasks.short_busy_timeout():
+        yield
 
 
 def run_worker(*extra: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection
@@ -37,22 +39,52 @@ def lease_check_task(spin: float, lease: float) -> dict[str, Any]:
     return {"requeued": recovery.requeued, "abandoned": recovery.abandoned}
 
 
-def hold_write_lock(seconds: float) -> threading.Event:
-    """Take SQLite's write lock from another connection for `seconds`; returns once it is held."""
-    held = threading.Event()
+@contextmanager
+def short_busy_timeout(seconds: float = 0.2) -> Iterator[None]:
+    """SQLite waits 30 s for a write lock in production; less here so a held lock surfaces as an error fast."""
+    options = connection.settings_dict["OPTIONS"]
+    saved = options.get("timeout")
+    options["timeout"] = seconds
+    connection.close()
+    try:
+        yield
+    finally:
+        options["timeout"] = saved
+        connection.close()
+
+
+def hold_write_lock(seconds: float, release: threading.Event | None = None) -> threading.Event:
+    """Take SQLite's write lock from another connection until `seconds` pass or `release` is set.
+
+    Returns once the lock is held; the returned event is set when it has been let go.
+    """
+    held, gone = threading.Event(), threading.Event()
     path = connection.settings_dict["NAME"]
 
     def hold() -> None:
         other = sqlite3.connect(path, timeout=10, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         held.set()
-        time.sleep(seconds)
+        (release or threading.Event()).wait(seconds)
         other.execute("ROLLBACK")
         other.close()
+        gone.set()
 
     threading.Thread(target=hold, daemon=True).start()
     held.wait(10)
-    return held
+    return gone
+
+
+@contextmanager
+def write_lock_held() -> Iterator[None]:
+    """Another connection holds the write lock for the whole block (a long import, a backup, a stuck process)."""
+    release = threading.Event()
+    gone = hold_write_lock(120, release)
+    try:
+        yield
+    finally:
+        release.set()
+        gone.wait(10)
 
 
 @task(takes_context=True)
