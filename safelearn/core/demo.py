@@ -83,6 +83,8 @@ def _organisations() -> dict[str, Organisation]:
                 "kind": kind,
                 "children_supported": children,
                 "duty_contact_email": f"duty@{slug}.example.org",
+                "out_of_hours_contact_email": f"edt@{slug}.example.org",
+                "second_contact_email": f"safeguarding-manager@{slug}.example.org",
             },
         )
         orgs[slug] = org
