@@ -28,6 +28,10 @@ ROLE_IS = re.compile(
     r"\s+(?:is|was|is\s+called|was\s+called|called|named|=|:|-)\s+([a-z][a-z'’-]+)\b",
     re.IGNORECASE,
 )
+# the letters standing in for someone: "Young Person X", "Child B"
+_ANON_LETTER = re.compile(
+    r"\b(?:child|baby|person|yp|sibling|mother|father|parent|carer|adult|male|female)\s+(\w)\b", re.IGNORECASE
+)
 ME_AND = re.compile(r"\b(?:me|i)\s+(?:and|&|n)\s+([a-z][a-z'’-]+)\b|\b([a-z][a-z'’-]+)\s+(?:and|&|n)\s+me\b")
 I_AM = re.compile(
     r"(?:^|[.!?\n][^\S\n]*+)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me|this\s+is)\s+"
@@ -292,6 +296,7 @@ def cue_spans(text: str, names_first: frozenset[str], stop: Callable[[str], bool
 def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[str], bool]) -> set[int]:
     """Bare initials and short all-capital nicknames: "call her J", "AJ went awol", "Dominik (DW)"."""
     out: set[int] = set()
+    anonymised: set[str] | None = None  # found once per text, not once per letter (issue 15)
     for i, t in enumerate(toks):
         if i in hit or not t.text.isupper() or len(t.text) > 3 or t.text in {"I", "A"}:
             continue
@@ -299,12 +304,11 @@ def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[st
         if lw in ACRONYMS or stop(lw) or lw in TITLES:
             continue
         # a letter that anonymises someone ("Young Person X", "Child B") is not an initial
-        if len(t.text) == 1 and re.search(
-            r"\b(?:child|baby|person|yp|sibling|mother|father|parent|carer|adult|male|female)\s+" + t.text + r"\b",
-            text,
-            re.IGNORECASE,
-        ):
-            continue
+        if len(t.text) == 1:
+            if anonymised is None:
+                anonymised = {m.group(1).lower() for m in _ANON_LETTER.finditer(text)}
+            if t.text.lower() in anonymised:
+                continue
         prev = toks[i - 1] if i else None
         plow = prev.lower if prev else ""
         before = text[prev.end : t.start] if prev else ""

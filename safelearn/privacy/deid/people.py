@@ -226,56 +226,58 @@ def _stop_given_name(text: str, toks: list[Token], i: int, j: int, names: _Names
 
 def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
     """Coordination ("Tracy and Gary") and multi-word names ("Ahmad Zia Noori")."""
-    changed = True
-    while changed:
-        changed = False
-        for i in sorted(hit):
-            for j in (i - 1, i + 1):
-                if j < 0 or j >= len(toks) or j in hit:
+    # a work list, not passes over every hit until nothing changes: a pass grew a chain of
+    # capitalised words by one word, so "Kayden Table Table ..." took a pass per word (issue 15).
+    # The rules only ever add words, so re-checking the hits near each new one reaches the same set.
+    todo = sorted(hit, reverse=True)
+    while todo:
+        i = todo.pop()
+        for j in (i - 1, i + 1):
+            if j < 0 or j >= len(toks) or j in hit:
+                continue
+            a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+            gap = text[a.end : b.start]
+            t = toks[j]
+            if names.stop(t.lower) and not (
+                _stop_in_name(text, toks, hit, i, j, names) or _stop_given_name(text, toks, i, j, names)
+            ):
+                continue
+            if t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
+                continue
+            left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
+            # a listed given name before a listed, non-dictionary surname: "Hope Adeyemi" at a sentence start
+            given = t.lower in names.first or ("-" in t.lower and names.hyphen_ok(t.lower))
+            if left_common and _cap(t) and given and toks[i].lower in names.last:
+                left_common = is_common(toks[i].lower)
+            if t.lower in TITLES or left_common:
+                continue
+            if j > i and re.match(r"\s+" + _HEAD_WORDS, text[t.end : t.end + 30], re.IGNORECASE):
+                continue
+            if gap == " " and _cap(t) and not (j < i and toks[i].possessive is False and toks[j].possessive):
+                if j > i and toks[i].possessive:
                     continue
-                a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
-                gap = text[a.end : b.start]
-                t = toks[j]
-                if names.stop(t.lower) and not (
-                    _stop_in_name(text, toks, hit, i, j, names) or _stop_given_name(text, toks, i, j, names)
-                ):
-                    continue
-                if t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
-                    continue
-                left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
-                # a listed given name before a listed, non-dictionary surname: "Hope Adeyemi" at a sentence start
-                given = t.lower in names.first or ("-" in t.lower and names.hyphen_ok(t.lower))
-                if left_common and _cap(t) and given and toks[i].lower in names.last:
-                    left_common = is_common(toks[i].lower)
-                if t.lower in TITLES or left_common:
-                    continue
-                if j > i and re.match(r"\s+" + _HEAD_WORDS, text[t.end : t.end + 30], re.IGNORECASE):
-                    continue
-                if gap == " " and _cap(t) and not (j < i and toks[i].possessive is False and toks[j].possessive):
-                    if j > i and toks[i].possessive:
-                        continue
-                    hit.add(j)
-                    changed = True
-            # coordination across and/&
-            for d in (-2, 2):
-                j = i + d
-                if j < 0 or j >= len(toks) or j in hit:
-                    continue
-                mid = toks[i + d // 2]
-                lo, hi = (toks[j], toks[i]) if d < 0 else (toks[i], toks[j])
-                gap = text[lo.end : hi.start]
-                if mid.lower != "and" and "&" not in gap:
-                    continue
-                if not re.fullmatch(r"\s*(?:and|&)\s*", gap):
-                    continue
-                t = toks[j]
-                if names.stop(t.lower) or t.lower in _GENERIC_CAPS_LOWER or t.lower in LOWER_STOP:
-                    continue
-                if t.lower in TITLES or t.lower in CUES:
-                    continue
-                if _cap(t) or names.is_name(t.lower) or not is_common(t.lower):
-                    hit.add(j)
-                    changed = True
+                hit.add(j)
+                todo.extend(k for k in range(j - 2, j + 3) if k in hit)
+        # coordination across and/&
+        for d in (-2, 2):
+            j = i + d
+            if j < 0 or j >= len(toks) or j in hit:
+                continue
+            mid = toks[i + d // 2]
+            lo, hi = (toks[j], toks[i]) if d < 0 else (toks[i], toks[j])
+            gap = text[lo.end : hi.start]
+            if mid.lower != "and" and "&" not in gap:
+                continue
+            if not re.fullmatch(r"\s*(?:and|&)\s*", gap):
+                continue
+            t = toks[j]
+            if names.stop(t.lower) or t.lower in _GENERIC_CAPS_LOWER or t.lower in LOWER_STOP:
+                continue
+            if t.lower in TITLES or t.lower in CUES:
+                continue
+            if _cap(t) or names.is_name(t.lower) or not is_common(t.lower):
+                hit.add(j)
+                todo.extend(k for k in range(j - 2, j + 3) if k in hit)
 
 
 def detect_people(text: str) -> list[Span]:

@@ -45,31 +45,33 @@ def _disjoint(text: str, spans: Sequence[Span]) -> list[Span]:
 
 def render_redacted(text: str, spans: Sequence[Span]) -> str:
     """Replace each span by a typed placeholder; the same person keeps the same number."""
-    people: list[tuple[tuple[str, ...], int]] = []
+    # look-ups by key, not scans of every earlier mention: a text of a thousand names would cost
+    # a million comparisons (issue 15); each table keeps the first mention, as the scans did
+    numbers: dict[tuple[str, ...], int] = {}  # a whole name -> its number
+    in_full: dict[str, int] = {}  # a word of a multi-word name -> that name's number
+    alone: dict[str, tuple[int, int]] = {}  # a one-word name -> (order of first mention, number)
+    count = 0
     parts: list[str] = []
     pos = 0
     for s in _disjoint(text, spans):
         parts.append(text[pos : s.start])
         if s.label == "PERSON":
             key = _key(text[s.start : s.end])
-            number = 0
-            for k, n in people:
-                if k == key:
-                    number = n
-                    break
+            number = numbers.get(key, 0)
             if not number and len(key) == 1:
-                for k, n in people:
-                    if len(k) > 1 and key[0] in k:
-                        number = n
-                        break
+                number = in_full.get(key[0], 0)
             if not number and len(key) > 1:
-                for k, n in people:
-                    if len(k) == 1 and k[0] in key:
-                        number = n
-                        break
+                firsts = [alone[w] for w in key if w in alone]
+                number = min(firsts)[1] if firsts else 0
             if not number:
-                number = len({n for _, n in people}) + 1
-            people.append((key, number))
+                count += 1
+                number = count
+            numbers.setdefault(key, number)
+            if len(key) == 1:
+                alone.setdefault(key[0], (len(alone), number))
+            else:
+                for w in key:
+                    in_full.setdefault(w, number)
             parts.append(f"[PERSON {number}]")
         else:
             parts.append(PLACEHOLDERS.get(s.label, f"[{s.label.replace('_', ' ')}]"))

@@ -105,6 +105,31 @@ def test_redact_time_per_character_is_bounded(prose_seconds: float, unit: str, s
     assert took <= allowed, f"{unit!r}+{suffix!r}: {took:.2f}s vs {prose_seconds:.3f}s for prose"
 
 
+def _distinct_names(length: int) -> str:
+    letters = "bcdfghjklmnpqrstvwz"
+    words = (f"X{a}{b}{c}o" for a in letters for b in letters for c in letters)
+    return ", ".join(words)[:length]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one given name, then capitalised words: multi-word names used to grow by a word per pass
+        ("Kayden " + "Table " * LENGTH)[:LENGTH],
+        ("Kayden " + "Table and " * LENGTH)[:LENGTH],
+        # single capitals: each used to search the whole text for "Child X"
+        ("b X " * LENGTH)[:LENGTH],
+        # a thousand different names: each placeholder number used to scan every earlier name
+        _distinct_names(LENGTH),
+    ],
+    ids=["name chain", "name chain with and", "single capitals", "distinct names"],
+)
+def test_word_level_rules_are_linear(prose_seconds: float, text: str) -> None:
+    allowed = SLACK * prose_seconds
+    took = _within(lambda: redact(text), allowed)
+    assert took <= allowed, f"{took:.2f}s vs {prose_seconds:.3f}s for prose"
+
+
 def _usage(name: str, pattern: re.Pattern[str]) -> str:
     """How the package calls the pattern: "match" when only ever anchored at a position (`.match`,
     `.fullmatch`), else "search" (`.search`, `.finditer`, or passed around)."""
