@@ -19,6 +19,11 @@ marks views whose object has no fixture yet (only denial for an unknown id is ch
 a real preset once the test builds that object. `known_issue="..."` turns a mismatch into a warning
 while a bug is tracked; remove it when fixed.
 
+Raw text: a view that can show a report's raw narrative or a reporter's identity names the audit verb it
+writes, `shows_raw="report.narrative_read"`. `safelearn/core/tests/test_raw_text_audit.py` visits each
+one as every principal allowed in and checks exactly one such event per view, and fails for any view
+whose response shows the raw words without the marker.
+
 Principals (organisation A is the report's organisation):
   anonymous       not signed in
   reporter        reporter in A; the report's named author
@@ -69,6 +74,7 @@ class Rule:
     kwargs: dict[str, str] = field(default_factory=dict)  # fixed URL kwargs, e.g. {"step": "mode"}
     json: dict[str, object] | None = None  # POST this JSON body (API endpoints validate the body first)
     known_issue: str = ""  # a tracked bug: the test warns about the mismatch instead of failing on it
+    shows_raw: str = ""  # the audit verb each view showing raw narrative or identity writes, once a view
 
 
 def rule(
@@ -79,6 +85,7 @@ def rule(
     kwargs: dict[str, str] | None = None,
     json: dict[str, object] | None = None,
     known_issue: str = "",
+    shows_raw: str = "",
     **overrides: Outcome,
 ) -> Rule:
     outcomes(ALLOW, **overrides)  # rejects a misspelt principal
@@ -89,6 +96,7 @@ def rule(
         kwargs=kwargs or {},
         json=json,
         known_issue=known_issue,
+        shows_raw=shows_raw,
     )
 
 
@@ -112,6 +120,8 @@ API_REVIEWER_OF_REPORT = {**REVIEWER_OF_REPORT, "anonymous": UNAUTHORISED}
 #: An object id that does not exist (no fixture yet): signed out → sign in; everyone else 403/404, never data.
 MISSING_OBJECT = outcomes(DENY, anonymous=LOGIN)
 MISSING = "object fixture pending: checks denial for a non-existent id only"
+#: The audit verb for reading a report's raw narrative (the report detail page, the API, exports...).
+NARRATIVE_READ = "report.narrative_read"
 
 POLICY: dict[str, Rule] = {
     # Site pages
@@ -132,13 +142,15 @@ POLICY: dict[str, Rule] = {
     "accounts:two_factor_verify": rule(SIGNED_IN, note="redirects to set-up when there is no device"),
     "accounts:keepalive": rule(PUBLIC, anonymous=UNAUTHORISED),
     "accounts:my_data": rule(SIGNED_IN),
-    "accounts:my_data_download": rule(SIGNED_IN, note="the signed-in user's own data only"),
+    "accounts:my_data_download": rule(
+        SIGNED_IN, note="the signed-in user's own data only", shows_raw="account.data_exported"
+    ),
     "accounts:my_data_erase": rule(SIGNED_IN, method="POST", note="the signed-in user's own data only"),
     # Reporting: staff
     "reporting:report_new": rule(STAFF),
     "reporting:submitted": rule(SIGNED_IN, note="shows only the receipt kept in this session"),
     "reporting:my_reports": rule(SIGNED_IN, note="lists only the user's own named reports"),
-    "reporting:my_report_detail": rule(OWN_REPORT),
+    "reporting:my_report_detail": rule(OWN_REPORT, shows_raw=NARRATIVE_READ),
     # Reporting: the public link and receipt-code checks need no account
     "reporting:public_start": rule(PUBLIC),
     "reporting:public_check": rule(PUBLIC),
@@ -157,26 +169,26 @@ POLICY: dict[str, Rule] = {
     "review:actions": rule(ANY_REVIEWER),
     "review:preferences": rule(SIGNED_IN, note="each person's own email choice only"),
     "review:action_update": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:report_detail": rule(REVIEWER_OF_REPORT),
-    "review:report_transition": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_detail": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "review:report_transition": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
     "review:report_close": rule(REVIEWER_OF_REPORT),
-    "review:report_assign": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:escalation_acknowledge": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:report_grade": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:report_response": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:clock_start": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:action_add": rule(REVIEWER_OF_REPORT, method="POST"),
-    "review:feedback_send": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:report_assign": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "review:escalation_acknowledge": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "review:report_grade": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "review:report_response": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "review:clock_start": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "review:action_add": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "review:feedback_send": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
     "review:systems_review": rule(REVIEWER_OF_REPORT),
     "review:finding_add": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:just_culture": rule(REVIEWER_OF_REPORT),
-    "review:clock_update": rule(REVIEWER_OF_REPORT, method="POST"),
+    "review:clock_update": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
     "review:factor_add": rule(REVIEWER_OF_REPORT, method="POST"),
     # Redaction review
     "privacy:queue": rule(ANY_REVIEWER),
-    "privacy:review": rule(REVIEWER_OF_REPORT),
-    "privacy:add": rule(REVIEWER_OF_REPORT, method="POST"),
-    "privacy:remove": rule(REVIEWER_OF_REPORT, method="POST"),
+    "privacy:review": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "privacy:add": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "privacy:remove": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
     "privacy:approve": rule(REVIEWER_OF_REPORT, method="POST"),
     # Analytics (national learning; de-identified data only)
     "analytics:home": rule(SIGNED_IN, note="members and analysts"),
@@ -252,8 +264,10 @@ POLICY: dict[str, Rule] = {
     "api-v1:list_reports": rule(
         outcomes(ALLOW, anonymous=UNAUTHORISED), note="lists only reports the caller reviews (empty for others)"
     ),
-    "api-v1:get_report": rule(API_REVIEWER_OF_REPORT),
-    "api-v1:transition_report": rule(API_REVIEWER_OF_REPORT, method="POST", json={"to_status": "triaged"}),
+    "api-v1:get_report": rule(API_REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "api-v1:transition_report": rule(
+        API_REVIEWER_OF_REPORT, method="POST", json={"to_status": "triaged"}, shows_raw=NARRATIVE_READ
+    ),
     # API review work (issue 9): same services as the report page; GET and POST on one path are two names
     "api-v1:assign_report": rule(API_REVIEWER_OF_REPORT, method="POST", json={"assignee": "reviewer"}),
     "api-v1:get_assessment": rule(API_REVIEWER_OF_REPORT),

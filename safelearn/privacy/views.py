@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
 from safelearn.privacy import selectors, services
@@ -56,6 +57,9 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     view = services.redaction_view(copy=copy)
+    # The page shows the reporter's raw words (to check what the redaction took out), so every showing is
+    # a narrative read, as on the report page: the re-shown page after a bad form too (issue 15, finding 5).
+    audit_record(actor=request.user, verb="report.narrative_read", target=copy.report, payload={"via": "redaction"})
     return render(
         request,
         "privacy/review.html",
