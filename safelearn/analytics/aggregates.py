@@ -22,7 +22,14 @@ from django.utils import timezone
 
 from safelearn.analytics.selectors import PoolFilters, filtered_pool, local_midnight, pool_count
 from safelearn.privacy.models import DeidentifiedCopy
-from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
+from safelearn.review.models import (
+    OUTSTANDING_ACTION_STATUSES,
+    Action,
+    ActionStatus,
+    ClockStatus,
+    Feedback,
+    StatutoryClock,
+)
 
 #: (incident_type, service_area, outcome, kind)
 Combo = tuple[str, str, str, str]
@@ -107,7 +114,7 @@ def _feedback_durations(pool: QuerySet[DeidentifiedCopy]) -> list[dt.timedelta]:
 def _action_counts(pool: QuerySet[DeidentifiedCopy], now: dt.datetime) -> list[int]:
     today = timezone.localdate(now)
     in_pool = _in_pool(pool)
-    open_q = Q(status__in=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
+    open_q = Q(status__in=OUTSTANDING_ACTION_STATUSES)  # handed-over actions are still to be done
     acts = (
         Action.objects.filter(in_pool)
         .order_by()

@@ -55,6 +55,17 @@ def test_action_reminders_before_and_after_the_due_date(people: dict[str, Any], 
     assert services.review_send_reminders(now=at(2030, 1, 12)).get("action_overdue", 0) == 0
 
 
+def test_handed_over_actions_are_still_reminded(people: dict[str, Any], action: Any) -> None:
+    """Handing over lets the report close; it must not let the action be forgotten."""
+    services.action_update(action=action, actor=people["reviewer"], status=ActionStatus.HANDED_OVER)
+    mail.outbox.clear()
+    counts = services.review_send_reminders(now=at(2030, 1, 11))
+    assert counts["action_overdue"] == 1
+    assert "Action is overdue (10 January 2030): Add a cover check to the duty rota" in _subjects(
+        people["reporter"].email
+    )
+
+
 def test_done_actions_get_no_due_reminder_but_an_effectiveness_check(people: dict[str, Any], action: Any) -> None:
     services.action_update(action=action, actor=people["reviewer"], status=ActionStatus.DONE, evidence="Audit done")
     mail.outbox.clear()
