@@ -238,8 +238,7 @@ def audit_rekey(batch_size: int = 5000) -> int:
             f"The checkpoint file {settings.SAFELEARN_AUDIT_ANCHOR_FILE} already has checkpoints, so this "
             "chain was keyed: unkeyed events in it were written by someone else. Run `safelearn audit verify`."
         )
-    table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    update = f"UPDATE {table} SET prev_hash = %s, hash = %s WHERE id = %s"  # noqa: S608 - a model's own table
+    update = "UPDATE core_auditevent SET prev_hash = %s, hash = %s WHERE id = %s"
     expected_prev = new_prev = GENESIS
     unkeyed = 0
     keyed_seen = False
