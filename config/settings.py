@@ -9,8 +9,11 @@ from pathlib import Path
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Everything SafeLearn writes — the SQLite file and its -wal/-shm, keys, backups, exports — is for its own
+# user only. Set before var/ or any file exists (safelearn/cli.py does the same for the CLI).
+os.umask(0o077)
 VAR_DIR = Path(os.environ.get("SAFELEARN_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def _env_bool(name: str, default: bool = False) -> bool:
@@ -108,7 +111,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # and the busy timeout makes a second writer wait instead of failing with "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        # secure_delete: deleted and overwritten content (a purged narrative's ciphertext) is zeroed, not
+        # left in free pages; `safelearn purge` then checkpoints the WAL (safelearn/core/retention.py).
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }

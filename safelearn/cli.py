@@ -25,6 +25,8 @@ def _django(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Files SafeLearn creates (database, -wal/-shm, keys, backups, models) are readable by its user only.
+    os.umask(0o077)
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else ""
     if command == "redact-jsonl":

@@ -9,14 +9,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from dataclasses import dataclass
 from importlib import import_module
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+
+logger = logging.getLogger(__name__)
+
+
+def database_release_purged(*, using: str = "default", attempts: int = 5) -> bool:
+    """After a purge, leave no copy of the purged ciphertext in the database files. True when done.
+
+    On SQLite, `PRAGMA secure_delete=ON` (settings) has zeroed the freed space in the pages themselves, but
+    the WAL still holds the earlier versions of those pages until it is checkpointed and reset: copy it into
+    the database and truncate it. Readers in the middle of a query can delay that, hence the retries.
+    PostgreSQL keeps dead row versions until VACUUM; see docs/data-protection.md.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return True
+    if connection.in_atomic_block:  # a checkpoint cannot run inside the caller's transaction
+        return False
+    with connection.cursor() as cursor:
+        for attempt in range(attempts):
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = cursor.fetchone()[0]
+            if not busy:
+                return True
+            time.sleep(0.2 * (attempt + 1))
+    logger.warning("WAL checkpoint after purge was blocked by readers; it completes at the next checkpoint")
+    return False
 
 
 @dataclass(frozen=True)
@@ -91,4 +119,6 @@ def retention_purge_all(*, now: dt.datetime | None = None, dry_run: bool = False
     days = int(getattr(settings, "SAFELEARN_DRAFT_RETENTION_DAYS", 30))
     lines.append(PurgeLine("Drafts", f"{days} days without changes", drafts_purge(now=now, dry_run=dry_run)))
     lines.append(PurgeLine("Sessions", "expired", _sessions_purge(dry_run)))
+    if not dry_run:
+        database_release_purged()
     return lines

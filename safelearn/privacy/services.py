@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
+from safelearn.core.retention import database_release_purged
 from safelearn.core.worker import TaskTimeLimitExceeded
 from safelearn.organisations.models import Membership
 from safelearn.privacy import deid
@@ -238,4 +239,6 @@ def purge_raw_narratives(*, now: dt.datetime | None = None, dry_run: bool = Fals
             DeidentifiedCopy.objects.filter(report=report).update(spans=None)
             InvolvedPeople.objects.filter(report=report).delete()
             audit_record(actor="system", verb="privacy.raw_purged", target=report)
+    if references:
+        database_release_purged()  # no old copy of the ciphertext left in SQLite's WAL
     return references
