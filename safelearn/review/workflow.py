@@ -60,6 +60,8 @@ def _check_closure(*, report: Report, actor: Any, override_reason: str) -> None:
     blockers = closure_blockers(report)
     if not blockers:
         return
+    if fixed := [b for b in blockers if not b.overridable]:
+        raise ValidationError({"closure": [f"This report cannot be closed yet. {b.message}." for b in fixed]})
     if not override_reason.strip():
         raise ValidationError(
             {"closure": [f"This report cannot be closed yet. {b.message}." for b in blockers]},
@@ -180,8 +182,8 @@ def report_close(
         errors["feedback"] = ["Write feedback for the reporter: what was learned and what changed"]
     if override and blockers and (problem := override_reason_problem(override_reason)):
         errors["override_reason"] = [problem]
-    if not override:
-        outstanding = [b for b in blockers if b.code != FEEDBACK]
+    if not override or any(not b.overridable for b in blockers):
+        outstanding = [b for b in blockers if b.code != FEEDBACK and (not override or not b.overridable)]
         if outstanding:
             errors["closure"] = [f"This report cannot be closed yet. {b.message}." for b in outstanding]
     if errors:

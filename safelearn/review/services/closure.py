@@ -1,4 +1,4 @@
-"""What must be true before a report closes: every statutory clock met, every action finished or handed over,
+"""What must be true before a report closes: any child-at-risk-now alert acknowledged, every statutory clock met, every action finished or handed over,
 the de-identified copy approved, and a reachable reporter told what was learned. Reads only; the workflow
 enforces it (safelearn.review.workflow.report_transition) and a safety lead may override it with a reason."""
 
@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
-from safelearn.reporting.models import Message, MessageAuthor, MessageKind, Report, ReportingMode
+from safelearn.reporting.models import Escalation, Message, MessageAuthor, MessageKind, Report, ReportingMode
 from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
 from safelearn.review.services.feedback import feedback_problem
 
+ESCALATION = "risk_alert_unacknowledged"
 CLOCK = "clock_running"
 ACTION = "action_open"
 DEIDENTIFIED = "deidentified_unapproved"
@@ -29,6 +30,8 @@ class ClosureBlocker:
     code: str
     message: str
     url: str
+    #: A written override may close past this; never past an unacknowledged child-at-risk-now alert.
+    overridable: bool = True
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -50,6 +53,19 @@ def real_feedback_given(report: Report) -> bool:
         ).only("body")
     ]
     return any(not feedback_problem(text or "") for text in texts)
+
+
+def _escalation_blockers(report: Report) -> list[ClosureBlocker]:
+    if not Escalation.objects.filter(report=report, acknowledged_at__isnull=True).exists():
+        return []
+    return [
+        ClosureBlocker(
+            ESCALATION,
+            "The child-at-risk-now alert has not been acknowledged: record who was told and the action taken",
+            reverse("review:report_detail", args=[report.pk]) + "#risk-alert",
+            overridable=False,
+        )
+    ]
 
 
 def _clock_blockers(report: Report) -> list[ClosureBlocker]:
@@ -116,6 +132,7 @@ def _feedback_blockers(report: Report) -> list[ClosureBlocker]:
 def closure_blockers(report: Report) -> list[ClosureBlocker]:
     """Everything that stops this report closing, each with where to put it right (empty: it may close)."""
     return [
+        *_escalation_blockers(report),
         *_clock_blockers(report),
         *_action_blockers(report),
         *_deidentified_blockers(report),

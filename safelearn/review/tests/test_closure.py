@@ -21,6 +21,7 @@ from safelearn.review.services.closure import (
     ACTION,
     CLOCK,
     DEIDENTIFIED,
+    ESCALATION,
     FEEDBACK,
     closure_blockers,
     reporter_reachable,
@@ -282,3 +283,43 @@ def test_a_closed_report_cannot_be_closed_again(lead: Any, people: dict[str, Any
     assert "cannot be closed" in lead.get(url).content.decode()
     again = lead.post(url, {"override": "on", "override_reason": "Closing with the clock still open on purpose"})
     assert again.status_code == 400 and ClosureOverride.objects.count() == 1
+
+
+def test_an_unacknowledged_risk_now_alert_stops_closing_even_with_an_override(
+    people: dict[str, Any], allegation: Report
+) -> None:
+    """Nobody may close a report whose child-at-risk-now alert nobody has acknowledged with the action taken."""
+    from safelearn.reporting.services.escalation import escalation_acknowledge, escalation_raise
+
+    reviewer = people["reviewer"]
+    services.clock_mark_not_required(
+        clock=StatutoryClock.objects.get(report=allegation), actor=reviewer, reason="Not about a member of staff"
+    )
+    escalation_raise(report=allegation, reasons=["the reporter said a child may be at risk now"], source="form")
+    [blocker] = closure_blockers(allegation)
+    assert blocker.code == ESCALATION and not blocker.overridable
+    assert blocker.url == reverse("review:report_detail", args=[allegation.pk]) + "#risk-alert"
+    with pytest.raises(ValidationError) as exc:
+        workflow.report_transition(
+            report=allegation,
+            actor=reviewer,
+            to_status=S.CLOSED,
+            override_reason="Closing anyway because the family has moved away",
+        )
+    assert "acknowledged" in " ".join(exc.value.messages)
+    with pytest.raises(ValidationError):
+        workflow.report_close(
+            report=allegation, actor=reviewer, override=True, override_reason="Closing anyway, family moved away"
+        )
+    allegation.refresh_from_db()
+    assert allegation.status == S.UNDER_REVIEW and not ClosureOverride.objects.exists()
+
+    escalation_acknowledge(
+        report=allegation,
+        actor=reviewer,
+        who_was_told=["mash"],
+        references="MASH ref 4471",
+        action_taken_at=timezone.now(),
+    )
+    assert closure_blockers(allegation) == []
+    assert workflow.report_transition(report=allegation, actor=reviewer, to_status=S.CLOSED).status == S.CLOSED
