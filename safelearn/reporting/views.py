@@ -125,7 +125,10 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         "reporting/my_reports.html",
         {
             "reports": selectors.report_list_for_reporter(user=request.user)[:200],
-            "drafts": selectors.drafts_for(user=request.user)[:50],
+            "drafts": [
+                {"pk": draft.pk, "title": services.draft_title(draft=draft)}
+                for draft in selectors.drafts_for(user=request.user)[:50]
+            ],
         },
     )
 

@@ -16,6 +16,7 @@ from safelearn.reporting.services.conversation import (
 from safelearn.reporting.services.drafts import (
     draft_discard,
     draft_save,
+    draft_title,
     public_draft_discard,
     public_draft_load,
     public_draft_update,
@@ -53,6 +54,7 @@ __all__ = [
     "conversation_post_as_safety_lead",
     "draft_discard",
     "draft_save",
+    "draft_title",
     "escalation_acknowledge",
     "escalation_check",
     "escalation_raise",
