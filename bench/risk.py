@@ -94,7 +94,9 @@ def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=["dev", "heldout", "heldout2", "heldout3", "shared"])
+    parser.add_argument(
+        "--sets", nargs="+", choices=sorted(SETS), default=["dev", "heldout", "heldout2", "heldout3", "shared"]
+    )
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument(
         "--answered",

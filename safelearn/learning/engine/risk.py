@@ -21,10 +21,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .risk_cues import HARM, PENDING, RESOLVED, Family
+from .risk_cues import DEALT_WITH, HARM, NAMED_HARM, PENDING, RESOLVED, Family
 
 SNIPPET = 60
 HARM_CAP = 2.0  # several kinds of harm add up, but only so far
+NAMED_CAP = 0.8  # the wider vocabulary alone is weaker evidence: it needs a sign of "now" to flag
+DEALT_STEP = 0.25  # weight against per sign of action known only to the broad DEALT_WITH list (two at most)
+SERIOUS = 1.0  # a specific harm family this heavy is enough on its own for the silent-report fallback
 PENDING_CAP = 1.6
 RESOLVED_CAP = 2.6
 BASE = -1.0  # evidence = BASE + harm + pending - resolved; flag when >= 0
@@ -72,7 +75,13 @@ def _literal(pattern: str) -> str:
 def _compiled() -> dict[str, list[tuple[Family, list[tuple[str, re.Pattern[str]]]]]]:
     return {
         kind: [(fam, [(_literal(p), re.compile(p, re.IGNORECASE)) for p in fam.patterns]) for fam in families]
-        for kind, families in (("harm", HARM), ("pending", PENDING), ("resolved", RESOLVED))
+        for kind, families in (
+            ("harm", HARM),
+            ("named", NAMED_HARM),
+            ("pending", PENDING),
+            ("resolved", RESOLVED),
+            ("dealt", DEALT_WITH),
+        )
     }
 
 
@@ -99,20 +108,61 @@ def _quote(f: _Fired, n: int = 1) -> str:
     return ", ".join(f'"{_snip(m)}"' for m in f.matches[:n])
 
 
+def _names_serious_harm(harm: list[_Fired], named: list[_Fired]) -> bool:
+    """Whether the harm a report names is enough for the silent-report fallback.
+
+    One passing harm word in a long report about something else (a case note filed on the wrong record
+    that mentions self-harm) is not; two different harm words, or one heavy specific cue (a sex offender,
+    suicidal talk, FGM, ...) is.
+    """
+    if any(f.family.weight >= SERIOUS for f in harm):
+        return True
+    words = {m.lower() for f in (*harm, *named) for m in f.matches}
+    return len(words) >= 2
+
+
 def rule_score(text: str) -> tuple[float, list[str]]:
-    """Score in [0, 1] (>= 0.6 when the cues call for a flag, <= 0.45 otherwise) and the reasons."""
+    """Score in [0, 1] (>= 0.6 when the cues call for a flag, <= 0.45 otherwise) and the reasons.
+
+    Evidence is BASE + harm + pending - resolved, as the module docstring says. Harm comes from the
+    specific HARM families or, when none fired, from the wider NAMED_HARM vocabulary. Whatever the
+    evidence, a report that names harm and shows no sign at all (no RESOLVED or DEALT_WITH cue) that it has
+    been dealt with, is historic or turned out not to be harm is flagged: silence about resolution is
+    itself a reason for someone to check.
+    """
     norm = _normalise(text)
     lower = norm.lower()
-    harm, pending, resolved = (_fire(kind, norm, lower) for kind in ("harm", "pending", "resolved"))
-    h = min(sum(f.weight for f in harm), HARM_CAP)
+    harm, named, pending, resolved, dealt = (
+        _fire(kind, norm, lower) for kind in ("harm", "named", "pending", "resolved", "dealt")
+    )
+    # The wider vocabulary counts in full when no specific cue fired, and at half weight on top of one
+    # (only for words no specific cue already quoted, so one word is not counted twice).
+    if harm:
+        quoted = [m.lower() for f in harm for m in f.matches]
+        extra = [
+            _Fired(f.family, new)
+            for f in named
+            if (new := [m for m in f.matches if not any(m.lower() in q or q in m.lower() for q in quoted)])
+        ]
+        h = min(sum(f.weight for f in harm) + 0.5 * min(sum(f.weight for f in extra), NAMED_CAP), HARM_CAP)
+    else:
+        h = min(sum(f.weight for f in named), NAMED_CAP)
     p = min(sum(f.weight for f in pending), PENDING_CAP)
-    r = min(sum(f.weight for f in resolved), RESOLVED_CAP)
+    # Signs of action the RESOLVED families do not know still count a little against.
+    said = [m.lower() for f in resolved for m in f.matches]
+    more = {m.lower() for f in dealt for m in f.matches if not any(m.lower() in q or q in m.lower() for q in said)}
+    r = min(sum(f.weight for f in resolved) + DEALT_STEP * min(len(more), 2), RESOLVED_CAP)
     evidence = BASE + h + p - r
-    reasons = [f"cue: {f.family.label} ({_quote(f, 2)})" for f in sorted(harm, key=lambda f: -f.weight)]
+    shown_harm = harm or named
+    reasons = [f"cue: {f.family.label} ({_quote(f, 2)})" for f in sorted(shown_harm, key=lambda f: -f.weight)]
     reasons += [f"{f.family.label}: {_quote(f, 2)}" for f in pending]
     reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in resolved]
-    if not harm:
+    reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in dealt if not resolved]
+    if not shown_harm:
         return 0.0, reasons
+    if not resolved and not dealt and _names_serious_harm(harm, named):
+        reasons.insert(0, "harm named, no sign it has been dealt with")
+        evidence = max(evidence, 0.0)
     if evidence >= 0:
         return round(min(0.6 + 0.1 * evidence, 1.0), 3), reasons
     return round(max(0.45 + 0.15 * evidence, 0.05), 3), reasons
