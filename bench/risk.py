@@ -12,6 +12,8 @@ with the reporter's answer to "is a child at risk right now?" taken as "no" (``a
 * ``heldout2``: bench/data/risk_heldout2.jsonl, a second set written after the rules were frozen;
 * ``heldout3``: bench/data/risk_heldout3.jsonl, a third set written in other authors' voices before the
   rules were widened for generalisation (issue 14, second pass);
+* ``heldout4``: bench/data/risk_heldout4.jsonl, written after that widening was frozen (never used to
+  change a rule);
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -37,6 +39,7 @@ SETS = {
     "heldout": ROOT / "bench" / "data" / "risk_heldout.jsonl",
     "heldout2": ROOT / "bench" / "data" / "risk_heldout2.jsonl",
     "heldout3": ROOT / "bench" / "data" / "risk_heldout3.jsonl",
+    "heldout4": ROOT / "bench" / "data" / "risk_heldout4.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
@@ -95,7 +98,10 @@ def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--sets", nargs="+", choices=sorted(SETS), default=["dev", "heldout", "heldout2", "heldout3", "shared"]
+        "--sets",
+        nargs="+",
+        choices=sorted(SETS),
+        default=["dev", "heldout", "heldout2", "heldout3", "heldout4", "shared"],
     )
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument(
