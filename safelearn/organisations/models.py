@@ -47,6 +47,19 @@ class Organisation(BaseModel):
         null=True, blank=True, help_text="Denominator for reporting rates per 1,000 children supported"
     )
     public_reporting_enabled = models.BooleanField(default=True)
+    # Blank: the installation's default (SAFELEARN_IDENTITY_RETENTION_DAYS / SAFELEARN_RAW_RETENTION_DAYS);
+    # read through organisations.selectors.identity_retention_days / raw_retention_days, never directly.
+    identity_retention_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Days a confidential reporter's identity is kept after the report is final"
+    )
+    raw_retention_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Days the raw narrative is kept after its de-identified copy is approved"
+    )
+    # Shown as the header's stripe; validated for 4.5:1 contrast against white (organisations.branding).
+    brand_colour = models.CharField(max_length=7, blank=True)
+    # A small PNG or JPEG kept in the database (no media storage to configure), served by organisations:logo.
+    logo = models.BinaryField(null=True, blank=True, editable=False)
+    logo_content_type = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -66,3 +79,28 @@ class Membership(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} at {self.organisation}"
+
+
+class Invitation(BaseModel):
+    """A one-time, expiring link that lets one person create an account in one organisation.
+
+    Only a hash of the link's secret is stored: someone reading the database cannot use a pending invitation.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.organisation}"

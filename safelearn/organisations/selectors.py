@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
-from safelearn.organisations.models import Membership, Organisation, Role
+from django.conf import settings
+from django.utils import timezone
+
+from safelearn.organisations.models import Invitation, Membership, Organisation, OrganisationKind, Role
 
 
 def memberships_for(user: Any) -> list[Membership]:
@@ -12,7 +17,8 @@ def memberships_for(user: Any) -> list[Membership]:
         return []
     cache = getattr(user, "_safelearn_memberships", None)
     if cache is None:
-        cache = list(Membership.objects.filter(user=user).select_related("organisation"))
+        # The logo's bytes are read only by the page that serves it, not on every request.
+        cache = list(Membership.objects.filter(user=user).select_related("organisation").defer("organisation__logo"))
         user._safelearn_memberships = cache
     return cache
 
@@ -44,3 +50,123 @@ def primary_organisation(user: Any) -> Organisation | None:
 
 def organisation_by_slug(slug: str) -> Organisation | None:
     return Organisation.objects.filter(slug=slug).first()
+
+
+# --- Administration (issue 16): people, invitations and per-organisation settings ---------------------
+
+
+def identity_retention_days(organisation: Organisation | None) -> int:
+    """Days an identity is kept after its report is final: the organisation's choice, else the installation's."""
+    if organisation is not None and organisation.identity_retention_days:
+        return int(organisation.identity_retention_days)
+    return int(settings.SAFELEARN_IDENTITY_RETENTION_DAYS)
+
+
+def raw_retention_days(organisation: Organisation | None) -> int:
+    """Days a raw narrative is kept after de-identified approval: the organisation's choice, else the installation's."""
+    if organisation is not None and organisation.raw_retention_days:
+        return int(organisation.raw_retention_days)
+    return int(settings.SAFELEARN_RAW_RETENTION_DAYS)
+
+
+def assignable_roles(organisation: Organisation) -> list[Role]:
+    """Roles an administrator may give in this organisation; analysts exist only in the national body."""
+    roles = [Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN]
+    if organisation.kind == OrganisationKind.NATIONAL:
+        roles.append(Role.ANALYST)
+    return roles
+
+
+def active_admin_ids(organisation: Organisation) -> set[Any]:
+    return set(
+        Membership.objects.filter(organisation=organisation, role=Role.ORG_ADMIN, user__is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Person:
+    user: Any
+    roles: list[str]
+    role_labels: list[str]
+    providers: list[str]  # single sign-on providers this person signs in with
+    has_two_factor: bool
+    other_organisations: list[str] = field(default_factory=list)
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.user.is_active)
+
+
+def organisation_people(organisation: Organisation, *, user_id: Any = None) -> list[Person]:
+    """Everyone with a role in the organisation (active or not), with how they sign in."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from safelearn.sso.models import ExternalIdentity
+
+    members = Membership.objects.filter(organisation=organisation).select_related("user")
+    if user_id is not None:
+        members = members.filter(user_id=user_id)
+    by_user: dict[Any, list[Membership]] = {}
+    for m in members:
+        by_user.setdefault(m.user_id, []).append(m)
+    ids = list(by_user)
+    providers: dict[Any, list[str]] = {}
+    for identity in ExternalIdentity.objects.filter(user_id__in=ids).select_related("provider"):
+        providers.setdefault(identity.user_id, []).append(identity.provider.name)
+    with_device = set(TOTPDevice.objects.filter(user_id__in=ids, confirmed=True).values_list("user_id", flat=True))
+    elsewhere: dict[Any, list[str]] = {}
+    for m in (
+        Membership.objects.filter(user_id__in=ids).exclude(organisation=organisation).select_related("organisation")
+    ):
+        if m.organisation.name not in elsewhere.setdefault(m.user_id, []):
+            elsewhere[m.user_id].append(m.organisation.name)
+    order = {role.value: i for i, role in enumerate(Role)}
+    people = []
+    for uid, memberships in by_user.items():
+        memberships.sort(key=lambda m: order.get(m.role, 99))
+        people.append(
+            Person(
+                user=memberships[0].user,
+                roles=[m.role for m in memberships],
+                role_labels=[m.get_role_display() for m in memberships],
+                providers=sorted(providers.get(uid, [])),
+                has_two_factor=uid in with_device,
+                other_organisations=elsewhere.get(uid, []),
+            )
+        )
+    people.sort(key=lambda p: (not p.is_active, (p.user.get_full_name() or p.user.get_username()).lower()))
+    return people
+
+
+def organisation_person(organisation: Organisation, user_id: Any) -> Person | None:
+    found = organisation_people(organisation, user_id=user_id)
+    return found[0] if found else None
+
+
+def invitations_pending(organisation: Organisation) -> list[Invitation]:
+    return list(
+        Invitation.objects.filter(
+            organisation=organisation,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).select_related("invited_by")
+    )
+
+
+def invitation_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def invitation_usable(secret: str) -> Invitation | None:
+    """The pending, unexpired invitation for a link's secret, or None (unknown, used, withdrawn or expired)."""
+    if not secret or len(secret) > 100:
+        return None
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=invitation_hash(secret)).first()
+    if invitation is None or invitation.accepted_at or invitation.withdrawn_at:
+        return None
+    if invitation.expires_at <= timezone.now():
+        return None
+    return invitation

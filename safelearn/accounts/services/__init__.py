@@ -1,6 +1,7 @@
 """Writes for sign-in security and the reporter's data rights."""
 
 from safelearn.accounts.services.data_rights import ErasureResult, reporter_data_erase, reporter_data_export
+from safelearn.accounts.services.sessions import user_sessions_end
 from safelearn.accounts.services.two_factor import (
     DEMO_DEVICE_NAME,
     demo_device_ensure,
@@ -9,6 +10,7 @@ from safelearn.accounts.services.two_factor import (
     device_enrol_start,
     device_verify,
     qr_code_svg,
+    two_factor_reset,
 )
 
 __all__ = [
@@ -22,4 +24,6 @@ __all__ = [
     "qr_code_svg",
     "reporter_data_erase",
     "reporter_data_export",
+    "two_factor_reset",
+    "user_sessions_end",
 ]

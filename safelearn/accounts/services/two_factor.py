@@ -103,3 +103,25 @@ def demo_device_ensure(*, user: Any) -> TOTPDevice:
         user=user, name=DEMO_DEVICE_NAME, defaults={"confirmed": True, "key": _demo_key(user.get_username())}
     )
     return device
+
+
+def two_factor_reset(*, actor: Any, user: Any, organisation_id: Any = None) -> int:
+    """An administrator removes someone's authenticator (a lost phone): they set one up at their next sign-in.
+
+    Every session they have ends too: a session verified with the old device must not outlive it.
+    Returns how many devices were removed.
+    """
+    from safelearn.accounts.services.sessions import user_sessions_end
+
+    with transaction.atomic():
+        removed, _ = TOTPDevice.objects.filter(user=user).delete()
+        ended = user_sessions_end(user=user)
+        audit_record(
+            actor=actor,
+            verb="account.two_factor_reset",
+            target_type="auth.user",
+            target_id=str(user.pk),
+            organisation_id=organisation_id,
+            payload={"devices_removed": removed, "sessions_ended": ended},
+        )
+    return removed
