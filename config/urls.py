@@ -24,6 +24,8 @@ urlpatterns = [
     path("analytics/", include("safelearn.analytics.urls")),
     path("case-reviews/", include("safelearn.casereviews.urls")),
     path("imports/", include("safelearn.imports.urls")),
+    path("reporting-kit/", include("safelearn.organisations.urls_kit")),  # public link poster and cards (issue 16)
+    path("national/", include("safelearn.organisations.urls_national")),  # national administrators (issue 16)
     path("learning/", include("safelearn.learning.urls")),
     path("", include("safelearn.api.urls")),  # API tokens page, report exports (issue 9)
     path("api/v1/", api.urls),

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from safelearn.organisations.models import Role
-from safelearn.organisations.selectors import is_analyst, user_has_role
+from safelearn.organisations.models import OrganisationKind, Role
+from safelearn.organisations.selectors import is_analyst, memberships_for, user_has_role
 
 STAFF_ROLES = (Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN)
 REVIEW_ROLES = (Role.REVIEWER,)
@@ -41,3 +41,29 @@ def require_analyst(user: Any) -> None:
     """National, de-identified data: analysts only."""
     if not is_analyst(user):
         raise PermissionDenied("Only national analysts can do this.")
+
+
+def can_print_reporting_kit(user: Any, organisation_id: Any) -> bool:
+    """The public link's poster and cards: the organisation's administrators, and its safety leads who run it."""
+    return user_has_role(user, organisation_id, Role.ORG_ADMIN, Role.REVIEWER)
+
+
+def require_reporting_kit(user: Any, organisation_id: Any) -> None:
+    """Outsiders get a 404 (as for reports); the organisation's reporters a 403."""
+    if can_print_reporting_kit(user, organisation_id):
+        return
+    if can_report(user, organisation_id):
+        raise PermissionDenied("Only the organisation's administrators and safety leads can print the reporting kit.")
+    raise Http404
+
+
+def is_national_admin(user: Any) -> bool:
+    """An administrator of the national learning body: sets up organisations (no new role, see decision 0009)."""
+    return any(
+        m.role == Role.ORG_ADMIN and m.organisation.kind == OrganisationKind.NATIONAL for m in memberships_for(user)
+    )
+
+
+def require_national_admin(user: Any) -> None:
+    if not is_national_admin(user):
+        raise PermissionDenied("Only the national body's administrators can do this.")

@@ -113,6 +113,10 @@ REVIEWER_OF_REPORT = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW, report
 OWN_REPORT = outcomes(NOT_FOUND, anonymous=LOGIN, reporter=ALLOW)
 #: National analysts only (de-identified data).
 ANALYST_ONLY = outcomes(FORBIDDEN, anonymous=LOGIN, analyst=ALLOW)
+#: The public link's poster and cards: the organisation's administrators and safety leads.
+KIT = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW, org_admin=ALLOW, reporter=FORBIDDEN)
+#: National administrators only (organisation administrators of the national learning body).
+NATIONAL_ADMIN = outcomes(FORBIDDEN, anonymous=LOGIN)
 #: Django's admin: nobody in the fixtures is staff, so everyone is sent to the admin's own sign-in.
 ADMIN_ONLY = outcomes(LOGIN)
 #: One report of organisation A through the API (session or token): 401 when signed out.
@@ -251,6 +255,14 @@ POLICY: dict[str, Rule] = {
     "casereviews:recommendation_assign": rule(MISSING_OBJECT, method="POST", note=MISSING),
     "casereviews:review_detail": rule(MISSING_OBJECT, note=MISSING),
     "casereviews:review_add_items": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    # Public reporting link kit (issue 16): the organisation's administrators and safety leads
+    "kit:page": rule(KIT),
+    "kit:poster": rule(KIT),
+    "kit:cards": rule(KIT),
+    # National administrators (issue 16): org admins of the national body; no fixture principal is one, so
+    # safelearn/organisations/tests/test_national.py proves they get in and everyone here is refused
+    "national:organisations": rule(NATIONAL_ADMIN),
+    "national:organisation_new": rule(NATIONAL_ADMIN),
     # Imports (organisation administrators)
     "imports:upload": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
     "imports:batch": rule(MISSING_OBJECT, note=MISSING),
