@@ -27,6 +27,7 @@ SNIPPET = 60
 HARM_CAP = 2.0  # several kinds of harm add up, but only so far
 NAMED_CAP = 0.8  # the wider vocabulary alone is weaker evidence: it needs a sign of "now" to flag
 DEALT_STEP = 0.25  # weight against per sign of action known only to the broad DEALT_WITH list (two at most)
+RECURRENCE = "it has come back or is starting"  # the PENDING family that halves the weight against
 SERIOUS = 1.0  # a specific harm family this heavy is enough on its own for the silent-report fallback
 PENDING_CAP = 1.6
 RESOLVED_CAP = 2.6
@@ -146,15 +147,18 @@ def rule_score(text: str) -> tuple[float, list[str]]:
         ]
         h = min(sum(f.weight for f in harm) + 0.5 * min(sum(f.weight for f in extra), NAMED_CAP), HARM_CAP)
     else:
+        extra = named
         h = min(sum(f.weight for f in named), NAMED_CAP)
     p = min(sum(f.weight for f in pending), PENDING_CAP)
     # Signs of action the RESOLVED families do not know still count a little against.
     said = [m.lower() for f in resolved for m in f.matches]
     more = {m.lower() for f in dealt for m in f.matches if not any(m.lower() in q or q in m.lower() for q in said)}
     r = min(sum(f.weight for f in resolved) + DEALT_STEP * min(len(more), 2), RESOLVED_CAP)
+    if any(f.family.label == RECURRENCE and any("again" in m.lower() for m in f.matches) for f in pending):
+        r /= 2  # it is happening again after it was dealt with: what was done before did not hold
     evidence = BASE + h + p - r
-    shown_harm = harm or named
-    reasons = [f"cue: {f.family.label} ({_quote(f, 2)})" for f in sorted(shown_harm, key=lambda f: -f.weight)]
+    shown_harm = [*sorted(harm, key=lambda f: -f.weight), *sorted(extra, key=lambda f: -f.weight)]
+    reasons = [f"cue: {f.family.label} ({_quote(f, 2)})" for f in shown_harm]
     reasons += [f"{f.family.label}: {_quote(f, 2)}" for f in pending]
     reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in resolved]
     reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in dealt if not resolved]

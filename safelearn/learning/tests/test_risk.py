@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from safelearn.learning.engine.risk import SNIPPET, assess_immediate_risk
-from safelearn.learning.engine.risk_cues import HARM, PENDING, RESOLVED
+from safelearn.learning.engine.risk_cues import DEALT_WITH, HARM, NAMED_HARM, PENDING, RESOLVED
 from safelearn.learning.tests.helpers import seed_model
 
 FIXTURE = Path(__file__).with_name("data") / "risk_fixture.jsonl"
@@ -166,10 +166,78 @@ _UNBOUNDED = re.compile(r"\.[*+]|\.\{\d*,\}")  # ".*", ".+", ".{n,}"
 _NESTED = re.compile(r"\([^()]*[*+}]\)[*+{]")  # a quantified group that itself ends in a quantifier
 
 
-@pytest.mark.parametrize("family", [*HARM, *PENDING, *RESOLVED], ids=lambda f: f.label)
+@pytest.mark.parametrize(
+    "family", [*HARM, *NAMED_HARM, *PENDING, *RESOLVED, *DEALT_WITH], ids=lambda f: f"{f.label} ({f.weight})"
+)
 def test_patterns_are_bounded(family) -> None:  # type: ignore[no-untyped-def]
     """Linear-time patterns only: no unbounded wildcard gaps and no nested quantifiers (ReDoS)."""
     for pattern in family.patterns:
         assert not _UNBOUNDED.search(pattern), pattern
         assert not _NESTED.search(pattern), pattern
         re.compile(pattern)
+
+
+# The wider vocabulary (NAMED_HARM) and the silent-report fallback, with short examples written for these
+# tests (none is taken from a benchmark set).
+FALLBACK = "harm named, no sign it has been dealt with"
+
+WIDER_VOCABULARY = [
+    # (report in words no specific cue knows, a word the reason must quote)
+    ("Our lad keeps disappearing with a burner phone and comes back with wraps in his shoe.", "burner phone"),
+    ("The toddler was sat in a soiled nappy and the carer was slurring and off her face.", "slurring"),
+    ("Her stepdad molested her at the weekend and she is frightened of him.", "molested"),
+    ("He was leathered by his uncle with a hairbrush, his arms are covered in welts.", "leathered"),
+    ("A man from the gym keeps giving her vodka and says the hotel room is paid for.", "hotel"),
+    ("Mum says her daughter will have khatna done when they visit family abroad.", "khatna"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), WIDER_VOCABULARY)
+def test_wider_vocabulary_flags_a_report_silent_about_resolution(text: str, quoted: str) -> None:
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
+    assert a.reasons[0] == FALLBACK
+    assert any(quoted.lower() in r.lower() for r in a.reasons if r.startswith("cue: ")), a.reasons
+
+
+def test_fallback_needs_silence_about_resolution() -> None:
+    text = (
+        "Our lad kept disappearing with a burner phone and came back with wraps in his shoe. He was referred "
+        "to the exploitation panel last year and has a mentor; no further incidents."
+    )
+    a = assess_immediate_risk(text)
+    assert not a.at_risk, (a.score, a.reasons)
+    assert FALLBACK not in a.reasons
+
+
+def test_one_passing_harm_word_in_an_unrelated_incident_is_not_enough() -> None:
+    text = "The minutes of the meeting about her self-harm were printed on the wrong printer on the third floor."
+    a = assess_immediate_risk(text)
+    assert not a.at_risk, (a.score, a.reasons)
+
+
+def test_a_promised_referral_that_was_never_made_flags() -> None:
+    text = (
+        "The manager said the allegation against the residential worker would go to the LADO. I checked "
+        "and no referral has been made; he is on shift with the children."
+    )
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
+
+
+def test_harm_that_has_come_back_outweighs_an_old_resolution() -> None:
+    text = "He was arrested for hitting her last month but he's back again and I can hear smashing upstairs."
+    assert assess_immediate_risk(text).at_risk
+
+
+def test_a_parent_declining_care_is_not_a_resolution() -> None:
+    text = "The baby is jaundiced and has not fed since yesterday; mum declined to take him to the ward."
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
+    assert not any(r.startswith("against: ") for r in a.reasons), a.reasons
+
+
+def test_a_child_found_doing_something_harmful_is_not_a_found_missing_child() -> None:
+    text = "A Year 4 girl was found cutting her arms with a sharpener blade in the toilets and says she wants to die."
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
