@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -40,7 +41,7 @@ def conversation_reply(request: HttpRequest, report_id: str) -> HttpResponse:
                 form.add_error(field if field in form.fields else "body", errors)
         else:
             messages.success(request, "Your message has been sent. The reporter sees it with their receipt code.")
-            return redirect("review:report_detail", report_id=report.pk)
+            return redirect(reverse("review:report_feedback", args=[report.pk]) + "#conversation-heading")
     conversation = selectors.conversation_for_safety_lead(user=request.user, report=report)
     return render(
         request,

@@ -59,13 +59,18 @@ def report_list_for_reviewer(*, user: Any, filters: InboxFilters | None = None) 
     return qs.order_by("-immediate_risk_flagged", "-submitted_at")
 
 
-def report_get_for_reviewer(*, user: Any, report_id: Any) -> Report:
-    """Fetch a report for a safety lead and audit the read of its narrative."""
+def report_get_for_reviewer(*, user: Any, report_id: Any, reads_narrative: bool = True) -> Report:
+    """Fetch a report for a safety lead and audit the read of its narrative.
+
+    A page that never shows the reporter's words (grading, actions, history) passes reads_narrative=False,
+    so the history's "read the report" counts real readings.
+    """
     report = Report.objects.select_related("organisation", "reporter", "assigned_to").filter(pk=report_id).first()
     if report is None:
         raise Http404
     require_reviewer(user, report.organisation_id)
-    audit_record(actor=user, verb="report.narrative_read", target=report)
+    if reads_narrative:
+        audit_record(actor=user, verb="report.narrative_read", target=report)
     return report
 
 

@@ -104,6 +104,6 @@ def test_the_review_page_shows_suggestions_and_similar_reports(
     client: Any, people: dict[str, Any], case: dict[str, Any]
 ) -> None:
     client.force_login(people["reviewer"])
-    page = client.get(reverse("review:report_detail", args=[case["report"].pk])).content.decode()
+    page = client.get(reverse("review:report_learning", args=[case["report"].pk])).content.decode()
     assert "Suggested codes" in page and "Similar past reports" in page
     assert reverse("learning:suggestion_decide", args=[case["report"].pk, case["suggestion"].pk]) in page

@@ -93,7 +93,7 @@ def test_conversation_reply_signed_out_and_for_the_safety_lead(
     bad = client.post(url, {"kind": "question", "body": ""})
     assert bad.status_code == 400 and b"Write the message" in bad.content
     ok = client.post(url, {"kind": "question", "body": "When did it happen?"})
-    assert ok["Location"] == reverse("review:report_detail", args=[confidential.pk])
+    assert ok["Location"] == reverse("review:report_feedback", args=[confidential.pk]) + "#conversation-heading"
     assert confidential.messages.get().body == "When did it happen?"
 
 

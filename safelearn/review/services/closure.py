@@ -69,7 +69,7 @@ def _escalation_blockers(report: Report) -> list[ClosureBlocker]:
 
 
 def _clock_blockers(report: Report) -> list[ClosureBlocker]:
-    page = reverse("review:report_detail", args=[report.pk])
+    page = reverse("review:report_grading", args=[report.pk])
     return [
         ClosureBlocker(
             CLOCK,

@@ -52,7 +52,7 @@ def test_grading_errors_keep_the_answers_and_success_saves(lead: Any, submit_rep
     assert response.status_code == 302
     assessment = Assessment.objects.get(report=report)
     assert (assessment.risk_score, assessment.risk_band) == (16, "extreme")
-    page = lead.get(reverse("review:report_detail", args=[report.pk])).content.decode()
+    page = lead.get(reverse("review:report_grading", args=[report.pk])).content.decode()
     assert "score 16" in page and "Harm is not yet known" not in page
     lead.post(
         url,
@@ -65,7 +65,7 @@ def test_grading_errors_keep_the_answers_and_success_saves(lead: Any, submit_rep
             "grade-harm_revisit_on_2": "2031",
         },
     )
-    page = lead.get(reverse("review:report_detail", args=[report.pk])).content.decode()
+    page = lead.get(reverse("review:report_grading", args=[report.pk])).content.decode()
     assert "Harm is not yet known. Look at it again by 1 June 2031" in page
 
 
@@ -207,7 +207,7 @@ def test_primary_report_shows_the_duplicate_account(lead: Any, people: dict[str,
         {"to_status": "duplicate", "reason": "Same visit", "duplicate_of": primary.reference.lower()},
     )
     assert response.status_code == 302
-    page = lead.get(reverse("review:report_detail", args=[primary.pk])).content.decode()
+    page = lead.get(reverse("review:report_account", args=[primary.pk])).content.decode()
     assert "Supplemental account words" in page and "Primary account words" in page
 
 

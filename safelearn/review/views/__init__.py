@@ -20,6 +20,14 @@ from safelearn.review.views.report_forms import (
     report_response,
     report_transition,
 )
+from safelearn.review.views.report_pages import (
+    report_account,
+    report_actions,
+    report_feedback,
+    report_grading,
+    report_history,
+    report_learning,
+)
 from safelearn.review.views.systems import factor_add, finding_add, just_culture, systems_review
 
 __all__ = [
@@ -35,10 +43,16 @@ __all__ = [
     "inbox",
     "just_culture",
     "preferences",
+    "report_account",
+    "report_actions",
     "report_assign",
     "report_close",
     "report_detail",
+    "report_feedback",
     "report_grade",
+    "report_grading",
+    "report_history",
+    "report_learning",
     "report_response",
     "report_transition",
     "systems_review",

@@ -1,7 +1,8 @@
-"""Shared pieces of the review pages: the report page's context, and turning service errors into form errors."""
+"""Shared pieces of the review pages: each part of a report's review with its context, and form errors."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -10,10 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.casereviews.selectors import findings_for_report
-from safelearn.core.audit import audit_history
 from safelearn.learning.views import learning_context
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
@@ -31,6 +32,8 @@ from safelearn.review.forms import (
     GradeForm,
     ResponseForm,
 )
+from safelearn.review.history import report_history
+from safelearn.review.services.closure import closure_blockers
 from safelearn.web.forms import apply_errors  # noqa: F401 - used by the review views through this module
 
 CONVERSATION_TEMPLATE = "reporting/conversation.html"
@@ -78,14 +81,90 @@ def clock_form(clock: Any, data: Any = None) -> ClockUpdateForm:
     return ClockUpdateForm(data, prefix=f"clock-{clock.pk}")
 
 
-def render_report(request: HttpRequest, report: Report, *, status: int = 200, **bound: Any) -> HttpResponse:
-    """The report page with every review form; `bound` replaces one form with the submitted one to show errors."""
-    bundle = selectors.review_bundle(report=report)
-    a = bundle.assessment
+@dataclass(frozen=True)
+class Section:
+    key: str
+    url_name: str
+    label: str
+
+
+#: The parts of a report's review, each its own short page (the GOV.UK sub-navigation pattern).
+SECTIONS = (
+    Section("summary", "review:report_detail", "Summary"),
+    Section("account", "review:report_account", "The reporter's account"),
+    Section("grading", "review:report_grading", "Grading and clocks"),
+    Section("systems", "review:systems_review", "Systems review"),
+    Section("actions", "review:report_actions", "Actions"),
+    Section("feedback", "review:report_feedback", "Feedback and conversation"),
+    Section("learning", "review:report_learning", "Learning"),
+    Section("history", "review:report_history", "History"),
+)
+SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+
+#: Which part of the review each form lives on: a form with errors is shown again there, and success returns there.
+FORM_SECTION = {
+    "form": "summary",
+    "assign_form": "summary",
+    "ack_form": "summary",
+    "grade_form": "grading",
+    "response_form": "grading",
+    "clock_form": "grading",
+    "clock_update": "grading",
+    "action_form": "actions",
+    "feedback_form": "feedback",
+}
+
+
+def section_url(report: Report, key: str) -> str:
+    return reverse(SECTION_BY_KEY[key].url_name, args=[report.pk])
+
+
+def section_nav(report: Report, current: str) -> dict[str, Any]:
+    """Context for review/report/subnav.html."""
+    return {
+        "report_sections": [
+            {"url": section_url(report, s.key), "label": s.label, "current": s.key == current} for s in SECTIONS
+        ],
+        "section_label": SECTION_BY_KEY[current].label,
+    }
+
+
+def _triage_due(report: Report) -> Any:
+    if report.status != ReportStatus.SUBMITTED:
+        return None
+    org = report.organisation
+    return triage_due(
+        submitted_at=report.submitted_at,
+        immediate_risk=report.immediate_risk_flagged,
+        working_days=org.triage_target_working_days,
+        risk_hours=org.immediate_risk_target_hours,
+    )
+
+
+def _summary(request: HttpRequest, report: Report, bundle: selectors.ReviewBundle) -> dict[str, Any]:
     reviewers = selectors.reviewers_in(organisation_id=report.organisation_id)
-    context: dict[str, Any] = {
+    due = _triage_due(report)
+    allowed = workflow.allowed_transitions(report)
+    closable = report.status not in (ReportStatus.CLOSED, ReportStatus.WITHDRAWN, ReportStatus.DUPLICATE)
+    return {
         "form": TransitionForm(),
         "assign_form": AssignForm(prefix="assign", reviewers=reviewers, initial={"assignee": report.assigned_to_id}),
+        "ack_form": AcknowledgeForm.blank(prefix="ack"),
+        # Closing has its own page: the checklist of what is missing, feedback and the override.
+        "transitions": [t for t in allowed if t.to_status != ReportStatus.CLOSED],
+        "can_close": any(t.to_status == ReportStatus.CLOSED for t in allowed),
+        "blockers": closure_blockers(report) if closable else [],
+        "closable": closable,
+        "running_clocks": [c for c in bundle.clocks if c.status == "running"],
+        "triage_due": due,
+        "triage_overdue": bool(due and due <= timezone.now()),
+        **_escalations(report),
+    }
+
+
+def _grading(report: Report, bundle: selectors.ReviewBundle, failed_clock: Any) -> dict[str, Any]:
+    a = bundle.assessment
+    return {
         "grade_form": GradeForm(
             prefix="grade",
             initial={"consequence": a.consequence, "likelihood": a.likelihood, "harm": a.harm} if a else {},
@@ -94,54 +173,58 @@ def render_report(request: HttpRequest, report: Report, *, status: int = 200, **
             prefix="response", initial={"level": a.response_level, "reason": a.response_reason} if a else {}
         ),
         "clock_form": ClockStartForm(prefix="clock"),
-        "action_form": ActionForm(
-            prefix="action", members=selectors.members_in(organisation_id=report.organisation_id)
-        ),
-        "feedback_form": FeedbackForm(prefix="feedback"),
-        "ack_form": AcknowledgeForm.blank(prefix="ack"),
+        "clock_rows": [
+            (
+                clock,
+                failed_clock
+                if failed_clock is not None and failed_clock.prefix == f"clock-{clock.pk}"
+                else clock_form(clock),
+            )
+            for clock in bundle.clocks
+        ],
     }
+
+
+def _section_context(request: HttpRequest, report: Report, key: str, bound: dict[str, Any]) -> dict[str, Any]:
+    bundle = selectors.review_bundle(report=report)
+    context: dict[str, Any] = {"bundle": bundle, "assessment": bundle.assessment}
+    if key == "summary":
+        context.update(_summary(request, report, bundle))
+    elif key == "account":
+        context["duplicates"] = selectors.duplicate_accounts(user=request.user, report=report)
+    elif key == "grading":
+        context.update(_grading(report, bundle, bound.get("clock_update")))
+    elif key == "actions":
+        members = selectors.members_in(organisation_id=report.organisation_id)
+        context["action_form"] = ActionForm(prefix="action", members=members)
+    elif key == "feedback":
+        context.update({"feedback_form": FeedbackForm(prefix="feedback"), **_conversation(request, report)})
+    elif key == "learning":
+        context.update({"linked_findings": findings_for_report(report, limit=5), **learning_context(request, report)})
+    elif key == "history":
+        context["history"] = report_history(report=report)
+    return context
+
+
+def render_report(
+    request: HttpRequest, report: Report, *, section: str = "", status: int = 200, **bound: Any
+) -> HttpResponse:
+    """One part of the report's review; `bound` replaces one form with the submitted one to show its errors.
+
+    Without `section`, the part is the one the bound form lives on (the summary when nothing is bound).
+    """
+    key = section or next((FORM_SECTION[k] for k in bound if k in FORM_SECTION), "summary")
+    context = _section_context(request, report, key, bound)
     context.update({k: v for k, v in bound.items() if k != "clock_update"})
-    failed_clock = bound.get("clock_update")
-    clock_rows = [
-        (
-            clock,
-            failed_clock
-            if failed_clock is not None and failed_clock.prefix == f"clock-{clock.pk}"
-            else clock_form(clock),
-        )
-        for clock in bundle.clocks
-    ]
-    forms_on_page = [v for v in context.values() if isinstance(v, forms.Form)] + [f for _, f in clock_rows]
-    due = None
-    if report.status == ReportStatus.SUBMITTED:
-        org = report.organisation
-        due = triage_due(
-            submitted_at=report.submitted_at,
-            immediate_risk=report.immediate_risk_flagged,
-            working_days=org.triage_target_working_days,
-            risk_hours=org.immediate_risk_target_hours,
-        )
+    forms_on_page = [v for v in context.values() if isinstance(v, forms.Form)]
+    forms_on_page += [f for _, f in context.get("clock_rows", [])]
     context.update(
         {
             "report": report,
-            "bundle": bundle,
-            "assessment": a,
-            "clock_rows": clock_rows,
             "error_form": next((f for f in forms_on_page if f.is_bound and f.errors), None),
-            # Closing has its own page: the checklist of what is missing, feedback and the override.
-            "transitions": [t for t in workflow.allowed_transitions(report) if t.to_status != ReportStatus.CLOSED],
-            "can_close": any(t.to_status == ReportStatus.CLOSED for t in workflow.allowed_transitions(report)),
-            "history": audit_history(report),
-            "duplicates": selectors.duplicate_accounts(user=request.user, report=report),
-            **_conversation(request, report),
-            "triage_due": due,
-            "triage_overdue": bool(due and due <= timezone.now()),
             "now": timezone.now(),
             "today": timezone.localdate(),
-            "has_feedback": bool(bundle.feedback),
-            "linked_findings": findings_for_report(report, limit=5),
-            **_escalations(report),
-            **learning_context(request, report),
+            **section_nav(report, key),
         }
     )
-    return render(request, "review/report_detail.html", context, status=status)
+    return render(request, f"review/report/{key}.html", context, status=status)

@@ -68,7 +68,7 @@ def action_update(request: HttpRequest, action_id: str) -> HttpResponse:
                 apply_errors(form, exc)
             else:
                 messages.success(request, f"Action updated: {action.get_status_display().lower()}.")
-                return redirect("review:report_detail", report_id=action.report_id)
+                return redirect("review:report_actions", report_id=action.report_id)
     else:
         form = ActionUpdateForm(
             initial={

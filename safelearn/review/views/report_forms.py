@@ -1,4 +1,5 @@
-"""The forms on the report page. Each posts here, then returns to the report (or shows it again with errors)."""
+"""The forms of a report's review. Each posts here, then returns to the part of the review it lives on (or shows
+that part again with the errors)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from safelearn.reporting.forms import TransitionForm
 from safelearn.reporting.models import Report
 from safelearn.review import selectors, services, workflow
 from safelearn.review.forms import ActionForm, AssignForm, ClockStartForm, FeedbackForm, GradeForm, ResponseForm
-from safelearn.review.views.common import apply_errors, clock_form, render_report
+from safelearn.review.views.common import FORM_SECTION, apply_errors, clock_form, render_report, section_url
 
 
 def _handle(request: HttpRequest, report: Report, form: forms.Form, key: str, do: Callable[[], str]) -> HttpResponse:
-    """Validate, run the service, then go back to the report; on any error show the page with the form bound."""
+    """Validate, run the service, then go back to the form's part of the review; on any error show it bound."""
     if form.is_valid():
         try:
             done = do()
@@ -29,7 +30,7 @@ def _handle(request: HttpRequest, report: Report, form: forms.Form, key: str, do
             apply_errors(form, exc)
         else:
             messages.success(request, done)
-            return redirect("review:report_detail", report_id=report.pk)
+            return redirect(section_url(report, FORM_SECTION[key]))
     return render_report(request, report, status=400, **{key: form})
 
 

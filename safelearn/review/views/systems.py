@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from safelearn.reporting.models import Report
 from safelearn.review import selectors, services
 from safelearn.review.forms import EpisodeForm, FactorForm, FindingForm, JustCultureForm
-from safelearn.review.views.common import apply_errors
+from safelearn.review.views.common import apply_errors, section_nav
 
 
 def _factor_prefix(episode: Any) -> str:
@@ -47,6 +47,7 @@ def _render(request: HttpRequest, report: Report, *, status: int = 200, **bound:
             "factor_count": sum(len(e.factors.all()) for e in bundle.episodes),
             "error_form": next((f for f in candidates if f.is_bound and f.errors), None),
             "just_culture_allowed": selectors.just_culture_allowed(user=request.user, report=report),
+            **section_nav(report, "systems"),
         }
     )
     return render(request, "review/systems_review.html", context, status=status)
@@ -131,6 +132,6 @@ def just_culture(request: HttpRequest, report_id: str) -> HttpResponse:
     return render(
         request,
         "review/just_culture.html",
-        {"report": report, "form": form, "record": record, "steer": steer},
+        {"report": report, "form": form, "record": record, "steer": steer, **section_nav(report, "systems")},
         status=status,
     )
