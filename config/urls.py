@@ -18,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", web_views.favicon, name="favicon"),
     path("account/", include("safelearn.accounts.urls")),
     path("sso/", include("safelearn.sso.urls")),
+    path("organisation/", include("safelearn.organisations.urls")),  # administrators (issue 16)
     path("", include("safelearn.reporting.urls")),
     path("review/", include("safelearn.review.urls")),
     path("redaction/", include("safelearn.privacy.urls")),

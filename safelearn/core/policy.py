@@ -111,6 +111,8 @@ ANY_REVIEWER = outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_review
 REVIEWER_OF_REPORT = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW, reporter=FORBIDDEN, org_admin=FORBIDDEN)
 #: The signed-in reporter's own named report: nobody else, and its existence is not revealed.
 OWN_REPORT = outcomes(NOT_FOUND, anonymous=LOGIN, reporter=ALLOW)
+#: An organisation's administration pages (organisation A in the URL): its administrators only.
+ORG_ADMIN_OF_ORG = outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)
 #: National analysts only (de-identified data).
 ANALYST_ONLY = outcomes(FORBIDDEN, anonymous=LOGIN, analyst=ALLOW)
 #: The public link's poster and cards: the organisation's administrators and safety leads.
@@ -240,6 +242,19 @@ POLICY: dict[str, Rule] = {
     "learning:signal_detail": rule(MISSING_OBJECT, note=MISSING),
     "learning:signal_decide": rule(MISSING_OBJECT, method="POST", note=MISSING),
     "learning:models": rule(outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)),
+    # Organisation administration (issue 16): the organisation's own administrators only; @org_slug is A
+    "organisations:people": rule(ORG_ADMIN_OF_ORG),
+    "organisations:invite": rule(ORG_ADMIN_OF_ORG),
+    "organisations:person": rule(ORG_ADMIN_OF_ORG, note="a member of A (the reporter)"),
+    "organisations:person_deactivate": rule(ORG_ADMIN_OF_ORG, note="GET is the confirmation page"),
+    "organisations:person_reactivate": rule(ORG_ADMIN_OF_ORG, method="POST", note="unconfirmed: no change"),
+    "organisations:person_reset_two_factor": rule(ORG_ADMIN_OF_ORG, note="GET is the confirmation page"),
+    "organisations:settings": rule(ORG_ADMIN_OF_ORG),
+    "organisations:brand_css": rule(PUBLIC, note="the organisation's header colour: public like its name"),
+    "organisations:logo": rule(outcomes(NOT_FOUND), note="organisation A has no logo in the fixtures"),
+    "organisations:invitation_accept": rule(
+        outcomes(NOT_FOUND), kwargs={"token": "not-a-token"}, note="unknown link: a 404 page saying what to do"
+    ),
     # Single sign-on: public by nature (signing in); the provider must exist and be enabled
     "sso:choose": rule(PUBLIC),
     "sso:start": rule(outcomes(NOT_FOUND), note="unknown provider id: 404 for everyone"),

@@ -29,6 +29,7 @@ SECRET_WORDS = "Matrix-canary narrative: the night visit to Larkspur Close was m
 URL_KWARGS: dict[str, str] = {
     "report_id": "@report",
     "org_slug": "@org_slug",
+    "user_id": "@member",
     "action_id": "@action",
     "clock_id": "@clock",
     "episode_id": "@episode",
@@ -90,7 +91,14 @@ def matrix_objects(
         report=report, organisation=org, duty=_first_duty(), started_at=now, deadline=now + dt.timedelta(days=1)
     )
     episode = PracticeEpisode.objects.create(report=report, when="Day 1", what_happened="x", why_it_made_sense="y")
-    return {"report": report, "org_slug": org.slug, "action": action, "clock": clock, "episode": episode}
+    return {
+        "report": report,
+        "org_slug": org.slug,
+        "action": action,
+        "clock": clock,
+        "episode": episode,
+        "member": people["reporter"],
+    }
 
 
 def _first_duty() -> str:
