@@ -40,6 +40,7 @@ def _request(client: Client, url: str, rule: Any) -> Any:
 def test_the_policy_marks_the_pages_that_show_raw_text() -> None:
     marked = {name for name, rule in POLICY.items() if rule.shows_raw}
     assert {"review:report_detail", "privacy:review", "api-v1:get_report", "reporting:my_report_detail"} <= marked
+    assert {"review:report_account", "review:report_feedback"} <= marked  # the account; the reporter's replies
 
 
 def test_every_view_of_raw_text_is_audited_once(people: dict[str, Any], matrix_objects: dict[str, Any]) -> None:
@@ -74,7 +75,9 @@ def test_every_view_of_raw_text_is_audited_once(people: dict[str, Any], matrix_o
     assert not unmarked, "Views showing raw text without shows_raw in POLICY:\n" + "\n".join(unmarked)
     assert not unaudited, "Views of raw text not audited once per view:\n" + "\n".join(unaudited)
     # The walk really saw the words on the marked pages (not only a redirect or an error page).
-    assert {"review:report_detail", "privacy:review", "privacy:add", "api-v1:get_report"} <= exercised
+    assert {"review:report_detail", "review:report_account", "privacy:review", "privacy:add", "api-v1:get_report"} <= (
+        exercised
+    )
 
 
 def test_each_viewing_of_the_redaction_page_is_a_read(people: dict[str, Any], matrix_objects: dict[str, Any]) -> None:
