@@ -33,11 +33,16 @@ def _handle(line: str) -> dict[str, Any]:
     }
 
 
+#: Line breaks to tools that split on Unicode lines (Python's str.splitlines, many editors) that JSON leaves raw
+#: with ensure_ascii=False; escaped so one output line is always one result.
+_UNICODE_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def redact_jsonl(stdin: TextIO, stdout: TextIO) -> int:
     """Process every line of ``stdin``; return 0 (errors are reported per line, not by exit code)."""
     for line in stdin:
         if not line.strip():
             continue
-        stdout.write(json.dumps(_handle(line), ensure_ascii=False) + "\n")
+        stdout.write(json.dumps(_handle(line), ensure_ascii=False).translate(_UNICODE_LINE_BREAKS) + "\n")
         stdout.flush()
     return 0

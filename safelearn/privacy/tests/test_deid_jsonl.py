@@ -41,3 +41,13 @@ def test_one_output_line_per_input_line_with_errors_and_flushes() -> None:
     assert rows[4]["id"] is None and "error" in rows[4]
     assert "Ottoline" not in rows[5]["redacted"]
     assert "error" in rows[6]
+
+
+def test_unicode_line_breaks_never_split_a_result_line() -> None:
+    """U+2028, U+2029 and NEL are legal inside JSON strings, but line-splitting readers break a result on them."""
+    text = "Mum rang\u2028the duty line\u2029twice\x85today"
+    out = io.StringIO()
+    redact_jsonl(io.StringIO(json.dumps({"id": "a\u2028b", "text": text}, ensure_ascii=False) + "\n"), out)
+    [line] = out.getvalue().splitlines()
+    result = json.loads(line)
+    assert result["id"] == "a\u2028b" and result["redacted"] == text
