@@ -33,6 +33,8 @@ DEMO_USERS = [
     ("wm-reporter", Role.REPORTER, "westmoor"),
     ("wm-reviewer", Role.REVIEWER, "westmoor"),
     ("analyst", Role.ANALYST, "national"),
+    # Sets up organisations and sees their set-up status (an administrator of the national body, issue 16).
+    ("national-admin", Role.ORG_ADMIN, "national"),
 ]
 
 # Where each demo report ends up, in order, so every status appears.

@@ -1,0 +1,125 @@
+"""No page that nothing links to: sign in to the demo as each role, follow every link, see what is reachable.
+
+A page only reachable by typing its address is a page nobody uses (issue 16 found API tokens, children
+supported and the reporter-identity view like that). The crawl follows same-site links from the home
+page as each demo user and records the URL name of every link it sees; every GET page in the access
+policy without an object in its address must be among them, for some role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
+
+from safelearn.core.demo import DEMO_USERS, load_demo
+from safelearn.core.policy import POLICY
+
+pytestmark = pytest.mark.django_db
+
+HREF = re.compile(r'href="(/[^"#]*)')
+SKIP_PREFIXES = ("/static/", "/assets/", "/django-admin/", "/api/", "/sign-out/")
+DOWNLOAD_SUFFIXES = (".pdf", ".csv", ".xlsx", ".json", ".css", ".ico")
+MAX_PAGES_PER_ROLE = 250
+
+#: Pages reached some other way than a link on a signed-in page, each for a stated reason.
+NOT_LINKED_BY_DESIGN = {
+    "login": "the sign-in page: reached by signing out or any signed-out visit",
+    "reporting:submitted": "shown once, straight after sending a report",
+    "reporting:public_check": "a step of the public form, reached by answering the one before",
+    "reporting:public_sent": "a step of the public form",
+    "reporting:public_done": "a step of the public form",
+    "reporting:check_report": "reached by entering a receipt code",
+    "accounts:two_factor_verify": "reached by signing in",
+    "accounts:two_factor_setup": "reached by signing in without a device",
+    "accounts:keepalive": "called by the session time-out script, not a page",
+    "sso:callback": "the identity provider redirects here",
+    "analytics:bulletin_feed": "a feed for feed readers, linked with a token",
+    "organisations:brand_css": "a stylesheet",
+    "organisations:logo": "an image",
+    "api-v1:openapi-json": "machine-readable",
+    "favicon": "browsers ask for it",
+}
+
+
+def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            found += _patterns(entry, prefix + str(entry.pattern), f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            found.append((f"{namespace}{entry.name}", prefix + str(entry.pattern)))
+    return found
+
+
+def _get_pages_without_objects() -> set[str]:
+    """Named GET pages whose address needs no object id (an organisation's slug is fine: it is the user's)."""
+    names = set()
+    for name, route in _patterns(get_resolver()):
+        rule = POLICY.get(name)
+        if rule is None or rule.method != "GET" or route.startswith(("django-admin/", "api/")):
+            continue
+        params = set(re.findall(r"<(?:\w+:)?(\w+)>", route))
+        if params - {"org_slug"} or rule.kwargs:
+            continue
+        names.add(name)
+    return names
+
+
+def _crawl(client: Any) -> set[str]:
+    seen_paths: set[str] = set()
+    linked: set[str] = set()
+    queue: deque[str] = deque(["/"])
+    fetched = 0
+    while queue and fetched < MAX_PAGES_PER_ROLE:
+        path = queue.popleft()
+        response = client.get(path)
+        fetched += 1
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        for href in HREF.findall(response.content.decode()):
+            target = urlsplit(href).path
+            if target.startswith(SKIP_PREFIXES):
+                continue
+            try:
+                linked.add(resolve(target).view_name)
+            except Resolver404:
+                continue
+            if target not in seen_paths and not target.endswith(DOWNLOAD_SUFFIXES):
+                seen_paths.add(target)
+                queue.append(target)
+    return linked
+
+
+@pytest.fixture
+def crawled(client: Any) -> dict[str, set[str]]:
+    load_demo()
+    users = get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS])
+    result = {}
+    for user in users:
+        client.force_login(user)
+        result[user.username] = _crawl(client)
+        client.logout()
+    result["signed out"] = _crawl(client)
+    return result
+
+
+def test_every_page_is_linked_from_somewhere_some_role_can_reach(crawled: dict[str, set[str]]) -> None:
+    linked = set().union(*crawled.values())
+    orphans = sorted(_get_pages_without_objects() - linked - set(NOT_LINKED_BY_DESIGN))
+    assert not orphans, f"pages nothing links to: {orphans}"
+
+
+def test_each_role_is_shown_what_it_can_do(crawled: dict[str, set[str]]) -> None:
+    assert {"kit:page", "integrations:token_list", "analytics:children_supported"} <= crawled["nb-admin"]
+    assert {"kit:page", "reporting:identity"} <= crawled["nb-reviewer"]
+    assert "national:organisations" in crawled["national-admin"]
+    assert "national:organisation_new" in crawled["national-admin"]
+    for role_user in ("nb-reporter", "analyst"):
+        assert not {"kit:page", "national:organisations", "integrations:token_list"} & crawled[role_user]
