@@ -6,7 +6,6 @@ from django.http import HttpRequest
 
 from safelearn.core.models import Notification
 from safelearn.core.permissions import is_national_admin
-from safelearn.core.permissions import is_national_admin
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, memberships_for, organisations_where, primary_organisation
 
@@ -30,10 +29,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_is_analyst": is_analyst(user),
         "nav_is_org_admin": Role.ORG_ADMIN in roles,
         # Issue 16: the public link's poster and cards (administrators and safety leads), national set-up.
-        "nav_kit_org": (organisations_where(user, Role.ORG_ADMIN, Role.REVIEWER) or [None])[0],
-        "nav_is_national_admin": is_national_admin(user),
-        # Issue 16: the public link's poster and cards (administrators and safety leads), national set-up.
-        "nav_kit_org": (organisations_where(user, Role.ORG_ADMIN, Role.REVIEWER) or [None])[0],
+        "nav_kit_org": next(iter(organisations_where(user, Role.ORG_ADMIN, Role.REVIEWER)), None),
         "nav_is_national_admin": is_national_admin(user),
         "nav_unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
     }
