@@ -10,16 +10,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
 from safelearn.core.retention import database_release_purged
 from safelearn.core.worker import TaskTimeLimitExceeded
-from safelearn.organisations.models import Membership
+from safelearn.organisations.models import Membership, Organisation
+from safelearn.organisations.selectors import raw_retention_days
 from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus, InvolvedPeople
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
@@ -217,11 +218,17 @@ def redaction_approve(*, copy: DeidentifiedCopy, actor: Any) -> DeidentifiedCopy
 def purge_raw_narratives(*, now: dt.datetime | None = None, dry_run: bool = False) -> list[str]:
     """Blank raw narratives once approved plus the retention period; returns the references affected."""
     now = now or timezone.now()
-    cutoff = now - dt.timedelta(days=settings.SAFELEARN_RAW_RETENTION_DAYS)
+    # Each organisation's own retention (organisations.selectors.raw_retention_days), else the installation's.
+    cutoffs = Q()
+    for organisation in Organisation.objects.only("id", "raw_retention_days"):
+        cutoff = now - dt.timedelta(days=raw_retention_days(organisation))
+        cutoffs |= Q(organisation_id=organisation.pk, deidentified__approved_at__lte=cutoff)
+    if not cutoffs:
+        return []
     due = Report.objects.filter(
+        cutoffs,
         raw_purged_at__isnull=True,
         deidentified__status=DeidentifiedStatus.APPROVED,
-        deidentified__approved_at__lte=cutoff,
     )
     references = list(due.values_list("reference", flat=True))
     if dry_run:

@@ -11,13 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.models import Organisation
+from safelearn.organisations.selectors import identity_retention_days
 from safelearn.privacy.models import IdentityVaultEntry
 
 NAME_MAX = 200
@@ -89,8 +90,13 @@ def identity_contact_for_acknowledgement(*, report: Any) -> str:
     return entry.contact
 
 
-def _retention() -> dt.timedelta:
-    return dt.timedelta(days=int(settings.SAFELEARN_IDENTITY_RETENTION_DAYS))
+def _retention_by_organisation() -> dict[Any, int]:
+    """Each organisation's identity retention in days (its own setting, else the installation's)."""
+    return {o.pk: identity_retention_days(o) for o in Organisation.objects.only("id", "identity_retention_days")}
+
+
+def _retention(days: dict[Any, int], organisation_id: Any) -> dt.timedelta:
+    return dt.timedelta(days=days.get(organisation_id) or identity_retention_days(None))
 
 
 def identity_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> PurgeResult:
@@ -107,14 +113,19 @@ def identity_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> 
         .only("id", "destroy_after", "report__closed_at", "report__status", "report__organisation_id")
     )
     due_filter = IdentityVaultEntry.objects.filter(destroy_after__lte=today)
+    days = _retention_by_organisation()
     if dry_run:
         would = due_filter.count() + sum(
-            1 for e in pending if timezone.localdate(e.report.closed_at or now) + _retention() <= today
+            1
+            for e in pending
+            if timezone.localdate(e.report.closed_at or now) + _retention(days, e.report.organisation_id) <= today
         )
         return PurgeResult(scheduled=len(pending), destroyed=would, dry_run=True)
     with transaction.atomic():
         for entry in pending:
-            entry.destroy_after = timezone.localdate(entry.report.closed_at or now) + _retention()
+            entry.destroy_after = timezone.localdate(entry.report.closed_at or now) + _retention(
+                days, entry.report.organisation_id
+            )
             entry.save(update_fields=["destroy_after", "updated_at"])
         due = list(due_filter.select_related("report").only("id", "report__id", "report__organisation_id"))
         for entry in due:
@@ -122,7 +133,7 @@ def identity_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> 
                 actor="system",
                 verb="identity.destroyed",
                 target=entry.report,
-                payload={"retention_days": settings.SAFELEARN_IDENTITY_RETENTION_DAYS},
+                payload={"retention_days": days.get(entry.report.organisation_id) or identity_retention_days(None)},
             )
         IdentityVaultEntry.objects.filter(pk__in=[e.pk for e in due]).delete()
     return PurgeResult(scheduled=len(pending), destroyed=len(due), dry_run=False)

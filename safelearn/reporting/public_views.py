@@ -22,6 +22,7 @@ from django_ratelimit.core import is_ratelimited
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
+from safelearn.organisations.selectors import identity_retention_days
 from safelearn.reporting import public_flow, selectors, services
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm
 from safelearn.reporting.risk import assess_immediate_risk
@@ -57,7 +58,7 @@ def _page(
     context = {
         "organisation": organisation,
         "timeout_seconds": PUBLIC_SESSION_SECONDS,
-        "retention_days": settings.SAFELEARN_IDENTITY_RETENTION_DAYS,
+        "retention_days": identity_retention_days(organisation),
         **context,
     }
     return render(request, template, context, status=status)
@@ -72,7 +73,7 @@ def public_start(request: HttpRequest, org_slug: str) -> HttpResponse:
 def _form_for(step: public_flow.Step, request: HttpRequest, organisation: Organisation, **kwargs: Any) -> Any:
     if step.form is ModeForm:
         kwargs["allow_named"] = _staff_here(request, organisation) is not None
-        kwargs["retention_days"] = settings.SAFELEARN_IDENTITY_RETENTION_DAYS
+        kwargs["retention_days"] = identity_retention_days(organisation)
     return step.form(**kwargs)
 
 

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from safelearn.core.permissions import STAFF_ROLES
-from safelearn.organisations.selectors import organisations_where
+from safelearn.organisations.selectors import identity_retention_days, organisations_where
 from safelearn.reporting import selectors, services
 from safelearn.reporting.forms import StaffReportForm
 from safelearn.reporting.models import ReportDraft
@@ -95,7 +94,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         "form": form,
         "draft_id": draft_id or "",
         "short_form_slug": organisations[0].slug,
-        "retention_days": settings.SAFELEARN_IDENTITY_RETENTION_DAYS,
+        "retention_days": identity_retention_days(organisations[0]),
     }
     return render(request, "reporting/report_form.html", context)
 
