@@ -50,10 +50,6 @@ def _would_leave_no_admin(organisation: Organisation, user: Any) -> bool:
     return not (active_admin_ids(organisation) - {user.pk})
 
 
-def _user_target(user: Any) -> dict[str, str]:
-    return {"target_type": "auth.user", "target_id": str(user.pk)}
-
-
 # --- Invitations ---------------------------------------------------------------------------------------
 
 
@@ -173,7 +169,8 @@ def membership_roles_set(*, actor: Any, organisation: Organisation, user: Any, r
             verb="organisation.roles_changed",
             organisation_id=organisation.pk,
             payload={"before": sorted(current), "after": sorted(wanted)},
-            **_user_target(user),
+            target_type="auth.user",
+            target_id=str(user.pk),
         )
     return sorted(wanted)
 
@@ -215,7 +212,8 @@ def person_deactivate(*, actor: Any, organisation: Organisation, user: Any) -> N
             verb="organisation.person_deactivated",
             organisation_id=organisation.pk,
             payload={"sessions_ended": ended, "tokens_revoked": len(tokens)},
-            **_user_target(user),
+            target_type="auth.user",
+            target_id=str(user.pk),
         )
 
 
@@ -230,7 +228,11 @@ def person_reactivate(*, actor: Any, organisation: Organisation, user: Any) -> N
         user.is_active = True
         user.save(update_fields=["is_active"])
         audit_record(
-            actor=actor, verb="organisation.person_reactivated", organisation_id=organisation.pk, **_user_target(user)
+            actor=actor,
+            verb="organisation.person_reactivated",
+            organisation_id=organisation.pk,
+            target_type="auth.user",
+            target_id=str(user.pk),
         )
 
 
