@@ -100,16 +100,6 @@ def invitation_create(*, actor: Any, organisation: Organisation, email: str, rol
     return invitation
 
 
-def invitation_withdraw(*, actor: Any, invitation: Invitation) -> None:
-    require_org_admin(actor, invitation.organisation)
-    if invitation.accepted_at or invitation.withdrawn_at:
-        return
-    with transaction.atomic():
-        invitation.withdrawn_at = timezone.now()
-        invitation.save(update_fields=["withdrawn_at", "updated_at"])
-        audit_record(actor=actor, verb="organisation.invitation_withdrawn", target=invitation)
-
-
 def invitation_accept(*, token: str, full_name: str, password: str) -> Any:
     """Create the invited person's account (username: their email address) with the invited role."""
     User = get_user_model()
