@@ -78,7 +78,7 @@ def test_running_clock_blocks_closing_until_it_is_met(
 
     # The checklist's link leads to the clock; recording the notification meets it.
     lead.locator("#closure-blockers").get_by_role("link", name=re.compile("statutory clock")).click()
-    lead.wait_for_url(f"**/review/reports/{report.pk}/#clock-{clock.pk}")
+    lead.wait_for_url(f"**/review/reports/{report.pk}/grading/#clock-{clock.pk}")
     card = lead.locator(f"#clock-{clock.pk}")
     card.get_by_label("We notified them").check()
     card.get_by_label("Who was notified (organisation and person)").fill("LADO, Northbridge (A. Patel)")

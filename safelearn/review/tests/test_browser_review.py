@@ -76,6 +76,10 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     assert "now triaged" in flash(lead)
 
     # --- Grading: a near miss is graded on what could have happened --------------------------------------------
+    parts = lead.get_by_role("navigation", name="Parts of this review")
+    parts.get_by_role("link", name="Grading and clocks").click()
+    lead.wait_for_url("**/grading/")
+    check(lead, "grading and clocks")
     grade = lead.locator("form", has=lead.get_by_role("button", name="Save grading"))
     grade.get_by_role("group", name=re.compile("Potential consequence")).get_by_label("4 – Major").check()
     grade.get_by_role("group", name=re.compile("Likelihood")).get_by_label("3 – Possible").check()
@@ -91,6 +95,7 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     lead.get_by_label("Why is this response proportionate?").fill("Could have caused serious harm; seen twice.")
     lead.get_by_role("button", name="Save response level").click()
     assert "full systems review" in flash(lead)
+    parts.get_by_role("link", name="Summary").click()
     lead.get_by_role("radio", name="Start review").check()
     lead.get_by_role("button", name="Update status").click()
     flash(lead)
@@ -98,7 +103,7 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     assert (assessment.risk_score, assessment.graded_potential) == (12, True)
 
     # --- Systems review ----------------------------------------------------------------------------------------
-    lead.get_by_role("link", name="Open the systems review").click()
+    parts.get_by_role("link", name="Systems review").click()
     lead.wait_for_url("**/systems-review/")
     check(lead, "systems review")
     episodes = [
@@ -140,7 +145,7 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     check(lead, "just-culture result")
 
     # --- Two actions, one done with evidence -------------------------------------------------------------------
-    lead.goto(f"/review/reports/{report.pk}/")
+    lead.goto(f"/review/reports/{report.pk}/actions/")
     for title in ("Add a photo to every medication chart", "Overlap evening shifts by 15 minutes"):
         lead.locator("summary", has_text="Add an action").click()
         lead.get_by_label("What will be done").fill(title)
