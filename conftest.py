@@ -29,6 +29,8 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Two-factor sign-in is tested in safelearn/accounts/tests; other tests sign in with force_login.
     settings.SAFELEARN_REQUIRE_2FA = False
+    # Workers in tests run only the tasks a test enqueues, unless it turns the recurring jobs on.
+    settings.SAFELEARN_SCHEDULE_ENABLED = False
 
 
 @pytest.fixture

@@ -199,6 +199,8 @@ TASKS = {
 SAFELEARN_TASK_TIME_LIMIT = float(os.environ.get("SAFELEARN_TASK_TIME_LIMIT", 300))
 SAFELEARN_TASK_LEASE_SECONDS = float(os.environ.get("SAFELEARN_TASK_LEASE_SECONDS", 120))
 SAFELEARN_TASK_MAX_ATTEMPTS = int(os.environ.get("SAFELEARN_TASK_MAX_ATTEMPTS", 3))
+# The worker also runs the recurring jobs (safelearn/core/schedule.py). Set false to schedule them with cron.
+SAFELEARN_SCHEDULE_ENABLED = _env_bool("SAFELEARN_SCHEDULE_ENABLED", True)
 
 # Keys for encrypting narratives and identities live outside the database: environment or key file.
 SAFELEARN_ENCRYPTION_KEYS = os.environ.get("SAFELEARN_ENCRYPTION_KEYS", "")

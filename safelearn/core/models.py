@@ -98,3 +98,35 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"worker {self.worker_id} (last seen {self.last_seen:%Y-%m-%d %H:%M:%S})"
+
+
+class ScheduledJobRun(models.Model):
+    """One run of a recurring job (safelearn.core.schedule): claimed by a worker for one due slot, then run.
+
+    The unique (job, due_slot) pair is the claim: two workers polling at the same moment both try to insert
+    the row and only one succeeds, so a job never runs twice for the same slot. `message` holds an exception
+    type only, never text that could quote a report.
+    """
+
+    class Outcome(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Running"
+        OK = "ok", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    id = models.BigAutoField(primary_key=True)
+    job = models.CharField(max_length=64)
+    due_slot = models.DateTimeField(help_text="The scheduled time this run is for")
+    enqueued_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.QUEUED)
+    message = models.CharField(max_length=200, blank=True)
+    task_id = models.CharField(max_length=64, blank=True, help_text="The django-tasks result id")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "due_slot"], name="scheduled_job_run_once_per_slot")]
+        indexes = [models.Index(fields=["job", "-due_slot"])]
+
+    def __str__(self) -> str:
+        return f"{self.job} for {self.due_slot:%Y-%m-%d %H:%M} ({self.outcome})"

@@ -42,6 +42,7 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 from safelearn.core.audit import audit_record
 from safelearn.core.models import WorkerHeartbeat
+from safelearn.core.schedule import schedule_enabled, schedule_enqueue_due
 
 logger = logging.getLogger("safelearn.worker")
 T = TypeVar("T")
@@ -258,6 +259,7 @@ class SafeWorker(Worker):
         self._sleep = sleep
         self._next_recovery = 0.0
         self._locked_polls = 0
+        self.schedule_enabled = schedule_enabled()  # the recurring jobs (safelearn.core.schedule)
 
     def run(self) -> None:
         logger.info(
@@ -296,6 +298,8 @@ class SafeWorker(Worker):
             try:
                 if time.monotonic() >= self._next_recovery:
                     self.recover()
+                if self.schedule_enabled:
+                    schedule_enqueue_due()  # due recurring jobs join the queue as ordinary tasks
                 task_result = self._claim_next()
             except OperationalError as exc:
                 if not is_locked_database_exception(exc):
