@@ -31,7 +31,8 @@ def _handle(request: HttpRequest, report: Report, form: forms.Form, key: str, do
         else:
             messages.success(request, done)
             return redirect(section_url(report, FORM_SECTION[key]))
-    return render_report(request, report, status=400, **{key: form})
+    bound: dict[str, Any] = {key: form}
+    return render_report(request, report, status=400, **bound)
 
 
 def _report(request: HttpRequest, report_id: str) -> Report:
