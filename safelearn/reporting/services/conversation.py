@@ -79,7 +79,8 @@ def conversation_post_as_reporter(*, report: Report, body: str, user: Any = None
             "user"
         )
     ]
-    url = reverse("review:report_detail", args=[report.pk])
+    # The review's feedback and conversation page, where the reply is read and answered.
+    url = reverse("review:report_feedback", args=[report.pk]) + "#conversation-heading"
     notify_users(
         users=reviewers,
         kind="reporter_reply",
