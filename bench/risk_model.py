@@ -1,6 +1,7 @@
 """Immediate-risk screen, learned probability: leave-one-set-out evaluation of rules OR model.
 
-Usage: .venv/bin/python bench/risk_model.py [--sentences] [--c 4.0] [--no-seeds] [--threshold T]
+Usage: .venv/bin/python bench/risk_model.py [--sentences] [--stop] [--no-chars] [--no-seeds] [--c 4.0]
+       [--seed-weight W] [--more-seeds N] [--both-domains] [--safenet N] [--threshold T]
 
 Protocol (fixed before any result was seen):
 
@@ -23,6 +24,7 @@ form's path passes a "no"). Prints per-set rows for rules only, model only and r
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -66,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed-weight", type=float, default=1.0, help="sample weight of each seed report")
     ap.add_argument("--more-seeds", type=int, default=0, help="also compose N per event extra seed reports")
     ap.add_argument("--both-domains", action="store_true", help="only terms found in the seeds AND the risk sets")
+    ap.add_argument(
+        "--safenet",
+        type=int,
+        default=0,
+        help="add N real wildfire near-miss reports (../shared/corpus/external) as 'not at risk' (diagnostic only)",
+    )
     ap.add_argument("--no-chars", action="store_true", help="word n-grams only")
     ap.add_argument("--stop", action="store_true", help="drop function words (style) from the word n-grams")
     ap.add_argument("--threshold", type=float, default=None)
@@ -77,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         seen = {t for t, _ in seeds}
         extra = [(r["text"], r["labels"]["immediate_risk"]) for r in compose(n_per_event=args.more_seeds, seed=11)]
         seeds += [(t, y) for t, y in extra if t not in seen]
+    safenet = ROOT.parent / "shared" / "corpus" / "external" / "safenet_1999_2021.jsonl"
+    if args.safenet and safenet.exists():
+        lines = safenet.read_text(encoding="utf-8").splitlines()[: args.safenet]
+        seeds += [(json.loads(line)["text"], False) for line in lines if line.strip()]
     n_seeds = len(seeds)
     sets = {name: load_jsonl(DATA / f"risk_{name}.jsonl") for name in RISK_SETS}
     rules = {name: [rule_score(t)[0] >= 0.5 for t, _ in rows] for name, rows in sets.items()}
