@@ -284,6 +284,7 @@ POLICY: dict[str, Rule] = {
     # safelearn/organisations/tests/test_national.py proves they get in and everyone here is refused
     "national:organisations": rule(NATIONAL_ADMIN),
     "national:organisation_new": rule(NATIONAL_ADMIN),
+    "national:jobs": rule(NATIONAL_ADMIN),
     # Imports (organisation administrators)
     "imports:upload": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
     "imports:batch": rule(MISSING_OBJECT, note=MISSING),

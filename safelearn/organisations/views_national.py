@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from safelearn.core.permissions import require_national_admin
+from safelearn.core.schedule import schedule_enabled, schedule_status
 from safelearn.organisations import national
 from safelearn.organisations.forms_national import OrganisationCreateForm
 from safelearn.organisations.models import Role
@@ -54,3 +55,11 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
             return redirect("national:organisations")
     status = 400 if form.errors else 200
     return render(request, "organisations/national_new.html", {"form": form}, status=status)
+
+
+@login_required
+def jobs(request: HttpRequest) -> HttpResponse:
+    """The recurring jobs the worker runs: schedule, last run and outcome, next due."""
+    require_national_admin(request.user)
+    context = {"statuses": schedule_status(), "enabled": schedule_enabled()}
+    return render(request, "organisations/national_jobs.html", context)
