@@ -81,7 +81,13 @@ def load_mapping(text: str) -> Mapping:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise MappingError(f"the mapping file is not valid YAML or JSON: {exc}") from exc
+        # The parser's own words ("expected ',' or ']', but got '<stream end>'") mean nothing to an analyst.
+        # The context mark is where the broken construct began (an unclosed bracket), usually the line to fix.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        where = f" near line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise MappingError(
+            f"the mapping file is not valid YAML or JSON{where}: check the indentation, colons and brackets there"
+        ) from exc
     if not isinstance(raw, dict):
         raise MappingError("the mapping file must be a mapping with source, id_column and columns")
     for key in ("source", "id_column", "columns"):

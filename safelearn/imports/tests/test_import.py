@@ -184,3 +184,11 @@ def test_other_organisations_batches_are_invisible(client, people, make_user, ot
 def test_signed_out_is_sent_to_sign_in(client, db):
     response = client.get(reverse("imports:upload"))
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+def test_a_broken_mapping_file_gets_plain_words_and_a_line_not_the_parsers_text():
+    with pytest.raises(MappingError) as exc:
+        load_mapping("source: x\nid_column: y\ncolumns:\n  what_happened: [Narrative\n")
+    message = str(exc.value)
+    assert "line 4" in message
+    assert "expected" not in message and "flow sequence" not in message and "<unicode string>" not in message
