@@ -9,7 +9,17 @@ kills the whole server process group with SIGKILL at random moments, restarts it
   * nothing is half-written: every report has a reference, a receipt hash and its `report.submitted`
     audit event, SQLite's integrity check passes and the audit hash chain verifies.
 
-Usage: .venv/bin/python bench/crash.py [--kills 8] [--clients 4] [--seed 1]
+Two more scenarios (issue 15, finding 3), for the background worker:
+
+  * worker-kill: reports queue de-identification tasks; `safelearn worker` is SIGKILLed while a task is
+    RUNNING, several times, and restarted (short lease). Every task must finish (none RUNNING for ever, none
+    given up) and every report's de-identified copy must leave `pending`.
+  * write-lock: another process holds SQLite's write lock for 40 s while the worker runs and a web page and
+    an API call write. The worker must stay up and finish its queue; the page must be the 503 "service
+    unavailable" page and the API a 503 problem document, both with Retry-After; writes work afterwards.
+
+Usage: .venv/bin/python bench/crash.py [--scenario all|server|worker-kill|write-lock] [--kills 8] [--clients 4]
+       [--seed 1] [--worker-kills 6] [--lock-seconds 40]
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ import random
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -30,6 +41,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,8 +171,8 @@ def _submit(
         return exc.code, exc.headers.get("Location", "")
 
 
-def start_server(var_dir: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    command = [str(BIN / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", "30"]
+def start_server(var_dir: Path, port: int, log: Path, timeout: int = 30) -> subprocess.Popen[bytes]:
+    command = [str(BIN / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", str(timeout)]
     proc = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -186,10 +198,31 @@ def kill_hard(proc: subprocess.Popen[bytes]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scenario", choices=["all", "server", "worker-kill", "write-lock"], default="all")
     parser.add_argument("--kills", type=int, default=8)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--worker-kills", type=int, default=6)
+    parser.add_argument("--lock-seconds", type=float, default=40.0)
+    parser.add_argument("--drain-timeout", type=float, default=600.0)
+    parser.add_argument(
+        "--worker-command", default="worker", help="db_worker runs the library's plain worker, to compare"
+    )
     args = parser.parse_args()
+    scenarios: dict[str, Callable[[argparse.Namespace], int]] = {
+        "server": server_scenario,
+        "worker-kill": worker_kill_scenario,
+        "write-lock": write_lock_scenario,
+    }
+    chosen = list(scenarios) if args.scenario == "all" else [args.scenario]
+    failures = 0
+    for name in chosen:
+        failures += scenarios[name](args)
+        print()
+    return 1 if failures else 0
+
+
+def server_scenario(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="safelearn-crash-") as tmp:
         var_dir = Path(tmp)
@@ -278,6 +311,327 @@ def report(
     print(f"| SQLite integrity check | {verified['integrity']} |")
     print(f"| audit chain problems ({verified['events']} events) | {verified['chain_problems']} |")
     ok = not missing and not half_written and verified["integrity"] == "ok" and verified["chain_problems"] == 0
+    print()
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+# --- Worker scenarios (issue 15, finding 3) -------------------------------------------------------------------
+
+QUEUE = """
+import django; django.setup()
+import sys
+from django.contrib.auth import get_user_model
+from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.reporting.services import ReportInput, report_submit
+org = Organisation.objects.get(slug="crashfield")
+reporter = get_user_model().objects.get(username="crash0")
+words = "The evening handover at the children's home missed the medication change for the young person. " * 12
+for i in range(int(sys.argv[1])):
+    report_submit(organisation=org, reporter=reporter, data=ReportInput(what_happened=f"Queue report {i}. {words}"))
+"""
+
+REVIEWER_SETUP = """
+import django; django.setup()
+from django.contrib.auth import get_user_model
+from safelearn.api.services import token_create
+from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.reporting.models import Report
+org = Organisation.objects.get(slug="crashfield")
+lead = get_user_model().objects.create_user(username="crashlead", password="unused-crash-password-2026")
+Membership.objects.create(user=lead, organisation=org, role=Role.REVIEWER)
+token = token_create(organisation=org, name="crash", scopes=["review:read", "review:write"], created_by=lead)
+print(token.secret, Report.objects.order_by("created_at").first().pk)
+"""
+
+TASKS_STATE = """
+import json, django; django.setup()
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+from safelearn.core.audit import audit_verify
+from safelearn.core.models import AuditEvent
+from safelearn.privacy.models import DeidentifiedCopy
+from safelearn.reporting.models import Report
+with connection.cursor() as c:
+    c.execute("PRAGMA integrity_check"); integrity = c.fetchone()[0]
+tasks = list(DBTaskResult.objects.values("status", "worker_ids", "exception_class_path"))
+copies = {}
+for status in DeidentifiedCopy.objects.values_list("status", flat=True):
+    copies[status] = copies.get(status, 0) + 1
+print(json.dumps({
+    "tasks": len(tasks),
+    "by_status": {s: sum(t["status"] == s for t in tasks) for s in ("READY", "RUNNING", "SUCCESSFUL", "FAILED")},
+    "requeued": sum(len(t["worker_ids"]) > 1 for t in tasks),
+    "failures": sorted({t["exception_class_path"] for t in tasks if t["status"] == "FAILED"}),
+    "reports": Report.objects.count(),
+    "copies": copies,
+    "requeue_events": AuditEvent.objects.filter(verb="task.requeued").count(),
+    "abandon_events": AuditEvent.objects.filter(verb="task.abandoned").count(),
+    "integrity": integrity,
+    "chain_problems": len(audit_verify()),
+}))
+"""
+
+
+def fresh_database(var_dir: Path) -> tuple[dict[str, str], str]:
+    env = django_env(var_dir)
+    subprocess.run([str(BIN / "safelearn"), "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([str(BIN / "safelearn"), "createcachetable"], cwd=ROOT, env=env, check=True)
+    org_id = run_python(SETUP, env).splitlines()[-1]
+    return env, org_id
+
+
+def run_python(code: str, env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [str(BIN / "python"), "-c", code, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+def tasks_state(env: dict[str, str]) -> dict[str, object]:
+    return dict(json.loads(run_python(TASKS_STATE, env).splitlines()[-1]))
+
+
+def running_task_ids(db: Path) -> set[str]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as conn:
+        rows = conn.execute("SELECT id FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'").fetchall()
+    return {str(row[0]) for row in rows}
+
+
+def task_counts(db: Path) -> dict[str, int]:
+    """Read the queue straight from the file (read-only, WAL lets us read beside the writer)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as conn:
+        rows = conn.execute(
+            "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+        ).fetchall()
+    return {str(status): int(count) for status, count in rows}
+
+
+def start_worker(
+    var_dir: Path, log: Path, env_extra: dict[str, str], *extra: str, command_name: str = "worker"
+) -> subprocess.Popen[bytes]:
+    command = [str(BIN / "safelearn"), command_name, "--interval", "0.2", "--no-startup-delay", "-v", "1", *extra]
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**django_env(var_dir), "LOG_LEVEL": "WARNING", **env_extra},
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+def worker_kill_scenario(args: argparse.Namespace) -> int:
+    """SIGKILL the worker while a task is RUNNING; after restarts every task must still finish."""
+    rng = random.Random(args.seed)
+    reports = 40
+    lease = 3.0
+    with tempfile.TemporaryDirectory(prefix="safelearn-crash-worker-") as tmp:
+        var_dir = Path(tmp)
+        env, _org = fresh_database(var_dir)
+        run_python(QUEUE, env, str(reports))
+        db = var_dir / "safelearn.sqlite3"
+        log = var_dir / "worker.log"
+        lease_env = {"SAFELEARN_TASK_LEASE_SECONDS": str(lease)}
+        rows: list[tuple[int, int, int, str]] = []
+        orphaned: set[str] = set()
+        worker_id = "crash-host-1"
+        worker = start_worker(var_dir, log, lease_env, "--worker-id", worker_id, command_name=args.worker_command)
+        for kill in range(1, args.worker_kills + 1):
+            done_before = task_counts(db).get("SUCCESSFUL", 0)
+            # Kill only after it has finished two more tasks and started another, so kills spread over the
+            # queue instead of hitting the re-queued task again and again.
+            wait_for(lambda n=done_before: task_counts(db).get("SUCCESSFUL", 0) >= n + 2, timeout=120)
+            wait_for(lambda: task_counts(db).get("RUNNING", 0) > 0, timeout=60, step=0.005)
+            time.sleep(rng.uniform(0.0, 0.05))
+            kill_hard(worker)
+            running = running_task_ids(db)
+            orphaned |= running
+            # Alternate restarts under the killed worker's id (it takes its task back at once) and under a new
+            # id (the task waits for the lease to expire).
+            same_id = kill % 2 == 0
+            rows.append((kill, len(running), task_counts(db).get("SUCCESSFUL", 0), "same" if same_id else "new"))
+            worker_id = worker_id if same_id else f"crash-host-{kill + 1}"
+            worker = start_worker(var_dir, log, lease_env, "--worker-id", worker_id, command_name=args.worker_command)
+        started = time.time()
+        finished = wait_for(
+            lambda: not ({"READY", "RUNNING"} & set(task_counts(db))), timeout=args.drain_timeout, step=0.5
+        )
+        drain = time.time() - started
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=60)
+        state = tasks_state(env)
+    print(
+        f"Worker crash safety: {reports} reports queue {state['tasks']} tasks; `safelearn {args.worker_command}` "
+        f"SIGKILLed {args.worker_kills} times while a task was RUNNING; lease {lease:g} s, seed {args.seed}"
+    )
+    print()
+    print("| kill | tasks RUNNING just after the kill | tasks finished so far | restarted with |")
+    print("| ---: | ---: | ---: | --- |")
+    for kill, running, done, restart in rows:
+        print(f"| {kill} | {running} | {done} | {restart} worker id |")
+    by_status = state["by_status"]
+    copies = state["copies"]
+    print()
+    print("| check | result |")
+    print("| --- | ---: |")
+    print(f"| distinct tasks orphaned by the kills (RUNNING, worker dead) | {len(orphaned)} |")
+    print(f"| tasks re-queued after their worker died (attempts > 1) | {state['requeued']} |")
+    print(
+        f"| `task.requeued` / `task.abandoned` audit events | {state['requeue_events']} / {state['abandon_events']} |"
+    )
+    print(f"| tasks finished (SUCCESSFUL) | {by_status['SUCCESSFUL']} of {state['tasks']} |")  # type: ignore[index]
+    print(
+        f"| tasks FAILED / still READY or RUNNING | {by_status['FAILED']} / {by_status['READY'] + by_status['RUNNING']} |"
+    )  # type: ignore[index]
+    print(f"| queue drained after the last restart | {'yes' if finished else 'NO'} ({drain:.1f} s) |")
+    print(f"| de-identified copies by status | {json.dumps(copies, sort_keys=True)} |")
+    print(f"| SQLite integrity check | {state['integrity']} |")
+    print(f"| audit chain problems | {state['chain_problems']} |")
+    ok = (
+        finished
+        and by_status["SUCCESSFUL"] == state["tasks"]  # type: ignore[index]
+        and state["requeued"] >= len(orphaned) > 0
+        and copies.get("pending", 0) == 0  # type: ignore[union-attr]
+        and state["integrity"] == "ok"
+        and state["chain_problems"] == 0
+    )
+    print()
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+def _timed_request(
+    request: urllib.request.Request | str, opener: urllib.request.OpenerDirector | None
+) -> dict[str, object]:
+    started = time.time()
+    try:
+        response = (opener.open if opener else urllib.request.urlopen)(request, timeout=120)
+        status, headers, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as exc:
+        status, headers, body = exc.code, exc.headers, exc.read()
+    return {
+        "status": status,
+        "content_type": headers.get("Content-Type", ""),
+        "retry_after": headers.get("Retry-After", ""),
+        "body": body.decode("utf-8", "replace"),
+        "seconds": round(time.time() - started, 1),
+    }
+
+
+def write_lock_scenario(args: argparse.Namespace) -> int:
+    """Hold SQLite's write lock for 40 s while the worker runs and a page and an API call try to write."""
+    import threading
+
+    with tempfile.TemporaryDirectory(prefix="safelearn-crash-lock-") as tmp:
+        var_dir = Path(tmp)
+        env, org_id = fresh_database(var_dir)
+        run_python(QUEUE, env, "20")
+        token, report_id = run_python(REVIEWER_SETUP, env).splitlines()[-1].split()
+        db = var_dir / "safelearn.sqlite3"
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        log = var_dir / "server.log"
+        # --timeout above SQLite's 30 s busy timeout, so a waiting request is answered (503), not killed.
+        server = start_server(var_dir, port, log, timeout=90)
+        worker = start_worker(var_dir, var_dir / "worker.log", {})
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+        assert _sign_in(opener, jar, base, "crash1"), "could not sign in"
+        opener.open(f"{base}/report/", timeout=10).read()
+        form = {
+            "csrfmiddlewaretoken": _csrf(jar),
+            "organisation": org_id,
+            "mode": "named",
+            "immediate_risk_answer": "no",
+            "kind": "incident",
+            "what_happened": "Submitted while another process held the database's write lock.",
+        }
+        page_request = urllib.request.Request(
+            f"{base}/report/", urllib.parse.urlencode(form).encode(), headers={"Referer": base + "/"}
+        )
+        api_request = urllib.request.Request(
+            f"{base}/api/v1/review/reports/{report_id}/transition",
+            json.dumps({"to_status": "triaged"}).encode(),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        wait_for(lambda: task_counts(db).get("SUCCESSFUL", 0) >= 1, timeout=120)  # the worker is busy
+        results: dict[str, dict[str, object]] = {}
+        locker = sqlite3.connect(db, timeout=60, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        lock_taken = time.time()
+        threads = [
+            threading.Thread(target=lambda: results.update(page=_timed_request(page_request, opener))),
+            threading.Thread(target=lambda: results.update(api=_timed_request(api_request, None))),
+        ]
+        for thread in threads:
+            thread.start()
+        time.sleep(max(0.0, args.lock_seconds - (time.time() - lock_taken)))
+        worker_alive_during = worker.poll() is None
+        locker.execute("ROLLBACK")
+        locker.close()
+        held = time.time() - lock_taken
+        for thread in threads:
+            thread.join(timeout=120)
+        after = _timed_request(page_request, opener)  # the same submission, once the lock is gone
+        drained = wait_for(lambda: not ({"READY", "RUNNING"} & set(task_counts(db))), timeout=300, step=0.5)
+        worker_alive_after = worker.poll() is None
+        worker_log = (var_dir / "worker.log").read_text(errors="replace")
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=60)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        state = tasks_state(env)
+    page, api = results.get("page", {}), results.get("api", {})
+    print(f"Write lock: another process held SQLite's write lock for {held:.0f} s (BEGIN IMMEDIATE) while")
+    print("`safelearn worker` worked through 20 queued de-identification tasks and a page and an API call wrote")
+    print()
+    print("| check | result |")
+    print("| --- | --- |")
+    print(
+        f"| web: report submitted during the lock | {page.get('status')} after {page.get('seconds')} s, Retry-After {page.get('retry_after') or '-'} |"
+    )
+    print(
+        f"| web: page shown | {'GOV.UK “Sorry, the service is unavailable”' if 'service is unavailable' in str(page.get('body')) else 'other'} |"
+    )
+    print(
+        f"| API: review transition during the lock | {api.get('status')} {api.get('content_type')} after {api.get('seconds')} s, Retry-After {api.get('retry_after') or '-'} |"
+    )
+    print(
+        f"| worker running during / after the lock | {'yes' if worker_alive_during else 'NO'} / {'yes' if worker_alive_after else 'NO'} |"
+    )
+    retries = worker_log.count("retries in") + worker_log.count("retrying in")
+    print(
+        f"| worker: lock back-offs / tasks re-queued after meeting the lock / missed heartbeats | {retries} / {worker_log.count('met a locked database')} / {worker_log.count('missed')} |"
+    )
+    print(
+        f"| tasks finished after the lock | {state['by_status']['SUCCESSFUL']} of {state['tasks']} (queue drained: {'yes' if drained else 'NO'}; {json.dumps(state['by_status'])}) |"
+    )  # type: ignore[index]
+    print(f"| same submission after the lock | {after.get('status')} |")
+    print(f"| SQLite integrity check / audit chain problems | {state['integrity']} / {state['chain_problems']} |")
+    ok = (
+        page.get("status") == 503
+        and bool(page.get("retry_after"))
+        and api.get("status") == 503
+        and str(api.get("content_type")).startswith("application/problem+json")
+        and bool(api.get("retry_after"))
+        and worker_alive_during
+        and worker_alive_after
+        and drained
+        and state["by_status"]["SUCCESSFUL"] == state["tasks"]  # type: ignore[index]
+        and after.get("status") == 302
+        and state["integrity"] == "ok"
+        and state["chain_problems"] == 0
+    )
     print()
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
