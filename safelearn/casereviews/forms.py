@@ -114,7 +114,12 @@ class AssignForm(GDSForm):
         label="Organisations to act on it",
         widget=forms.CheckboxSelectMultiple,
     )
-    due_on = forms.DateField(label="Due date (optional)", required=False, help_text="For example, 2026-09-30")
+    due_on = forms.DateField(
+        label="Due date (optional)",
+        required=False,
+        help_text="For example, 2026-09-30",
+        error_messages={"invalid": "Enter a real date, for example 2026-09-30"},
+    )
     note = forms.CharField(
         label="Note for the organisation (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
