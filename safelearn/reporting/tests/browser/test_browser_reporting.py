@@ -57,7 +57,7 @@ def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
     page.get_by_role("button", name="Continue").click()
     check(page, "when question")
     # The back link returns to the last answer, still filled in.
-    page.get_by_role("link", name="Back").click()
+    page.get_by_role("link", name="Back", exact=True).click()
     assert "I waited all day" in page.get_by_label("What happened?").input_value()
     page.get_by_role("button", name="Continue").click()
     choose(page, "Yesterday")
