@@ -98,8 +98,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def backoff_delay(failures: int) -> float:
-    """0.5 s, 1 s, 2 s … up to 30 s, with jitter so several workers do not retry in step."""
-    return min(BACKOFF_CAP_SECONDS, 0.5 * 2 ** max(0, failures - 1)) * random.uniform(0.8, 1.2)  # nosec B311 - jitter, not security
+    """0.5 s, 1 s, 2 s … up to 30 s, with jitter so several workers do not retry in step (not security)."""
+    return min(BACKOFF_CAP_SECONDS, 0.5 * 2 ** max(0, failures - 1)) * random.uniform(0.8, 1.2)  # nosec B311
 
 
 def retry_while_locked(
@@ -274,7 +274,8 @@ class SafeWorker(Worker):
         try:
             retry_while_locked(lambda: self.recover(restarted=True), what="recovering lost tasks", sleep=self._sleep)
             if self.startup_delay and self.interval:
-                self._sleep(random.random())  # nosec B311 - spread start-ups, as the library does
+                # Spread start-ups, as the library does (not security).
+                self._sleep(random.random())  # nosec B311
             self._loop()
         finally:
             self.heartbeat.stop()
