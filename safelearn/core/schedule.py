@@ -210,6 +210,8 @@ class JobStatus:
     job: Job
     last: ScheduledJobRun | None
     next_due: dt.datetime
+    outcome: str = ""
+    message: str = ""
 
 
 def schedule_status(*, now: dt.datetime | None = None) -> list[JobStatus]:
@@ -220,5 +222,20 @@ def schedule_status(*, now: dt.datetime | None = None) -> list[JobStatus]:
         last = ScheduledJobRun.objects.filter(job=job.name).order_by("-due_slot").first()
         slot = job.latest_slot(now)
         next_due = job.next_slot(slot) if last is not None and last.due_slot >= slot else now
-        statuses.append(JobStatus(job=job, last=last, next_due=next_due))
+        outcome, message = _outcome(last)
+        statuses.append(JobStatus(job=job, last=last, next_due=next_due, outcome=outcome, message=message))
     return statuses
+
+
+def _outcome(run: ScheduledJobRun | None) -> tuple[str, str]:
+    """The run's outcome, or its task's where the task ended without the run hearing (its worker was lost)."""
+    if run is None:
+        return "", ""
+    if run.outcome in (ScheduledJobRun.Outcome.OK, ScheduledJobRun.Outcome.FAILED) or not run.task_id:
+        return run.outcome, run.message
+    from django_tasks_db.models import DBTaskResult
+
+    task = DBTaskResult.objects.filter(pk=run.task_id).only("status", "exception_class_path").first()
+    if task is not None and task.status == "FAILED":
+        return ScheduledJobRun.Outcome.FAILED, task.exception_class_path.rpartition(".")[2]
+    return run.outcome, run.message

@@ -86,3 +86,25 @@ def test_signed_out_visitors_are_sent_to_sign_in(client: Any) -> None:
     response = client.get(reverse("national:jobs"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_run_whose_worker_was_lost_for_good_shows_as_failed(client: Any, national_admin: Any, settings: Any) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from safelearn.core.tasks import run_scheduled_job
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    run = ScheduledJobRun.objects.create(
+        job="retrain", due_slot=NOW, enqueued_at=NOW, started_at=NOW, outcome="running"
+    )
+    result = run_scheduled_job.enqueue(run.pk)
+    run.task_id = str(result.id)
+    run.save()
+    client.force_login(national_admin)
+    assert "Running" in client.get(reverse("national:jobs")).content.decode()
+    # The lease gave it up after its workers kept dying (safelearn.core.worker): the run never heard.
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="FAILED", exception_class_path="safelearn.core.worker.WorkerLost"
+    )
+    page = client.get(reverse("national:jobs")).content.decode()
+    assert "Failed" in page and "WorkerLost" in page
