@@ -10,7 +10,6 @@ role straight away and told by email. They see counts only, never a report.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,7 @@ from safelearn.core.links import absolute_url
 from safelearn.core.notifications import send_email
 from safelearn.core.permissions import require_national_admin
 from safelearn.organisations.models import Invitation, Membership, Organisation, OrganisationKind, Role
-from safelearn.organisations.selectors import invitation_hash
+from safelearn.organisations.services import invitation_store
 
 #: Days the first administrator's link works: longer than a colleague's invitation, since a new
 #: organisation's administrator may be on leave when it is set up.
@@ -134,20 +133,13 @@ def organisation_create(
                     payload={"role": Role.ORG_ADMIN, "first_admin": True},
                 )
             else:
-                secret = secrets.token_urlsafe(32)
-                invitation = Invitation.objects.create(
+                _, secret = invitation_store(
                     organisation=organisation,
                     email=admin_email,
                     role=Role.ORG_ADMIN,
-                    token_hash=invitation_hash(secret),
-                    invited_by=actor,
-                    expires_at=timezone.now() + dt.timedelta(days=FIRST_ADMIN_INVITATION_DAYS),
-                )
-                audit_record(
                     actor=actor,
-                    verb="organisation.invitation_sent",
-                    target=invitation,
-                    payload={"email": admin_email, "role": Role.ORG_ADMIN, "first_admin": True},
+                    days=FIRST_ADMIN_INVITATION_DAYS,
+                    first_admin=True,
                 )
     except IntegrityError as exc:  # two national administrators creating the same organisation at once
         raise ValidationError({"name": ["There is already an organisation with this name"]}) from exc

@@ -53,6 +53,32 @@ def _would_leave_no_admin(organisation: Organisation, user: Any) -> bool:
 # --- Invitations ---------------------------------------------------------------------------------------
 
 
+def invitation_store(
+    *, organisation: Organisation, email: str, role: str, actor: Any, days: int, first_admin: bool = False
+) -> tuple[Invitation, str]:
+    """Record an audited invitation and return it with its one-time secret (only a hash of it is stored).
+
+    A new invitation replaces any earlier one still waiting for the same address. Callers check who may invite.
+    """
+    secret = secrets.token_urlsafe(32)
+    Invitation.objects.filter(
+        organisation=organisation, email=email, accepted_at__isnull=True, withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role,
+        token_hash=invitation_hash(secret),
+        invited_by=actor,
+        expires_at=timezone.now() + dt.timedelta(days=days),
+    )
+    payload: dict[str, Any] = {"email": email, "role": role, "expires_at": invitation.expires_at.isoformat()}
+    if first_admin:
+        payload["first_admin"] = True
+    audit_record(actor=actor, verb="organisation.invitation_sent", target=invitation, payload=payload)
+    return invitation, secret
+
+
 def invitation_create(*, actor: Any, organisation: Organisation, email: str, role: str) -> Invitation:
     """Invite one person by email; they get a link that works once, for INVITATION_DAYS days."""
     require_org_admin(actor, organisation)
@@ -66,25 +92,9 @@ def invitation_create(*, actor: Any, organisation: Organisation, email: str, rol
         raise ValidationError(
             {"email": ["There is already a SafeLearn account with this email address; ask the service team to add it"]}
         )
-    secret = secrets.token_urlsafe(32)
     with transaction.atomic():
-        # A new invitation replaces any earlier one still waiting for the same address.
-        Invitation.objects.filter(
-            organisation=organisation, email=email, accepted_at__isnull=True, withdrawn_at__isnull=True
-        ).update(withdrawn_at=timezone.now())
-        invitation = Invitation.objects.create(
-            organisation=organisation,
-            email=email,
-            role=role,
-            token_hash=invitation_hash(secret),
-            invited_by=actor,
-            expires_at=timezone.now() + dt.timedelta(days=INVITATION_DAYS),
-        )
-        audit_record(
-            actor=actor,
-            verb="organisation.invitation_sent",
-            target=invitation,
-            payload={"email": email, "role": role, "expires_at": invitation.expires_at.isoformat()},
+        invitation, secret = invitation_store(
+            organisation=organisation, email=email, role=role, actor=actor, days=INVITATION_DAYS
         )
     link = absolute_url(reverse("organisations:invitation_accept", kwargs={"token": secret}))
     inviter = actor.get_full_name() or actor.get_username()
