@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 
 from config.api import api
 from safelearn.web import views as web_views
+from safelearn.web.language import switch_language
 
 urlpatterns = [
     path("", web_views.home, name="home"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("privacy/", web_views.privacy, name="privacy"),
     path("privacy/<slug:org_slug>/", web_views.privacy_organisation, name="privacy_organisation"),
     path("favicon.ico", web_views.favicon, name="favicon"),
+    path("language/<str:code>/", switch_language, name="switch_language"),  # English or Cymraeg (issue 21)
     path("account/", include("safelearn.accounts.urls")),
     path("sso/", include("safelearn.sso.urls")),
     path("organisation/", include("safelearn.organisations.urls")),  # administrators (issue 16)

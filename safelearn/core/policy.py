@@ -141,6 +141,7 @@ POLICY: dict[str, Rule] = {
     "accessibility": rule(PUBLIC),
     "cookies": rule(PUBLIC),
     "help": rule(PUBLIC),
+    "switch_language": rule(PUBLIC, kwargs={"code": "cy"}, note="sets the language cookie and redirects"),
     "privacy": rule(PUBLIC, note="lists organisations' names only"),
     "privacy_organisation": rule(PUBLIC, note="an unknown organisation gets a 404 listing the notices"),
     # Accounts (sign-in security, the reporter's own data)

@@ -1,0 +1,34 @@
+"""The GOV.UK language select: plain links that switch the site between English and Welsh (issue 21).
+
+A link, not a form, so it works without JavaScript and from any page, including mid-way through the
+public report (the answers live in the session and are untouched). The choice is kept in Django's
+language cookie for a year on this device; LocaleMiddleware reads it on every request.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+
+
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    if code not in dict(settings.LANGUAGES) or not check_for_language(code):
+        raise Http404
+    target = request.GET.get("next", "")
+    # Only back to a page on this site: the link must never become an open redirect.
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    response = HttpResponseRedirect(target if safe and target.startswith("/") else reverse("home"))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
