@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -20,17 +21,28 @@ from safelearn.reporting.public_forms import ReceiptCodeForm, ReplyForm
 
 ACCESS_KEY = "receipt_access"
 ACCESS_SECONDS = 30 * 60
-NOT_FOUND = "We could not open a report with that code. Check the code and try again."
+NOT_FOUND = _("We could not open a report with that code. Check the code and try again.")
 
 #: What each status means, in plain words, for the reporter.
 STATUS_WORDS = {
-    "submitted": "We have your report. A safety lead will look at it soon.",
-    "triaged": "A safety lead has read your report and decided what to do next.",
-    "under_review": "We are looking into what happened and why.",
-    "actions_open": "We have agreed changes and are making them.",
-    "closed": "We have finished looking at your report. Thank you for helping us learn.",
-    "withdrawn": "This report is not one we can look at here. The reason is below.",
-    "duplicate": "Someone else told us about the same thing. We are looking at it in their report.",
+    "submitted": _("We have your report. A safety lead will look at it soon."),
+    "triaged": _("A safety lead has read your report and decided what to do next."),
+    "under_review": _("We are looking into what happened and why."),
+    "actions_open": _("We have agreed changes and are making them."),
+    "closed": _("We have finished looking at your report. Thank you for helping us learn."),
+    "withdrawn": _("This report is not one we can look at here. The reason is below."),
+    "duplicate": _("Someone else told us about the same thing. We are looking at it in their report."),
+}
+
+#: The status tag's words for the reporter (the model's labels are staff words, and English only).
+STATUS_LABELS = {
+    "submitted": _("Sent"),
+    "triaged": _("Read"),
+    "under_review": _("Being looked into"),
+    "actions_open": _("Making changes"),
+    "closed": _("Finished"),
+    "withdrawn": _("Closed"),
+    "duplicate": _("Joined with another report"),
 }
 
 
@@ -72,7 +84,7 @@ def check_report(request: HttpRequest) -> HttpResponse:
             for errors in exc.message_dict.values():
                 form.add_error("body", errors)
         else:
-            messages.success(request, "Your reply has been sent to the safety team.")
+            messages.success(request, _("Your reply has been sent to the safety team."))
             return redirect("reporting:check_report")
     conversation = selectors.conversation_for(report=report)
     services.conversation_mark_read_by_reporter(report=report)
@@ -81,6 +93,7 @@ def check_report(request: HttpRequest) -> HttpResponse:
         "conversation": conversation,
         "form": form,
         "status_words": STATUS_WORDS.get(report.status, ""),
+        "status_label": STATUS_LABELS.get(report.status, report.get_status_display()),
         "steps": services.next_steps_for(report=report),
     }
     return render(request, "reporting/check/report.html", context, status=400 if form.errors else 200)
@@ -91,5 +104,5 @@ def check_report(request: HttpRequest) -> HttpResponse:
 def check_leave(request: HttpRequest) -> HttpResponse:
     request.session.pop(ACCESS_KEY, None)
     request.session.cycle_key()
-    messages.success(request, "You have closed your report on this device.")
+    messages.success(request, _("You have closed your report on this device."))
     return redirect("reporting:check_start")

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from safelearn.reporting import public_forms as pf
 from safelearn.reporting.services import ReporterIdentity, ReportInput
@@ -16,18 +19,18 @@ from safelearn.reporting.services import ReporterIdentity, ReportInput
 class Step:
     slug: str
     form: type[forms.Form]
-    title: str
+    title: str | Promise  # translated when the page is shown, in the visitor's language
     fields: tuple[str, ...]
 
 
 STEPS: tuple[Step, ...] = (
-    Step("danger", pf.DangerForm, "Could a child be in danger right now?", ("immediate_risk_answer",)),
-    Step("who", pf.WhoForm, "Who are you?", ("who",)),
-    Step("mode", pf.ModeForm, "Do you want to tell us who you are?", ("mode",)),
-    Step("identity", pf.IdentityForm, "Tell us who you are", ("identity_name", "identity_contact")),
-    Step("what", pf.WhatForm, "What happened?", ("what_happened",)),
-    Step("when", pf.WhenForm, "When did it happen?", ("when",)),
-    Step("help", pf.HelpForm, "What would help?", ("what_would_help",)),
+    Step("danger", pf.DangerForm, _("Could a child be in danger right now?"), ("immediate_risk_answer",)),
+    Step("who", pf.WhoForm, _("Who are you?"), ("who",)),
+    Step("mode", pf.ModeForm, _("Do you want to tell us who you are?"), ("mode",)),
+    Step("identity", pf.IdentityForm, _("Tell us who you are"), ("identity_name", "identity_contact")),
+    Step("what", pf.WhatForm, _("What happened?"), ("what_happened",)),
+    Step("when", pf.WhenForm, _("When did it happen?"), ("when",)),
+    Step("help", pf.HelpForm, _("What would help?"), ("what_would_help",)),
 )
 BY_SLUG = {s.slug: s for s in STEPS}
 REQUIRED = ("immediate_risk_answer", "who", "mode", "what_happened", "when")
@@ -108,25 +111,25 @@ def summary_rows(answers: dict[str, Any]) -> list[tuple[str, str, str]]:
         "who": dict(pf.WHO_CHOICES),
         "when": dict(pf.WHEN_CHOICES),
         "mode": {
-            "anonymous": "No, keep me anonymous",
-            "confidential": "Yes, only the safety team can see it",
-            "named": "Yes, use my account",
+            "anonymous": gettext("No, keep me anonymous"),
+            "confidential": gettext("Yes, only the safety team can see it"),
+            "named": gettext("Yes, use my account"),
         },
     }
     rows = [
-        ("Could a child be in danger right now?", "immediate_risk_answer", "danger"),
-        ("Who are you?", "who", "who"),
-        ("Do you want to tell us who you are?", "mode", "mode"),
-        ("Your name", "identity_name", "identity"),
-        ("How we can contact you", "identity_contact", "identity"),
-        ("What happened?", "what_happened", "what"),
-        ("When did it happen?", "when", "when"),
-        ("What would help?", "what_would_help", "help"),
+        (gettext("Could a child be in danger right now?"), "immediate_risk_answer", "danger"),
+        (gettext("Who are you?"), "who", "who"),
+        (gettext("Do you want to tell us who you are?"), "mode", "mode"),
+        (gettext("Your name"), "identity_name", "identity"),
+        (gettext("How we can contact you"), "identity_contact", "identity"),
+        (gettext("What happened?"), "what_happened", "what"),
+        (gettext("When did it happen?"), "when", "when"),
+        (gettext("What would help?"), "what_would_help", "help"),
     ]
     out = []
     for question, key, slug in rows:
         if not applies(BY_SLUG[slug], answers):
             continue
         value = str(answers.get(key, ""))
-        out.append((question, labels.get(key, {}).get(value, value) or "Not given", slug))
+        out.append((question, str(labels.get(key, {}).get(value, value)) or gettext("Not given"), slug))
     return out

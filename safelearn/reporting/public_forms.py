@@ -11,11 +11,16 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from safelearn.privacy.vault import CONTACT_MAX, NAME_MAX
 
 _LIMIT = settings.SAFELEARN_NARRATIVE_MAX_CHARS
-_TOO_LONG = f"This is too long. Use {_LIMIT:,} characters or fewer. You can add more later with your code."
+_TOO_LONG = format_lazy(
+    _("This is too long. Use {limit} characters or fewer. You can add more later with your code."), limit=f"{_LIMIT:,}"
+)
 
 
 def _helper(*fields: Any) -> FormHelper:
@@ -27,11 +32,11 @@ def _helper(*fields: Any) -> FormHelper:
 
 class DangerForm(forms.Form):
     immediate_risk_answer = forms.ChoiceField(
-        label="Could a child be in danger right now?",
-        help_text="This means a child could be badly hurt today or very soon.",
-        choices=[("yes", "Yes"), ("no", "No"), ("not_sure", "I'm not sure")],
+        label=_("Could a child be in danger right now?"),
+        help_text=_("This means a child could be badly hurt today or very soon."),
+        choices=[("yes", _("Yes")), ("no", _("No")), ("not_sure", _("I'm not sure"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose yes, no or I'm not sure"},
+        error_messages={"required": _("Choose yes, no or I'm not sure")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -40,21 +45,21 @@ class DangerForm(forms.Form):
 
 
 WHO_CHOICES = [
-    ("young_person", "I am a child or young person"),
-    ("parent", "I am a parent, carer or family member"),
-    ("other_professional", "I work somewhere else, like a school, the police or the NHS"),
-    ("staff", "I work here"),
-    ("other", "Something else"),
+    ("young_person", _("I am a child or young person")),
+    ("parent", _("I am a parent, carer or family member")),
+    ("other_professional", _("I work somewhere else, like a school, the police or the NHS")),
+    ("staff", _("I work here")),
+    ("other", _("Something else")),
 ]
 
 
 class WhoForm(forms.Form):
     who = forms.ChoiceField(
-        label="Who are you?",
-        help_text="This helps us understand your report. It does not tell us your name.",
+        label=_("Who are you?"),
+        help_text=_("This helps us understand your report. It does not tell us your name."),
         choices=WHO_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the answer that fits you best"},
+        error_messages={"required": _("Choose the answer that fits you best")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -64,23 +69,29 @@ class WhoForm(forms.Form):
 
 class ModeForm(forms.Form):
     mode = forms.ChoiceField(
-        label="Do you want to tell us who you are?",
+        label=_("Do you want to tell us who you are?"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose if you want to tell us who you are"},
+        error_messages={"required": _("Choose if you want to tell us who you are")},
     )
 
     def __init__(self, *args: Any, allow_named: bool = False, retention_days: int = 30, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [
-            ("anonymous", "No, keep me anonymous. Nobody will know it was me. I will get a code to check for replies."),
+            (
+                "anonymous",
+                gettext("No, keep me anonymous. Nobody will know it was me. I will get a code to check for replies."),
+            ),
             (
                 "confidential",
-                "Yes, but only the safety team can see it. We keep your name locked away and delete it "
-                f"{retention_days} days after we finish.",
+                gettext(
+                    "Yes, but only the safety team can see it. We keep your name locked away and delete it "
+                    "%(days)s days after we finish."
+                )
+                % {"days": retention_days},
             ),
         ]
         if allow_named:
-            choices.append(("named", "Yes, use my account. My safety lead will see my name."))
+            choices.append(("named", gettext("Yes, use my account. My safety lead will see my name.")))
         field = self.fields["mode"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = choices
@@ -89,16 +100,19 @@ class ModeForm(forms.Form):
 
 class IdentityForm(forms.Form):
     identity_name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=NAME_MAX,
-        error_messages={"required": "Enter your name", "max_length": f"Use {NAME_MAX} characters or fewer"},
+        error_messages={
+            "required": _("Enter your name"),
+            "max_length": format_lazy(_("Use {limit} characters or fewer"), limit=NAME_MAX),
+        },
     )
     identity_contact = forms.CharField(
-        label="How can we contact you? (optional)",
-        help_text="A phone number or email. Leave it empty if you do not want us to contact you.",
+        label=_("How can we contact you? (optional)"),
+        help_text=_("A phone number or email. Leave it empty if you do not want us to contact you."),
         max_length=CONTACT_MAX,
         required=False,
-        error_messages={"max_length": f"Use {CONTACT_MAX} characters or fewer"},
+        error_messages={"max_length": format_lazy(_("Use {limit} characters or fewer"), limit=CONTACT_MAX)},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -109,14 +123,14 @@ class IdentityForm(forms.Form):
 
 class WhatForm(forms.Form):
     what_happened = forms.CharField(
-        label="What happened?",
-        help_text="Say it in your own words. Short sentences are fine.",
+        label=_("What happened?"),
+        help_text=_("Say it in your own words. Short sentences are fine."),
         max_length=_LIMIT,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Tell us what happened", "max_length": _TOO_LONG},
+        error_messages={"required": _("Tell us what happened"), "max_length": _TOO_LONG},
     )
     # Honeypot: hidden by the stylesheet, so people never see it; simple bots fill every box.
-    website = forms.CharField(label="Leave this empty", required=False)
+    website = forms.CharField(label=_("Leave this empty"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -124,20 +138,20 @@ class WhatForm(forms.Form):
 
 
 WHEN_CHOICES = [
-    ("today", "Today"),
-    ("yesterday", "Yesterday"),
-    ("this_week", "In the last week"),
-    ("longer", "Longer ago"),
-    ("not_sure", "I'm not sure"),
+    ("today", _("Today")),
+    ("yesterday", _("Yesterday")),
+    ("this_week", _("In the last week")),
+    ("longer", _("Longer ago")),
+    ("not_sure", _("I'm not sure")),
 ]
 
 
 class WhenForm(forms.Form):
     when = forms.ChoiceField(
-        label="When did it happen?",
+        label=_("When did it happen?"),
         choices=WHEN_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose when it happened, or choose I'm not sure"},
+        error_messages={"required": _("Choose when it happened, or choose I'm not sure")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -147,8 +161,8 @@ class WhenForm(forms.Form):
 
 class HelpForm(forms.Form):
     what_would_help = forms.CharField(
-        label="What would help stop it happening again? (optional)",
-        help_text="You can leave this empty.",
+        label=_("What would help stop it happening again? (optional)"),
+        help_text=_("You can leave this empty."),
         max_length=_LIMIT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -163,17 +177,17 @@ class HelpForm(forms.Form):
 class ConfirmForm(forms.Form):
     """The last page: nothing to type, only the honeypot."""
 
-    website = forms.CharField(label="Leave this empty", required=False)
+    website = forms.CharField(label=_("Leave this empty"), required=False)
 
 
 class ReceiptCodeForm(forms.Form):
     code = forms.CharField(
-        label="Your receipt code",
-        help_text="It looks like 4821-7730-1954-6602-9KQ3. Capital letters or small letters are fine.",
+        label=_("Your receipt code"),
+        help_text=_("It looks like 4821-7730-1954-6602-9KQ3. Capital letters or small letters are fine."),
         max_length=40,
         error_messages={
-            "required": "Enter your receipt code",
-            "max_length": "A receipt code is 20 letters and numbers",
+            "required": _("Enter your receipt code"),
+            "max_length": _("A receipt code is 20 letters and numbers"),
         },
     )
 
@@ -186,10 +200,10 @@ class ReceiptCodeForm(forms.Form):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply",
+        label=_("Your reply"),
         max_length=_LIMIT,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write your reply", "max_length": _TOO_LONG},
+        error_messages={"required": _("Write your reply"), "max_length": _TOO_LONG},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -199,15 +213,19 @@ class ReplyForm(forms.Form):
 
 class SafetyLeadMessageForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What are you sending?",
-        choices=[("question", "A question"), ("message", "A message"), ("feedback", "Feedback on what we learned")],
+        label=_("What are you sending?"),
+        choices=[
+            ("question", _("A question")),
+            ("message", _("A message")),
+            ("feedback", _("Feedback on what we learned")),
+        ],
         widget=forms.RadioSelect,
         initial="question",
     )
     body = forms.CharField(
-        label="Message to the reporter",
-        help_text="The reporter reads this with their receipt code. Do not name anyone.",
+        label=_("Message to the reporter"),
+        help_text=_("The reporter reads this with their receipt code. Do not name anyone."),
         max_length=_LIMIT,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write the message", "max_length": _TOO_LONG},
+        error_messages={"required": _("Write the message"), "max_length": _TOO_LONG},
     )

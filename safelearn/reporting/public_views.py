@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
@@ -189,7 +190,7 @@ def public_sent(request: HttpRequest, org_slug: str) -> HttpResponse:
         if request.POST.get("saved") == "yes":
             receipt_forget(request, "public_receipt")
             return redirect("reporting:public_done", org_slug=org_slug)
-        error = "Tick the box to say you have saved your code"
+        error = _("Tick the box to say you have saved your code")
     report = selectors.report_get_for_receipt_holder(report_id=receipt["report"])
     if report is None:
         raise Http404
