@@ -5,6 +5,7 @@ from safelearn.casereviews import views
 app_name = "casereviews"
 urlpatterns = [
     path("", views.library, name="library"),
+    path("search/", views.search, name="search"),
     path("new/", views.review_new, name="review_new"),
     path("recurrence/", views.recurrence, name="recurrence"),
     path("recurrence.csv", views.recurrence_csv, name="recurrence_csv"),

@@ -20,6 +20,8 @@ from safelearn.core.spreadsheets import safe_cell
 from safelearn.organisations.selectors import is_analyst
 from safelearn.review.selectors import report_get_for_reviewer
 
+SEARCH_LIMIT = 50
+
 
 def _apply_errors(form: Any, exc: ValidationError) -> None:
     if not hasattr(exc, "error_dict"):
@@ -43,6 +45,31 @@ def library(request: HttpRequest) -> HttpResponse:
             "kinds": ReviewKind.choices,
             "analyst": is_analyst(request.user),
         },
+    )
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """Findings and recommendations by their words, best match first, matches highlighted."""
+    selectors.require_library_reader(request.user)
+    query = request.GET.get("q", "").strip()
+    parsed = selectors.parse_query(query)
+    error = ""
+    if "q" in request.GET and parsed.empty:
+        error = "Enter words to search for" if not query else "Enter words to search for, not only punctuation"
+    hits = [] if error else selectors.library_search(parsed, limit=SEARCH_LIMIT)
+    return render(
+        request,
+        "casereviews/search.html",
+        {
+            "query": query,
+            "searched": "q" in request.GET,
+            "hits": hits,
+            "error": error,
+            "limit": SEARCH_LIMIT,
+            "analyst": is_analyst(request.user),
+        },
+        status=400 if error else 200,
     )
 
 

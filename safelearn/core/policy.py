@@ -163,10 +163,12 @@ POLICY: dict[str, Rule] = {
     "reporting:public_check": rule(PUBLIC),
     "reporting:public_sent": rule(PUBLIC),
     "reporting:public_done": rule(PUBLIC),
+    "reporting:public_exit": rule(PUBLIC, note="quick exit: forgets this visit, 303 to a neutral site"),
     "reporting:public_step": rule(PUBLIC, kwargs={"step": "mode"}),
     "reporting:check_start": rule(PUBLIC),
     "reporting:check_report": rule(PUBLIC, note="only the report opened with a receipt code in this session"),
     "reporting:check_leave": rule(PUBLIC, method="POST"),
+    "reporting:check_exit": rule(PUBLIC, note="quick exit: forgets this visit, 303 to a neutral site"),
     # Reporting: safety leads
     "reporting:conversation_reply": rule(REVIEWER_OF_REPORT, method="POST"),
     "reporting:identity": rule(REVIEWER_OF_REPORT),
@@ -266,6 +268,10 @@ POLICY: dict[str, Rule] = {
     ),
     "casereviews:recommendations": rule(
         outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)
+    ),
+    "casereviews:search": rule(
+        outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW),
+        note="published reviews are public documents: the same readers as the library",
     ),
     "casereviews:review_new": rule(ANALYST_ONLY),
     "casereviews:recurrence": rule(ANALYST_ONLY),

@@ -22,13 +22,16 @@ from safelearn.casereviews.selectors.recommendations import (
     repeats_of,
 )
 from safelearn.casereviews.selectors.recurrence import CSV_HEADER, recurrence_csv_rows, recurrence_table
+from safelearn.casereviews.selectors.search import Hit, SearchQuery, library_search, parse_query
 
 __all__ = [
     "CSV_HEADER",
     "SECTION_LABELS",
     "FindingLink",
+    "Hit",
     "LinkedFindings",
     "RepeatGroup",
+    "SearchQuery",
     "assignment_get_for_lead",
     "assignments_for_user",
     "can_read_library",
@@ -38,7 +41,9 @@ __all__ = [
     "finding_code_rows",
     "finding_get",
     "findings_for_report",
+    "library_search",
     "match_text",
+    "parse_query",
     "recurrence_csv_rows",
     "recurrence_table",
     "repeated_recommendations",

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safelearn.casereviews.models import CaseReview, Finding, Recommendation, ReviewKind, text_hash
+from safelearn.casereviews.search_index import search_index_put
 from safelearn.casereviews.services.coding import finding_suggest_codes
 from safelearn.core.audit import audit_record
 
@@ -107,6 +108,7 @@ def finding_add(*, review: CaseReview, actor: Any, text: str, suggest: bool = Tr
             defaults={"text": clean, "position": review.findings.count() + 1},
         )
         if created:
+            search_index_put(kind="finding", item_id=finding.pk, review_id=review.pk, text=finding.text)
             audit_record(actor=actor, verb="casereview.finding_added", target=finding, payload={"review": review.pk})
             if suggest:
                 finding_suggest_codes(findings=[finding], actor=actor)
@@ -124,5 +126,6 @@ def recommendation_add(*, review: CaseReview, actor: Any, text: str) -> tuple[Re
             defaults={"text": clean, "position": review.recommendations.count() + 1},
         )
         if created:
+            search_index_put(kind="recommendation", item_id=rec.pk, review_id=review.pk, text=rec.text)
             audit_record(actor=actor, verb="casereview.recommendation_added", target=rec, payload={"review": review.pk})
     return rec, created

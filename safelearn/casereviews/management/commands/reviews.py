@@ -1,4 +1,4 @@
-"""`safelearn reviews import FILE [--dry-run] [--mapping MAP.json]` and `safelearn reviews match`."""
+"""`safelearn reviews import FILE [--dry-run] [--mapping MAP.json]` and `safelearn reviews match`, `safelearn reviews reindex`."""
 
 from __future__ import annotations
 
@@ -20,8 +20,14 @@ class Command(BaseCommand):
         imp.add_argument("--format", choices=["csv", "jsonl"], default="", help="Default: from the file name")
         imp.add_argument("--json", action="store_true", help="End with one JSON line of the counts")
         sub.add_parser("match", help="Match recent de-identified reports against the findings (recurrence)")
+        sub.add_parser("reindex", help="Rebuild the library's full-text search index (SQLite; no-op on PostgreSQL)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "reindex":
+            from safelearn.casereviews.search_index import search_index_rebuild
+
+            self.stdout.write(f"Indexed {search_index_rebuild()} findings and recommendations.")
+            return
         if options["action"] == "match":
             from safelearn.casereviews.services import recurrence_refresh
 
