@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from safelearn.core.audit import audit_record
 from safelearn.reporting import receipts, selectors, services
+from safelearn.reporting.exit_views import forget_exit, leaves_after_exit
 from safelearn.reporting.models import Report
 from safelearn.reporting.public_forms import ReceiptCodeForm, ReplyForm
 
@@ -53,6 +54,7 @@ def _report_in_session(request: HttpRequest) -> Report | None:
 
 @never_cache
 def check_start(request: HttpRequest) -> HttpResponse:
+    forget_exit(request)
     form = ReceiptCodeForm(request.POST or None)
     if request.method == "POST":
         if receipts.lookup_limited(request):
@@ -72,6 +74,7 @@ def check_start(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@leaves_after_exit
 def check_report(request: HttpRequest) -> HttpResponse:
     report = _report_in_session(request)
     if report is None:

@@ -25,6 +25,7 @@ from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.selectors import identity_retention_days
 from safelearn.reporting import public_flow, selectors, services
+from safelearn.reporting.exit_views import forget_exit, leaves_after_exit
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm
 from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
@@ -68,6 +69,7 @@ def _page(
 @never_cache
 def public_start(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = selectors.public_organisation(slug=org_slug)
+    forget_exit(request)
     return _page(request, "reporting/public/start.html", organisation, {"first_step": public_flow.STEPS[0].slug})
 
 
@@ -79,6 +81,7 @@ def _form_for(step: public_flow.Step, request: HttpRequest, organisation: Organi
 
 
 @never_cache
+@leaves_after_exit
 def public_step(request: HttpRequest, org_slug: str, step: str) -> HttpResponse:
     organisation = selectors.public_organisation(slug=org_slug)
     current = public_flow.BY_SLUG.get(step)
@@ -127,6 +130,7 @@ def _honeypot(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 
 
 @never_cache
+@leaves_after_exit
 def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
     """Check your answers, see what to do now if a child may be in danger, and send."""
     organisation = selectors.public_organisation(slug=org_slug)
@@ -179,6 +183,7 @@ def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @never_cache
+@leaves_after_exit
 def public_sent(request: HttpRequest, org_slug: str) -> HttpResponse:
     """The receipt code, shown once, and what happens next. Confirming removes the code from the session."""
     organisation = selectors.public_organisation(slug=org_slug)
@@ -199,6 +204,7 @@ def public_sent(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @never_cache
+@leaves_after_exit
 def public_done(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = selectors.public_organisation(slug=org_slug)
     return _page(request, "reporting/public/done.html", organisation, {})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safelearn.reporting import check_views, lead_views, public_views, views
+from safelearn.reporting import check_views, exit_views, lead_views, public_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -14,11 +14,13 @@ urlpatterns = [
     path("r/<slug:org_slug>/check-answers/", public_views.public_check, name="public_check"),
     path("r/<slug:org_slug>/sent/", public_views.public_sent, name="public_sent"),
     path("r/<slug:org_slug>/done/", public_views.public_done, name="public_done"),
+    path("r/<slug:org_slug>/exit/", exit_views.quick_exit, name="public_exit"),
     path("r/<slug:org_slug>/<slug:step>/", public_views.public_step, name="public_step"),
     # Check your report with a receipt code: no log-in.
     path("check/", check_views.check_start, name="check_start"),
     path("check/report/", check_views.check_report, name="check_report"),
     path("check/leave/", check_views.check_leave, name="check_leave"),
+    path("check/exit/", exit_views.quick_exit, name="check_exit"),
     # Safety leads.
     path("reports/<uuid:report_id>/conversation/", lead_views.conversation_reply, name="conversation_reply"),
     path("reports/<uuid:report_id>/identity/", lead_views.identity_view, name="identity"),

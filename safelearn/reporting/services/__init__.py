@@ -20,6 +20,7 @@ from safelearn.reporting.services.drafts import (
     public_draft_discard,
     public_draft_load,
     public_draft_update,
+    public_drafts_discard_for_session,
 )
 from safelearn.reporting.services.escalation import (
     escalation_acknowledge,
@@ -66,6 +67,7 @@ __all__ = [
     "public_draft_discard",
     "public_draft_load",
     "public_draft_update",
+    "public_drafts_discard_for_session",
     "report_escalate",
     "report_input_validate",
     "report_submit",

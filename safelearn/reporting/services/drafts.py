@@ -107,3 +107,11 @@ def public_draft_update(*, organisation: Organisation, session_key: str, answers
 def public_draft_discard(*, organisation: Organisation, session_key: str) -> None:
     if session_key:
         ReportDraft.objects.filter(organisation=organisation, owner=None, session_key=session_key).delete()
+
+
+def public_drafts_discard_for_session(*, session_key: str) -> int:
+    """Quick exit: every public draft this browser session started, in any organisation, is deleted."""
+    if not session_key:
+        return 0
+    deleted, _ = ReportDraft.objects.filter(owner=None, session_key=session_key).delete()
+    return deleted
