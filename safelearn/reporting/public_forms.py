@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from safelearn.privacy.vault import CONTACT_MAX, NAME_MAX
+from safelearn.reporting import receipt_words, receipts
 
 _LIMIT = settings.SAFELEARN_NARRATIVE_MAX_CHARS
 _TOO_LONG = format_lazy(
@@ -183,19 +184,40 @@ class ConfirmForm(forms.Form):
 class ReceiptCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Your receipt code"),
-        help_text=_("It looks like 4821-7730-1954-6602-9KQ3. Capital letters or small letters are fine."),
-        max_length=40,
+        help_text=_(
+            "It looks like 4821-7730-1954-6602-9KQ3, or 8 words like 'apple river …'. "
+            "Capital letters or small letters are fine."
+        ),
+        max_length=120,
         error_messages={
             "required": _("Enter your receipt code"),
-            "max_length": _("A receipt code is 20 letters and numbers"),
+            "max_length": _("A receipt code is 20 letters and numbers, or 8 words"),
         },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         attrs = self.fields["code"].widget.attrs
-        attrs.update({"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"})
+        attrs.update({"autocomplete": "off", "spellcheck": "false", "autocapitalize": "none"})
         self.helper = _helper(Field.text("code", label_size=Size.MEDIUM))
+
+    def clean_code(self) -> str:
+        """Words with a typo get a plain 'check the words' message; anything else is looked up as it is."""
+        raw = str(self.cleaned_data["code"])
+        if receipts.normalise_code(raw) is not None or not receipt_words.looks_like_words(raw):
+            return raw
+        reading = receipt_words.words_to_code(raw)
+        if reading.unknown:
+            raise forms.ValidationError(
+                gettext("Check the words: %(words)s is not one of our receipt words")
+                % {"words": ", ".join(f"‘{w}’" for w in reading.unknown[:3])}
+            )
+        if reading.count != receipt_words.WORD_COUNT:
+            raise forms.ValidationError(
+                gettext("Check the words: a receipt code has %(expected)s words and you entered %(count)s")
+                % {"expected": receipt_words.WORD_COUNT, "count": reading.count}
+            )
+        raise forms.ValidationError(gettext("Check the words: they are receipt words, but check their order"))
 
 
 class ReplyForm(forms.Form):

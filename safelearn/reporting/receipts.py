@@ -3,6 +3,7 @@
 A code is 5 groups of 4 Crockford base-32 characters (100 bits from ``secrets``). The first two groups
 are a look-up handle, stored only as an HMAC keyed outside the database, so the row can be found; the
 whole code is stored only as an Argon2 hash, so the server can verify a code but never recover one.
+The same code can also be written as 8 words (receipt_words.py); either form opens the report.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
+
+from safelearn.reporting.receipt_words import words_to_code
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 GROUPS = 5
@@ -46,10 +49,10 @@ def generate_code() -> str:
 
 
 def normalise_code(raw: str) -> str | None:
-    """Accept any case, spaces or dashes and common misreadings; None when it cannot be a code."""
+    """Accept any case, spaces or dashes and common misreadings, or the code's 8 words; None when neither."""
     cleaned = "".join(ch for ch in raw.upper() if ch.isalnum()).translate(_CONFUSABLE)
     if len(cleaned) != GROUPS * GROUP_SIZE or any(ch not in ALPHABET for ch in cleaned):
-        return None
+        return words_to_code(raw).code
     return "-".join(cleaned[i : i + GROUP_SIZE] for i in range(0, len(cleaned), GROUP_SIZE))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from safelearn.privacy.crypto import DecryptionError, decrypt_text, encrypt_text
+from safelearn.reporting.receipt_words import code_to_words
 from safelearn.reporting.services import SubmissionResult
 
 
@@ -31,7 +32,8 @@ def receipt_peek(request: HttpRequest, key: str = "receipt") -> dict[str, Any] |
         code = decrypt_text(stored["code"].encode("ascii"))
     except (DecryptionError, KeyError, AttributeError):
         return None
-    return {**stored, "code": code}
+    # The words are worked out from the code each time, never stored.
+    return {**stored, "code": code, "words": code_to_words(code)}
 
 
 def receipt_forget(request: HttpRequest, key: str = "receipt") -> None:
