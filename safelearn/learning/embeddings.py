@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from safelearn.learning.engine.explain import QueryContext, explain_terms
 from safelearn.learning.engine.similarity import Match
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -85,11 +86,12 @@ class EmbeddingIndex:
         q = np.asarray(_model().encode([text], normalize_embeddings=True), dtype=np.float32)[0]
         sims = self.vectors @ q
         q_terms = _terms(text)
+        context = QueryContext(text)
         out: list[Match] = []
         for row in np.argsort(-sims)[: k + 1]:
             if exclude_id is not None and self.ids[row] == exclude_id:
                 continue
-            shared = sorted(q_terms & self.terms[row])[:6]
+            shared = explain_terms(sorted(q_terms & self.terms[row]), context)
             out.append(Match(self.ids[row], round(float(sims[row]), 4), shared))
         return out[:k]
 

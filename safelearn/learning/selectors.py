@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from safelearn.core.permissions import require_reviewer
+from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning.models import ModelVersion, Signal, SignalStatus, Suggestion
 from safelearn.learning.search import POOL, index_query, org_scope
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
@@ -37,6 +38,15 @@ def suggestions_for(*, report: Report) -> list[Suggestion]:
     return [latest[f] for f in SUGGESTION_FIELDS if f in latest]
 
 
+#: Coded fields of a report and the taxonomy section each one's codes come from.
+CODED_FIELDS = (
+    ("incident_type", "incident_type"),
+    ("service_area", "service_area"),
+    ("contributory_factors", "contributory_factor"),
+    ("agencies_involved", "agency_involved"),
+)
+
+
 @dataclass
 class Hit:
     report_id: str
@@ -44,6 +54,7 @@ class Hit:
     shared_terms: list[str]
     report: Report | None = None  # own organisation (full text): the report itself
     copy: DeidentifiedCopy | None = None  # national pool: the approved de-identified copy only
+    shared_codes: list[str] = field(default_factory=list)  # taxonomy labels both reports carry
 
     @property
     def excerpt(self) -> str:
@@ -84,12 +95,47 @@ def similar_reports(*, report: Report, k: int = 5) -> dict[str, list[Hit]]:
     copy = getattr(report, "deidentified", None)
     # Across organisations the query is the approved copy when there is one (its words are shareable).
     pool_query = copy.text if copy is not None and copy.status == DeidentifiedStatus.APPROVED else text
-    return {
+    similar = {
         "own": search_organisation(organisation_id=report.organisation_id, text=text, k=k, exclude_id=str(report.pk)),
         "other": search_pool(
             text=pool_query, k=k, exclude_id=str(report.pk), exclude_organisation_id=report.organisation_id
         ),
     }
+    _add_shared_codes(report, [h for hits in similar.values() for h in hits])
+    return similar
+
+
+def report_codes(report: Any) -> dict[tuple[str, str], str]:
+    """(section, code) -> label for every code on a report; ids the taxonomy does not know are left out."""
+    taxonomy = get_taxonomy()
+    codes: dict[tuple[str, str], str] = {}
+    for name, section in CODED_FIELDS:
+        value = getattr(report, name, None) or []
+        for code_id in [value] if isinstance(value, str) else value:
+            try:
+                codes[(section, str(code_id))] = taxonomy.code(section, str(code_id)).label
+            except KeyError:  # a retired or mistyped code: never shown as a raw id
+                continue
+    return codes
+
+
+def _add_shared_codes(report: Report, hits: list[Hit]) -> None:
+    """Codes the report shares with each similar one, as labels; only shared ones, so nothing else of
+    another organisation's coding is shown."""
+    mine = report_codes(report)
+    if not mine or not hits:
+        return
+    coded = {
+        str(r.pk): r
+        for r in Report.objects.filter(pk__in=[h.report_id for h in hits]).only(
+            "id", *(name for name, _ in CODED_FIELDS)
+        )
+    }
+    for hit in hits:
+        other = coded.get(hit.report_id)
+        if other is not None:
+            theirs = report_codes(other)
+            hit.shared_codes = [label for key, label in mine.items() if key in theirs]
 
 
 def open_signals() -> QuerySet[Signal]:

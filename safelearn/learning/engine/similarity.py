@@ -10,7 +10,8 @@ Design for scale (1,000,000 reports on a small machine):
   processed in chunks of ``chunk_size`` rows, keeping a running top-N with ``argpartition`` (no index
   structure, no approximate-nearest-neighbour library, predictable memory).
 * The top ``rerank`` LSA candidates are re-scored with exact sparse cosine similarity, and the shared terms
-  (the highest-weighted terms present in both query and match) are given as the reasons.
+  (the highest-weighted terms present in both query and match, kept only when they are concepts: see
+  engine/explain.py) are given as the reasons.
 
 For small collections the exact sparse cosine is used directly.
 """
@@ -24,6 +25,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
+
+from safelearn.learning.engine.explain import QueryContext, explain_terms
 
 
 @dataclass
@@ -92,7 +95,7 @@ class SimilarityIndex:
         norms[norms == 0] = 1.0
         return Z / norms
 
-    def _shared_terms(self, q: sp.csr_matrix, row: int, n: int = 6) -> list[str]:
+    def _shared_terms(self, q: sp.csr_matrix, row: int, context: QueryContext, n: int = 6) -> list[str]:
         assert self.matrix is not None and self.terms is not None
         d = self.matrix[row]
         common = np.intersect1d(q.indices, d.indices)
@@ -101,7 +104,8 @@ class SimilarityIndex:
         qw = dict(zip(q.indices, q.data, strict=True))
         dw = dict(zip(d.indices, d.data, strict=True))
         ranked = sorted(common, key=lambda j: -(qw[j] * dw[j]))
-        return [str(self.terms[j]) for j in ranked[:n]]
+        # Every shared term is ranked, not just the top n: noise (numbers, months) is often weighted highest.
+        return explain_terms((str(self.terms[j]) for j in ranked), context, limit=n)
 
     def query(self, text: str, k: int = 5, exclude_id: str | None = None) -> list[Match]:
         if self.matrix is None or not self.ids:
@@ -130,6 +134,7 @@ class SimilarityIndex:
             candidates = np.argsort(-exact_all)[:want]
             exact = exact_all[candidates]
         order = np.argsort(-exact)
+        context = QueryContext(text)
         out: list[Match] = []
         for j in order:
             row = int(candidates[j])
@@ -137,7 +142,7 @@ class SimilarityIndex:
                 continue
             if exact[j] <= 0:
                 break
-            out.append(Match(self.ids[row], round(float(exact[j]), 4), self._shared_terms(q, row)))
+            out.append(Match(self.ids[row], round(float(exact[j]), 4), self._shared_terms(q, row, context)))
             if len(out) == k:
                 break
         return out
