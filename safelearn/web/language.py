@@ -19,7 +19,9 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     target = request.GET.get("next", "")
     # Only back to a page on this site: the link must never become an open redirect.
-    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     response = HttpResponseRedirect(target if safe and target.startswith("/") else reverse("home"))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

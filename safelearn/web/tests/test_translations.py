@@ -1,0 +1,198 @@
+"""Issue 21: the public journey is translated, and stays translated.
+
+1. No visible English left outside {% translate %} / {% blocktranslate %} in the translated templates
+   (a small scanner: template tags, variables, comments, scripts and HTML tags removed, then any word
+   left over fails, unless it is on the short allow-list below).
+2. Every string those templates and the public forms mark for translation has a Welsh translation in
+   safelearn/locale/cy/LC_MESSAGES/django.po, with the same placeholders.
+3. The committed django.mo matches django.po, so a .po edit without `safelearn compilemessages` fails.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext as gnu_gettext
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation.template import templatize
+
+ROOT = Path(settings.BASE_DIR) / "safelearn"
+LOCALE = ROOT / "locale" / "cy" / "LC_MESSAGES"
+
+#: Templates whose every visible word must be translatable: the public report, receipt, check your
+#: report, and the layout, header, footer and banners around them.
+TRANSLATED_TEMPLATES = sorted(
+    [
+        *(ROOT / "reporting/templates/reporting/public").glob("*.html"),
+        *(ROOT / "reporting/templates/reporting/check").glob("*.html"),
+        *(
+            ROOT / "reporting/templates/reporting" / name
+            for name in (
+                "receipt_code.html",
+                "next_steps.html",
+                "risk_now.html",
+                "saved_confirm.html",
+                "saved_error_summary.html",
+                "timeout_warning.html",
+                "conversation_messages.html",
+            )
+        ),
+        *(
+            ROOT / "web/templates/web" / name
+            for name in (
+                "base.html",
+                "_footer.html",
+                "_phase_banner.html",
+                "_language_select.html",
+                "error_summary.html",
+            )
+        ),
+    ]
+)
+
+#: Words that are the same in every language: the service's name, and each language named in itself
+#: (the GOV.UK language select never translates a language's own name).
+ALLOWED_TEXT = {"SafeLearn", "English", "Cymraeg", "Change the language to English", "Newid yr iaith i’r Gymraeg"}
+
+#: Attributes people read or hear (screen readers announce aria-label, alt and title).
+_READ_ATTRIBUTES = re.compile(r'\b(?:aria-label|alt|title|placeholder)="([^"{}%]*[A-Za-z][^"{}%]*)"')
+_BLOCK_TRANSLATE = re.compile(r"{%\s*blocktrans(?:late)?\b.*?{%\s*endblocktrans(?:late)?\s*%}", re.S)
+_COMMENT_BLOCK = re.compile(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.S)
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
+_TEMPLATE_BITS = re.compile(r"{#.*?#}|{%.*?%}|{{.*?}}", re.S)
+_HTML_TAG = re.compile(r"<[^>]*>", re.S)
+_ENTITY = re.compile(r"&[#\w]+;")
+
+
+def untranslated_text(source: str) -> list[str]:
+    """Visible words in a template that do not go through the translation machinery."""
+    text = _COMMENT_BLOCK.sub(" ", source)
+    text = _BLOCK_TRANSLATE.sub(" ", text)
+    text = _SCRIPT_STYLE.sub(" ", text)
+    found = [m.group(1) for m in _READ_ATTRIBUTES.finditer(_TEMPLATE_BITS.sub("", text))]
+    text = _TEMPLATE_BITS.sub("\n", text)
+    text = _HTML_TAG.sub("\n", text)
+    text = _ENTITY.sub(" ", text)
+    for chunk in text.split("\n"):
+        chunk = chunk.strip()
+        if chunk not in ALLOWED_TEXT and re.search(r"[A-Za-z]{2,}", chunk.replace("SafeLearn", "")):
+            found.append(chunk)
+    return [t for t in found if t not in ALLOWED_TEXT]
+
+
+def test_scanner_finds_english_outside_translate_tags() -> None:
+    """The check itself: it must catch plain text and read-out attributes, and pass translated ones."""
+    assert untranslated_text('<p class="govuk-body">Hello there</p>') == ["Hello there"]
+    assert untranslated_text('<nav aria-label="Menu"></nav>') == ["Menu"]
+    assert untranslated_text('<p>{% translate "Hello" %}</p>{# a note #}') == []
+    assert untranslated_text("<p>{% blocktranslate with n=x %}Hi {{ n }}{% endblocktranslate %}</p>") == []
+    assert untranslated_text("<p>{{ organisation.name }}: 0800 1111</p>") == []
+
+
+@pytest.mark.parametrize("path", TRANSLATED_TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_template_has_no_untranslated_text(path: Path) -> None:
+    leftovers = untranslated_text(path.read_text(encoding="utf-8"))
+    assert not leftovers, f"{path.relative_to(ROOT)}: wrap in {{% translate %}}: {leftovers}"
+
+
+@dataclass
+class PoEntry:
+    msgid: str
+    msgstr: str
+    flags: set[str] = field(default_factory=set)
+
+
+def _unquote(lines: list[str]) -> str:
+    return "".join(ast.literal_eval(line) for line in lines)
+
+
+def read_po(path: Path) -> list[PoEntry]:
+    """A minimal .po reader: enough for the singular entries makemessages writes for this project."""
+    entries: list[PoEntry] = []
+    flags: set[str] = set()
+    current: dict[str, list[str]] = {}
+    key = ""
+
+    def flush() -> None:
+        if "msgid" in current:
+            entries.append(PoEntry(_unquote(current["msgid"]), _unquote(current.get("msgstr", [])), set(flags)))
+        current.clear()
+        flags.clear()
+
+    for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("#,"):
+            flags.update(f.strip() for f in line[2:].split(","))
+        elif line.startswith("#"):
+            continue
+        elif line.startswith(("msgid ", "msgstr ", "msgctxt ", "msgid_plural ", "msgstr[")):
+            key, _, rest = line.partition(" ")
+            current[key] = [rest]
+        elif line.startswith('"'):
+            current[key].append(line)
+    return [e for e in entries if e.msgid]  # the header has an empty msgid
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"%\(\w+\)s|\{\w+\}", text))
+
+
+def test_every_welsh_entry_is_translated_with_the_same_placeholders() -> None:
+    entries = read_po(LOCALE / "django.po")
+    assert entries, "no Welsh translations found"
+    empty = [e.msgid for e in entries if not e.msgstr]
+    assert not empty, f"{len(empty)} strings have no Welsh yet, e.g. {empty[:3]}"
+    broken = [e.msgid for e in entries if _placeholders(e.msgid) != _placeholders(e.msgstr)]
+    assert not broken, f"placeholders differ in Welsh: {broken}"
+
+
+def test_compiled_catalogue_matches_the_po_file() -> None:
+    """django.mo is committed (no gettext needed to run SafeLearn); it must be rebuilt after every .po edit."""
+    with (LOCALE / "django.mo").open("rb") as handle:
+        compiled = gnu_gettext.GNUTranslations(handle)
+    stale = [
+        e.msgid
+        for e in read_po(LOCALE / "django.po")
+        if "fuzzy" not in e.flags and compiled.gettext(e.msgid) != e.msgstr
+    ]
+    assert not stale, f"run `safelearn compilemessages`: django.mo is out of date for {stale[:3]}"
+
+
+def _marked_strings() -> set[str]:
+    marked: set[str] = set()
+    for path in TRANSLATED_TEMPLATES:
+        code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
+        for literal in re.findall(r"gettext\(u('(?:[^'\\]|\\.)*')\)", code):
+            marked.add(ast.literal_eval(literal))
+    return marked
+
+
+def test_every_marked_string_in_the_public_journey_has_welsh() -> None:
+    """A new {% translate %} without running makemessages and writing the Welsh fails here.
+
+    A fuzzy entry counts: it has a Welsh draft waiting for a reviewer (Django shows English until then).
+    """
+    welsh = {e.msgid for e in read_po(LOCALE / "django.po") if e.msgstr}
+    missing = sorted(_marked_strings() - welsh)
+    assert not missing, f"{len(missing)} strings need Welsh in django.po, e.g. {missing[:5]}"
+
+
+def test_public_forms_speak_welsh() -> None:
+    from safelearn.reporting import public_forms
+
+    with translation.override("cy"):
+        form = public_forms.DangerForm(data={})
+        assert not form.is_valid()
+        assert form.fields["immediate_risk_answer"].label != "Could a child be in danger right now?"
+        assert form.errors["immediate_risk_answer"][0] != "Choose yes, no or I'm not sure"
+    with translation.override("en-gb"):
+        assert (
+            public_forms.DangerForm().fields["immediate_risk_answer"].label == "Could a child be in danger right now?"
+        )
