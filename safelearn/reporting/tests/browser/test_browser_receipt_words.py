@@ -1,0 +1,53 @@
+"""The receipt's 8 words on a phone: shown, copyable, accessible, and they open the report."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from safelearn.web.tests.browser.axe import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+
+
+def _choose(page: Any, name: str) -> None:
+    page.get_by_role("radio", name=name, exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+
+
+def test_receipt_words_on_a_phone_open_the_report(new_page: Any, org: Any) -> None:
+    page = new_page(**PHONE)
+    page.goto(f"/r/{org.slug}/")
+    page.get_by_role("button", name="Start now").click()
+    _choose(page, "No")
+    _choose(page, "I am a child or young person")
+    page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("What happened?").fill("Nobody came to my review meeting.")
+    page.get_by_role("button", name="Continue").click()
+    _choose(page, "Yesterday")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send report").click()
+    page.wait_for_url("**/sent/")
+
+    words = page.locator("#receipt-words").inner_text().strip()
+    assert len(words.split()) == 8
+    assert page.get_by_role("button", name="Copy words").is_visible()
+    assert not page.problems, page.problems
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert_accessible(page, "receipt with words")
+
+    other = new_page(**PHONE)
+    other.goto("/check/")
+    other.get_by_label("Your receipt code").fill(words.replace(words.split()[1], "notaword"))
+    other.get_by_role("button", name="Open my report").click()
+    other.locator(".govuk-error-summary").wait_for()
+    assert "Check the words" in other.locator(".govuk-error-summary").inner_text()
+    assert_accessible(other, "check with a word typo")
+    other.get_by_label("Your receipt code").fill("-".join(words.upper().split()))
+    other.get_by_role("button", name="Open my report").click()
+    other.wait_for_url("**/check/report/")
+    assert other.get_by_role("heading", name=re.compile("^Your report")).is_visible()
