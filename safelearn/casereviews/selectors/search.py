@@ -119,10 +119,10 @@ def _search_postgres(parsed: SearchQuery, limit: int) -> list[Hit]:
     from django.db.models import F, Value
     from django.db.models.functions import Replace
 
-    pg_query = None
-    for words in parsed.phrases:
-        part = PgQuery(" ".join(words), config=PG_CONFIG, search_type="phrase")
-        pg_query = part if pg_query is None else pg_query & part
+    parts = [PgQuery(" ".join(words), config=PG_CONFIG, search_type="phrase") for words in parsed.phrases]
+    pg_query: Any = parts[0]  # library_search never calls with an empty query
+    for part in parts[1:]:
+        pg_query = pg_query & part
     vector = SearchVector("text", config=PG_CONFIG)  # the expression the GIN index in migration 0002 covers
     # ts_headline drops anything shaped like an HTML tag, so a finding quoting "<script>" would lose words;
     # the brackets go in as control characters and come back escaped in mark_excerpt.
