@@ -91,3 +91,14 @@ def test_staff_pages_do_not_break_in_welsh(client: Any, people: dict[str, Any], 
     response = client.get(reverse(name))
     assert response.status_code == 200
     assert b'<html lang="cy"' in response.content
+
+
+def test_accessibility_statement_and_privacy_notice_in_welsh(welsh: Any, org: Any) -> None:
+    statement = welsh.get(reverse("accessibility")).content.decode()
+    assert "Datganiad hygyrchedd ar gyfer SafeLearn" in statement
+    assert "Rhagfyr 2026" in statement  # the review date in Welsh
+    notice = welsh.get(reverse("privacy_organisation", args=[org.slug])).content.decode()
+    assert f"Hysbysiad preifatrwydd: {org.name}" in notice.replace("&#x27;", "'")
+    assert "Adroddiadau dienw a chyfrinachol" in notice
+    unknown = welsh.get(reverse("privacy_organisation", args=["nowhere"]))
+    assert unknown.status_code == 404 and "Heb ddod o hyd i’r hysbysiad preifatrwydd" in unknown.content.decode()

@@ -50,6 +50,10 @@ TRANSLATED_TEMPLATES = sorted(
                 "_phase_banner.html",
                 "_language_select.html",
                 "error_summary.html",
+                "pages/accessibility.html",
+                "pages/privacy.html",
+                "pages/privacy_organisation.html",
+                "pages/privacy_unknown.html",
             )
         ),
     ]
