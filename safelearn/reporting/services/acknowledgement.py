@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import send_email
@@ -34,7 +36,7 @@ def next_steps_for(*, report: Report) -> NextSteps:
 
 
 def _looks_like_email(contact: str) -> bool:
-    local, _, domain = contact.strip().partition("@")
+    local, _at, domain = contact.strip().partition("@")
     return bool(local) and "." in domain and " " not in contact.strip()
 
 
@@ -53,16 +55,31 @@ def acknowledgement_send(*, report: Report, user: Any = None) -> bool:
     if not address:
         return False
     steps = next_steps_for(report=report)
+    # Sent while the reporter's request is still active, so gettext speaks the language they reported in.
+    values = {
+        "organisation": report.organisation.name,
+        "reference": report.reference,
+        "triage_by": date_format(steps.triage_by, "l j F Y"),
+        "feedback_by": date_format(steps.feedback_by, "l j F Y"),
+    }
     body = (
-        f"Thank you for your report to {report.organisation.name}.\n\n"
-        f"Your reference number is {report.reference}.\n\n"
-        "What happens next:\n"
-        f"- A safety lead will look at your report by {steps.triage_by:%A %-d %B %Y}.\n"
-        f"- You should hear what we learned and what we are changing by {steps.feedback_by:%A %-d %B %Y}.\n\n"
-        "To see updates, reply to questions or add something, use 'Check your report' with the receipt code "
-        "you saved. For your privacy this email does not contain your report or your receipt code.\n\n"
-        "If a child is in danger now, call 999."
+        _("Thank you for your report to %(organisation)s.") % values
+        + "\n\n"
+        + _("Your reference number is %(reference)s.") % values
+        + "\n\n"
+        + _("What happens next:")
+        + "\n- "
+        + _("A safety lead will look at your report by %(triage_by)s.") % values
+        + "\n- "
+        + _("You should hear what we learned and what we are changing by %(feedback_by)s.") % values
+        + "\n\n"
+        + _(
+            "To see updates, reply to questions or add something, use ‘Check your report’ with the receipt code "
+            "you saved. For your privacy this email does not contain your report or your receipt code."
+        )
+        + "\n\n"
+        + _("If a child is in danger now, call 999.")
     )
-    sent = send_email([address], f"We have received your report {report.reference}", body)
+    sent = send_email([address], _("We have received your report %(reference)s") % values, body)
     audit_record(actor="system", verb="report.acknowledged", target=report, payload={"emailed": sent})
     return sent

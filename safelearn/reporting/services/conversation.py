@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
@@ -41,11 +42,19 @@ def message_post(*, report: Report, author_kind: str, body: str, author: Any = N
     return message
 
 
+def _words_for_reporter(report: Report) -> tuple[str, str]:
+    """The alert's title and body in the active language; never the message text itself."""
+    title = _("New message about your report %(reference)s") % {"reference": report.reference}
+    body = _(
+        "A safety lead has written to you. Sign in, or use ‘Check your report’ with your receipt code, to read it."
+    )
+    return title, body
+
+
 def _tell_reporter(report: Report) -> None:
     """A named reporter gets an alert; a confidential one an email if they left an address. Never the text."""
-    title = f"New message about your report {report.reference}"
-    body = "A safety lead has written to you. Sign in, or use 'Check your report' with your receipt code, to read it."
     if report.mode == ReportingMode.NAMED and report.reporter_id:
+        title, body = _words_for_reporter(report)
         url = reverse("reporting:my_report_detail", args=[report.pk])
         notify_users(users=[report.reporter], kind="reporter_message", title=title, body=body, url=url)
     elif report.mode == ReportingMode.CONFIDENTIAL:
@@ -53,7 +62,13 @@ def _tell_reporter(report: Report) -> None:
 
         contact = identity_contact_for_acknowledgement(report=report)
         if "@" in contact and " " not in contact.strip():
-            send_email([contact.strip()], title, body)
+            # Nothing records which language a confidential reporter used, and the safety lead's request says
+            # nothing about it: the email comes in Welsh and English (Welsh first, as is usual in Wales).
+            with translation.override("cy"):
+                title_cy, body_cy = _words_for_reporter(report)
+            with translation.override("en-gb"):
+                title_en, body_en = _words_for_reporter(report)
+            send_email([contact.strip()], f"{title_cy} / {title_en}", f"{body_cy}\n\n---\n\n{body_en}")
 
 
 def conversation_post_as_safety_lead(*, user: Any, report: Report, body: str, kind: str = "question") -> Message:

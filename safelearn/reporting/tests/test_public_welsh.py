@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 
 from safelearn.accounts.testing import login_verified
@@ -102,3 +103,45 @@ def test_accessibility_statement_and_privacy_notice_in_welsh(welsh: Any, org: An
     assert "Adroddiadau dienw a chyfrinachol" in notice
     unknown = welsh.get(reverse("privacy_organisation", args=["nowhere"]))
     assert unknown.status_code == 404 and "Heb ddod o hyd i’r hysbysiad preifatrwydd" in unknown.content.decode()
+
+
+def test_confidential_reporter_in_welsh_gets_the_acknowledgement_in_welsh(
+    welsh: Any, org: Any, walk_public: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    walk_public(
+        org.slug,
+        welsh,
+        mode={"mode": "confidential"},
+        identity={"identity_name": "Jo Bloggs", "identity_contact": "jo@example.org"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh.post(reverse("reporting:public_check", args=[org.slug]), {})
+    report = Report.objects.get()
+    (email,) = mail.outbox
+    assert email.subject == f"Rydym wedi cael eich adroddiad {report.reference}"
+    assert "Diolch am eich adroddiad" in email.body and "Dydd " in email.body  # Welsh words and dates
+    assert "My social worker" not in email.body  # never the narrative
+
+
+def test_confidential_reporter_is_told_of_a_message_in_welsh_and_english(
+    client: Any, org: Any, people: dict[str, Any], walk_public: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from safelearn.reporting.services import conversation_post_as_safety_lead
+
+    walk_public(
+        org.slug,
+        mode={"mode": "confidential"},
+        identity={"identity_name": "Jo Bloggs", "identity_contact": "jo@example.org"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reporting:public_check", args=[org.slug]), {})
+    mail.outbox.clear()
+    report = Report.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation_post_as_safety_lead(user=people["reviewer"], report=report, body="Was anyone hurt?")
+    (email,) = mail.outbox
+    assert (
+        email.subject.startswith("Neges newydd am eich adroddiad") and "New message about your report" in email.subject
+    )
+    assert email.body.index("Mae arweinydd diogelu") < email.body.index("A safety lead has written to you")
+    assert "Was anyone hurt?" not in email.body
