@@ -10,6 +10,7 @@ import json
 import os
 import random
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -124,6 +125,35 @@ def read_jsonl(path: str) -> tuple[list[dict[str, Any]], int]:
     return records, bad
 
 
+def is_multi_label(values: Iterable[Any]) -> bool:
+    """A field is multi-label when some report carries two or more different codes in it.
+
+    Lists of one code are single-label data written as lists: they keep the single-label evaluation.
+    """
+    return any(isinstance(v, list) and len({str(x) for x in v if x not in (None, "")}) > 1 for v in values)
+
+
+def _print_multilabel(res: dict[str, Any], bad: int, without: int) -> int:
+    print(
+        f"Evaluation of multi-label field {res['field']!r}: {res['n']} reports, {res['folds']}-fold"
+        f" cross-validation ({bad} bad lines skipped, {without} without the field)"
+    )
+    print(f"{'label':<40} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}")
+    for c, m in sorted(res["per_class"].items(), key=lambda kv: -kv[1]["support"]):
+        print(f"{c[:40]:<40} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>7.3f} {m['support']:>8}")
+    print(
+        f"macro F1 {res['macro_f1']:.4f}  micro F1 {res['micro_f1']:.4f}  "
+        f"P@5 (nearest training reports sharing a label) {res['p_at_5']:.4f}  ({res['seconds']} s)"
+    )
+    keys = ("field", "n", "folds", "n_classes", "macro_f1", "micro_f1", "precision_at_5", "seconds")
+    head: dict[str, Any] = {k: res[k] for k in keys}
+    head["skipped_lines"] = bad
+    # the single-label keys first (scripts reading today's line keep working), then the multi-label extras
+    head.update({"multi_label": True, "p_at_5": res["p_at_5"], "per_label": res["per_class"]})
+    print(json.dumps(head))
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     if not Path(args.data).is_file():
         print(f"error: data file not found: {args.data}", file=sys.stderr)
@@ -136,11 +166,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         fields = sorted({k for r in records for k in (r.get("labels") or {})})
         print(f"error: field {args.field!r} not present in {args.data}; fields found: {fields}", file=sys.stderr)
         return 2
+    multi_label = args.multi_label or is_multi_label(r["labels"][args.field] for r in present)
     try:
-        res = evaluate(present, args.field, multi_label=args.multi_label, folds=args.folds, seed=args.seed)
+        res = evaluate(present, args.field, multi_label=multi_label, folds=args.folds, seed=args.seed)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if multi_label:
+        return _print_multilabel(res, bad, len(records) - len(present))
     print(
         f"Evaluation of field {args.field!r}: {res['n']} reports, {res['folds']}-fold cross-validation"
         f" ({bad} bad lines skipped, {len(records) - len(present)} without the field)"
@@ -254,7 +287,9 @@ def model_main(argv: list[str]) -> int:
     ev = sub.add_parser("evaluate", help="cross-validate the suggestion model on one field of a JSONL file")
     ev.add_argument("--data", required=True)
     ev.add_argument("--field", required=True)
-    ev.add_argument("--multi-label", action="store_true")
+    ev.add_argument(
+        "--multi-label", action="store_true", help="force multi-label (default: when some report has 2+ codes)"
+    )
     ev.add_argument("--folds", type=int, default=5)
     ev.add_argument("--seed", type=int, default=0)
     tr = sub.add_parser("train", help="train a new model version from coded reports; promote if better")
