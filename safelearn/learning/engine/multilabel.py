@@ -146,6 +146,11 @@ def nearest_label_overlap(Q: sp.csr_matrix, T: sp.csr_matrix, Yq: np.ndarray, Yt
     return hits
 
 
+def fold_splits(n: int, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Shuffled k-fold (train, test) index pairs: the same for the same n, folds and seed."""
+    return list(KFold(n_splits=folds, shuffle=True, random_state=seed).split(np.arange(n)))
+
+
 def evaluate_multilabel(
     texts: Sequence[str],
     ys: Sequence[Sequence[str]],
@@ -162,7 +167,7 @@ def evaluate_multilabel(
     Y = label_matrix(ys, classes)
     clipped = [t[:MAX_CHARS] for t in texts]
     chars = sp.csr_matrix(CHAR_HASH.transform(clipped))
-    splits = list(KFold(n_splits=folds, shuffle=True, random_state=seed).split(np.arange(n)))
+    splits = fold_splits(n, folds, seed)
     ww, wc, wl = RETRIEVAL_WEIGHTS
 
     def run_fold(split: tuple[np.ndarray, np.ndarray]) -> FoldResult:

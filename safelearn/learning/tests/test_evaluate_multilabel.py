@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from safelearn.learning.cli import model_main
+from safelearn.learning.cli import is_multi_label, model_main
+from safelearn.learning.engine.evaluation import evaluate
+from safelearn.learning.engine.multilabel import fold_splits
 
 FILLER = [
     "crew",
@@ -100,3 +102,50 @@ def test_single_label_output_unchanged(tmp_path: Path, capsys: pytest.CaptureFix
         "seconds",
         "skipped_lines",
     ]
+
+
+def test_list_field_is_evaluated_as_multi_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # no --multi-label flag: the field holds lists with two codes, so every report is kept and scored per label
+    data = _write(tmp_path / "d.jsonl", _rows())
+    code, out, _ = _run(capsys, "--data", str(data), "--field", "factors", "--folds", "4")
+    assert code == 0
+    assert "multi-label field 'factors': 40 reports" in out
+    head = json.loads(out.strip().splitlines()[-1])
+    assert head["n"] == 40 and head["folds"] == 4 and head["n_classes"] == 4 and head["multi_label"] is True
+    assert set(head["per_label"]) == set(LABELS)
+    for label, row in head["per_label"].items():
+        assert set(row) == {"precision", "recall", "f1", "support"}
+        assert row["support"] == sum(label in r["labels"]["factors"] for r in _rows())  # type: ignore[operator]
+    # the cue words make every label learnable, and neighbours mostly share a label
+    assert head["macro_f1"] > 0.8 and head["micro_f1"] > 0.8 and head["p_at_5"] > 0.6
+    assert head["precision_at_5"] == head["p_at_5"]
+    for label in LABELS:
+        assert label in out
+
+
+def test_multi_label_needs_two_codes_somewhere() -> None:
+    assert is_multi_label([["a"], ["a", "b"]])
+    assert not is_multi_label([["a"], ["b"], "c"])
+    assert not is_multi_label([["a", "a"], ["b", ""]])
+
+
+def test_shuffled_labels_score_low(tmp_path: Path) -> None:
+    rows = _rows(80)
+    rng = random.Random(3)
+    labels = [r["labels"]["factors"] for r in rows]  # type: ignore[index]
+    rng.shuffle(labels)
+    shuffled = [{**r, "labels": {"factors": lab}} for r, lab in zip(rows, labels, strict=True)]
+    real = evaluate(rows, "factors", multi_label=True, folds=4)
+    noise = evaluate(shuffled, "factors", multi_label=True, folds=4)
+    assert real["macro_f1"] > noise["macro_f1"] + 0.3
+
+
+def test_folds_are_deterministic(tmp_path: Path) -> None:
+    a, b = fold_splits(40, 5, 0), fold_splits(40, 5, 0)
+    assert all((x[0] == y[0]).all() and (x[1] == y[1]).all() for x, y in zip(a, b, strict=True))
+    assert sorted(i for _, test in a for i in test) == list(range(40))  # every report tested exactly once
+    assert any((x[1] != y[1]).any() for x, y in zip(a, fold_splits(40, 5, 1), strict=True))
+    first = evaluate(_rows(), "factors", multi_label=True, folds=4, seed=0)
+    again = evaluate(_rows(), "factors", multi_label=True, folds=4, seed=0)
+    first.pop("seconds"), again.pop("seconds")
+    assert first == again
