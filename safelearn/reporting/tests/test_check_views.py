@@ -71,6 +71,8 @@ def test_code_look_ups_are_rate_limited_by_ip(client: Any, submit_report: Any, s
     blocked = _open(client, result.receipt_code)  # even the right code, once over the limit
     assert blocked.status_code == 429
     assert b"You have tried too many codes" in blocked.content
+    # It describes both forms of the code: the 20 letters and numbers, and the 8 words.
+    assert b"20 letters and numbers" in blocked.content and b"8 words" in blocked.content
     other_ip = client.post(reverse("reporting:check_start"), {"code": result.receipt_code}, REMOTE_ADDR="198.51.100.9")
     assert other_ip.status_code == 302
 
