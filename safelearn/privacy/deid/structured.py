@@ -44,6 +44,28 @@ REF_CUE = re.compile(
     re.IGNORECASE,
 )
 LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")
+# numbers in slash-separated parts, as police and courts write them: "13/99012/24", "0412/2024";
+# dates ("3/4", "01/02/2024") are told apart in _slash_ref
+SLASH_NUMBER = re.compile(r"(?<![\w/.£$-])\d{1,6}(?:/\d{1,6}){1,3}(?![\w/]|\.\d)")
+# a handle written without "@" (dots or underscores inside, issue 19): "jay.dee_official", "r.dawg07"
+BARE_HANDLE = re.compile(r"(?<![\w@./-])[a-z0-9_]++(?:[._][a-z0-9_]++)++(?![\w@/-]|\.\w)")
+_PLATFORM = re.compile(
+    r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|fb|whatsapp|telegram|discord|youtube|"
+    r"onlyfans|kik|threads|account|handle|username|profile|followed|follows|messaged|dm'?d|dms|added)\b",
+    re.IGNORECASE,
+)
+# file endings and web domains that look like "a.b" but are no handle
+_NOT_HANDLE_END = frozenset(
+    "com org net uk gov nhs co ac sch edu io pdf doc docx xls xlsx csv txt jpg jpeg png gif mp3 mp4 mov zip".split()
+)
+# the UK's postcode areas: a lower-case postcode typed without its space ("ls287dn") is taken only
+# when its letters name one, as a run like "ab12cd" is otherwise just as likely a reference
+POSTCODE_AREAS = frozenset(
+    """ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en
+    ex fk fy g gl gu gy hd hg hp hr hs hu hx ig im ip iv je ka kt kw ky l la ld le ll ln ls lu m me mk ml n
+    ne ng nn np nr nw ol ox pa pe ph pl po pr rg rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf
+    tn tq tr ts tw ub w wa wc wd wf wn wr ws wv yo ze""".split()
+)
 
 
 def _nhs_ok(digits: str) -> bool:
@@ -112,7 +134,8 @@ def detect_structured(text: str) -> list[Span]:
         s = m.group()
         if not m.group(2) and not (s.isupper() or s.islower()):
             continue
-        if s.islower() and not m.group(2):
+        area = m.group(1)[:2] if m.group(1)[1].isalpha() else m.group(1)[:1]
+        if s.islower() and not m.group(2) and area not in POSTCODE_AREAS:
             continue
         out.append(Span(m.start(), m.end(), "POSTCODE"))
     for m in NI.finditer(text):
@@ -125,6 +148,38 @@ def detect_structured(text: str) -> list[Span]:
         out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))
     for m in LONG_NUMBER.finditer(text):
         out.append(Span(m.start(), m.end(), "CASE_REF"))
+    for m in SLASH_NUMBER.finditer(text):
+        if _slash_ref(m.group()):
+            out.append(Span(m.start(), m.end(), "CASE_REF"))
+    out.extend(_bare_handles(text))
+    return out
+
+
+def _slash_ref(s: str) -> bool:
+    """A slash-separated number that is a reference, not a date, fraction or financial year."""
+    parts = s.split("/")
+    if sum(len(p) for p in parts) < 6:
+        return False
+    # day/month[/year]: "01/02/2024", "1/2/24"
+    if len(parts) <= 3 and all(len(p) <= 2 for p in parts[:2]) and (len(parts) == 2 or len(parts[2]) in (2, 4)):
+        return False
+    # "2023/24", "2023/2024": a year span
+    return not (len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) in (2, 4))
+
+
+def _bare_handles(text: str) -> list[Span]:
+    """Handles typed without "@", taken only with a social-media word in the same sentence."""
+    out: list[Span] = []
+    for m in BARE_HANDLE.finditer(text):
+        h = m.group()
+        parts = re.split(r"[._]", h)
+        if parts[-1] in _NOT_HANDLE_END or all(len(p) <= 1 for p in parts) or not any(c.isalpha() for c in h):
+            continue  # "gov.uk", "e.g", "1.5"
+        if "_" not in h and all(p.isdigit() for p in parts[1:]):
+            continue  # "v2.1"
+        lo, hi = max(0, m.start() - 80), min(len(text), m.end() + 80)
+        if _PLATFORM.search(text, lo, hi):
+            out.append(Span(m.start(), m.end(), "URL_OR_HANDLE"))
     return out
 
 
