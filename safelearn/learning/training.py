@@ -28,6 +28,10 @@ logger = logging.getLogger(__name__)
 TRAIN_FIELDS = (*SUGGEST_FIELDS, "immediate_risk")
 MIN_CONFIRMED = 10
 HELD_OUT_SHARE = 0.2
+# Seeds are a cold start: a seed counts half as much as a confirmed report once SEED_HALF_LIFE reports are
+# confirmed for that field, and never less than MIN_SEED_WEIGHT (they still cover codes nobody confirmed yet).
+SEED_HALF_LIFE = 50
+MIN_SEED_WEIGHT = 0.1
 
 
 def confirmed_examples() -> list[dict[str, Any]]:
@@ -58,9 +62,37 @@ def _held_out(record_id: str) -> bool:
     return digest[0] < int(256 * HELD_OUT_SHARE)
 
 
+def seed_weight(n_confirmed: int) -> float:
+    """Weight of one seed example when ``n_confirmed`` confirmed reports carry the field (confirmed = 1)."""
+    return max(MIN_SEED_WEIGHT, 1.0 / (1.0 + max(n_confirmed, 0) / SEED_HALF_LIFE))
+
+
+def training_weights(
+    confirmed: list[dict[str, Any]], seeds: list[dict[str, Any]], fields: list[str]
+) -> dict[str, list[float]]:
+    """Per field, one weight per row of ``confirmed + seeds``: confirmed reports 1, seeds :func:`seed_weight`.
+
+    Counted per field, so a field nobody has confirmed yet keeps its seeds at full weight.
+    """
+    out: dict[str, list[float]] = {}
+    for f in fields:
+        n = sum(1 for r in confirmed if r["labels"].get(f) not in (None, "", []))
+        out[f] = [1.0] * len(confirmed) + [seed_weight(n)] * len(seeds)
+    return out
+
+
+def fit_weighted(records: list[dict[str, Any]], fields: list[str], seeds: list[dict[str, Any]]) -> Suggester:
+    """Train on confirmed reports plus seeds, the seeds weighted down as confirmed reports grow."""
+    rows = records + seeds
+    return Suggester().fit(
+        [r["text"] for r in rows],
+        {f: [r["labels"].get(f) for r in rows] for f in fields},
+        sample_weight=training_weights(records, seeds, fields),
+    )
+
+
 def _fit(records: list[dict[str, Any]], fields: list[str]) -> Suggester:
-    rows = records + load_seed_records()
-    return Suggester().fit([r["text"] for r in rows], {f: [r["labels"].get(f) for r in rows] for f in fields})
+    return fit_weighted(records, fields, load_seed_records())
 
 
 def model_retrain(*, actor: Any = None, min_confirmed: int = MIN_CONFIRMED) -> ModelVersion | None:

@@ -124,29 +124,29 @@ def _binary_svm(
 ) -> tuple[np.ndarray, float]:
     if y.all() or not y.any():
         return np.zeros(X.shape[1], dtype=np.float32), (1.0 if y.all() else -1.0)
-    if sample_weight is None:
-        svm = LinearSVC(C=C, class_weight="balanced").fit(X, y)
-    else:
-        svm = LinearSVC(C=C).fit(X, y, sample_weight=sample_weight)
+    # Per-example weights (seeds vs confirmed reports) multiply the balanced class weights.
+    svm = LinearSVC(C=C, class_weight="balanced").fit(X, y, sample_weight=sample_weight)
     return svm.coef_[0].astype(np.float32), float(svm.intercept_[0])
 
 
-def fit_ovr(X: sp.csr_matrix, Y: np.ndarray, C: float, single_label: bool) -> tuple[np.ndarray, np.ndarray]:
-    """One-vs-rest linear SVMs over the columns of Y.
+def fit_ovr(
+    X: sp.csr_matrix, Y: np.ndarray, C: float, single_label: bool, sample_weight: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest linear SVMs over the columns of Y, optionally with one weight per training row.
 
     Single-label: one multiclass ``LinearSVC(class_weight="balanced")`` (liblinear converts X once, which
     keeps memory at about one copy of the training matrix). Multi-label: one balanced binary SVM per label.
     """
     if single_label:
         y = Y.argmax(axis=1)
-        svm = LinearSVC(C=C, class_weight="balanced").fit(X, y)
+        svm = LinearSVC(C=C, class_weight="balanced").fit(X, y, sample_weight=sample_weight)
         coef = svm.coef_.astype(np.float32)
         intercept = np.asarray(svm.intercept_, dtype=np.float64)
         if Y.shape[1] == 2:
             coef = np.vstack([-coef[0], coef[0]])
             intercept = np.array([-intercept[0], intercept[0]])
         return coef, intercept
-    results = [_binary_svm(X, Y[:, j], C, None) for j in range(Y.shape[1])]
+    results = [_binary_svm(X, Y[:, j], C, sample_weight) for j in range(Y.shape[1])]
     coef = np.vstack([r[0] for r in results]) if results else np.zeros((0, X.shape[1]), dtype=np.float32)
     return coef, np.array([r[1] for r in results])
 
@@ -193,7 +193,9 @@ class TextClassifier:
         y: Sequence[str] | Sequence[Sequence[str]],
         chars: Counts | None = None,
         char_matrix: sp.csr_matrix | None = None,
+        sample_weight: Sequence[float] | None = None,
     ) -> TextClassifier:
+        """``sample_weight``: one weight per text (None = all equal), e.g. seeds counted for less."""
         self.featurizer = Featurizer()
         X = self.featurizer.fit_transform(texts, chars, char_matrix)
         if self.multi_label:
@@ -206,8 +208,9 @@ class TextClassifier:
                 self.constant_ = self.classes_[0]
                 return self
             Y = np.array([[lab == c for c in self.classes_] for lab in labels], dtype=bool)
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         self.coef_, self.intercept_ = fit_ovr(
-            X, Y.reshape(len(texts), len(self.classes_)), self.C, not self.multi_label
+            X, Y.reshape(len(texts), len(self.classes_)), self.C, not self.multi_label, weights
         )
         return self
 

@@ -81,7 +81,17 @@ class Suggester:
         self.n_examples: dict[str, int] = {}
         self.risk_model: TextClassifier | None = None
 
-    def fit(self, texts: Sequence[str], labels_by_field: Mapping[str, Sequence[Any]]) -> Suggester:
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels_by_field: Mapping[str, Sequence[Any]],
+        sample_weight: Mapping[str, Sequence[float]] | None = None,
+    ) -> Suggester:
+        """``sample_weight``: per field, one weight per text (a field left out trains unweighted).
+
+        The taxonomy description documents always weigh 1: they are a handful of rows per field.
+        """
+        weights_by_field = sample_weight or {}
         row_of: dict[str, int] = {}
         for t in texts:
             row_of.setdefault(t, len(row_of))
@@ -96,12 +106,16 @@ class Suggester:
 
         for fld in SUGGEST_FIELDS:
             values = labels_by_field.get(fld)
-            pairs = [(t, v) for t, v in zip(texts, values, strict=False) if _valid(fld, v)] if values else []
+            fw = weights_by_field.get(fld)
+            w_of = list(fw) if fw is not None else [1.0] * len(texts)
+            pairs = (
+                [(t, v, w) for t, v, w in zip(texts, values, w_of, strict=False) if _valid(fld, v)] if values else []
+            )
             if self.use_taxonomy_priors:
                 lex = lexicon_for(fld)
                 for cid, desc in field_descriptions(fld).items():
                     doc = f"{desc} {' '.join(lex.get(cid, []))}"
-                    pairs.append((doc, [cid] if fld in MULTI_LABEL_FIELDS else cid))
+                    pairs.append((doc, [cid] if fld in MULTI_LABEL_FIELDS else cid, 1.0))
             if not pairs:
                 continue
             multi = fld in MULTI_LABEL_FIELDS
@@ -112,15 +126,27 @@ class Suggester:
                 threshold=-0.3,
             )
             docs = [p[0] for p in pairs]
-            clf.fit(docs, [p[1] for p in pairs], char_matrix=chars_of(docs))
+            weights = [p[2] for p in pairs] if fw is not None else None
+            clf.fit(docs, [p[1] for p in pairs], char_matrix=chars_of(docs), sample_weight=weights)
             self.models[fld] = clf
             self.n_examples[fld] = len(pairs)
         risk_vals = labels_by_field.get("immediate_risk")
         if risk_vals:
-            rp = [(t, "yes" if v else "no") for t, v in zip(texts, risk_vals, strict=False) if isinstance(v, bool)]
-            if len({v for _, v in rp}) == 2:
+            rw = weights_by_field.get("immediate_risk")
+            rw_of = list(rw) if rw is not None else [1.0] * len(texts)
+            rp = [
+                (t, "yes" if v else "no", w)
+                for t, v, w in zip(texts, risk_vals, rw_of, strict=False)
+                if isinstance(v, bool)
+            ]
+            if len({p[1] for p in rp}) == 2:
                 docs = [p[0] for p in rp]
-                self.risk_model = TextClassifier(C=0.3).fit(docs, [p[1] for p in rp], char_matrix=chars_of(docs))
+                self.risk_model = TextClassifier(C=0.3).fit(
+                    docs,
+                    [p[1] for p in rp],
+                    char_matrix=chars_of(docs),
+                    sample_weight=[p[2] for p in rp] if rw is not None else None,
+                )
         return self
 
     def risk_probabilities(self, texts: Sequence[str], chars: sp.csr_matrix | None = None) -> list[float | None]:
