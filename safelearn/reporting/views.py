@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from safelearn.core.permissions import STAFF_ROLES
@@ -70,7 +71,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         form = StaffReportForm(request.POST, organisations=organisations)
         if request.POST.get("action") == DRAFT_ACTION:
             draft = _save_draft(request, organisations, draft_id)
-            messages.success(request, "Your draft has been saved. Only you can see it.")
+            messages.success(request, _("Your draft has been saved. Only you can see it."))
             return redirect(f"{reverse('reporting:report_new')}?draft={draft.pk}")
         if form.is_valid():
             try:

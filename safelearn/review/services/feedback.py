@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
@@ -17,12 +19,27 @@ from safelearn.reporting.models import Report, ReportingMode
 from safelearn.reporting.services import message_post
 from safelearn.review.models import Feedback
 
-SUBJECT = "Feedback on your report {reference}"
+SUBJECT = _("Feedback on your report %(reference)s")
 # Email is not a safe place for what happened, so the email only says where to read the feedback.
-EMAIL_BODY = (
-    "Thank you for report {reference}. The safety lead has written back to tell you what was learned and what "
-    "has changed. Sign in to SafeLearn, or use 'Check your report' with your receipt code, to read it."
+EMAIL_BODY = _(
+    "Thank you for report %(reference)s. The safety lead has written back to tell you what was learned and what "
+    "has changed. Sign in to SafeLearn, or use ‘Check your report’ with your receipt code, to read it."
 )
+
+
+def _bilingual(report: Report) -> tuple[str, str]:
+    """Subject and body in Welsh and English (Welsh first, as is usual in Wales).
+
+    Nothing records the language a report was made in (the acknowledgement goes out during the reporter's own
+    request, so it can use theirs); feedback is sent in the safety lead's request, so it speaks both, like the
+    new-message email in reporting.services.conversation.
+    """
+    values = {"reference": report.reference}
+    with translation.override("cy"):
+        subject_cy, body_cy = SUBJECT % values, EMAIL_BODY % values
+    with translation.override("en-gb"):
+        subject_en, body_en = SUBJECT % values, EMAIL_BODY % values
+    return f"{subject_cy} / {subject_en}", f"{body_cy}\n\n---\n\n{body_en}"
 
 
 #: Words that close a report without telling the reporter anything ("Closed, no further action.").
@@ -84,7 +101,7 @@ def feedback_send(*, report: Report, actor: Any, body: str) -> Feedback:
             target=report,
             payload={"feedback": str(feedback.pk), "emailed": bool(email)},
         )
-    subject = SUBJECT.format(reference=report.reference)
+    subject, email_body = _bilingual(report)
     if report.mode == ReportingMode.NAMED and report.reporter is not None:
         notify_users(
             users=[report.reporter],
@@ -94,7 +111,7 @@ def feedback_send(*, report: Report, actor: Any, body: str) -> Feedback:
             organisation_id=report.organisation_id,
             email=False,
         )
-    if email and send_email([email], subject, EMAIL_BODY.format(reference=report.reference)):
+    if email and send_email([email], subject, email_body):
         Feedback.objects.filter(pk=feedback.pk).update(emailed=True)
         feedback.emailed = True
     return feedback

@@ -171,6 +171,23 @@ def test_feedback_emails_a_named_reporter_without_the_text(people: dict[str, Any
     assert "Secret detail" not in mail.outbox[0].body and report.reference in mail.outbox[0].subject
 
 
+def test_feedback_email_speaks_welsh_and_english(people: dict[str, Any], submit_report: Any) -> None:
+    """Issue 21: the report's language is not recorded and feedback is sent in the safety lead's request, so the
+    email says it in Welsh first, then English, whatever language the safety lead's browser uses."""
+    from django.utils import translation
+
+    report = submit_report(reporter=people["reporter"], mode="named").report
+    mail.outbox.clear()
+    with translation.override("en-gb"):
+        services.feedback_send(report=report, actor=people["reviewer"], body="We changed how handovers are checked.")
+    email = mail.outbox[0]
+    assert email.subject == f"Adborth ar eich adroddiad {report.reference} / Feedback on your report {report.reference}"
+    welsh, english = email.body.split("\n\n---\n\n")
+    assert welsh.startswith(f"Diolch am adroddiad {report.reference}.") and "cod derbynneb" in welsh
+    assert english.startswith(f"Thank you for report {report.reference}.")
+    assert "handovers" not in email.body
+
+
 def test_feedback_emails_a_confidential_reporter_through_the_vault(people: dict[str, Any], submit_report: Any) -> None:
     from safelearn.reporting.services import ReporterIdentity, ReportInput, report_submit
 

@@ -40,6 +40,7 @@ TRANSLATED_TEMPLATES = sorted(
                 "saved_error_summary.html",
                 "timeout_warning.html",
                 "conversation_messages.html",
+                "report_form.html",  # the staff report form (the non-public one)
             )
         ),
         *(
@@ -200,3 +201,27 @@ def test_public_forms_speak_welsh() -> None:
         assert (
             public_forms.DangerForm().fields["immediate_risk_answer"].label == "Could a child be in danger right now?"
         )
+
+
+def test_staff_report_form_speaks_welsh() -> None:
+    """Labels, hints, choices (taxonomy labels included) and errors of the staff form; ids stay English."""
+    from safelearn.reporting.forms import StaffReportForm
+
+    with translation.override("cy"):
+        form = StaffReportForm(data={"what_happened": ""}, organisations=[])
+        assert not form.is_valid()
+        assert form.fields["what_happened"].label == "Beth ddigwyddodd?"
+        assert str(form.errors["what_happened"][0]) == "Dywedwch wrthym beth ddigwyddodd"
+        assert dict(form.fields["outcome"].choices)["no_harm"] == "Dim niwed"
+        assert dict(form.fields["contributory_factors"].choices)["voice_of_child"] == "Llais y plentyn"
+        assert str(dict(form.fields["immediate_risk_answer"].choices)["not_sure"]) == "Ddim yn siŵr"
+    with translation.override("en-gb"):
+        english = StaffReportForm(organisations=[])
+        assert english.fields["what_happened"].label == "What happened?"
+        assert dict(english.fields["outcome"].choices)["no_harm"] == "No harm"
+    # Every labelled field changed language (compared with English, not with itself).
+    with translation.override("cy"):
+        welsh_labels = {n: str(f.label) for n, f in StaffReportForm(organisations=[]).fields.items()}
+    with translation.override("en-gb"):
+        english_labels = {n: str(f.label) for n, f in StaffReportForm(organisations=[]).fields.items()}
+    assert [n for n in welsh_labels if welsh_labels[n] == english_labels[n]] == []
