@@ -18,6 +18,18 @@ PERSON_VERB = re.compile(
     r"is\s+(?:now\s+)?(?:missing|upset|safe|scared|angry)|was\s+(?:missing|upset|scared|angry|seen|found|moved|"
     r"being|crying|told))\b"
 )
+# more of what a person is or does, for an initial that starts a sentence: "JB was in his room",
+# "KT was with her mum", "TM didn't come" (issue 19)
+STATE_VERB = re.compile(
+    r"\s+(?:(?:was|is|had|has)\s+(?:in|at|with|out|home|asleep|awake|still|also|been|never|seen|found|happy|"
+    r"sad|quiet|withdrawn|distressed|crying|tearful|settled|unsettled|aggressive|calm|not|taken|arrested|"
+    r"excluded|sent)|didn't|didnt|did\s+not|won't|wont|wouldn't|wouldnt|would\s+not|refuses|messaged|messages|"
+    r"took|takes|hits|admitted|denied|agreed|runs|sleeps|stays|visits|visited|met|meets)\b"
+)
+# an age after an initial: "AB (14)", "AB, 14,", "AB aged 14"
+_AGE = re.compile(r"\s*(?:\(\s*(?:aged?\s*)?\d{1,2}\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s*)?\d{1,2}\s*,|\s+aged\s+\d{1,2}\b)")
+# the words before an initial that name it as someone: "ask DW,", "she calls KJ.", "told TM"
+_ADDRESSED = frozenset({"ask", "asked", "tell", "told", "calls", "call", "called", "named", "rang", "phoned", "texted"})
 _ROLE = (
     r"(?:sw|ssw|social\s+worker|pa|personal\s+adviser|carer|foster\s+(?:carer|mum|dad|mam)|keyworker|key\s+worker|"
     r"iro|advocate|worker|manager|teacher|mentor|therapist|counsellor|nurse|mum|dad|mam|nan|brother|sister|bro|sis|"
@@ -329,6 +341,30 @@ def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[st
             continue
         if len(t.text) == 1 and i >= 2 and toks[i - 2].lower in {"call", "called"} and plow in {"her", "him", "them"}:
             out.add(i)
+            continue
+        # a dotted single initial: "said R. had been"
+        rest = after[1:] if len(t.text) == 1 and after.startswith(".") else after
+        if (PERSON_VERB.match(rest) or STATE_VERB.match(rest)) and (t.initial or plow in _ADDRESSED or plow == "said"):
+            out.add(i)
+            continue
+        if _AGE.match(after) or (plow in _ADDRESSED and before.strip() == "" and re.match(r"\s*[,.;:!?)]", after)):
+            out.add(i)
+    return _carry_initials(text, toks, hit, out, anonymised)
+
+
+def _carry_initials(text: str, toks: list[Token], hit: set[int], out: set[int], anon: set[str] | None) -> set[int]:
+    """An initial found once with a cue is the same person wherever it stands alone: "who TM is"."""
+    found = {toks[i].text for i in out | hit if toks[i].text.isupper() and len(toks[i].text) <= 3}
+    found -= {"I", "A"}
+    if not found:
+        return out
+    for i, t in enumerate(toks):
+        if i in out or i in hit or t.text not in found or (anon and t.lower in anon):
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.lower in _NOT_INITIAL_BEFORE and not text[prev.end : t.start].strip():
+            continue
+        out.add(i)
     return out
 
 

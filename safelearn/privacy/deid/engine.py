@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from .dates import DateDetector
 from .known import KnownNamesDetector
+from .landmarks import LandmarkDetector
 from .orgs import ContextOrgDetector
 from .people import PersonDetector
 from .places import PlaceDetector
@@ -37,6 +38,7 @@ DEFAULT_DETECTORS: tuple[Detector, ...] = (
     DateDetector(),
     PlaceDetector(),
     StreetDetector(),
+    LandmarkDetector(),
     ContextOrgDetector(),
     PersonDetector(),
 )

@@ -24,6 +24,16 @@ LOWER_NUMBERED = re.compile(
     rf"(?<![\w/.£$:-])\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'’-]+\s+){{1,3}}){_LC_TYPES}\b\.?",
     re.IGNORECASE,
 )
+# further street types, taken after a house number only when the words before them are no
+# measure ("5 minute walk", "2 way"): "22 moorland view", "11 low fold", "4 ash close" (issue 19)
+_LC_MORE = r"(?:view|fold|close|court|walk|rise|way|place|row|croft|mount|garth|vale|side|bank|green|park|hill)"
+LOWER_NUMBERED_MORE = re.compile(
+    rf"(?<![\w/.£$:-])\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'’-]+\s+){{1,2}}){_LC_MORE}\b(?![ \t]+(?:to|from|of|and|or|up|by|off|out|down|with|for|together|\d)\b)",
+)
+_MEASURE_WORDS = _ws("""minute minutes min mins hour hours hr hrs second seconds sec secs day days week weeks month months
+    year years mile miles yard yards metre metres meter meters foot feet step steps way ways times time
+    bedroom bed storey floor lane point star person people kids children car cars more less much many few
+    other another same next last first each every only extra whole full""")
 # estate-style names written with "the" after a house number: "3 the crescent", "4 the sidings"
 _ESTATE_WORDS = _ws("""crescent sidings oval circle spinney paddock paddocks maltings orchard orchards willows poplars
     meadows green close drive croft fold grove mews rise chase nook glade avenue parade square courtyard
@@ -32,7 +42,7 @@ _ESTATE_WORDS = _ws("""crescent sidings oval circle spinney paddock paddocks mal
     lawns pastures sycamores chestnuts acres knoll dell leas briars""")
 NUMBER_THE = re.compile(r"(?<![\w/.£$:-])\d{1,4}[a-z]?,?\s+the\s+([a-z]+)\b", re.IGNORECASE)
 # a named street with no number: "kirkstall road", "Ashton rd"
-_NAMED_TYPES = r"(?:road|rd|street|st|lane|avenue|ave)"
+_NAMED_TYPES = r"(?:road|rd|street|st|lane|avenue|ave|grove|crescent|terrace|drive|gardens|close)"
 NAMED_LOWER = re.compile(
     rf"(?<![\w'’-])((?:[a-z][a-z'’-]{{2,}}\s+)?[A-Za-z][a-z'’-]{{2,}})\s+{_NAMED_TYPES}\b(?!['’]s)"
 )
@@ -68,6 +78,12 @@ def detect_lower_addresses(text: str) -> list[Span]:
         if all(_plain(w) for w in words):
             end = m.end() - (1 if m.group().endswith(".") else 0)
             out.append(Span(m.start(), end, "ADDRESS"))
+    for m in LOWER_NUMBERED_MORE.finditer(text):
+        words = m.group(1).split()
+        # a counted plural is a number of things, not a street: "2 boys close by"
+        plural = any(w.endswith("s") and is_common(w.lower()[:-1]) for w in words)
+        if not plural and all(_plain(w) and w.lower() not in _MEASURE_WORDS for w in words):
+            out.append(Span(m.start(), m.end(), "ADDRESS"))
     for m in NUMBER_THE.finditer(text):
         if m.group(1).lower() in _ESTATE_WORDS:
             out.append(Span(m.start(), m.end(), "ADDRESS"))
