@@ -127,3 +127,36 @@ class AlertRecipient(BaseModel):
     @property
     def acknowledged_on_time(self) -> bool:
         return bool(self.acknowledged_at and self.acknowledged_at.date() <= self.alert.respond_by)
+
+
+class PoolDayCount(models.Model):
+    """Approved pool reports for one organisation, local day and combination of the codes the dashboard
+    filters on. Kept in step by ``safelearn.analytics.summary`` inside the transaction that changes a report;
+    ``safelearn analytics rebuild-summary --verify`` proves it equals a direct count."""
+
+    organisation_id = models.UUIDField()
+    day = models.DateField()
+    incident_type = models.CharField(max_length=48, blank=True)
+    service_area = models.CharField(max_length=48, blank=True)
+    outcome = models.CharField(max_length=48, blank=True)
+    kind = models.CharField(max_length=32, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["day", "organisation_id"]), models.Index(fields=["organisation_id", "day"])]
+
+
+class PoolDayFactor(models.Model):
+    """As ``PoolDayCount``, one row per contributory factor named (a report with three factors counts thrice)."""
+
+    organisation_id = models.UUIDField()
+    day = models.DateField()
+    incident_type = models.CharField(max_length=48, blank=True)
+    service_area = models.CharField(max_length=48, blank=True)
+    outcome = models.CharField(max_length=48, blank=True)
+    kind = models.CharField(max_length=32, blank=True)
+    factor = models.CharField(max_length=64)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["day", "organisation_id"]), models.Index(fields=["organisation_id", "day"])]

@@ -17,6 +17,7 @@ from safelearn.learning.engine.themes import Doc, detect_emerging_themes
 from safelearn.learning.models import Signal, SignalKind, SignalStatus, Suggestion, SuggestionStatus
 from safelearn.learning.registry import current_suggester
 from safelearn.privacy.selectors import deidentified_pool
+from safelearn.reporting.changes import report_changed
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
 
 #: Fields a reviewer's decision writes back to the report (immediate risk stays with the reporting app's flag).
@@ -138,6 +139,7 @@ def report_set_code(*, report: Report, field: str, value: Any) -> None:
         raise ValueError(f"{field} is not a structured code")
     setattr(report, field, value)
     report.save(update_fields=[field, "updated_at"])
+    report_changed([report.pk])  # a code the dashboards count by: analytics recounts the summary cell
 
 
 # --- Emerging themes ---------------------------------------------------------------------------------

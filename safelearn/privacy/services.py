@@ -23,6 +23,7 @@ from safelearn.organisations.models import Membership, Organisation
 from safelearn.organisations.selectors import raw_retention_days
 from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus, InvolvedPeople
+from safelearn.reporting.changes import report_changed
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
 
 ENGINE_VERSION = "safelearn-deid-1"
@@ -211,6 +212,7 @@ def redaction_approve(*, copy: DeidentifiedCopy, actor: Any) -> DeidentifiedCopy
         copy.approved_by = actor
         copy.approved_at = timezone.now()
         copy.save()
+        report_changed([copy.report_id])  # the copy joins the pool: analytics recounts its summary cell
         audit_record(actor=actor, verb="privacy.approved", target=copy.report, payload={"spans": len(view.spans)})
     return copy
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_review, require_reviewer
+from safelearn.reporting.changes import report_changed
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import message_post
 from safelearn.review.models import ClosureOverride
@@ -129,6 +130,8 @@ def report_transition(
         if to_status == S.CLOSED:
             locked.closed_at = now
         locked.save(update_fields=["status", "status_reason", "triaged_at", "closed_at", "duplicate_of", "updated_at"])
+        # Withdrawn and duplicate reports leave the statistics: analytics recounts the report's summary cell.
+        report_changed([locked.pk])
         audit_record(
             actor=actor,
             verb="report.transition",
