@@ -131,6 +131,35 @@ def role_name_spans(
         words = m.group(1).split()
         if all(not stop(w.casefold()) and (w.casefold() in first or not is_common(w)) for w in words):
             out.append((m.start(1), m.end(1)))
+    out.extend(_reported_lower(text, toks, first, stop))
+    return out
+
+
+# after a reporting or contact verb, a lower-case given name that is then the subject of a verb
+# or comes "from" a place reads as a person (issue 19): "said dawn from the school called",
+# "said grace is fine"; not "said will be", "told hope was lost" (a modal or an ordinary noun)
+_SAYS = _ws("said says told asked rang called phoned texted messaged emailed to with")
+_FROM_PLACE = _ws("school nursery college academy hospital surgery council police agency team office home unit")
+
+
+def _reported_lower(
+    text: str, toks: list[Token], first: frozenset[str], stop: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in range(1, len(toks) - 1):
+        w, p, v = toks[i], toks[i - 1], toks[i + 1]
+        if p.lower not in _SAYS or not w.text.islower() or w.lower not in first or w.possessive:
+            continue
+        if w.lower in LOWER_STOP or w.lower in TITLES or w.lower in ACRONYMS or stop(w.lower):
+            continue
+        if not text[p.end : w.start].isspace() or not text[w.end : v.start].isspace():
+            continue
+        if p.lower in {"to", "with"} and (i < 2 or toks[i - 2].lower not in {"spoke", "speak", "talked", "talk"}):
+            continue
+        verb = v.lower in _FINITE and v.lower not in _ADVERBS
+        place = v.lower == "from" and i + 3 < len(toks) and toks[i + 2].lower in {"the", "her", "his", "my"}
+        if verb or (place and toks[i + 3].lower in _FROM_PLACE):
+            out.append((w.start, w.end))
     return out
 
 
