@@ -31,6 +31,9 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     settings.SAFELEARN_REQUIRE_2FA = False
     # Workers in tests run only the tasks a test enqueues, unless it turns the recurring jobs on.
     settings.SAFELEARN_SCHEDULE_ENABLED = False
+    # Re-identification (privacy/reidentification.py): tests pool a handful of reports, far fewer than the real
+    # k of 5, so k is 1 unless a test of the check sets it (safelearn/privacy/tests/test_reidentification.py).
+    settings.SAFELEARN_K_ANONYMITY = 1
 
 
 @pytest.fixture

@@ -43,7 +43,8 @@ def _approve_pool() -> int:
                 continue
             copy = deidentify_report(report_id=report_id)
             if copy.status == DeidentifiedStatus.NEEDS_REVIEW:
-                redaction_approve(copy=copy, actor=reviewer)
+                # Demo data describes no real child, so a small group in the pool is no risk.
+                redaction_approve(copy=copy, actor=reviewer, below_k_reason="Demonstration data: no real child.")
                 approved += 1
     return approved
 

@@ -162,6 +162,9 @@ POLICY: dict[str, Rule] = {
     "reporting:public_start": rule(PUBLIC),
     "reporting:public_check": rule(PUBLIC),
     "reporting:public_sent": rule(PUBLIC),
+    "reporting:public_sent_email": rule(
+        PUBLIC, method="POST", note="emails only the receipt waiting in this session; the address is never kept"
+    ),
     "reporting:public_done": rule(PUBLIC),
     "reporting:public_exit": rule(PUBLIC, note="quick exit: forgets this visit, 303 to a neutral site"),
     "reporting:public_step": rule(PUBLIC, kwargs={"step": "mode"}),
@@ -204,6 +207,8 @@ POLICY: dict[str, Rule] = {
     "privacy:review": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
     "privacy:add": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
     "privacy:remove": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "privacy:generalise": rule(REVIEWER_OF_REPORT, method="POST"),
+    # A refusal for want of a below-k reason re-shows the review page, which audits its read itself (views._render).
     "privacy:approve": rule(REVIEWER_OF_REPORT, method="POST"),
     # Analytics (national learning; de-identified data only)
     "analytics:home": rule(SIGNED_IN, note="members and analysts"),

@@ -28,3 +28,21 @@ class RemoveSpansForm(forms.Form):
     def __init__(self, *args: object, span_count: int = 0, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["remove"].choices = [(i, str(i)) for i in range(span_count)]  # type: ignore[attr-defined]
+
+
+class GeneraliseForm(forms.Form):
+    choices = forms.MultipleChoiceField(choices=[], required=False)
+
+    def __init__(self, *args: object, codes: list[str] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["choices"].choices = [(c, c) for c in codes or []]  # type: ignore[attr-defined]
+        self.fields["choices"].error_messages["invalid_choice"] = "Choose from the generalisations offered"
+
+
+class ApproveForm(forms.Form):
+    below_k_reason = forms.CharField(
+        label="Why approve it anyway?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
+    )

@@ -61,6 +61,13 @@ class DeidentifiedCopy(BaseModel):
     )
     approved_at = models.DateTimeField(null=True, blank=True, db_index=True)
     error = models.TextField(blank=True)
+    # Re-identification guard (privacy/reidentification.py): the generalisations the reviewer chose, applied
+    # whenever the copy is read from the pool; the size of its group at approval; and, when that group was
+    # smaller than k, the safety lead's written reason (without one the copy never reaches analysts).
+    generalisation = models.JSONField(default=list, blank=True)
+    k_group_size = models.PositiveIntegerField(null=True, blank=True)
+    below_k = models.BooleanField(default=False)
+    below_k_reason = models.TextField(blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["status", "approved_at"])]

@@ -13,10 +13,15 @@ from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS
 
 
 def deidentified_pool() -> QuerySet[DeidentifiedCopy]:
-    """Every approved de-identified copy across organisations (raw and unapproved text excluded)."""
+    """Every approved de-identified copy across organisations (raw and unapproved text excluded).
+
+    A copy whose group was smaller than k at approval stays out unless the safety lead gave a reason
+    (privacy/reidentification.py): a small group can point at one child.
+    """
     return (
         DeidentifiedCopy.objects.filter(status=DeidentifiedStatus.APPROVED)
         .exclude(report__status__in=EXCLUDED_FROM_STATISTICS)
+        .exclude(below_k=True, below_k_reason="")
         .select_related("report")
         .defer(
             "spans", "report__what_happened", "report__how_noticed", "report__why_happened", "report__what_would_help"

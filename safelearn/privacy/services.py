@@ -21,7 +21,8 @@ from safelearn.core.retention import database_release_purged
 from safelearn.core.worker import TaskTimeLimitExceeded
 from safelearn.organisations.models import Membership, Organisation
 from safelearn.organisations.selectors import raw_retention_days
-from safelearn.privacy import deid
+from safelearn.privacy import deid, reidentification
+from safelearn.privacy.identifying import Cue, could_identify
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus, InvolvedPeople
 from safelearn.reporting.changes import report_changed
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
@@ -126,6 +127,7 @@ class RedactionView:
     spans: list[ProposedSpan]
     suspicious: list[deid.Span]
     preview: str
+    cues: list[Cue]
 
 
 def redaction_view(*, copy: DeidentifiedCopy) -> RedactionView:
@@ -137,6 +139,7 @@ def redaction_view(*, copy: DeidentifiedCopy) -> RedactionView:
         spans=spans,
         suspicious=deid.suspicious_tokens(text, engine_spans),
         preview=deid.render_redacted(text, engine_spans),
+        cues=could_identify(text),
     )
 
 
@@ -202,18 +205,60 @@ def _merge(spans: list[ProposedSpan]) -> list[ProposedSpan]:
     return merged
 
 
-def redaction_approve(*, copy: DeidentifiedCopy, actor: Any) -> DeidentifiedCopy:
-    """The human gate: only now does a de-identified copy exist outside the organisation."""
+def redaction_generalise(*, copy: DeidentifiedCopy, actor: Any, choices: list[str]) -> DeidentifiedCopy:
+    """Store how the copy's structured details are widened in the pool (e.g. quarter instead of month)."""
+    _editable(copy, actor)
+    allowed = reidentification.available(copy)
+    unknown = [c for c in choices if c not in allowed]
+    if unknown:
+        raise ValidationError({"choices": ["Choose from the generalisations offered for this report"]})
+    chosen = [c for c in allowed if c in choices]
+    with transaction.atomic():
+        copy.generalisation = chosen
+        copy.save(update_fields=["generalisation", "updated_at"])
+        size = reidentification.equivalence_class_size(copy)
+        audit_record(
+            actor=actor,
+            verb="privacy.generalised",
+            target=copy.report,
+            payload={"generalisation": chosen, "group_size": size},
+        )
+    return copy
+
+
+def redaction_approve(*, copy: DeidentifiedCopy, actor: Any, below_k_reason: str = "") -> DeidentifiedCopy:
+    """The human gate: only now does a de-identified copy exist outside the organisation.
+
+    A copy whose group in the pool is smaller than k needs the safety lead's written reason; it is kept
+    with the copy and the audit trail, and without it the copy is never approved.
+    """
     _editable(copy, actor)
     view = redaction_view(copy=copy)
+    reason = " ".join(below_k_reason.split())
     with transaction.atomic():
+        check = reidentification.k_check(copy)
+        if check.below and not reason:
+            raise ValidationError(
+                {
+                    "below_k_reason": [
+                        f"Only {check.size} report{'s' if check.size != 1 else ''} in the national pool share these "
+                        f"details (fewer than {check.k}). Choose a generalisation, or give a reason to approve it anyway"
+                    ]
+                }
+            )
         copy.text = view.preview
         copy.status = DeidentifiedStatus.APPROVED
         copy.approved_by = actor
         copy.approved_at = timezone.now()
+        copy.k_group_size = check.size
+        copy.below_k = check.below
+        copy.below_k_reason = reason if check.below else ""
         copy.save()
         report_changed([copy.report_id])  # the copy joins the pool: analytics recounts its summary cell
-        audit_record(actor=actor, verb="privacy.approved", target=copy.report, payload={"spans": len(view.spans)})
+        payload: dict[str, Any] = {"spans": len(view.spans), "group_size": check.size, "k": check.k}
+        if check.below:
+            payload["below_k_reason"] = reason
+        audit_record(actor=actor, verb="privacy.approved", target=copy.report, payload=payload)
     return copy
 
 

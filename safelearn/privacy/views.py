@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
-from safelearn.privacy import selectors, services
-from safelearn.privacy.forms import AddSpanForm, RemoveSpansForm
+from safelearn.privacy import reidentification, selectors, services
+from safelearn.privacy.forms import AddSpanForm, ApproveForm, GeneraliseForm, RemoveSpansForm
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.web.forms import apply_errors
 
@@ -31,10 +31,16 @@ def redaction_queue(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/queue.html", {"queues": queues})
 
 
-def _segments(text: str, spans: list[services.ProposedSpan], suspicious: list[Any]) -> list[dict[str, Any]]:
-    """Cut the text into plain, redacted and 'second look' pieces for the template (escaped there)."""
+def _segments(
+    text: str,
+    spans: list[services.ProposedSpan],
+    suspicious: list[Any],
+    cues: list[Any] = (),  # type: ignore[assignment]
+) -> list[dict[str, Any]]:
+    """Cut the text into plain, redacted, 'second look' and 'could identify' pieces (escaped in the template)."""
     marks = [(s.start, s.end, "span", i, s.label) for i, s in enumerate(spans)]
     marks += [(t.start, t.end, "suspicious", -1, t.label) for t in suspicious]
+    marks += [(c.start, c.end, "cue", -1, c.label) for c in cues]
     marks.sort()
     pieces: list[dict[str, Any]] = []
     cursor = 0
@@ -54,12 +60,14 @@ def _render(
     copy: DeidentifiedCopy,
     add_form: AddSpanForm | None = None,
     remove_form: RemoveSpansForm | None = None,
+    approve_form: ApproveForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     view = services.redaction_view(copy=copy)
     # The page shows the reporter's raw words (to check what the redaction took out), so every showing is
     # a narrative read, as on the report page: the re-shown page after a bad form too (issue 15, finding 5).
     audit_record(actor=request.user, verb="report.narrative_read", target=copy.report, payload={"via": "redaction"})
+    approved = copy.status == "approved"
     return render(
         request,
         "privacy/review.html",
@@ -67,11 +75,15 @@ def _render(
             "copy": copy,
             "report": copy.report,
             "view": view,
-            "segments": _segments(view.text, view.spans, view.suspicious),
+            "segments": _segments(view.text, view.spans, view.suspicious, view.cues),
             "span_items": [(i, s.label, view.text[s.start : s.end]) for i, s in enumerate(view.spans)],
             "suspicious_words": sorted({view.text[t.start : t.end] for t in view.suspicious}),
+            "cue_items": [(c.label, view.text[c.start : c.end]) for c in view.cues],
+            "k_check": None if approved else reidentification.k_check(copy),
+            "suggestions": [] if approved else reidentification.generalisations(copy),
             "add_form": add_form or AddSpanForm(),
             "remove_form": remove_form,
+            "approve_form": approve_form or ApproveForm(),
         },
         status=status,
     )
@@ -120,12 +132,40 @@ def redaction_remove(request: HttpRequest, report_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def redaction_approve(request: HttpRequest, report_id: str) -> HttpResponse:
+def redaction_generalise(request: HttpRequest, report_id: str) -> HttpResponse:
     copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
+    form = GeneraliseForm(request.POST, codes=reidentification.available(copy))
+    if not form.is_valid():
+        messages.error(request, "Choose from the generalisations offered for this report.")
+        return redirect("privacy:review", report_id=report_id)
     try:
-        services.redaction_approve(copy=copy, actor=request.user)
+        services.redaction_generalise(copy=copy, actor=request.user, choices=form.cleaned_data["choices"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect("privacy:review", report_id=report_id)
-    messages.success(request, f"The de-identified copy of {copy.report.reference} is approved for national learning.")
-    return redirect("privacy:queue")
+    else:
+        messages.success(request, "The generalisations will be applied to the shared copy.")
+    return redirect("privacy:review", report_id=report_id)
+
+
+@login_required
+@require_POST
+def redaction_approve(request: HttpRequest, report_id: str) -> HttpResponse:
+    copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
+    form = ApproveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.redaction_approve(
+                copy=copy, actor=request.user, below_k_reason=form.cleaned_data["below_k_reason"]
+            )
+        except ValidationError as exc:
+            if "below_k_reason" not in getattr(exc, "error_dict", {}):
+                messages.error(request, " ".join(exc.messages))  # already approved, or purged: nothing to re-show
+                return redirect("privacy:review", report_id=report_id)
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request, f"The de-identified copy of {copy.report.reference} is approved for national learning."
+            )
+            return redirect("privacy:queue")
+    # Re-show the page with the reason the reviewer typed kept (a copy below k, or a reason too long).
+    return _render(request, copy, approve_form=form, status=400)

@@ -1,0 +1,249 @@
+"""Re-identification risk in the national pool: k-anonymity over a copy's quasi-identifiers.
+
+A report without names can still point at one child: a rare incident type, in a small organisation, in one
+month. Before approval we count the pooled copies that share every quasi-identifier (the copy's
+*equivalence class*, counted by the database) and, when that group is smaller than k, suggest
+generalisations that would widen it. The child details (age band, sex, ethnicity, legal status) are not
+recorded yet: they are read with ``getattr`` so they take part as soon as the report model has them, and
+``None`` ("not recorded") is a value of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
+from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, Report
+
+DEFAULT_K = 5
+
+#: Organisation size by children supported: [low, high) bands, narrow and wide. ``None`` = open-ended.
+SIZE_BANDS: tuple[tuple[int, int | None], ...] = ((0, 500), (500, 2000), (2000, 5000), (5000, None))
+WIDE_SIZE_BANDS: tuple[tuple[int, int | None], ...] = ((0, 2000), (2000, None))
+
+#: Setting (service area) → setting type: where a child was, said less precisely.
+SETTING_TYPES: dict[str, str] = {
+    "front_door": "Referral and assessment",
+    "assessment": "Referral and assessment",
+    "out_of_hours": "Referral and assessment",
+    "early_help": "Family support",
+    "child_in_need": "Family support",
+    "child_protection": "Family support",
+    "disabled_children": "Family support",
+    "looked_after": "Care and placements",
+    "fostering": "Care and placements",
+    "adoption": "Care and placements",
+    "residential": "Care and placements",
+    "care_leavers": "Care and placements",
+}
+
+#: Age band → wider age band (used once reports record a child's age band).
+WIDER_AGE_BANDS: dict[str, str] = {
+    "0-4": "0-9",
+    "5-9": "0-9",
+    "10-12": "10-17",
+    "13-15": "10-17",
+    "16-17": "10-17",
+    "18+": "18+",
+}
+
+#: The child details another issue adds to the report; each is optional until then.
+CHILD_FIELDS = ("child_age_band", "child_sex", "child_ethnicity", "child_legal_status")
+
+GENERALISATIONS: dict[str, str] = {
+    "quarter": "Quarter instead of month",
+    "org_size_wide": "Wider organisation size band",
+    "setting_type": "Setting type instead of setting",
+    "age_wide": "Wider age band",
+}
+
+
+def k_threshold() -> int:
+    return int(getattr(settings, "SAFELEARN_K_ANONYMITY", DEFAULT_K))
+
+
+@dataclass(frozen=True)
+class QuasiIdentifiers:
+    """What an outsider might already know about a child's incident. ``None`` means not recorded."""
+
+    org_size: int | None
+    incident_type: str
+    submitted_at: dt.datetime
+    setting: str
+    child_age_band: str | None = None
+    child_sex: str | None = None
+    child_ethnicity: str | None = None
+    child_legal_status: str | None = None
+
+    @classmethod
+    def of(cls, report: Report) -> QuasiIdentifiers:
+        children = {name: getattr(report, name, None) or None for name in CHILD_FIELDS}
+        return cls(
+            org_size=report.organisation.children_supported,
+            incident_type=report.incident_type or "",
+            submitted_at=report.submitted_at,
+            setting=report.service_area or "",
+            **children,
+        )
+
+
+def _band(value: int, bands: tuple[tuple[int, int | None], ...]) -> tuple[int, int | None]:
+    return next(b for b in bands if value >= b[0] and (b[1] is None or value < b[1]))
+
+
+def band_label(low: int, high: int | None) -> str:
+    return f"{low:,}+ children" if high is None else f"{low:,}–{high - 1:,} children"
+
+
+def _period(moment: dt.datetime, quarter: bool) -> tuple[dt.datetime, dt.datetime]:
+    """The local calendar month (or quarter) holding ``moment``, as an aware [start, end) range."""
+    local = timezone.localtime(moment)
+    first_month = ((local.month - 1) // 3) * 3 + 1 if quarter else local.month
+    months = 3 if quarter else 1
+    start = dt.date(local.year, first_month, 1)
+    end_month = first_month + months
+    end = dt.date(local.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+    return (
+        timezone.make_aware(dt.datetime.combine(start, dt.time.min)),
+        timezone.make_aware(dt.datetime.combine(end, dt.time.min)),
+    )
+
+
+def period_label(moment: dt.datetime, quarter: bool) -> str:
+    start, _ = _period(moment, quarter)
+    local = timezone.localtime(start)
+    return f"{local.year} Q{(local.month - 1) // 3 + 1}" if quarter else local.strftime("%B %Y")
+
+
+def _report_has(field: str) -> bool:
+    try:
+        Report._meta.get_field(field)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _not_recorded(lookup: str) -> Q:
+    return Q(**{f"{lookup}__isnull": True}) | Q(**{lookup: ""})
+
+
+def _matching(qi: QuasiIdentifiers, choices: frozenset[str]) -> Q:
+    """The pooled copies sharing every quasi-identifier of ``qi``, at the chosen generalisation."""
+    start, end = _period(qi.submitted_at, "quarter" in choices)
+    q = Q(report__incident_type=qi.incident_type, report__submitted_at__gte=start, report__submitted_at__lt=end)
+    size = "report__organisation__children_supported"
+    if qi.org_size is None:
+        q &= Q(**{f"{size}__isnull": True})
+    else:
+        low, high = _band(qi.org_size, WIDE_SIZE_BANDS if "org_size_wide" in choices else SIZE_BANDS)
+        q &= Q(**{f"{size}__gte": low}) & (Q() if high is None else Q(**{f"{size}__lt": high}))
+    if "setting_type" in choices and qi.setting in SETTING_TYPES:
+        kind = SETTING_TYPES[qi.setting]
+        q &= Q(report__service_area__in=[s for s, t in SETTING_TYPES.items() if t == kind])
+    else:
+        q &= Q(report__service_area=qi.setting)
+    for name in CHILD_FIELDS:
+        if not _report_has(name):
+            continue  # not recorded for anyone yet: every copy shares "not recorded"
+        value = getattr(qi, name)
+        lookup = f"report__{name}"
+        if value is None:
+            q &= _not_recorded(lookup)
+        elif name == "child_age_band" and "age_wide" in choices and value in WIDER_AGE_BANDS:
+            wide = WIDER_AGE_BANDS[value]
+            q &= Q(**{f"{lookup}__in": [b for b, w in WIDER_AGE_BANDS.items() if w == wide]})
+        else:
+            q &= Q(**{lookup: value})
+    return q
+
+
+def pooled_copies() -> QuerySet[DeidentifiedCopy]:
+    """Every approved copy counted for k (hidden below-k copies too: they are still someone's record)."""
+    return DeidentifiedCopy.objects.filter(status=DeidentifiedStatus.APPROVED).exclude(
+        report__status__in=EXCLUDED_FROM_STATISTICS
+    )
+
+
+def equivalence_class_size(copy: DeidentifiedCopy, choices: list[str] | frozenset[str] | None = None) -> int:
+    """How many pooled copies, this one included, share its quasi-identifiers: one COUNT query."""
+    chosen = frozenset(copy.generalisation if choices is None else choices)
+    qi = QuasiIdentifiers.of(copy.report)
+    others = pooled_copies().filter(_matching(qi, chosen)).exclude(pk=copy.pk).order_by().count()
+    return others + 1
+
+
+@dataclass(frozen=True)
+class KCheck:
+    size: int
+    k: int
+
+    @property
+    def below(self) -> bool:
+        return self.size < self.k
+
+
+def k_check(copy: DeidentifiedCopy) -> KCheck:
+    return KCheck(size=equivalence_class_size(copy), k=k_threshold())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    label: str
+    detail: str
+    size: int
+    clears: bool
+    chosen: bool
+
+
+def available(copy: DeidentifiedCopy) -> list[str]:
+    """The generalisations that mean something for this copy (no wider age band without an age band)."""
+    qi = QuasiIdentifiers.of(copy.report)
+    codes = ["quarter", "org_size_wide"]
+    if qi.setting in SETTING_TYPES:
+        codes.append("setting_type")
+    if qi.child_age_band in WIDER_AGE_BANDS:
+        codes.append("age_wide")
+    if qi.org_size is None:
+        codes.remove("org_size_wide")
+    return codes
+
+
+def generalisations(copy: DeidentifiedCopy) -> list[Suggestion]:
+    """Each possible widening on top of what is already chosen, with the group it would give."""
+    qi = QuasiIdentifiers.of(copy.report)
+    k = k_threshold()
+    current = frozenset(copy.generalisation)
+    details = {
+        "quarter": f"{period_label(qi.submitted_at, False)} becomes {period_label(qi.submitted_at, True)}",
+        "org_size_wide": (
+            f"{band_label(*_band(qi.org_size, SIZE_BANDS))} becomes {band_label(*_band(qi.org_size, WIDE_SIZE_BANDS))}"
+            if qi.org_size is not None
+            else ""
+        ),
+        "setting_type": f"The setting is shared only as “{SETTING_TYPES.get(qi.setting, '')}”",
+        "age_wide": f"Age band {qi.child_age_band} becomes {WIDER_AGE_BANDS.get(qi.child_age_band or '', '')}",
+    }
+    suggestions = []
+    for code in available(copy):
+        size = equivalence_class_size(copy, current | {code})
+        suggestions.append(Suggestion(code, GENERALISATIONS[code], details[code], size, size >= k, code in current))
+    return suggestions
+
+
+def generalise_row(row: dict[str, Any], choices: list[str]) -> dict[str, Any]:
+    """A pool row as it may be shown: the chosen generalisations applied (quarter, setting type)."""
+    if "quarter" in choices and row.get("submitted_at"):
+        row["period"] = period_label(row["submitted_at"], True)
+        row["submitted_at"] = _period(row["submitted_at"], True)[0]
+    if "setting_type" in choices and row.get("service_area") in SETTING_TYPES:
+        row["setting_type"] = SETTING_TYPES[row["service_area"]]
+        row["service_area"] = ""
+    return row
