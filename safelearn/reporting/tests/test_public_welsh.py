@@ -34,6 +34,13 @@ def test_language_select_switches_and_never_redirects_off_site(client: Any) -> N
     assert back.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en-gb"
 
 
+def test_language_links_never_repeat_the_query_string(client: Any) -> None:
+    """A query can carry text an attacker chose (an SSO error description) or a search: the switcher drops it."""
+    html = client.get("/?q=Call+0800+000+000").content.decode()
+    assert "0800" not in html
+    assert reverse("switch_language", args=["cy"]) + "?next=/" in html
+
+
 def test_public_report_in_welsh_from_start_to_receipt(
     welsh: Any, org: Any, walk_public: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
