@@ -220,6 +220,26 @@ class ReceiptCodeForm(forms.Form):
         raise forms.ValidationError(gettext("Check the words: they are receipt words, but check their order"))
 
 
+class ReceiptEmailForm(forms.Form):
+    """'Email it to me' on the receipt page: optional, and the address is used once and never kept."""
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("Only use an email address that nobody else reads."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address, or leave this and write the code down"),
+            "invalid": _("Enter an email address like name@example.com"),
+            "max_length": _("An email address is 254 characters or fewer"),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        self.helper = _helper(Field.text("email"))
+
+
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your reply"),

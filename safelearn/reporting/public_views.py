@@ -18,17 +18,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.selectors import identity_retention_days
-from safelearn.reporting import public_flow, selectors, services
+from safelearn.reporting import public_flow, receipt_email, selectors, services
 from safelearn.reporting.exit_views import forget_exit, leaves_after_exit
-from safelearn.reporting.public_forms import ConfirmForm, ModeForm
+from safelearn.reporting.public_forms import ConfirmForm, ModeForm, ReceiptEmailForm
 from safelearn.reporting.risk import assess_immediate_risk
-from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
+from safelearn.reporting.session_receipts import receipt_forget, receipt_note, receipt_peek, receipt_remember
 
 PUBLIC_SESSION_SECONDS = 60 * 60
 SUBMIT_RATE_SETTING = "SAFELEARN_PUBLIC_SUBMIT_RATE"
@@ -196,11 +197,55 @@ def public_sent(request: HttpRequest, org_slug: str) -> HttpResponse:
             receipt_forget(request, "public_receipt")
             return redirect("reporting:public_done", org_slug=org_slug)
         error = _("Tick the box to say you have saved your code")
+    return _sent_page(request, organisation, receipt, error=error, status=400 if error else 200)
+
+
+def _sent_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    receipt: dict[str, Any],
+    *,
+    error: str = "",
+    email_form: ReceiptEmailForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     report = selectors.report_get_for_receipt_holder(report_id=receipt["report"])
     if report is None:
         raise Http404
-    context = {"receipt": receipt, "error": error, "steps": services.next_steps_for(report=report), "report": report}
-    return _page(request, "reporting/public/sent.html", organisation, context, status=400 if error else 200)
+    context = {
+        "receipt": receipt,
+        "error": error,
+        "steps": services.next_steps_for(report=report),
+        "report": report,
+        "email_form": email_form or ReceiptEmailForm(),
+    }
+    return _page(request, "reporting/public/sent.html", organisation, context, status=status)
+
+
+@never_cache
+@require_POST
+@leaves_after_exit
+def public_sent_email(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """'Email it to me': send the waiting receipt to the typed address now, and keep the address nowhere."""
+    organisation = selectors.public_organisation(slug=org_slug)
+    receipt = receipt_peek(request, "public_receipt")
+    if receipt is None:
+        return redirect("reporting:public_start", org_slug=org_slug)
+    form = ReceiptEmailForm(request.POST)
+    status = 400
+    if form.is_valid():
+        if receipt_email.email_limited(request):
+            form.add_error("email", _("You have asked for too many emails. Write the code down, or try in an hour."))
+            status = 429
+        elif receipt_email.receipt_email_send(
+            to=form.cleaned_data["email"], code=receipt["code"], words=receipt["words"]
+        ):
+            receipt_note(request, "public_receipt", emailed=True)
+            return redirect("reporting:public_sent", org_slug=org_slug)
+        else:
+            form.add_error("email", _("We could not send the email just now. Write the code down, or try again."))
+            status = 503
+    return _sent_page(request, organisation, receipt, email_form=form, status=status)
 
 
 @never_cache

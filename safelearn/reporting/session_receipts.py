@@ -38,3 +38,10 @@ def receipt_peek(request: HttpRequest, key: str = "receipt") -> dict[str, Any] |
 
 def receipt_forget(request: HttpRequest, key: str = "receipt") -> None:
     request.session.pop(key, None)
+
+
+def receipt_note(request: HttpRequest, key: str, **flags: bool) -> None:
+    """Remember yes/no facts about the waiting receipt (e.g. that it was emailed), never what was typed."""
+    stored = request.session.get(key)
+    if isinstance(stored, dict):
+        request.session[key] = {**stored, **flags}

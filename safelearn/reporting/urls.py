@@ -13,6 +13,7 @@ urlpatterns = [
     path("r/<slug:org_slug>/", public_views.public_start, name="public_start"),
     path("r/<slug:org_slug>/check-answers/", public_views.public_check, name="public_check"),
     path("r/<slug:org_slug>/sent/", public_views.public_sent, name="public_sent"),
+    path("r/<slug:org_slug>/sent/email/", public_views.public_sent_email, name="public_sent_email"),
     path("r/<slug:org_slug>/done/", public_views.public_done, name="public_done"),
     path("r/<slug:org_slug>/exit/", exit_views.quick_exit, name="public_exit"),
     path("r/<slug:org_slug>/<slug:step>/", public_views.public_step, name="public_step"),
