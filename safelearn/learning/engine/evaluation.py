@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.model_selection import KFold, StratifiedKFold
+from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import normalize
 
 from .classifier import TextClassifier, char_counts
@@ -97,18 +97,13 @@ def evaluate(
     if multi_label:
         return evaluate_multilabel(texts, ys, field, folds=folds, seed=seed, workers=workers)
     classes = sorted(set(ys))
-    if not multi_label and len(classes) < 2:
+    if len(classes) < 2:
         raise ValueError(f"field {field!r} has only one class")
     chars = char_counts(texts)
-    idx = np.arange(n)
-    if multi_label:
-        splitter: Any = KFold(n_splits=folds, shuffle=True, random_state=seed)
-        splits = list(splitter.split(idx))
-    else:
-        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            splits = list(splitter.split(idx, ys))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        splits = list(splitter.split(np.arange(n), ys))
     cidx = {c: i for i, c in enumerate(classes)}
 
     def run_fold(split: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -116,13 +111,13 @@ def evaluate(
         tp = np.zeros(len(classes))
         fp = np.zeros(len(classes))
         fn = np.zeros(len(classes))
-        clf = TextClassifier(multi_label=multi_label, C=C)
+        clf = TextClassifier(multi_label=False, C=C)
         tr_texts = [texts[i] for i in train]
         te_texts = [texts[i] for i in test]
         clf.fit(tr_texts, [ys[i] for i in train], chars=chars[train])
         preds = clf.predict(te_texts, chars=chars[test])
         for i, pred in zip(test, preds, strict=True):
-            gold = set(ys[i]) if multi_label else {ys[i]}
+            gold = {ys[i]}
             got = set(pred)
             for c in got & gold:
                 tp[cidx[c]] += 1
@@ -134,9 +129,7 @@ def evaluate(
         assert clf.featurizer is not None
         wt = clf.featurizer.word_tfidf.transform(chars.words[train])
         wq = clf.featurizer.word_tfidf.transform(chars.words[test])
-        p5 = precision_at_k(
-            sp.csr_matrix(wq), sp.csr_matrix(wt), [ys[i] for i in test], [ys[i] for i in train], multi_label
-        )
+        p5 = precision_at_k(sp.csr_matrix(wq), sp.csr_matrix(wt), [ys[i] for i in test], [ys[i] for i in train], False)
         return tp, fp, fn, p5 * len(test)
 
     # two folds at a time: liblinear and the sparse products release the GIL, so threads use both cores
