@@ -10,12 +10,17 @@ from typing import Any
 
 import scipy.sparse as sp
 
+from . import calibration
 from .classifier import Counts, TextClassifier, shared_char_counts
 from .risk import assess_immediate_risk
 from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, field_ids, lexicon_for
 
 SEED_PATH = Path(__file__).with_name("seed_examples.jsonl")
 SUGGEST_FIELDS = ("incident_type", "service_area", "outcome", "contributory_factors", "recovery_factor")
+#: A suggestion whose calibrated confidence is below this is withheld from reviewers ("no suggestion"):
+#: below 0.5 it is more likely wrong than right, and a wrong pre-filled code anchors the reviewer.
+#: Immediate risk is never withheld (it is a safety screen, not a code).
+CONFIDENCE_FLOOR = 0.5
 LEXICON_WEIGHT = {
     "incident_type": 0.5,
     "service_area": 1.0,
@@ -35,6 +40,19 @@ class Suggestion:
     immediate_risk: bool
     confidence: dict[str, Any] = field(default_factory=dict)
     risk_reasons: list[str] = field(default_factory=list)
+    #: The model's uncalibrated scores (same shape as ``confidence``); used to fit the calibration.
+    raw_confidence: dict[str, Any] = field(default_factory=dict)
+
+    def shown(self, fld: str) -> Any:
+        """The value to show a reviewer for a field, or None when confidence is below the floor.
+
+        For contributory factors: only the factors at or above the floor (None if none are).
+        """
+        conf = self.confidence.get(fld)
+        if fld in MULTI_LABEL_FIELDS:
+            kept = [lab for lab in getattr(self, fld) if float((conf or {}).get(lab, 0.0)) >= CONFIDENCE_FLOOR]
+            return kept or None
+        return getattr(self, fld) if float(conf or 0.0) >= CONFIDENCE_FLOOR else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +98,8 @@ class Suggester:
         self.models: dict[str, TextClassifier] = {}
         self.n_examples: dict[str, int] = {}
         self.risk_model: TextClassifier | None = None
+        #: Per-field Platt maps; None means the packaged ones (see :mod:`.calibration`).
+        self.calibration: dict[str, tuple[float, float]] | None = None
 
     def fit(
         self,
@@ -166,24 +186,40 @@ class Suggester:
         for fld, clf in self.models.items():
             per_field[fld] = clf.predict_scored(texts, chars_for(clf, texts, chars))
         risk_p = self.risk_probabilities(texts, chars)
+        # getattr: models pickled before calibration existed have no attribute and get the packaged maps.
+        maps = getattr(self, "calibration", None)
+        if maps is None:
+            maps = calibration.packaged()
         out = []
         for i, text in enumerate(texts):
             conf: dict[str, Any] = {}
+            raw: dict[str, Any] = {}
             vals: dict[str, Any] = {}
             for fld in SUGGEST_FIELDS:
                 if fld in per_field:
                     labels, scores = per_field[fld][i]
                 else:
                     labels, scores = [field_ids(fld)[-1]], [0.0]
+                cal = maps.get(fld)
                 if fld in MULTI_LABEL_FIELDS:
                     vals[fld] = labels
-                    conf[fld] = {lab: round(s, 3) for lab, s in zip(labels, scores, strict=True)}
+                    raw[fld] = {lab: round(s, 3) for lab, s in zip(labels, scores, strict=True)}
+                    conf[fld] = {lab: round(calibration.apply(cal, s), 3) for lab, s in zip(labels, scores, strict=True)}
                 else:
                     vals[fld] = labels[0]
-                    conf[fld] = round(scores[0], 3)
+                    raw[fld] = round(scores[0], 3)
+                    conf[fld] = round(calibration.apply(cal, scores[0]), 3)
             risk = assess_immediate_risk(text, model_probability=risk_p[i])
             conf["immediate_risk"] = round(risk.score, 3)
-            out.append(Suggestion(immediate_risk=risk.at_risk, confidence=conf, risk_reasons=risk.reasons, **vals))
+            out.append(
+                Suggestion(
+                    immediate_risk=risk.at_risk,
+                    confidence=conf,
+                    risk_reasons=risk.reasons,
+                    raw_confidence=raw,
+                    **vals,
+                )
+            )
         return out
 
 
@@ -194,4 +230,4 @@ def train_from_seeds() -> Suggester:
     return Suggester().fit(texts, fields)
 
 
-__all__ = ["FIELD_SECTIONS", "Suggester", "Suggestion", "load_seed_records", "train_from_seeds"]
+__all__ = ["CONFIDENCE_FLOOR", "FIELD_SECTIONS", "Suggester", "Suggestion", "load_seed_records", "train_from_seeds"]
