@@ -27,6 +27,7 @@ from safelearn.analytics.models import (
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.selectors import is_analyst
 from safelearn.privacy.models import DeidentifiedCopy
+from safelearn.privacy.reidentification import generalise_row
 from safelearn.privacy.selectors import deidentified_pool
 
 #: The structured report fields that may leave an organisation (taxonomy codes and dates, no free text).
@@ -102,7 +103,7 @@ def pool_rows(*, filters: PoolFilters) -> list[dict[str, Any]]:
 def pool_reports_for_analyst(*, user: Any, filters: PoolFilters, limit: int = 200) -> list[dict[str, Any]]:
     """The approved de-identified text with its structured fields, for analysts composing bulletins."""
     require_analyst(user)
-    values = (*_POOL_VALUES, "text", "organisation_id")
+    values = (*_POOL_VALUES, "text", "organisation_id", "generalisation")
     rows = []
     tax = get_taxonomy()
     # Newest approvals first: the copy's own (status, approved_at) index gives the order, so the database
@@ -111,6 +112,8 @@ def pool_reports_for_analyst(*, user: Any, filters: PoolFilters, limit: int = 20
     for raw in filtered_pool(filters).order_by("-approved_at").values(*values)[:limit]:
         row = {key.removeprefix("report__"): value for key, value in raw.items()}
         row["copy_id"] = row.pop("id")
+        # The safety lead's generalisations (quarter, setting type) hold wherever the copy is shown.
+        generalise_row(row, row.pop("generalisation") or [])
         row["heading"] = " · ".join(
             tax.label(section, row[name])
             for section, name in (
