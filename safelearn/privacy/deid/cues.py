@@ -21,13 +21,15 @@ PERSON_VERB = re.compile(
 # more of what a person is or does, for an initial that starts a sentence: "JB was in his room",
 # "KT was with her mum", "TM didn't come" (issue 19)
 STATE_VERB = re.compile(
-    r"\s+(?:(?:was|is|had|has)\s+(?:in|at|with|out|home|asleep|awake|still|also|been|never|seen|found|happy|"
+    r"(?<!\s)\s++(?:(?:was|is|had|has)\s++(?:in|at|with|out|home|asleep|awake|still|also|been|never|seen|found|happy|"
     r"sad|quiet|withdrawn|distressed|crying|tearful|settled|unsettled|aggressive|calm|not|taken|arrested|"
     r"excluded|sent)|didn't|didnt|did\s+not|won't|wont|wouldn't|wouldnt|would\s+not|refuses|messaged|messages|"
     r"took|takes|hits|admitted|denied|agreed|runs|sleeps|stays|visits|visited|met|meets)\b"
 )
 # an age after an initial: "AB (14)", "AB, 14,", "AB aged 14"
-_AGE = re.compile(r"\s*(?:\(\s*(?:aged?\s*)?\d{1,2}\s*(?:yrs?|years?)?\s*\)|,\s*(?:aged?\s*)?\d{1,2}\s*,|\s+aged\s+\d{1,2}\b)")
+_AGE = re.compile(
+    r"(?<!\s)\s*+(?:\(\s*+(?:aged?\s*+)?\d{1,2}\s*+(?:yrs?|years?)?\s*+\)|,\s*+(?:aged?\s*+)?\d{1,2}\s*+,|aged\s++\d{1,2}\b)"
+)
 # the words before an initial that name it as someone: "ask DW,", "she calls KJ.", "told TM"
 _ADDRESSED = frozenset({"ask", "asked", "tell", "told", "calls", "call", "called", "named", "rang", "phoned", "texted"})
 _ROLE = (
