@@ -14,6 +14,7 @@ from .places import PlaceDetector
 from .streets import StreetDetector
 from .structured import StructuredDetector
 from .types import Detector, Span
+from .welsh import WelshDetector, drop_welsh_words
 
 # when spans overlap, the merged span takes the label that ranks first here
 PRIORITY = (
@@ -41,6 +42,7 @@ DEFAULT_DETECTORS: tuple[Detector, ...] = (
     LandmarkDetector(),
     ContextOrgDetector(),
     PersonDetector(),
+    WelshDetector(),  # issue 21: Welsh names, places and addresses (mutated forms too)
 )
 
 
@@ -88,4 +90,4 @@ class Engine:
             found.extend(d.detect(text))
         if known_names:
             found.extend(KnownNamesDetector(known_names).detect(text))
-        return resolve(text, found)
+        return resolve(text, drop_welsh_words(text, found))
