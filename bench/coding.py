@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import sys
 import tempfile
@@ -78,12 +79,15 @@ def pairs(records: list[dict[str, Any]], outs: list[dict[str, Any]]) -> list[tup
 
 def reliability(rows: list[tuple[str, float, bool]]) -> list[str]:
     lines = ["| stated confidence | suggestions | mean stated | observed right |", "|---|---:|---:|---:|"]
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    gap = 0.0
+    for lo, hi in itertools.pairwise(BINS):
         inbin = [(c, ok) for _, c, ok in rows if lo <= c < hi]
         if inbin:
             mean_c = sum(c for c, _ in inbin) / len(inbin)
             acc = sum(ok for _, ok in inbin) / len(inbin)
             lines.append(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {len(inbin)} | {mean_c:.2f} | {acc:.2f} |")
+            gap += len(inbin) * abs(mean_c - acc)
+    lines += ["", f"Expected calibration error (weighted mean |stated - observed|): {gap / max(1, len(rows)):.3f}"]
     return lines
 
 

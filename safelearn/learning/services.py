@@ -44,9 +44,11 @@ def suggestions_compute(*, report: Report) -> list[Suggestion]:
     conf = s.confidence
     rows: list[Suggestion] = []
     for field in SUGGEST_FIELDS:
-        value = getattr(s, field)
+        value = s.shown(field)
+        if value is None:
+            continue  # below the confidence floor: the reviewer sees "no suggestion" rather than a poor one
         if field in MULTI_LABEL_FIELDS:
-            per_label = dict(conf.get(field) or {})
+            per_label = {lab: sc for lab, sc in dict(conf.get(field) or {}).items() if lab in value}
             score = min(per_label.values()) if per_label else 0.0
             details: dict[str, Any] = {"scores": per_label}
         else:

@@ -44,7 +44,11 @@ def learning_context(
 ) -> dict[str, Any]:
     """Context for `learning/suggestions.html`: the caller has already checked the reviewer role."""
     rows = []
-    for s in selectors.suggestions_for(report=report):
+    suggestions = selectors.suggestions_for(report=report)
+    # A field with no row while others have one was withheld: its confidence was below the floor.
+    present = {s.field for s in suggestions}
+    withheld = [FIELD_LABELS.get(f, f) for f in services.SUGGESTION_FIELDS if suggestions and f not in present]
+    for s in suggestions:
         form = bound if bound is not None and bound.suggestion.pk == s.pk else SuggestionDecisionForm(suggestion=s)
         rows.append(
             {
@@ -65,6 +69,7 @@ def learning_context(
     return {
         "learning": {
             "rows": rows,
+            "withheld": withheld,
             "similar": similar,
             "model_version": current_version()[0],
             "error_form": bound if bound is not None and bound.errors else None,

@@ -42,6 +42,8 @@ class Suggestion:
     risk_reasons: list[str] = field(default_factory=list)
     #: The model's uncalibrated scores (same shape as ``confidence``); used to fit the calibration.
     raw_confidence: dict[str, Any] = field(default_factory=dict)
+    #: Fields whose confidence is calibrated; only these can be withheld (a raw score is no probability).
+    calibrated: list[str] = field(default_factory=list)
 
     def shown(self, fld: str) -> Any:
         """The value to show a reviewer for a field, or None when confidence is below the floor.
@@ -49,6 +51,8 @@ class Suggestion:
         For contributory factors: only the factors at or above the floor (None if none are).
         """
         conf = self.confidence.get(fld)
+        if fld not in self.calibrated:
+            return getattr(self, fld)
         if fld in MULTI_LABEL_FIELDS:
             kept = [lab for lab in getattr(self, fld) if float((conf or {}).get(lab, 0.0)) >= CONFIDENCE_FLOOR]
             return kept or None
@@ -204,7 +208,9 @@ class Suggester:
                 if fld in MULTI_LABEL_FIELDS:
                     vals[fld] = labels
                     raw[fld] = {lab: round(s, 3) for lab, s in zip(labels, scores, strict=True)}
-                    conf[fld] = {lab: round(calibration.apply(cal, s), 3) for lab, s in zip(labels, scores, strict=True)}
+                    conf[fld] = {
+                        lab: round(calibration.apply(cal, s), 3) for lab, s in zip(labels, scores, strict=True)
+                    }
                 else:
                     vals[fld] = labels[0]
                     raw[fld] = round(scores[0], 3)
@@ -217,6 +223,7 @@ class Suggester:
                     confidence=conf,
                     risk_reasons=risk.reasons,
                     raw_confidence=raw,
+                    calibrated=[f for f in SUGGEST_FIELDS if maps.get(f)],
                     **vals,
                 )
             )

@@ -9,11 +9,20 @@ from django.urls import reverse
 
 from safelearn.core.models import AuditEvent
 from safelearn.learning import services
+from safelearn.learning.engine import suggester
 from safelearn.learning.models import Suggestion, SuggestionStatus
 from safelearn.reporting.models import Report
 from safelearn.reporting.risk import assess_immediate_risk
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _show_every_suggestion(monkeypatch: Any) -> None:
+    # These tests are about provenance and decisions on every field; withholding low-confidence suggestions
+    # is tested in test_suggestion_confidence_floor.py.
+    monkeypatch.setattr(suggester, "CONFIDENCE_FLOOR", 0.0)
+
 
 MISSING = (
     "Aisha went missing from her placement at 6pm and is still missing tonight. Her phone is off and "
