@@ -167,6 +167,7 @@ POLICY: dict[str, Rule] = {
     ),
     "reporting:public_done": rule(PUBLIC),
     "reporting:public_exit": rule(PUBLIC, note="quick exit: forgets this visit, 303 to a neutral site"),
+    "reporting:public_easy_read": rule(PUBLIC, note="turns easy read on or off for this visit and redirects"),
     "reporting:public_step": rule(PUBLIC, kwargs={"step": "mode"}),
     "reporting:check_start": rule(PUBLIC),
     "reporting:check_report": rule(PUBLIC, note="only the report opened with a receipt code in this session"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,8 +105,16 @@ def to_input(answers: dict[str, Any], today: dt.date) -> tuple[ReportInput, Repo
     return data, identity
 
 
-def summary_rows(answers: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(question, answer, page) rows for the check-your-answers page."""
+def summary_rows(
+    answers: dict[str, Any],
+    *,
+    question_words: Callable[[str, str], str | Promise | None] | None = None,
+    answer_words: Callable[[str], Mapping[str, str | Promise]] | None = None,
+) -> list[tuple[str, str, str]]:
+    """(question, answer, page) rows for the check-your-answers page.
+
+    ``question_words(field, page)`` and ``answer_words(field)`` give other words (easy read) where they have some.
+    """
     labels = {
         "immediate_risk_answer": dict(pf.DangerForm.base_fields["immediate_risk_answer"].choices),  # type: ignore[attr-defined]
         "who": dict(pf.WHO_CHOICES),
@@ -131,5 +140,7 @@ def summary_rows(answers: dict[str, Any]) -> list[tuple[str, str, str]]:
         if not applies(BY_SLUG[slug], answers):
             continue
         value = str(answers.get(key, ""))
-        out.append((question, str(labels.get(key, {}).get(value, value)) or gettext("Not given"), slug))
+        words = {**labels.get(key, {}), **(answer_words(key) if answer_words else {})}
+        other = question_words(key, slug) if question_words else None
+        out.append((str(other or question), str(words.get(value, value)) or gettext("Not given"), slug))
     return out

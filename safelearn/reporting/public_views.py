@@ -25,7 +25,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.selectors import identity_retention_days
-from safelearn.reporting import public_flow, receipt_email, selectors, services
+from safelearn.reporting import easy_read, public_flow, receipt_email, selectors, services
 from safelearn.reporting.exit_views import forget_exit, leaves_after_exit
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm, ReceiptEmailForm
 from safelearn.reporting.risk import assess_immediate_risk
@@ -62,6 +62,7 @@ def _page(
         "organisation": organisation,
         "timeout_seconds": PUBLIC_SESSION_SECONDS,
         "retention_days": identity_retention_days(organisation),
+        "easy_read": easy_read.is_on(request),
         **context,
     }
     return render(request, template, context, status=status)
@@ -74,11 +75,30 @@ def public_start(request: HttpRequest, org_slug: str) -> HttpResponse:
     return _page(request, "reporting/public/start.html", organisation, {"first_step": public_flow.STEPS[0].slug})
 
 
+@never_cache
+def public_easy_read(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """Turn easy read on (``?on=0`` turns it off) for this visit and go to a question page.
+
+    A plain link, so it works without script and mid-journey; answers stay in the draft either way.
+    """
+    organisation = selectors.public_organisation(slug=org_slug)
+    _session_key(request)
+    if request.GET.get("on") == "0":
+        request.session.pop(easy_read.SESSION_KEY, None)
+    else:
+        request.session[easy_read.SESSION_KEY] = True
+    page = request.GET.get("page", "")
+    if page != "check" and page not in public_flow.BY_SLUG:
+        page = public_flow.STEPS[0].slug
+    return redirect(_step_url(organisation.slug, page))
+
+
 def _form_for(step: public_flow.Step, request: HttpRequest, organisation: Organisation, **kwargs: Any) -> Any:
     if step.form is ModeForm:
         kwargs["allow_named"] = _staff_here(request, organisation) is not None
         kwargs["retention_days"] = identity_retention_days(organisation)
-    return step.form(**kwargs)
+    form = step.form(**kwargs)
+    return easy_read.apply(form, step) if easy_read.is_on(request) else form
 
 
 @never_cache
@@ -107,9 +127,12 @@ def public_step(request: HttpRequest, org_slug: str, step: str) -> HttpResponse:
         form = _form_for(current, request, organisation, initial={f: answers.get(f, "") for f in current.fields})
         status = 200
     back = public_flow.previous_slug(step, answers)
+    easy = easy_read.PAGES[step] if easy_read.is_on(request) else None
     context = {
         "form": form,
         "step": current,
+        "easy": easy,
+        "question": easy.title if easy else current.title,
         "back_url": reverse("reporting:public_step", args=[org_slug, back])
         if back
         else reverse("reporting:public_start", args=[org_slug]),
@@ -172,7 +195,11 @@ def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
         "\n".join([data.what_happened, data.what_would_help]), answer=data.immediate_risk_answer
     )
     context = {
-        "rows": public_flow.summary_rows(answers),
+        "rows": public_flow.summary_rows(
+            answers, question_words=easy_read.question, answer_words=easy_read.answer_words
+        )
+        if easy_read.is_on(request)
+        else public_flow.summary_rows(answers),
         "errors": errors,
         "at_risk": risk.at_risk,
         # Calmer words when the only reason is "I'm not sure"; what they wrote may call for the plain ones.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("r/<slug:org_slug>/sent/email/", public_views.public_sent_email, name="public_sent_email"),
     path("r/<slug:org_slug>/done/", public_views.public_done, name="public_done"),
     path("r/<slug:org_slug>/exit/", exit_views.quick_exit, name="public_exit"),
+    path("r/<slug:org_slug>/easy-read/", public_views.public_easy_read, name="public_easy_read"),
     path("r/<slug:org_slug>/<slug:step>/", public_views.public_step, name="public_step"),
     # Check your report with a receipt code: no log-in.
     path("check/", check_views.check_start, name="check_start"),
