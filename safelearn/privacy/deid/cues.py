@@ -349,7 +349,11 @@ def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[st
         if (PERSON_VERB.match(rest) or STATE_VERB.match(rest)) and (t.initial or plow in _ADDRESSED or plow == "said"):
             out.add(i)
             continue
-        if _AGE.match(after) or (plow in _ADDRESSED and before.strip() == "" and re.match(r"\s*[,.;:!?)]", after)):
+        # an age, then the sentence goes on ("AB (14) disclosed"), not a count in a list ("MH (2),")
+        aged = _AGE.match(after)
+        if (aged and re.match(r"\s+[a-z]", after[aged.end() :])) or (
+            plow in _ADDRESSED and before.strip() == "" and re.match(r"\s*[,.;:!?)]", after)
+        ):
             out.add(i)
     return _carry_initials(text, toks, hit, out, anonymised)
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from .cues import ACRONYMS
-from .lexicon import LOWER_STOP, TITLES, is_common
+from .lexicon import LOWER_STOP, TITLES, is_common, surnames
 from .tokens import Token
 
 
@@ -160,6 +160,38 @@ def _reported_lower(
         place = v.lower == "from" and i + 3 < len(toks) and toks[i + 2].lower in {"the", "her", "his", "my"}
         if verb or (place and toks[i + 3].lower in _FROM_PLACE):
             out.append((w.start, w.end))
+    out.extend(_role_full_names(text, toks, first, stop))
+    # a name found so is the same person after a contact verb later on: "i spoke to grace after"
+    found = {text[a:b] for a, b in out}
+    for i in range(1, len(toks)):
+        t, p = toks[i], toks[i - 1]
+        if t.text in found and (
+            p.lower in CONTACT_VERBS
+            or (p.lower in {"to", "with"} and i > 1 and toks[i - 2].lower in {"spoke", "talked", "speak", "talk"})
+        ):
+            out.append((t.start, t.end))
+    return out
+
+
+def _role_full_names(
+    text: str, toks: list[Token], first: frozenset[str], stop: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """A lower-case given name and surname after a role noun, closing the phrase:
+    "referral from health visitor summer brooks."; not "the carer will come."."""
+    last = surnames()
+    out: list[tuple[int, int]] = []
+    for i in range(len(toks) - 2):
+        r, g, f = toks[i], toks[i + 1], toks[i + 2]
+        if r.lower not in ROLE_NOUNS or not (g.text.islower() and f.text.islower()):
+            continue
+        if g.lower not in first or f.lower not in last or f.lower in _FINITE or f.lower in _BARE:
+            continue
+        if any(x in LOWER_STOP or x in TITLES or stop(x) for x in (g.lower, f.lower)):
+            continue
+        if text[r.end : g.start] != " " or text[g.end : f.start] != " ":
+            continue
+        if re.match(r"\s*(?:[.,;:)]|$)", text[f.end : f.end + 3]):
+            out.append((g.start, f.end))
     return out
 
 

@@ -25,10 +25,17 @@ def _labels(text: str, part: str) -> set[str]:
         # lower-case given names after a reporting verb
         ("dad said rose from the nursery had rung him", "rose"),
         ("nan said ivy is staying at hers tonight", "ivy"),
+        ("Referral made by school nurse daisy dixon.", "daisy dixon"),
     ],
 )
 def test_initials_and_lower_case_names(text: str, part: str) -> None:
     assert covered(text, part)
+
+
+def test_a_lower_case_name_found_with_a_cue_is_carried_to_a_contact_verb() -> None:
+    text = "mum said ivy is fine. i spoke to ivy after school."
+    later = text.rindex("ivy")
+    assert any(s.start <= later and s.end >= later + 3 for s in spans_of(text))
 
 
 def test_an_initial_found_with_a_cue_is_carried_to_a_bare_mention() -> None:
@@ -46,6 +53,9 @@ def test_an_initial_found_with_a_cue_is_carried_to_a_bare_mention() -> None:
         ("We will ask HR, they keep the files.", "HR"),
         ("she said will be late again", "will"),
         ("the vicar said grace before the meal", "grace"),
+        # a count after an acronym in a list is no age
+        ("Referrals this month: DV (3), MH (2).", "MH"),
+        ("the carer will come.", "will"),
     ],
 )
 def test_initials_and_lower_case_names_guards(text: str, part: str) -> None:
