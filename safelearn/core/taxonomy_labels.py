@@ -1,16 +1,20 @@
 """Taxonomy labels marked for translation, so `makemessages` finds them (they live in taxonomy.yaml).
 
 The ids never change; labels are translated when shown, with the English label as the msgid
-(``taxonomy_label``). ``safelearn/core/tests/test_taxonomy_labels.py`` fails when this list and
+(``translated_choices``). ``safelearn/core/tests/test_taxonomy_labels.py`` fails when this list and
 taxonomy.yaml drift apart.
 """
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from safelearn.core.taxonomy import get_taxonomy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # fmt: off
 LABELS: tuple[str, ...] = (
@@ -98,6 +102,6 @@ LABELS: tuple[str, ...] = (
 # fmt: on
 
 
-def translated_choices(section: str) -> list[tuple[str, str | Promise]]:
+def translated_choices(section: str) -> list[tuple[str, StrOrPromise]]:
     """(id, label) pairs whose labels are translated each time they are shown (stored ids stay English)."""
     return [(code_id, gettext_lazy(label)) for code_id, label in get_taxonomy().choices(section)]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +17,9 @@ from safelearn.organisations.models import Organisation
 from safelearn.reporting.models import ReportingMode, RiskAnswer
 from safelearn.reporting.services import ReportInput
 from safelearn.web.forms import DateInputField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MODE_HELP = {
     ReportingMode.NAMED: _("Your safety lead sees your name and can talk to you about it."),
@@ -46,11 +48,11 @@ _TOO_LONG = format_lazy(
 )
 
 
-def _blank_first(section: str, prompt: str | Promise) -> list[tuple[str, str | Promise]]:
+def _blank_first(section: str, prompt: StrOrPromise) -> list[tuple[str, StrOrPromise]]:
     return [("", prompt), *translated_choices(section)]
 
 
-def _narrative(label: str | Promise, help_text: str | Promise, required: bool = False) -> forms.CharField:
+def _narrative(label: StrOrPromise, help_text: StrOrPromise, required: bool = False) -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=help_text,
