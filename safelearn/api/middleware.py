@@ -13,14 +13,17 @@ anyone signed out.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from safelearn.accounts.selectors import user_requires_two_factor
 from safelearn.api.auth import TWO_FACTOR_PENDING
-from safelearn.api.errors import PROBLEM, generic_problem
+from safelearn.api.errors import PROBLEM, generic_problem, problem_body
 from safelearn.core.audit import audit_context
 
 API_PREFIX = "/api/"
@@ -37,10 +40,49 @@ class ApiRequestMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
+        if _carries_nul(request):
+            return JsonResponse(
+                problem_body(400, "Bad request", "Text must not contain the NUL character (U+0000): remove it"),
+                status=400,
+                content_type=PROBLEM,
+            )
         # A fresh context per request: a token's id never follows the thread into the next request.
         with audit_context():
             response = self.get_response(request)
         return as_problem(response)
+
+
+def _carries_nul(request: HttpRequest) -> bool:
+    """U+0000 in a query or JSON body: PostgreSQL cannot store it in text, so it is refused for every database.
+
+    The body is parsed only when its bytes could hold one (a raw NUL or the escape \\u0000); an over-sized body
+    is left for Django's own 400.
+    """
+    if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+        return True
+    if "json" not in request.META.get("CONTENT_TYPE", ""):
+        return False  # uploads are binary; only JSON bodies carry text straight into the database
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if not length.isdigit() or (limit is not None and int(length) > limit):
+        return False
+    body = request.body
+    if b"\x00" not in body and b"\\u0000" not in body:
+        return False
+    try:
+        return _has_nul(json.loads(body))
+    except ValueError:
+        return b"\x00" in body
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def as_problem(response: HttpResponse) -> HttpResponse:

@@ -46,6 +46,27 @@ def test_an_oversized_body_is_a_400_problem(client: Client, org: Any, settings: 
     assert "too large" in assert_problem(response, 400)["title"]
 
 
+@pytest.mark.parametrize(
+    "body,query",
+    [
+        ({**BODY, "what_happened": "Mum rang\u0000twice"}, ""),
+        ({**BODY, "nested": {"list": ["ok", "bad\u0000"]}}, ""),
+        (BODY, "?q=a%00b"),
+    ],
+)
+def test_a_nul_character_is_a_clear_400_problem_on_every_database(
+    client: Client, org: Any, body: dict[str, Any], query: str
+) -> None:
+    """PostgreSQL cannot store U+0000 in text: without this check it was a 500 there (found by the fuzzer)."""
+    response = client.post(f"/api/v1/reports{query}", json.dumps(body), content_type="application/json")
+    assert "NUL" in assert_problem(response, 400)["detail"]
+
+
+def test_the_escaped_text_backslash_u0000_is_not_a_nul(client: Client, org: Any) -> None:
+    body = json.dumps({**BODY, "what_happened": "The note said \\u0000 literally"})
+    assert client.post("/api/v1/reports", body, content_type="application/json").status_code != 400
+
+
 def test_an_unhandled_error_is_a_500_problem_without_its_text(org: Any, monkeypatch: Any) -> None:
     from safelearn.api.routers import reports
 

@@ -135,3 +135,30 @@ def test_token_writes_are_audited_as_the_token_creator_with_the_token(api_post, 
     token = ApiToken.objects.get()
     assert event.actor == people["reviewer"] == token.created_by
     assert event.payload["api_token"] == str(token.pk)
+
+
+@pytest.mark.parametrize(
+    "when,field_error",
+    [
+        ("0049-01-22T19:33:58-19:39", True),  # a real offset no database keeps, and a year nobody notified in
+        ("2026-03-02T10:00:00-19:39", False),  # an odd offset alone is stored as the UTC moment it names
+    ],
+)
+def test_a_notification_time_with_any_offset_never_fails_the_server(
+    api_get, api_post, report, reviewer_token, when, field_error
+):
+    from safelearn.core.taxonomy import get_taxonomy
+
+    duty = get_taxonomy().choices("statutory_notification")[0][0]
+    clock = api_post(f"/review/reports/{report.pk}/clocks", {"duty": duty}, token=reviewer_token).json()
+    response = api_post(
+        f"/review/clocks/{clock['id']}/notification",
+        {"notified_to": "Ofsted", "notified_at": when},
+        token=reviewer_token,
+    )
+    if field_error:
+        assert response.status_code == 400 and "notified_at" in response.json()["errors"]
+    else:
+        assert response.status_code == 200
+        stored = StatutoryClock.objects.get(pk=clock["id"]).notified_at
+        assert stored == dt.datetime(2026, 3, 3, 5, 39, tzinfo=dt.UTC)

@@ -166,6 +166,10 @@ def clocks_start_suggested(*, report: Report, actor: Any, harm: str = "") -> lis
     return [clock_start(report=report, actor=actor, duty=s.duty) for s in suggest_duties(report=report, harm=harm)]
 
 
+#: A body may have been told before SafeLearn's clock started, but not years before: that is a typing slip.
+EARLIEST_NOTIFICATION = dt.timedelta(days=366)
+
+
 def clock_record_notification(
     *, clock: StatutoryClock, actor: Any, notified_to: str, notified_at: dt.datetime, notes: str = ""
 ) -> StatutoryClock:
@@ -174,8 +178,14 @@ def clock_record_notification(
     errors: dict[str, list[str]] = {}
     if not notified_to.strip():
         errors["notified_to"] = ["Say who was notified"]
+    if timezone.is_naive(notified_at):
+        notified_at = timezone.make_aware(notified_at)
+    # Stored as the UTC moment: PostgreSQL refuses offsets beyond ±15:59 that Python accepts.
+    notified_at = notified_at.astimezone(dt.UTC)
     if notified_at > timezone.now() + dt.timedelta(minutes=5):
         errors["notified_at"] = ["The time of notification cannot be in the future"]
+    elif notified_at < clock.started_at - EARLIEST_NOTIFICATION:
+        errors["notified_at"] = ["Enter the real date and time the notification was made"]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
