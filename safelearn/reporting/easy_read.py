@@ -8,6 +8,7 @@ what the standard one does. Pictures are simple SVGs in static/reporting/easy-re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django import forms
 from django.http import HttpRequest
@@ -116,15 +117,16 @@ def apply(form: forms.Form, step: public_flow.Step) -> forms.Form:
         if name not in step.fields:
             continue  # the honeypot keeps its words
         if name == main and step.slug != "identity":  # the identity page's heading is in its template
-            form_field.label = page.title
+            form_field.label = str(page.title)  # pages are built per request, in the visitor's language
             form_field.help_text = one_idea_per_line(page.lines)
         if name in page.labels:
-            form_field.label = page.labels[name]
+            form_field.label = str(page.labels[name])
         if name in page.hints:
-            form_field.help_text = page.hints[name]
+            form_field.help_text = str(page.hints[name])
         words = page.choices.get(name)
         if words and isinstance(form_field, forms.ChoiceField):
-            form_field.choices = [(value, words.get(str(value), label)) for value, label in form_field.choices]
+            current = cast(list[tuple[Any, Any]], form_field.choices)  # a flat list here: no groups, no callables
+            form_field.choices = [(value, words.get(str(value), label)) for value, label in current]
     return form
 
 
