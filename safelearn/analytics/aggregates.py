@@ -4,6 +4,9 @@ At a million reports, loading each approved copy into Python took tens of second
 ids broke SQLite's parameter limit. Here each figure is one aggregate query over the filtered pool, and
 related tables are filtered with a correlated EXISTS on the pool (never a list of ids), so the number
 of queries is fixed whatever the number of reports. Only structured columns are ever named.
+
+Totals, months, code combinations, organisations and factors come from the summary tables
+(``safelearn.analytics.summary``), kept in step by the services; timings and actions still scan the pool.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from django.core.cache import cache
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from safelearn.analytics.selectors import PoolFilters, filtered_pool, local_midnight, pool_count
+from safelearn.analytics.selectors import PoolFilters, filtered_pool
+from safelearn.analytics.summary import summary_counts, summary_total
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.review.models import (
     OUTSTANDING_ACTION_STATUSES,
@@ -44,25 +48,6 @@ class PoolStats:
     factors: Counter[str] = field(default_factory=Counter)
     timings: list[tuple[float | None, int]] = field(default_factory=list)  # triage, feedback, closure
     actions: list[int] = field(default_factory=list)
-
-
-def _month_bounds(months: list[tuple[int, int]]) -> list[dt.datetime]:
-    """Aware local midnights on the first of each month, and of the month after the last (time-zone safe)."""
-    if not months:
-        return []
-    last_y, last_m = months[-1]
-    after = (last_y + 1, 1) if last_m == 12 else (last_y, last_m + 1)
-    return [local_midnight(dt.date(y, m, 1)) for y, m in [*months, after]]
-
-
-def _month_counts(months: list[tuple[int, int]]) -> dict[str, Count]:
-    # A conditional COUNT per month inside the one grouping scan: no per-row date function (slow on
-    # SQLite, where TruncMonth converts time zones row by row), and month edges are local midnights.
-    bounds = _month_bounds(months)
-    return {
-        f"m{i}": Count("id", filter=Q(report__submitted_at__gte=bounds[i], report__submitted_at__lt=bounds[i + 1]))
-        for i in range(len(months))
-    }
 
 
 def _median_days(durations: list[dt.timedelta]) -> tuple[float | None, int]:
@@ -149,21 +134,16 @@ def _action_counts(pool: QuerySet[DeidentifiedCopy], now: dt.datetime) -> list[i
 def pool_stats(*, filters: PoolFilters, months: list[tuple[int, int]], now: dt.datetime) -> PoolStats:
     """Every count the dashboard needs for these filters, in a fixed number of queries."""
     pool = filtered_pool(filters)
-    stats = PoolStats(months=dict.fromkeys(months, 0))
-    # One scan groups by every structured category the figures need, counting each month alongside.
-    keys = ("report__incident_type", "report__service_area", "report__outcome", "report__kind", "organisation_id")
-    for row in pool.order_by().values(*keys).annotate(n=Count("id"), **_month_counts(months)):
-        combo = (row["report__incident_type"], row["report__service_area"], row["report__outcome"], row["report__kind"])
-        stats.total += row["n"]
-        stats.combos[combo] += row["n"]
-        stats.by_organisation[row["organisation_id"]] += row["n"]
-        for i, month in enumerate(months):
-            stats.months[month] += row[f"m{i}"]
-    # Few distinct factor lists: count each list once in the database, then expand the codes here.
-    for row in pool.order_by().values("report__contributory_factors").annotate(n=Count("id")):
-        for code in row["report__contributory_factors"] or []:
-            if code:
-                stats.factors[code] += row["n"]
+    # The counts come from the summary kept in step with every change (safelearn.analytics.summary): a
+    # narrow table per organisation x day x code, never a join over every approved copy.
+    counts = summary_counts(filters=filters, months=months)
+    stats = PoolStats(
+        total=counts.total,
+        months=counts.months,
+        combos=counts.combos,
+        by_organisation=counts.by_organisation,
+        factors=counts.factors,
+    )
     triage, closure = _step_durations(pool)
     stats.timings = [_median_days(triage), _median_days(_feedback_durations(pool)), _median_days(closure)]
     stats.actions = _action_counts(pool, now)
@@ -181,16 +161,8 @@ def _cache_seconds() -> int:
 
 def pool_count_cached(*, filters: PoolFilters) -> int:
     """The pool's size for the analytics home page (a COUNT over the join: seconds on SQLite at a million)."""
-    seconds = _cache_seconds()
-    if seconds <= 0:
-        return pool_count(filters=filters)
-    key = "analytics:pool-count:v1:" + hashlib.sha256(repr(filters).encode()).hexdigest()
-    found = cache.get(key)
-    if isinstance(found, int):
-        return found
-    count = pool_count(filters=filters)
-    cache.set(key, count, seconds)
-    return count
+    # From the summary (a SUM over a few thousand rows): fast enough uncached, and never stale.
+    return summary_total(filters=filters)
 
 
 def pool_stats_cached(*, filters: PoolFilters, months: list[tuple[int, int]], now: dt.datetime) -> PoolStats:

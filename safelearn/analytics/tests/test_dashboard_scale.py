@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from safelearn.analytics.dashboard import dashboard_build
 from safelearn.analytics.selectors import PoolFilters, pool_count
+from safelearn.analytics.summary import summary_rebuild
 from safelearn.reporting.models import Report
 from safelearn.review.models import Action, Feedback
 
@@ -65,6 +66,9 @@ def test_months_and_days_follow_local_midnight(
         Report.objects.filter(pk=approved_report().pk).update(submitted_at=when)
     now = dt.datetime(2026, 12, 15, 12, 0, tzinfo=zone)
     with timezone.override(zone):
+        # The raw updates above bypass the services (and the time zone changed), so the summary the
+        # dashboard counts from is rebuilt, as `safelearn analytics rebuild-summary` would.
+        summary_rebuild()
         board = dashboard_build(
             filters=PoolFilters(dt.date(2026, 10, 1), dt.date(2026, 11, 30)), compare_org=None, now=now
         )

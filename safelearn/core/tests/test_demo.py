@@ -29,3 +29,13 @@ def test_demo_loads_once_and_covers_the_journeys(db, capsys):
     call_command("demo")
     assert "nothing duplicated" in capsys.readouterr().out
     assert (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count()) == before
+
+
+def test_demo_leaves_the_dashboard_summary_equal_to_the_pool(db):
+    # Demo and generated reports are written without the services: the command rebuilds the summary.
+    from safelearn.analytics.selectors import PoolFilters, pool_count
+    from safelearn.analytics.summary import summary_differences, summary_total
+
+    call_command("demo", "--reports", "30", "--organisations", "3", "--quiet-logins")
+    assert summary_differences(limit=0) == []
+    assert summary_total(filters=PoolFilters()) == pool_count(filters=PoolFilters()) > 0
