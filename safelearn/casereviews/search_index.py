@@ -28,6 +28,12 @@ CREATE_SQLITE = (
     "text, kind UNINDEXED, item_id UNINDEXED, review_id UNINDEXED, tokenize='porter unicode61')"
 )
 DROP_SQLITE = f"DROP TABLE IF EXISTS {TABLE}"
+# Whole statements as literals (no string building near SQL): every value goes in as a parameter.
+DELETE_ONE = "DELETE FROM casereviews_search WHERE item_id = %s"
+DELETE_ALL = "DELETE FROM casereviews_search"
+INSERT_ONE = "INSERT INTO casereviews_search (text, kind, item_id, review_id) VALUES (%s, %s, %s, %s)"
+SELECT_FINDINGS = "SELECT id, review_id, text FROM casereviews_finding"
+SELECT_RECOMMENDATIONS = "SELECT id, review_id, text FROM casereviews_recommendation"
 
 
 def pg_index_sql(table: str) -> str:
@@ -53,9 +59,9 @@ def search_index_put(*, kind: str, item_id: Any, review_id: Any, text: str) -> N
     if not uses_fts5():
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE item_id = %s", [_key(item_id)])  # noqa: S608 - constant name
+        cursor.execute(DELETE_ONE, [_key(item_id)])
         cursor.execute(
-            f"INSERT INTO {TABLE} (text, kind, item_id, review_id) VALUES (%s, %s, %s, %s)",  # noqa: S608
+            INSERT_ONE,
             [index_text(text), kind, _key(item_id), _key(review_id)],
         )
 
@@ -65,7 +71,7 @@ def search_index_remove(*, item_ids: list[Any]) -> None:
         return
     with connection.cursor() as cursor:
         for item_id in item_ids:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE item_id = %s", [_key(item_id)])  # noqa: S608
+            cursor.execute(DELETE_ONE, [_key(item_id)])
 
 
 def search_index_rebuild(conn: Any = connection) -> int:
@@ -74,12 +80,12 @@ def search_index_rebuild(conn: Any = connection) -> int:
         return 0
     count = 0
     with conn.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 - constant table name
-        for kind, source in (("finding", "casereviews_finding"), ("recommendation", "casereviews_recommendation")):
-            cursor.execute(f"SELECT id, review_id, text FROM {source}")  # noqa: S608 - constant table name
+        cursor.execute(DELETE_ALL)
+        for kind, select in (("finding", SELECT_FINDINGS), ("recommendation", SELECT_RECOMMENDATIONS)):
+            cursor.execute(select)
             rows = [(index_text(text), kind, _key(pk), _key(review)) for pk, review, text in cursor.fetchall()]
             cursor.executemany(
-                f"INSERT INTO {TABLE} (text, kind, item_id, review_id) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                INSERT_ONE,
                 rows,
             )
             count += len(rows)

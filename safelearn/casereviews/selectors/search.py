@@ -23,7 +23,6 @@ from safelearn.casereviews.search_index import (
     MARK_END,
     MARK_START,
     PG_CONFIG,
-    TABLE,
     uses_fts5,
 )
 
@@ -78,7 +77,7 @@ def mark_excerpt(raw: str) -> SafeString:
     """Escape an engine's excerpt, then turn its control-character markers (and only them) into <mark>."""
     escaped = escape(raw).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     escaped = escaped.replace(ANGLE_OPEN, "&lt;").replace(ANGLE_CLOSE, "&gt;")
-    return mark_safe(escaped)  # noqa: S308 - escaped above; the only tags are the <mark>s put in here
+    return mark_safe(escaped)  # noqa: S308  # nosec B308 B703 - escaped above; the only tags are the <mark>s put in here
 
 
 def _fts5_expression(parsed: SearchQuery) -> str:
@@ -88,8 +87,8 @@ def _fts5_expression(parsed: SearchQuery) -> str:
 
 def _search_fts5(parsed: SearchQuery, limit: int) -> list[Hit]:
     sql = (
-        f"SELECT kind, item_id, snippet({TABLE}, 0, %s, %s, '…', 40), bm25({TABLE}) "  # noqa: S608
-        f"FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY bm25({TABLE}) LIMIT %s"
+        "SELECT kind, item_id, snippet(casereviews_search, 0, %s, %s, '…', 40), bm25(casereviews_search) "
+        "FROM casereviews_search WHERE casereviews_search MATCH %s ORDER BY bm25(casereviews_search) LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [MARK_START, MARK_END, _fts5_expression(parsed), limit])
