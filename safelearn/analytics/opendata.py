@@ -1,6 +1,6 @@
 """The quarterly open-data release: counts of structured fields only, small counts suppressed.
 
-Free text never enters: the rows come from ``pool_rows`` (taxonomy codes and dates). Each table is a
+Free text never enters: the rows come from ``summary_rows`` (taxonomy codes and counts). Each table is a
 two-way count with row, column and grand totals, suppressed by ``suppression.suppress``. Tables share
 margins (e.g. each organisation's total appears in three tables), so a margin hidden in one table is forced
 hidden in every table where it appears, the tables are suppressed again until nothing changes, and then all
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from safelearn.analytics import suppression
-from safelearn.analytics.selectors import PoolFilters, pool_rows
+from safelearn.analytics.selectors import PoolFilters
+from safelearn.analytics.summary import summary_rows
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation, OrganisationKind
 
@@ -110,11 +111,14 @@ def _margin_key(dimension: str, code: str) -> tuple[str, str]:
 def build_release(quarter: Quarter, *, threshold: int = 5) -> Release:
     organisations = list(Organisation.objects.exclude(kind=OrganisationKind.NATIONAL).only("id", "code", "name"))
     org_codes = {o.pk: o.code for o in organisations}
-    data = pool_rows(filters=PoolFilters(date_from=quarter.start, date_to=quarter.end))
+    # One row per organisation x code combination with its count, from the summary tables.
+    data = summary_rows(filters=PoolFilters(date_from=quarter.start, date_to=quarter.end))
     grids = {}
     for table, row_dim, col_dim in TABLES:
         rows, cols = _dimension(row_dim, organisations), _dimension(col_dim, organisations)
-        counts = Counter((_code(r, row_dim, org_codes), _code(r, col_dim, org_codes)) for r in data)
+        counts: Counter[tuple[str, str]] = Counter()
+        for r in data:
+            counts[(_code(r, row_dim, org_codes), _code(r, col_dim, org_codes))] += r["n"]
         grids[table] = (row_dim, col_dim, rows, cols, [[counts.get((rc, cc), 0) for cc, _ in cols] for rc, _ in rows])
 
     results = _suppress_linked(grids, threshold)

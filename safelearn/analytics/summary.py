@@ -20,6 +20,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
@@ -210,3 +211,8 @@ def summary_counts(*, filters: PoolFilters, months: list[tuple[int, int]]) -> Su
     for frow in _filtered(PoolDayFactor, filters).order_by().values("factor").annotate(n=Sum("count")):
         result.factors[frow["factor"]] += frow["n"]
     return result
+
+
+def summary_rows(*, filters: PoolFilters) -> list[dict[str, Any]]:
+    """Counts per organisation and code combination (``organisation_id``, the codes, ``n``): open data's input."""
+    return list(_filtered(PoolDayCount, filters).order_by().values("organisation_id", *CODES).annotate(n=Sum("count")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections import Counter
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -16,8 +17,14 @@ from django.utils import timezone
 
 from safelearn.analytics.aggregates import pool_stats
 from safelearn.analytics.models import PoolDayCount, PoolDayFactor
-from safelearn.analytics.selectors import PoolFilters, pool_count
-from safelearn.analytics.summary import summary_counts, summary_differences, summary_rebuild, summary_total
+from safelearn.analytics.selectors import PoolFilters, pool_count, pool_rows
+from safelearn.analytics.summary import (
+    summary_counts,
+    summary_differences,
+    summary_rebuild,
+    summary_rows,
+    summary_total,
+)
 from safelearn.learning.services import report_set_code
 from safelearn.privacy.services import purge_raw_narratives
 from safelearn.reporting.models import Report, ReportStatus
@@ -44,6 +51,13 @@ def assert_summary_matches_sql() -> None:
         assert summary.factors == direct.factors
         if filters.date_from:
             assert summary.months == direct.months
+        # Open data's input: counts per organisation and code combination, both ways.
+        codes = ("organisation_id", "incident_type", "service_area", "outcome", "kind")
+        rows: Counter[tuple[Any, ...]] = Counter(tuple(r[c] for c in codes) for r in pool_rows(filters=filters))
+        summed: Counter[tuple[Any, ...]] = Counter()
+        for r in summary_rows(filters=filters):
+            summed[tuple(r[c] for c in codes)] += r["n"]
+        assert summed == rows
 
 
 def test_submission_and_approval(approved_report: Callable[..., Any]) -> None:
