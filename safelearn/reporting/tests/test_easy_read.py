@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +12,20 @@ from django import forms
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from safelearn.reporting import easy_read, public_flow
 from safelearn.reporting.models import Report
 
 pytestmark = pytest.mark.django_db
 STATIC = Path(settings.BASE_DIR) / "safelearn" / "reporting" / "static"
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """A Welsh request leaves Welsh active in this thread; later tests expect the default language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _easy(client: Any, org: Any, **query: str) -> Any:

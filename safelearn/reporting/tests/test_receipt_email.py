@@ -5,19 +5,28 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from safelearn.reporting import receipt_email
 
 ADDRESS = "quillon.marbury@example.net"
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """A Welsh request leaves Welsh active in this thread; later tests expect the default language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _sent(client: Any, walk_public: Callable[..., Any], org: Any) -> tuple[str, str]:
