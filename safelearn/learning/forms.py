@@ -34,7 +34,8 @@ class SuggestionDecisionForm(forms.Form):
     def __init__(self, *args: Any, suggestion: Suggestion, **kwargs: Any) -> None:
         self.suggestion = suggestion
         kwargs.setdefault("prefix", f"s-{suggestion.field}")
-        current = suggestion.final_value if suggestion.final_value is not None else suggestion.value
+        shown = None if suggestion.withheld else suggestion.value  # a withheld guess is never pre-filled
+        current = suggestion.final_value if suggestion.final_value is not None else shown
         field = suggestion.field
         label = FIELD_LABELS.get(field, field)
         if field == "immediate_risk":

@@ -62,6 +62,11 @@ class Suggestion(BaseModel):
         ordering = ["created_at"]
         indexes = [models.Index(fields=["report", "field"]), models.Index(fields=["status", "decided_at"])]
 
+    @property
+    def withheld(self) -> bool:
+        """Below the confidence floor: not shown to the reviewer, who chooses the code themselves."""
+        return bool((self.details or {}).get("withheld"))
+
     def __str__(self) -> str:
         return f"{self.field}={self.value} ({self.status})"
 

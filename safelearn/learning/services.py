@@ -45,14 +45,21 @@ def suggestions_compute(*, report: Report) -> list[Suggestion]:
     rows: list[Suggestion] = []
     for field in SUGGEST_FIELDS:
         value = s.shown(field)
-        if value is None:
-            continue  # below the confidence floor: the reviewer sees "no suggestion" rather than a poor one
+        # Below the confidence floor the reviewer sees "no suggestion" rather than a poor one, but the row is
+        # kept (marked withheld) so the code they choose themselves is recorded, with who chose it, for training.
+        withheld = value is None
+        if withheld:
+            value = getattr(s, field)
+            if value in (None, "", []):
+                continue
         if field in MULTI_LABEL_FIELDS:
             per_label = {lab: sc for lab, sc in dict(conf.get(field) or {}).items() if lab in value}
             score = min(per_label.values()) if per_label else 0.0
             details: dict[str, Any] = {"scores": per_label}
         else:
             score, details = float(conf.get(field) or 0.0), {}
+        if withheld:
+            details["withheld"] = True
         rows.append(
             Suggestion(report=report, field=field, value=value, score=score, details=details, model_version=version)
         )
@@ -102,7 +109,7 @@ def suggestion_decide(*, suggestion: Suggestion, actor: Any, action: str, value:
     final = None if action == "reject" else _clean_value(suggestion.field, value)
     if action == "reject":
         status = SuggestionStatus.REJECTED
-    elif _same(final, suggestion.value):
+    elif _same(final, suggestion.value) and not suggestion.withheld:
         status = SuggestionStatus.CONFIRMED
     else:
         status = SuggestionStatus.CHANGED

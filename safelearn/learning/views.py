@@ -45,9 +45,7 @@ def learning_context(
     """Context for `learning/suggestions.html`: the caller has already checked the reviewer role."""
     rows = []
     suggestions = selectors.suggestions_for(report=report)
-    # A field with no row while others have one was withheld: its confidence was below the floor.
-    present = {s.field for s in suggestions}
-    withheld = [FIELD_LABELS.get(f, f) for f in services.SUGGESTION_FIELDS if suggestions and f not in present]
+    withheld = [FIELD_LABELS.get(s.field, s.field) for s in suggestions if s.withheld and not s.decided_at]
     for s in suggestions:
         form = bound if bound is not None and bound.suggestion.pk == s.pk else SuggestionDecisionForm(suggestion=s)
         rows.append(

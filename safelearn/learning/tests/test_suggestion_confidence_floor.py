@@ -75,7 +75,7 @@ def test_packaged_calibration_is_used_by_the_seed_model() -> None:
 
 
 @pytest.mark.django_db
-def test_low_confidence_fields_get_no_suggestion_row_and_the_page_says_so(
+def test_low_confidence_fields_are_withheld_from_the_reviewer_who_chooses_the_code(
     client: Any,
     people: dict[str, Any],
     submit_report: Any,
@@ -92,12 +92,25 @@ def test_low_confidence_fields_get_no_suggestion_row_and_the_page_says_so(
     with django_capture_on_commit_callbacks(execute=True):
         report = Report.objects.get(pk=submit_report(what_happened=MISSING).report.pk)
     services.suggestions_compute(report=report)
-    fields = set(SuggestionRow.objects.filter(report=report).values_list("field", flat=True))
-    assert fields == {"recovery_factor", "immediate_risk"}
+    rows = {r.field: r for r in SuggestionRow.objects.filter(report=report)}
+    withheld = {"incident_type", "service_area", "outcome", "contributory_factors"}
+    assert {f for f, r in rows.items() if r.withheld} == withheld
+    assert not rows["recovery_factor"].withheld and not rows["immediate_risk"].withheld
     client.force_login(people["reviewer"])
     page = client.get(reverse("learning:report", args=[report.pk])).content.decode()
     assert "No suggestion for type of incident, service area, outcome, contributory factors" in page
     assert "Suggested" in page  # the risk screen and the uncalibrated field are still shown
+    # The guess behind a withheld field is never put in front of the reviewer, not even pre-filled.
+    assert f'value="{rows["incident_type"].value}" checked' not in page
+    assert f'value="{rows["incident_type"].value}" selected' not in page
+
+    # The reviewer's own code is recorded as their choice (never "confirmed") and becomes training data.
+    chosen = services.suggestion_decide(
+        suggestion=rows["incident_type"], actor=people["reviewer"], action="save", value=rows["incident_type"].value
+    )
+    assert chosen.status == "changed" and chosen.decided_by == people["reviewer"]
+    report.refresh_from_db()
+    assert report.incident_type == rows["incident_type"].value
 
 
 @pytest.mark.django_db
