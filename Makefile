@@ -22,14 +22,12 @@ node_modules/.installed: package.json package-lock.json
 var/.migrated: install
 	mkdir -p var
 	$(BIN)/safelearn migrate --noinput
-	$(BIN)/safelearn createcachetable
 	touch $@
 
 # Links in emails point at the address `make run` actually serves on (set SAFELEARN_SITE_URL to override).
 run: export SAFELEARN_SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/safelearn migrate --noinput -v 0
-	$(BIN)/safelearn createcachetable
 	$(BIN)/safelearn demo
 	@echo "Starting the background worker (log: var/worker.log) and the web server on http://$(HOST):$(PORT) (Ctrl+C stops both)"
 	@$(BIN)/safelearn worker --interval 1 > var/worker.log 2>&1 & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
