@@ -39,9 +39,11 @@ def _segments(
 ) -> list[dict[str, Any]]:
     """Cut the text into plain, redacted, 'second look' and 'could identify' pieces (escaped in the template)."""
     marks = [(s.start, s.end, "span", i, s.label) for i, s in enumerate(spans)]
-    marks += [(t.start, t.end, "suspicious", -1, t.label) for t in suspicious]
-    marks += [(c.start, c.end, "cue", -1, c.label) for c in cues]
-    marks.sort()
+    # A redaction always shows; of the hints, the longer wins ("Rett syndrome" over the name-like "Rett").
+    hints = [(t.start, t.end, "suspicious", -1, t.label) for t in suspicious]
+    hints += [(c.start, c.end, "cue", -1, c.label) for c in cues]
+    marks += [h for h in hints if not any(h[0] < s.end and s.start < h[1] for s in spans)]
+    marks.sort(key=lambda m: (m[0], -m[1]))
     pieces: list[dict[str, Any]] = []
     cursor = 0
     for start, end, kind, index, label in marks:
