@@ -74,6 +74,9 @@ def main() -> None:
     parser.add_argument("--reuse-url", default="", help="an already generated database (not modified beyond users)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of the slowest view")
+    parser.add_argument(
+        "--uncached", action="store_true", help="turn the dashboard's time-based cache off: every request counts"
+    )
     opts = parser.parse_args()
 
     with bench_database(opts.database_url, "dashboards", keep=opts.keep, reuse=opts.reuse_url) as url:
@@ -88,6 +91,10 @@ def main() -> None:
                 )
             print(f"generated {opts.reports:,} reports in {gen.seconds:.0f} s")
         setup_django(url)
+        from django.conf import settings
+
+        if opts.uncached:
+            settings.ANALYTICS_DASHBOARD_CACHE_SECONDS = 0
         from django.contrib.auth import get_user_model
         from django.db.models import Count
         from django.test import Client
@@ -187,7 +194,8 @@ def main() -> None:
     body += "\n\n" + table(["correctness check", "dashboard", "direct SQL", "match"], checks)
     body += (
         f"\n\n{db_label(url)}, {n_reports:,} reports in the database; organisation view as a reviewer of the "
-        f"largest generated organisation; {opts.repeats} requests each, in-process (server time). "
+        f"largest generated organisation; {opts.repeats} requests each, in-process (server time)"
+        f"{', dashboard cache off' if opts.uncached else ''}. "
         f"Peak RSS of the process: {peak:.0f} MB."
     )
     report(

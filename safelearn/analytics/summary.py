@@ -144,12 +144,15 @@ def summary_differences(limit: int = 20) -> list[str]:
     direct = _direct(deidentified_pool())
     stored = _stored(PoolDayCount.objects.all(), PoolDayFactor.objects.all())
     problems: list[str] = []
-    for name, want, have in (("count", direct.counts, stored.counts), ("factor", direct.factors, stored.factors)):
+    pairs: list[tuple[str, Counter[Any], Counter[Any]]] = [
+        ("count", direct.counts, stored.counts),
+        ("factor", direct.factors, stored.factors),
+    ]
+    for name, want, have in pairs:
         for key in sorted(set(want) | set(have), key=str):
-            if want.get(key, 0) != have.get(key, 0):  # type: ignore[call-overload]
-                problems.append(
-                    f"{name} {'/'.join(str(k) for k in key)}: summary {have.get(key, 0)}, direct {want.get(key, 0)}"  # type: ignore[call-overload]
-                )
+            if want[key] != have[key]:
+                where = "/".join(str(k) for k in key)
+                problems.append(f"{name} {where}: summary {have[key]}, direct {want[key]}")
     return problems[:limit] if limit else problems
 
 
