@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -35,7 +36,7 @@ def _segments(
     text: str,
     spans: list[services.ProposedSpan],
     suspicious: list[Any],
-    cues: list[Any] = (),  # type: ignore[assignment]
+    cues: Sequence[Any] = (),
 ) -> list[dict[str, Any]]:
     """Cut the text into plain, redacted, 'second look' and 'could identify' pieces (escaped in the template)."""
     marks = [(s.start, s.end, "span", i, s.label) for i, s in enumerate(spans)]

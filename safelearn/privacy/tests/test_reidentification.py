@@ -219,3 +219,13 @@ def test_approved_copy_cannot_be_generalised(sized_org, make_copy, people):
     copy = make_copy()
     with pytest.raises(ValidationError):
         services.redaction_generalise(copy=copy, actor=people["reviewer"], choices=["quarter"])
+
+
+def test_bad_input_on_the_review_screen_gets_an_error_summary(sized_org, make_copy, client, people):
+    # The summary was never drawn: the crispy tag needs a form helper these plain forms do not have.
+    copy = make_copy(approved=False)
+    client.force_login(people["reviewer"])
+    bad = client.post(reverse("privacy:add", args=[copy.report_id]), {"phrase": "", "label": "PERSON"})
+    page = bad.content.decode()
+    assert bad.status_code == 400 and 'class="govuk-error-summary"' in page
+    assert '<a href="#id_phrase">Enter the words to remove</a>' in page
