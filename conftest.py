@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
 
@@ -34,6 +36,15 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     # Re-identification (privacy/reidentification.py): tests pool a handful of reports, far fewer than the real
     # k of 5, so k is 1 unless a test of the check sets it (safelearn/privacy/tests/test_reidentification.py).
     settings.SAFELEARN_K_ANONYMITY = 1
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """A request in Welsh leaves Welsh active on the thread (LocaleMiddleware never deactivates): every test
+    starts, and leaves, in the site's default language, so no test depends on the one before it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

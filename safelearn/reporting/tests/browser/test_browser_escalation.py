@@ -43,7 +43,7 @@ def test_not_sure_on_a_phone_is_alerted_re_escalated_and_acknowledged_with_the_a
     page.get_by_role("button", name="Start now").click()
     choose(page, "I'm not sure")
     check(page, "who question after not sure")
-    assert page.get_by_role("heading", name="It's OK not to be sure").is_visible()
+    assert page.get_by_role("heading", name="It’s OK not to be sure").is_visible()
     choose(page, "I am a child or young person")
     page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
     page.get_by_role("button", name="Continue").click()
