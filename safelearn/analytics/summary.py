@@ -197,20 +197,22 @@ def _month_sums(months: list[tuple[int, int]]) -> dict[str, Sum]:
 
 
 def summary_counts(*, filters: PoolFilters, months: list[tuple[int, int]]) -> SummaryCounts:
-    """The dashboard's counts (totals, months, code combinations, organisations, factors) in two queries."""
+    """The dashboard's counts (totals, months, code combinations, organisations, factors).
+
+    Three narrow GROUP BYs that each return few rows (organisations with their month sums, the code
+    combinations, the factors), rather than one grouping by everything at once: at pool densities a day
+    holds few reports per organisation, so that grouping returned nearly a row per report to Python.
+    """
     result = SummaryCounts(months=dict.fromkeys(months, 0))
-    rows = (
-        _filtered(PoolDayCount, filters)
-        .order_by()
-        .values("organisation_id", *CODES)
-        .annotate(n=Sum("count"), **_month_sums(months))
-    )
-    for row in rows:
-        result.total += row["n"]
-        result.combos[(row["incident_type"], row["service_area"], row["outcome"], row["kind"])] += row["n"]
-        result.by_organisation[uuid.UUID(str(row["organisation_id"]))] += row["n"]
+    cells = _filtered(PoolDayCount, filters).order_by()
+    # Per organisation (a few hundred rows at most), each with its month sums: totals, months, rates.
+    for org in cells.values("organisation_id").annotate(n=Sum("count"), **_month_sums(months)):
+        result.total += org["n"]
+        result.by_organisation[uuid.UUID(str(org["organisation_id"]))] += org["n"]
         for i, month in enumerate(months):
-            result.months[month] += row[f"m{i}"] or 0
+            result.months[month] += org[f"m{i}"] or 0
+    for row in cells.values(*CODES).annotate(n=Sum("count")):
+        result.combos[(row["incident_type"], row["service_area"], row["outcome"], row["kind"])] += row["n"]
     for frow in _filtered(PoolDayFactor, filters).order_by().values("factor").annotate(n=Sum("count")):
         result.factors[frow["factor"]] += frow["n"]
     return result
