@@ -86,7 +86,10 @@ def test_exceptions_on_any_logger_are_logged_without_their_message(
     name: str, server_log: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The tasks worker sets its loggers' level from its verbosity; an earlier in-process run must not hide these.
-    monkeypatch.setattr(logging.getLogger(name), "level", logging.NOTSET)
+    # setLevel (not the attribute) also clears the logger's cache of enabled levels.
+    logger = logging.getLogger(name)
+    monkeypatch.setattr(logger, "level", logger.level)  # restored after the test
+    logger.setLevel(logging.NOTSET)
     try:
         try:
             raise KeyError(f"lookup of {MARKER}")
