@@ -20,11 +20,11 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from safelearn.casereviews.services.recurrence import quarter_of, quarter_start
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import send_email
 from safelearn.core.permissions import require_national_admin
+from safelearn.core.quarters import quarter_of, quarter_start
 from safelearn.organisations.models import Invitation, Membership, Organisation, OrganisationKind, Role
 from safelearn.organisations.services import invitation_store
 

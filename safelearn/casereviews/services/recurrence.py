@@ -15,23 +15,12 @@ from django.utils import timezone
 from safelearn.casereviews.models import FindingEcho, RecurrenceRun
 from safelearn.casereviews.selectors.links import finding_codes_in_use, findings_index, match_text, suggested_codes
 from safelearn.core.audit import audit_record
+from safelearn.core.quarters import quarter_of, quarter_start
 from safelearn.privacy.selectors import deidentified_pool
 
 #: A near miss may echo several findings; more than this many is noise rather than evidence.
 ECHOES_PER_REPORT = 5
 CHUNK = 500
-
-
-def quarter_of(when: dt.datetime) -> str:
-    local = timezone.localtime(when)
-    return f"{local.year}-Q{(local.month - 1) // 3 + 1}"
-
-
-def quarter_start(when: dt.datetime, quarters_back: int = 0) -> dt.datetime:
-    local = timezone.localtime(when)
-    index = local.year * 4 + (local.month - 1) // 3 - quarters_back
-    year, q = divmod(index, 4)
-    return timezone.make_aware(dt.datetime(year, q * 3 + 1, 1))
 
 
 def _pool_codes(report: Any) -> set[tuple[str, str]]:
