@@ -23,9 +23,9 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from safelearn.core.crypto import encrypt_text
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation, OrganisationKind
-from safelearn.privacy.crypto import encrypt_text
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.reporting.models import ReferenceCounter, Report
 

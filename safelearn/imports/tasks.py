@@ -5,10 +5,10 @@ import json
 
 from django_tasks import task
 
+from safelearn.core.crypto import decrypt_text
 from safelearn.imports.mapping import MappingError, load_mapping
 from safelearn.imports.models import BatchStatus, ImportBatch
 from safelearn.imports.services import batch_record_result, import_rows, read_rows
-from safelearn.privacy.crypto import decrypt_text
 
 
 @task()

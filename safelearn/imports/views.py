@@ -14,13 +14,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from safelearn.core.audit import audit_record
+from safelearn.core.crypto import encrypt_text
 from safelearn.imports.forms import ImportUploadForm
 from safelearn.imports.mapping import MappingError, load_mapping
 from safelearn.imports.models import BatchStatus, ImportBatch
 from safelearn.imports.tasks import import_batch_task
 from safelearn.organisations.models import Organisation, Role
 from safelearn.organisations.selectors import organisations_where
-from safelearn.privacy.crypto import encrypt_text
 
 
 def _admin_organisation(request: HttpRequest) -> Organisation:

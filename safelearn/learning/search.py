@@ -25,8 +25,8 @@ from typing import Any
 
 from django.conf import settings
 
+from safelearn.core.crypto import decrypt_text, encrypt_text
 from safelearn.learning.engine.similarity import Match, SimilarityIndex
-from safelearn.privacy.crypto import decrypt_text, encrypt_text
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, Report
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
-from safelearn.privacy.fields import EncryptedTextField
 
 
 class IdentityVaultEntry(BaseModel):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import transaction
 
-from safelearn.privacy.crypto import rotate_token
-from safelearn.privacy.fields import EncryptedTextField
+from safelearn.core.crypto import rotate_token
+from safelearn.core.fields import EncryptedTextField
 
 
 def reencrypt_all(batch_size: int = 500) -> int:

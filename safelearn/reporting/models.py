@@ -7,10 +7,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
-from safelearn.privacy.fields import EncryptedTextField
 
 _tax = get_taxonomy()
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from safelearn.privacy.crypto import DecryptionError, decrypt_text, encrypt_text
+from safelearn.core.crypto import DecryptionError, decrypt_text, encrypt_text
 from safelearn.reporting.receipt_words import code_to_words
 from safelearn.reporting.services import SubmissionResult
 

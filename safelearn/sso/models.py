@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django_otp.models import Device
 
+from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
 from safelearn.organisations.models import Organisation, Role
-from safelearn.privacy.fields import EncryptedTextField
 
 #: Roles a provider may grant. Analyst reads the national pool across organisations, so one
 #: organisation's directory must never be able to hand it out.

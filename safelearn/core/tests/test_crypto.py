@@ -5,7 +5,7 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
 
-from safelearn.privacy import crypto
+from safelearn.core import crypto
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from safelearn.privacy.crypto import add_new_key_to_file, reset_cipher_cache
+from safelearn.core.crypto import add_new_key_to_file, reset_cipher_cache
 from safelearn.privacy.rotation import reencrypt_all
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import models
 
-from safelearn.privacy.crypto import decrypt_text, encrypt_text
+from safelearn.core.crypto import decrypt_text, encrypt_text
 
 
 class EncryptedTextField(models.BinaryField):
