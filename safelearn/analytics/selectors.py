@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from safelearn.analytics.access import require_alert_responder, require_analyst, require_member
+from safelearn.analytics.access import require_alert_responder, require_member
 from safelearn.analytics.models import (
     AlertRecipient,
     Bulletin,
@@ -24,6 +24,7 @@ from safelearn.analytics.models import (
     BulletinSubscription,
     SafetyAlert,
 )
+from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.selectors import is_analyst
 from safelearn.privacy.models import DeidentifiedCopy

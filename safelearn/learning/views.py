@@ -13,8 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from safelearn.analytics.access import require_analyst
 from safelearn.core.audit import audit_record
+from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning import selectors, services
 from safelearn.learning.engine.taxonomy import FIELD_SECTIONS

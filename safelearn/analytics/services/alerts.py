@@ -11,10 +11,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from safelearn.analytics.access import ALERT_ROLES, require_alert_responder, require_analyst
+from safelearn.analytics.access import ALERT_ROLES, require_alert_responder
 from safelearn.analytics.models import AlertRecipient, SafetyAlert
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users
+from safelearn.core.permissions import require_analyst
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind
 
 TEXT_LIMIT = 10_000

@@ -13,12 +13,12 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from safelearn.analytics.access import require_analyst
 from safelearn.analytics.models import Bulletin, BulletinItem, BulletinStatus, BulletinSubscription
 from safelearn.analytics.selectors import pool_copy_get
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import notify_users, send_email
+from safelearn.core.permissions import require_analyst
 from safelearn.reporting.models import Report, ReportingMode
 
 logger = logging.getLogger(__name__)
