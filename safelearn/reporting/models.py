@@ -9,6 +9,17 @@ from django.db import models
 
 from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
+from safelearn.reporting.about import (
+    AgeBand,
+    ChildTold,
+    Ethnicity,
+    LegalStatus,
+    PhysicalHarm,
+    PsychologicalHarm,
+    SettingType,
+    Sex,
+    YesNoNotKnown,
+)
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
 
@@ -50,6 +61,32 @@ class RiskAnswer(models.TextChoices):
     NOT_SURE = "not_sure", "Not sure"
 
 
+class Location(BaseModel):
+    """A place the organisation works in or with (a named home, team, family centre...), managed by its admin.
+
+    The name stays inside the organisation; only ``setting_type`` is pooled. A retired location keeps its
+    reports but is no longer offered on the form.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="locations")
+    setting_type = models.CharField(max_length=32, choices=SettingType.choices)
+    name = models.CharField(max_length=120)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_location_name_per_organisation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_setting_type_display()})"
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+
 class Report(BaseModel):
     _loaded_narrative: dict[str, Any]
 
@@ -72,6 +109,20 @@ class Report(BaseModel):
     contributory_factors = models.JSONField(default=list, blank=True)
     recovery_factor = models.CharField(max_length=32, choices=_tax.choices("recovery_factor"), blank=True)
     agencies_involved = models.JSONField(default=list, blank=True)
+    #: Where it happened: the organisation's named location (staff) and its type (the public link gives only
+    #: a type). Only the type is ever pooled or published.
+    location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    location_type = models.CharField(max_length=32, choices=SettingType.choices, blank=True)
+
+    #: Harm as the reviewer grades it, physical and psychological apart as Learn from Patient Safety Events
+    #: does, and whether there was a missed opportunity to prevent it (None = not graded yet).
+    physical_harm = models.CharField(max_length=16, choices=PhysicalHarm.choices, blank=True)
+    psychological_harm = models.CharField(max_length=16, choices=PsychologicalHarm.choices, blank=True)
+    missed_opportunity = models.BooleanField(null=True, blank=True)
+    harm_graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    harm_graded_at = models.DateTimeField(null=True, blank=True)
 
     immediate_risk_answer = models.CharField(max_length=10, choices=RiskAnswer.choices, blank=True)
     immediate_risk_flagged = models.BooleanField(default=False)
@@ -134,6 +185,29 @@ class Report(BaseModel):
 
     def narrative(self) -> dict[str, str]:
         return {f: getattr(self, f) or "" for f in NARRATIVE_FIELDS}
+
+
+class ChildDetails(BaseModel):
+    """About one child or young person in a report: coded answers for equality analysis, never a name.
+
+    Every answer is optional; blank means "not recorded", kept apart from an explicit "not known".
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="children")
+    position = models.PositiveSmallIntegerField(default=1)
+    age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
+    sex = models.CharField(max_length=16, choices=Sex.choices, blank=True)
+    legal_status = models.CharField(max_length=32, choices=LegalStatus.choices, blank=True)
+    disability = models.CharField(max_length=16, choices=YesNoNotKnown.choices, blank=True)
+    ethnicity = models.CharField(max_length=32, choices=Ethnicity.choices, blank=True)
+    told = models.CharField(max_length=24, choices=ChildTold.choices, blank=True)
+
+    class Meta:
+        ordering = ["report", "position"]
+        indexes = [models.Index(fields=["legal_status"]), models.Index(fields=["age_band"])]
+
+    def __str__(self) -> str:
+        return f"Child {self.position} in {self.report_id}"
 
 
 class Addendum(BaseModel):
