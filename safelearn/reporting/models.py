@@ -9,6 +9,8 @@ from django.db import models
 
 from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
+from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.models import Organisation
 from safelearn.reporting.about import (
     AgeBand,
     ChildTold,
@@ -20,8 +22,6 @@ from safelearn.reporting.about import (
     Sex,
     YesNoNotKnown,
 )
-from safelearn.core.taxonomy import get_taxonomy
-from safelearn.organisations.models import Organisation
 
 _tax = get_taxonomy()
 
