@@ -50,6 +50,18 @@ def decrypt_text(token: bytes) -> str:
         raise DecryptionError("cannot decrypt with the configured keys") from exc
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """Bytes (an attachment's content) under the same keys as the narratives."""
+    return _cipher().encrypt(bytes(data))
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _cipher().decrypt(bytes(token))
+    except InvalidToken as exc:
+        raise DecryptionError("cannot decrypt with the configured keys") from exc
+
+
 def rotate_token(token: bytes) -> bytes:
     """Re-encrypt under the newest key."""
     return _cipher().rotate(bytes(token))
