@@ -49,9 +49,15 @@ BIN = ROOT / ".venv" / "bin"
 PASSWORD = "crash-bench-password-2026"  # noqa: S105 - throwaway user in a temporary database
 
 
-def free_port() -> int:
+def free_port(wanted: int = 0) -> int:
+    """``wanted`` (from --port) when given and free, else one the OS picks."""
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        try:
+            s.bind(("127.0.0.1", wanted))
+        except OSError as exc:
+            raise SystemExit(
+                f"FAILED: port {wanted} on 127.0.0.1 is not free ({exc}); choose another with --port"
+            ) from None
         return int(s.getsockname()[1])
 
 
@@ -202,6 +208,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scenario", choices=["all", "server", "worker-kill", "write-lock"], default="all")
     parser.add_argument("--kills", type=int, default=8)
+    parser.add_argument("--port", type=int, default=0, help="serve on this 127.0.0.1 port (default: a free one)")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--worker-kills", type=int, default=6)
@@ -230,7 +237,6 @@ def server_scenario(args: argparse.Namespace) -> int:
         var_dir = Path(tmp)
         env = django_env(var_dir)
         subprocess.run([str(BIN / "safelearn"), "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-        subprocess.run([str(BIN / "safelearn"), "createcachetable"], cwd=ROOT, env=env, check=True)
         org_id = (
             subprocess.run(
                 [str(BIN / "python"), "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True
@@ -238,7 +244,7 @@ def server_scenario(args: argparse.Namespace) -> int:
             .stdout.strip()
             .splitlines()[-1]
         )
-        port = free_port()
+        port = free_port(args.port)
         base = f"http://127.0.0.1:{port}"
         log = var_dir / "server.log"
         stop = mp.Event()
@@ -378,7 +384,6 @@ print(json.dumps({
 def fresh_database(var_dir: Path) -> tuple[dict[str, str], str]:
     env = django_env(var_dir)
     subprocess.run([str(BIN / "safelearn"), "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([str(BIN / "safelearn"), "createcachetable"], cwd=ROOT, env=env, check=True)
     org_id = run_python(SETUP, env).splitlines()[-1]
     return env, org_id
 
@@ -540,7 +545,7 @@ def write_lock_scenario(args: argparse.Namespace) -> int:
         run_python(QUEUE, env, "20")
         token, report_id = run_python(REVIEWER_SETUP, env).splitlines()[-1].split()
         db = var_dir / "safelearn.sqlite3"
-        port = free_port()
+        port = free_port(args.port)
         base = f"http://127.0.0.1:{port}"
         log = var_dir / "server.log"
         # --timeout above SQLite's 30 s busy timeout, so a waiting request is answered (503), not killed.

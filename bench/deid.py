@@ -6,7 +6,12 @@ Prints entity-level recall (an entity is caught when >= 90% of its non-space cha
 covered), character precision over non-space characters, the share of reports with any leak,
 per-label recall and steady-state throughput on one core after 5 warm-up reports. With
 ``--presidio PYTHON`` it runs Presidio (UK recognisers enabled, spaCy small) in that interpreter,
-also pinned to one core, and prints both side by side. Exits 0 with a message when the corpus is absent.
+also pinned to one core, and prints both side by side.
+
+The corpus is found by itself: ``--gold``, else ``$SAFELEARN_SHARED_DIR/corpus/dev_reports.jsonl``, else
+``shared/corpus/dev_reports.jsonl`` beside this checkout or beside any folder above it, or beside the main
+checkout when this is a git worktree. When none exists it says where it looked and exits 2: a bench that
+measured nothing must not look like a pass.
 """
 
 from __future__ import annotations
@@ -22,7 +27,38 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl"
+CORPUS = Path("corpus") / "dev_reports.jsonl"
+
+
+def corpus_candidates() -> list[Path]:
+    """Where ../shared's development corpus may be, most specific first."""
+    places: list[Path] = []
+    if os.environ.get("SAFELEARN_SHARED_DIR"):
+        places.append(Path(os.environ["SAFELEARN_SHARED_DIR"]) / CORPUS)
+    for folder in [ROOT, *ROOT.parents]:
+        places.append(folder.parent / "shared" / CORPUS)
+        places.append(folder / "shared" / CORPUS)
+    # A git worktree, or a clone made from a local checkout: look beside that checkout too.
+    for command in (["rev-parse", "--path-format=absolute", "--git-common-dir"], ["remote", "get-url", "origin"]):
+        try:
+            found = subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True, check=True)
+        except (OSError, subprocess.CalledProcessError):
+            continue
+        where = Path(found.stdout.strip().removeprefix("file://"))
+        if found.stdout.strip() and where.is_absolute():
+            checkout = where.parent if where.name == ".git" else where
+            places.append(checkout.parent / "shared" / CORPUS)
+    unique: list[Path] = []
+    for place in places:
+        if place not in unique:
+            unique.append(place)
+    return unique
+
+
+def find_corpus() -> Path | None:
+    return next((p for p in corpus_candidates() if p.is_file()), None)
+
+
 WARMUP = 5
 THRESHOLD = 0.90
 
@@ -121,12 +157,21 @@ def score(gold: list[dict[str, Any]], preds: list[list[tuple[int, int, str]]]) -
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--gold", type=Path, default=None, help="the gold JSONL (default: found, see above)")
     ap.add_argument("--presidio", metavar="PYTHON", help="python of a venv with presidio-analyzer + spaCy small")
     args = ap.parse_args()
-    if not args.gold.exists():
-        print(f"corpus not found at {args.gold}; skipping de-identification benchmark")
-        return 0
+    if args.gold is None:
+        args.gold = find_corpus()
+        if args.gold is None:
+            looked = "\n  ".join(str(p) for p in corpus_candidates())
+            print(
+                f"FAILED: ../shared's corpus not found; looked in:\n  {looked}\nGive --gold PATH or set SAFELEARN_SHARED_DIR."
+            )
+            return 2
+    if not args.gold.is_file():
+        print(f"FAILED: no corpus at {args.gold}")
+        return 2
+    print(f"corpus: {args.gold}")
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [g["text"] for g in gold]
     chars = sum(len(t) for t in texts)

@@ -7,6 +7,11 @@ the staff report form (validation, encryption, receipt code with its Argon2 hash
 counter, task enqueued for de-identification; no worker runs, so background work is not in the request).
 Prints requests/s and p50/p95/p99 latency for both, the ratio, and the peak memory of the web workers.
 Bounded: --requests per phase and --seconds per phase, whichever comes first.
+
+It cannot pass on errors: the floor must answer 200 and every submission must be acknowledged (302 to
+/report/sent/; a 200 is the form shown again with an error), and every acknowledged submission must be
+stored exactly once. Anything else is printed and the bench exits 1 (the table is still recorded, marked
+FAILED). ``--port`` chooses gunicorn's port on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -16,10 +21,10 @@ import http.client
 import json
 import multiprocessing as mp
 import re
-import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlencode
@@ -28,9 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (
     ROOT,
     add_database_args,
+    add_port_arg,
     bench_database,
     bench_env,
     db_label,
+    fail_if,
+    free_port,
     peak_rss_mb,
     percentiles,
     report,
@@ -42,12 +50,6 @@ PASSWORD = "bench-intake-password-1"  # noqa: S105 - throw-away user in a throw-
 SEEDS = ROOT / "safelearn" / "learning" / "engine" / "seed_examples.jsonl"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class Client:
     """A tiny cookie-keeping HTTP client: one connection per request (gunicorn sync workers close anyway)."""
 
@@ -56,6 +58,11 @@ class Client:
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, form: Mapping[str, object] | None = None) -> tuple[int, str]:
+        status, text, _ = self.request_full(method, path, form)
+        return status, text
+
+    def request_full(self, method: str, path: str, form: Mapping[str, object] | None = None) -> tuple[int, str, str]:
+        """(status, body, Location header)."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1"}
         body = None
@@ -70,8 +77,9 @@ class Client:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";", 1)[0]
+        location = resp.getheader("Location") or ""
         conn.close()
-        return resp.status, text
+        return resp.status, text, location
 
     def csrf(self, path: str) -> str:
         status, text = self.request("GET", path)
@@ -89,11 +97,21 @@ class Client:
             raise RuntimeError(f"sign-in failed: {status}")
 
 
-def _client_run(args: tuple[int, str, str, int, float, str, list[str]]) -> tuple[list[tuple[float, int]], float, float]:
+#: What counts as success in each phase: the floor page, and a submission acknowledged (redirect to the
+#: confirmation page). A 200 after a POST is the form redisplayed with an error: a failure, not a result.
+def _succeeded(phase: str, status: int, location: str) -> bool:
+    if phase == "floor":
+        return status == 200
+    return status == 302 and location.rstrip("/").endswith("/report/sent")
+
+
+def _client_run(
+    args: tuple[int, str, str, int, float, str, list[str]],
+) -> tuple[list[tuple[float, int, bool]], float, float]:
     port, username, phase, count, deadline, org_id, texts = args
     client = Client(port)
     client.sign_in(username)
-    samples: list[tuple[float, int]] = []
+    samples: list[tuple[float, int, bool]] = []
     token = client.csrf("/report/") if phase == "submit" else ""
     began = time.time()  # sign-in (Argon2) and the form GET are set-up, not part of the measured phase
     for i in range(count):
@@ -101,7 +119,7 @@ def _client_run(args: tuple[int, str, str, int, float, str, list[str]]) -> tuple
             break
         start = time.perf_counter()
         if phase == "floor":
-            status, _ = client.request("GET", "/")
+            status, _, location = client.request_full("GET", "/")
         else:
             form = {
                 "csrfmiddlewaretoken": token,
@@ -115,8 +133,8 @@ def _client_run(args: tuple[int, str, str, int, float, str, list[str]]) -> tuple
                 "service_area": "child_protection",
                 "contributory_factors": ["workload_and_staffing", "communication_information_sharing"],
             }
-            status, _ = client.request("POST", "/report/", form)
-        samples.append((time.perf_counter() - start, status))
+            status, _, location = client.request_full("POST", "/report/", form)
+        samples.append((time.perf_counter() - start, status, _succeeded(phase, status, location)))
     return samples, began, time.time()
 
 
@@ -167,6 +185,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="requests per phase (all clients together)")
     parser.add_argument("--seconds", type=float, default=90, help="time limit per phase")
     parser.add_argument("--profile", type=int, default=20, help="profile this many submissions in-process (0: none)")
+    add_port_arg(parser)
     opts = parser.parse_args()
 
     with bench_database(opts.database_url, "intake", keep=opts.keep) as url:
@@ -183,7 +202,7 @@ def main() -> None:
             users.append(user.username)
         texts = [json.loads(line)["text"][:3000] for line in SEEDS.read_text().splitlines()[:200]]
 
-        port = _free_port()
+        port = free_port(opts.port)
         server = subprocess.Popen(
             [
                 str(ROOT / ".venv/bin/gunicorn"),
@@ -214,8 +233,12 @@ def main() -> None:
                     answered += Client(port).request("GET", "/sign-in/")[0] == 200
                 except OSError:
                     time.sleep(0.2)
+            problems: list[str] = []
+            if answered < 3 * opts.workers:
+                problems.append(f"gunicorn on port {port} did not answer /sign-in/ with 200 within 300 s")
             results = {}
             per_client = max(1, opts.requests // opts.clients)
+            acked: dict[str, int] = {}
             with mp.Pool(opts.clients) as pool:
                 for phase in ("floor", "submit"):
                     deadline = time.time() + opts.seconds
@@ -224,7 +247,14 @@ def main() -> None:
                     samples = [s for chunk, _, _ in outcomes for s in chunk]
                     # Throughput over the measured span only: first client starting to last client ending.
                     total_span = max(end for _, _, end in outcomes) - min(b for _, b, _ in outcomes)
-                    ok = [d for d, status in samples if status in (200, 302)]
+                    ok = [d for d, _, good in samples if good]
+                    bad = Counter(status for _, status, good in samples if not good)
+                    if bad or not samples:
+                        problems.append(
+                            f"{phase}: {sum(bad.values())} of {len(samples)} requests failed "
+                            f"(status: {', '.join(f'{s} x{n}' for s, n in sorted(bad.items())) or 'no requests made'})"
+                        )
+                    acked[phase] = len(ok)
                     rate = len(ok) / total_span if total_span > 0 else 0.0
                     results[phase] = (len(samples), len(samples) - len(ok), rate, *percentiles(ok))
             peaks = [peak_rss_mb(pid) for pid in _worker_pids(server.pid)]
@@ -237,6 +267,8 @@ def main() -> None:
         from safelearn.reporting.models import Report
 
         stored = Report.objects.filter(organisation=org).count()
+        if stored != acked.get("submit", 0):
+            problems.append(f"{acked.get('submit', 0)} submissions acknowledged but {stored} reports stored")
         queued = DBTaskResult.objects.count()
         profile_text = _profile_submissions(opts.profile, org, texts) if opts.profile else ""
 
@@ -259,12 +291,15 @@ def main() -> None:
             f"\n\nWhere a submission's time goes ({opts.profile} form posts in-process under cProfile, "
             f"cumulative, selected lines):\n\n```\n{profile_text}\n```"
         )
+    if problems:
+        body = "**FAILED** — " + "; ".join(problems) + "\n\n" + body
     report(
         f"intake through gunicorn ({db_label(url)})",
         "python bench/intake.py" + (" --database-url postgres://..." if url.startswith("postgres") else ""),
         body,
         opts.no_results,
     )
+    fail_if(problems)
 
 
 if __name__ == "__main__":
