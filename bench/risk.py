@@ -6,14 +6,18 @@ Every report goes through the web form's code path, ``safelearn.reporting.risk.a
 with the reporter's answer to "is a child at risk right now?" taken as "no" (``answer="no"``, or
 ``answered_yes=False`` on the older interface; the hardest case: the text alone must carry the flag). Sets:
 
-* ``dev``: bench/data/risk_dev.jsonl, the reports the rules were developed against;
-* ``heldout``: bench/data/risk_heldout.jsonl, written before the rules were changed and not used to
+The sets now live in ``safelearn/learning/data/risk/`` (they are the learned model's training data, so
+every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives the out-of-set figures):
+
+* ``dev``: risk_dev.jsonl, the reports the rules were developed against;
+* ``heldout``: heldout.jsonl, written before the rules were changed and not used to
   write them (see bench/RESULTS.md, "Immediate-risk screen (issue 14)", for how it was used);
-* ``heldout2``: bench/data/risk_heldout2.jsonl, a second set written after the rules were frozen;
-* ``heldout3``: bench/data/risk_heldout3.jsonl, a third set written in other authors' voices before the
+* ``heldout2``: heldout2.jsonl, a second set written after the rules were frozen;
+* ``heldout3``: heldout3.jsonl, a third set written in other authors' voices before the
   rules were widened for generalisation (issue 14, second pass);
-* ``heldout4``: bench/data/risk_heldout4.jsonl, written after that widening was frozen (never used to
+* ``heldout4``: heldout4.jsonl, written after that widening was frozen (never used to
   change a rule);
+* ``w1``, ``w2``: two other writers' sets (issue 14, fourth pass), incl. long process-failure incident reports;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -34,12 +38,9 @@ sys.path.insert(0, str(ROOT))
 
 from safelearn.reporting.risk import assess_immediate_risk  # noqa: E402  (the web form's path)
 
+DATA = ROOT / "safelearn" / "learning" / "data" / "risk"  # packaged: they are also the model's training data
 SETS = {
-    "dev": ROOT / "bench" / "data" / "risk_dev.jsonl",
-    "heldout": ROOT / "bench" / "data" / "risk_heldout.jsonl",
-    "heldout2": ROOT / "bench" / "data" / "risk_heldout2.jsonl",
-    "heldout3": ROOT / "bench" / "data" / "risk_heldout3.jsonl",
-    "heldout4": ROOT / "bench" / "data" / "risk_heldout4.jsonl",
+    **{name: DATA / f"{name}.jsonl" for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "w1", "w2")},
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 

@@ -123,6 +123,17 @@ def _names_serious_harm(harm: list[_Fired], named: list[_Fired]) -> bool:
 
 
 def rule_score(text: str) -> tuple[float, list[str]]:
+    """Score in [0, 1] and reasons of the cue rules alone (see :func:`_evaluate`)."""
+    score, reasons, _ = _evaluate(text)
+    return score, reasons
+
+
+def rule_parts(text: str) -> dict[str, float]:
+    """The cue rules' evidence, as numbers a learned model can weigh: harm, "now", against, silence, flag."""
+    return _evaluate(text)[2]
+
+
+def _evaluate(text: str) -> tuple[float, list[str], dict[str, float]]:
     """Score in [0, 1] (>= 0.6 when the cues call for a flag, <= 0.45 otherwise) and the reasons.
 
     Evidence is BASE + harm + pending - resolved, as the module docstring says. Harm comes from the
@@ -162,14 +173,17 @@ def rule_score(text: str) -> tuple[float, list[str]]:
     reasons += [f"{f.family.label}: {_quote(f, 2)}" for f in pending]
     reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in resolved]
     reasons += [f"against: {f.family.label} ({_quote(f, 2)})" for f in dealt if not resolved]
+    parts = {"harm": h, "pending": p, "resolved": r, "silent": 0.0, "flag": 0.0}
     if not shown_harm:
-        return 0.0, reasons
+        return 0.0, reasons, parts
     if not resolved and not dealt and _names_serious_harm(harm, named):
         reasons.insert(0, "harm named, no sign it has been dealt with")
         evidence = max(evidence, 0.0)
+        parts["silent"] = 1.0
     if evidence >= 0:
-        return round(min(0.6 + 0.1 * evidence, 1.0), 3), reasons
-    return round(max(0.45 + 0.15 * evidence, 0.05), 3), reasons
+        parts["flag"] = 1.0
+        return round(min(0.6 + 0.1 * evidence, 1.0), 3), reasons, parts
+    return round(max(0.45 + 0.15 * evidence, 0.05), 3), reasons, parts
 
 
 def assess_immediate_risk(

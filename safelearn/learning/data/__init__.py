@@ -1,0 +1,1 @@
+"""Packaged training data (our own writing)."""

@@ -1,0 +1,1 @@
+"""Hand-written immediate-risk reports (JSON Lines), the training data of the learned risk model."""

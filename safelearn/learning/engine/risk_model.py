@@ -1,0 +1,273 @@
+"""The learned half of the immediate-risk screen: a text model trained, at first use, on our own writing.
+
+Training data is the hand-written, labelled reports packaged in ``safelearn/learning/data/risk/*.jsonl``
+(one file per writing round; see :data:`SETS`). Nothing else is trained on: no shared or external corpus.
+No weights are committed: :func:`shipped_model` trains once per process (deterministically: liblinear,
+fixed vocabulary order), keeps the model in memory, and :func:`warm_in_background` starts that training in a
+daemon thread when the web server or worker starts, so a submission does not wait for it (if one arrives
+while it is still training, it waits for the same training rather than skipping the model).
+
+Model: word 1-2 grams + character 3-5 grams (within word boundaries), sublinear TF-IDF, digits folded,
+logistic regression with class-balanced weights. ``THRESHOLD`` and the options in :data:`SHIPPED` were
+fixed by the leave-one-set-out protocol in ``bench/risk_model.py`` (figures in bench/RESULTS.md).
+
+Reasons: :meth:`RiskTextModel.top_phrases` lists the word n-grams of *this* report that push its
+probability up most (coefficient x tf-idf), so a reviewer sees what the model reacted to.
+
+Time is linear in the text (capped at :data:`MAX_CHARS`, the API's maximum narrative).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "risk"
+#: The training sets, one file each (``<name>.jsonl``), in the order they were written. A missing or empty
+#: file is an error (:class:`RiskDataError`), never a silently smaller model.
+SETS: tuple[str, ...] = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "w1", "w2")
+MAX_CHARS = 20_000
+WORD_PATTERN = r"(?u)\b[a-z][a-z']*\b"  # letters only: digits are folded to "0" and left to the char n-grams
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+logger = logging.getLogger(__name__)
+
+
+class RiskDataError(RuntimeError):
+    """The packaged risk training data is missing or malformed: the screen must not run without it."""
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    text: str
+    label: bool
+    source: str
+    genre: str = ""
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    c: float = 4.0
+    use_chars: bool = True
+    #: "label": classes balanced over all data; "source": every (source, label) cell weighs the same in
+    #: total, so no one writer's style (or genre) can stand for a label.
+    balance: str = "label"
+    #: Score overlapping 2-sentence windows too and take the highest (a risk sentence in a long report).
+    windows: bool = False
+    #: Add the cue rules' evidence (harm, "now", resolution, dealt-with) as features beside the words.
+    rule_features: bool = False
+    #: Extra weight of the long incident-report genre (both labels), 1.0 = none.
+    incident_weight: float = 1.0
+
+
+#: The configuration the product ships (chosen by the protocol in bench/risk_model.py).
+SHIPPED = ModelConfig()
+#: Flag when the model's probability is at least this (bench/risk_model.py: the largest t at which the
+#: model's pooled leave-one-set-out recall is >= 0.95).
+THRESHOLD = 0.5
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", _DIGITS.sub("0", (text or "")[:MAX_CHARS].translate(_QUOTES).lower()))
+
+
+def windows(text: str, size: int = 2) -> list[str]:
+    """Overlapping windows of ``size`` sentences (the whole text alone when it has no more than that)."""
+    parts = [p.strip() for p in _SENTENCE.split((text or "")[:MAX_CHARS]) if p.strip()]
+    if len(parts) <= size:
+        return [text]
+    return [" ".join(parts[i : i + size]) for i in range(len(parts) - size + 1)]
+
+
+def _rule_vector(texts: Sequence[str]) -> sp.csr_matrix:
+    from .risk import rule_parts
+
+    rows = []
+    for t in texts:
+        parts = rule_parts(t)
+        rows.append([parts["harm"], parts["pending"], parts["resolved"], parts["silent"], parts["flag"]])
+    return sp.csr_matrix(np.asarray(rows, dtype=np.float64))
+
+
+@dataclass
+class RiskTextModel:
+    words: TfidfVectorizer
+    chars: TfidfVectorizer | None
+    clf: LogisticRegression
+    config: ModelConfig
+    fingerprint: str = ""
+    n_examples: int = 0
+    _names: list[str] = field(default_factory=list, repr=False)
+
+    def _x(self, norm: Sequence[str], raw: Sequence[str]) -> sp.csr_matrix:
+        parts = [self.words.transform(norm)]
+        if self.chars is not None:
+            parts.append(self.chars.transform(norm))
+        if self.config.rule_features:
+            parts.append(_rule_vector(raw))
+        return sp.hstack(parts).tocsr()
+
+    def _p(self, texts: Sequence[str]) -> list[float]:
+        return [float(p) for p in self.clf.predict_proba(self._x([normalise(t) for t in texts], texts))[:, 1]]
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        if not self.config.windows:
+            return self._p(texts)
+        out = []
+        for text in texts:
+            pieces = windows(text)
+            out.append(max(self._p([text, *pieces] if len(pieces) > 1 else [text])))
+        return out
+
+    def probability(self, text: str) -> float:
+        return self.probabilities([text])[0]
+
+    def top_phrases(self, text: str, n: int = 3) -> list[str]:
+        """Word n-grams present in ``text`` that push its probability up most (coefficient x tf-idf)."""
+        row = self.words.transform([normalise(text)])
+        coef = self.clf.coef_[0]
+        if not self._names:
+            self._names = [str(x) for x in self.words.get_feature_names_out()]
+        contrib = [
+            (float(coef[j] * v), self._names[j]) for j, v in zip(row.indices, row.data, strict=True) if coef[j] > 0
+        ]
+        contrib.sort(key=lambda cv: (-cv[0], cv[1]))
+        chosen: list[str] = []
+        for _, name in contrib:
+            # A bigram and its own words say the same thing twice: keep the first (strongest) of them.
+            if any(name in c or c in name for c in chosen):
+                continue
+            chosen.append(name)
+            if len(chosen) == n:
+                break
+        return chosen
+
+
+def _read(path: Path, source: str) -> list[Example]:
+    if not path.is_file():
+        raise RiskDataError(f"risk training data missing: {path}")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            text, label = rec["text"], rec["immediate_risk"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RiskDataError(f"{path}:{n}: not a labelled report ({exc})") from exc
+        if not isinstance(text, str) or not isinstance(label, bool):
+            raise RiskDataError(f"{path}:{n}: 'text' must be a string and 'immediate_risk' true or false")
+        out.append(Example(str(rec.get("id", f"{source}-{n}")), text, label, source, str(rec.get("genre", ""))))
+    if len({e.label for e in out}) < 2:
+        raise RiskDataError(f"{path}: needs reports of both labels")
+    return out
+
+
+def load_examples(directory: Path = DATA_DIR, sets: Sequence[str] = SETS) -> list[Example]:
+    """Every packaged training report, set by set; raises :class:`RiskDataError` if any set is missing."""
+    return [e for name in sets for e in _read(directory / f"{name}.jsonl", name)]
+
+
+def fingerprint(examples: Sequence[Example], config: ModelConfig) -> str:
+    h = hashlib.sha256(repr(config).encode())
+    for e in examples:
+        h.update(f"{e.source}\x1f{e.id}\x1f{e.label}\x1f{e.genre}\x1f{e.text}\x1e".encode())
+    return h.hexdigest()[:16]
+
+
+def sample_weights(examples: Sequence[Example], config: ModelConfig) -> np.ndarray:
+    if config.balance == "source":
+        cells = Counter((e.source, e.label) for e in examples)
+        per_cell = len(examples) / len(cells)
+        w = np.array([per_cell / cells[(e.source, e.label)] for e in examples])
+    else:
+        labels = Counter(e.label for e in examples)
+        w = np.array([len(examples) / (2 * labels[e.label]) for e in examples])
+    if config.incident_weight != 1.0:
+        w = w * np.array([config.incident_weight if e.genre == "incident_report" else 1.0 for e in examples])
+    return np.asarray(w / w.mean())
+
+
+def train(examples: Sequence[Example], config: ModelConfig = SHIPPED) -> RiskTextModel:
+    """Fit the model on ``examples``; the same examples and config always give the same model."""
+    if len({e.label for e in examples}) < 2:
+        raise RiskDataError("risk model needs reports of both labels")
+    norm = [normalise(e.text) for e in examples]
+    words = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, min_df=2, token_pattern=WORD_PATTERN, dtype=np.float64
+    )
+    parts = [words.fit_transform(norm)]
+    chars = None
+    if config.use_chars:
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, dtype=np.float64)
+        parts.append(chars.fit_transform(norm))
+    if config.rule_features:
+        parts.append(_rule_vector([e.text for e in examples]))
+    x = sp.hstack(parts).tocsr()
+    clf = LogisticRegression(C=config.c, solver="liblinear", max_iter=1000)
+    clf.fit(x, np.array([e.label for e in examples]), sample_weight=sample_weights(examples, config))
+    return RiskTextModel(words, chars, clf, config, fingerprint(examples, config), len(examples))
+
+
+_lock = threading.Lock()
+_shipped: RiskTextModel | None = None
+
+
+def shipped_model() -> RiskTextModel:
+    """The product's model, trained on the packaged data at first use and kept for the process."""
+    global _shipped
+    if _shipped is None:
+        with _lock:
+            if _shipped is None:
+                _shipped = train(load_examples(), SHIPPED)
+    return _shipped
+
+
+def warm_in_background() -> threading.Thread:
+    """Train the shipped model in a daemon thread (server / worker start); errors surface at first use."""
+
+    def run() -> None:
+        try:
+            shipped_model()
+        except Exception:  # the first real call trains again and raises loudly; log it here too
+            logger.exception("could not train the immediate-risk model in the background")
+
+    thread = threading.Thread(target=run, name="risk-model-warm", daemon=True)
+    thread.start()
+    return thread
+
+
+__all__ = [
+    "DATA_DIR",
+    "SETS",
+    "SHIPPED",
+    "THRESHOLD",
+    "Example",
+    "ModelConfig",
+    "RiskDataError",
+    "RiskTextModel",
+    "fingerprint",
+    "load_examples",
+    "normalise",
+    "sample_weights",
+    "shipped_model",
+    "train",
+    "warm_in_background",
+]
