@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from safelearn.api import exports, selectors, services
 from safelearn.api.forms import TokenForm
 from safelearn.api.routers.exports import download
+from safelearn.core.forms import apply_errors
 from safelearn.review.forms import InboxFilterForm
 from safelearn.review.selectors import InboxFilters
-from safelearn.web.forms import apply_errors
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from safelearn.core.audit import audit_record
+from safelearn.core.forms import apply_errors
 from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning import selectors, services
@@ -24,7 +25,6 @@ from safelearn.learning.registry import current_version
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
 from safelearn.reporting.models import Report
-from safelearn.web.forms import apply_errors
 
 logger = logging.getLogger(__name__)
 

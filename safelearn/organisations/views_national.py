@@ -9,12 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from safelearn.core.forms import apply_errors
 from safelearn.core.permissions import require_national_admin
 from safelearn.core.schedule import schedule_enabled, schedule_status
 from safelearn.organisations import national
 from safelearn.organisations.forms_national import OrganisationCreateForm
 from safelearn.organisations.models import Role
-from safelearn.web.forms import apply_errors
 
 ROLE_COLUMNS = [(Role.ORG_ADMIN, "Administrators"), (Role.REVIEWER, "Safety leads"), (Role.REPORTER, "Reporters")]
 

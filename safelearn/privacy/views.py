@@ -13,12 +13,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from safelearn.core.audit import audit_record
+from safelearn.core.forms import apply_errors
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
 from safelearn.privacy import reidentification, selectors, services
 from safelearn.privacy.forms import AddSpanForm, ApproveForm, GeneraliseForm, RemoveSpansForm
 from safelearn.privacy.models import DeidentifiedCopy
-from safelearn.web.forms import apply_errors
 
 
 @login_required

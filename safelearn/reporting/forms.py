@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy_labels import translated_choices
 from safelearn.organisations.models import Organisation
 from safelearn.reporting.models import ReportingMode, RiskAnswer
 from safelearn.reporting.services import ReportInput
-from safelearn.web.forms import DateInputField
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

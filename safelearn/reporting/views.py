@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from safelearn.core.forms import DateInputField, apply_errors
 from safelearn.core.permissions import STAFF_ROLES
 from safelearn.organisations.selectors import identity_retention_days, organisations_where
 from safelearn.reporting import selectors, services
@@ -22,7 +23,6 @@ from safelearn.reporting.forms import StaffReportForm
 from safelearn.reporting.models import ReportDraft
 from safelearn.reporting.public_forms import ReplyForm
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
-from safelearn.web.forms import DateInputField, apply_errors
 
 DRAFT_ACTION = "save_draft"
 

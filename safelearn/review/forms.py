@@ -10,11 +10,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.reporting.models import ReportStatus
 from safelearn.review.models import ActionStatus, Answer, EmailFrequency, ResponseLevel
 from safelearn.review.selectors import InboxFilters
-from safelearn.web.forms import DateInputField
 
 User = get_user_model()
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from safelearn.core.forms import apply_errors  # noqa: F401 - used by the analytics views through this module
 from safelearn.core.spreadsheets import safe_cell
-from safelearn.web.forms import apply_errors  # noqa: F401 - used by the analytics views through this module
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:

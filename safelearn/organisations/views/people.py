@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from safelearn.core.forms import apply_errors
 from safelearn.organisations import services
 from safelearn.organisations.forms import ConfirmForm, InviteForm, RolesForm
 from safelearn.organisations.selectors import active_admin_ids, invitations_pending, organisation_people
 from safelearn.organisations.views.common import admin_organisation, member_or_404
-from safelearn.web.forms import apply_errors
 
 
 @login_required

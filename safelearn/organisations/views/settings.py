@@ -9,12 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from safelearn.core.forms import apply_errors
 from safelearn.organisations import services
 from safelearn.organisations.branding import LOGO_MAX_BYTES
 from safelearn.organisations.forms import SettingsForm
 from safelearn.organisations.selectors import identity_retention_days, raw_retention_days
 from safelearn.organisations.views.common import admin_organisation
-from safelearn.web.forms import apply_errors
 
 
 @never_cache

@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from safelearn.core.forms import apply_errors
 from safelearn.reporting.models import ReportStatus
 from safelearn.review import selectors, workflow
 from safelearn.review.forms import CloseForm
 from safelearn.review.services.closure import FEEDBACK, closure_blockers, reporter_reachable
-from safelearn.web.forms import apply_errors
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.casereviews.selectors import findings_for_report
+from safelearn.core.forms import apply_errors  # noqa: F401 - used by the review views through this module
 from safelearn.learning.views import learning_context
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
@@ -34,7 +35,6 @@ from safelearn.review.forms import (
 )
 from safelearn.review.history import report_history
 from safelearn.review.services.closure import closure_blockers
-from safelearn.web.forms import apply_errors  # noqa: F401 - used by the review views through this module
 
 CONVERSATION_TEMPLATE = "reporting/conversation.html"
 

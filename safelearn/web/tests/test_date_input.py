@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from safelearn.core.forms import DateInputField
 from safelearn.reporting.forms import StaffReportForm
 from safelearn.review.forms import ActionForm
-from safelearn.web.forms import DateInputField
 
 PYTHON_TEXT = ("out of range", "must be in", "day is", "month must", "year ")
 
