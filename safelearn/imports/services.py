@@ -22,7 +22,7 @@ from safelearn.organisations.models import Organisation
 from safelearn.reporting.models import NARRATIVE_FIELDS, Channel, EscalationSource, Report
 from safelearn.reporting.services import ReportInput, report_input_validate
 from safelearn.reporting.services.escalation import risk_screen
-from safelearn.reporting.services.submission import _next_reference
+from safelearn.reporting.services.submission import report_reference_allocate
 
 CHUNK = 200
 #: Imported records newer than this are escalated like a new report when the risk screen fires; older
@@ -145,7 +145,7 @@ def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.date
     values.pop("people_involved", None)  # legacy exports have no private names list
     values["mode"] = data.mode if data.mode != "named" else "anonymous"
     report = Report(organisation=organisation, channel=Channel.IMPORT, submitted_at=when, reporter=None, **values)
-    report.reference = _next_reference(organisation, when)
+    report.reference = report_reference_allocate(organisation, when)
     report.save()
     audit_record(actor=actor or "import", verb="report.imported", target=report)
     risk_screen(

@@ -106,7 +106,8 @@ def report_input_validate(data: ReportInput, *, today: dt.date | None = None) ->
         raise ValidationError(errors)
 
 
-def _next_reference(organisation: Organisation, when: dt.datetime) -> str:
+def report_reference_allocate(organisation: Organisation, when: dt.datetime) -> str:
+    """The next reference in the organisation's yearly series (ORG-2026-00042); call inside the saving transaction."""
     year = timezone.localtime(when).year
     counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(organisation=organisation, year=year)
     counter.last_number += 1
@@ -157,7 +158,7 @@ def report_submit(
             submitted_at=now,
             **values,
         )
-        report.reference = _next_reference(organisation, now)
+        report.reference = report_reference_allocate(organisation, now)
         code = _assign_receipt(report)
         report.save()
         if people_involved:
