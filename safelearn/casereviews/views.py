@@ -18,7 +18,7 @@ from safelearn.casereviews.forms import AddItemsForm, AssignForm, AssignmentUpda
 from safelearn.casereviews.models import Recommendation, ReviewKind
 from safelearn.core.spreadsheets import safe_cell
 from safelearn.organisations.selectors import is_analyst
-from safelearn.review.selectors import report_get_for_reviewer
+from safelearn.reporting.access import report_get_for_reviewer
 
 SEARCH_LIMIT = 50
 

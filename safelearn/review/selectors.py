@@ -14,6 +14,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.permissions import can_review, require_reviewer
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.selectors import organisations_where
+from safelearn.reporting.access import report_get_for_reviewer  # noqa: F401 - the review pages' look-up
 from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Report, ReportStatus
 from safelearn.reporting.selectors import EscalationTimer, escalation_timer, open_escalations_for
 from safelearn.review.clocks import DutySuggestion, suggest_duties, triage_due
@@ -57,21 +58,6 @@ def report_list_for_reviewer(*, user: Any, filters: InboxFilters | None = None) 
     if filters.submitted_to:
         qs = qs.filter(submitted_at__date__lte=filters.submitted_to)
     return qs.order_by("-immediate_risk_flagged", "-submitted_at")
-
-
-def report_get_for_reviewer(*, user: Any, report_id: Any, reads_narrative: bool = True) -> Report:
-    """Fetch a report for a safety lead and audit the read of its narrative.
-
-    A page that never shows the reporter's words (grading, actions, history) passes reads_narrative=False,
-    so the history's "read the report" counts real readings.
-    """
-    report = Report.objects.select_related("organisation", "reporter", "assigned_to").filter(pk=report_id).first()
-    if report is None:
-        raise Http404
-    require_reviewer(user, report.organisation_id)
-    if reads_narrative:
-        audit_record(actor=user, verb="report.narrative_read", target=report)
-    return report
 
 
 @dataclass(frozen=True)
