@@ -105,13 +105,24 @@ def _succeeded(phase: str, status: int, location: str) -> bool:
     return status == 302 and location.rstrip("/").endswith("/report/sent")
 
 
+def _error_text(page: str) -> str:
+    """The GOV.UK error summary's messages on a redisplayed form, so a failure says why."""
+    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', page, re.S)
+    if not summary:
+        return ""
+    return "; ".join(
+        " ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li>(.*?)</li>", summary.group(1), re.S)
+    )
+
+
 def _client_run(
     args: tuple[int, str, str, int, float, str, list[str]],
-) -> tuple[list[tuple[float, int, bool]], float, float]:
+) -> tuple[list[tuple[float, int, bool]], float, float, str]:
     port, username, phase, count, deadline, org_id, texts = args
     client = Client(port)
     client.sign_in(username)
     samples: list[tuple[float, int, bool]] = []
+    first_error = ""
     token = client.csrf("/report/") if phase == "submit" else ""
     began = time.time()  # sign-in (Argon2) and the form GET are set-up, not part of the measured phase
     for i in range(count):
@@ -119,7 +130,7 @@ def _client_run(
             break
         start = time.perf_counter()
         if phase == "floor":
-            status, _, location = client.request_full("GET", "/")
+            status, body, location = client.request_full("GET", "/")
         else:
             form = {
                 "csrfmiddlewaretoken": token,
@@ -133,9 +144,12 @@ def _client_run(
                 "service_area": "child_protection",
                 "contributory_factors": ["workload_and_staffing", "communication_information_sharing"],
             }
-            status, _, location = client.request_full("POST", "/report/", form)
-        samples.append((time.perf_counter() - start, status, _succeeded(phase, status, location)))
-    return samples, began, time.time()
+            status, body, location = client.request_full("POST", "/report/", form)
+        good = _succeeded(phase, status, location)
+        samples.append((time.perf_counter() - start, status, good))
+        if not good and not first_error:
+            first_error = _error_text(body) or f"HTTP {status}"
+    return samples, began, time.time(), first_error
 
 
 def _profile_submissions(n: int, org: object, texts: list[str]) -> str:
@@ -244,15 +258,16 @@ def main() -> None:
                     deadline = time.time() + opts.seconds
                     jobs = [(port, u, phase, per_client, deadline, str(org.pk), texts) for u in users]
                     outcomes = pool.map(_client_run, jobs)
-                    samples = [s for chunk, _, _ in outcomes for s in chunk]
+                    samples = [s for chunk, _, _, _ in outcomes for s in chunk]
                     # Throughput over the measured span only: first client starting to last client ending.
-                    total_span = max(end for _, _, end in outcomes) - min(b for _, b, _ in outcomes)
+                    total_span = max(o[2] for o in outcomes) - min(o[1] for o in outcomes)
                     ok = [d for d, _, good in samples if good]
                     bad = Counter(status for _, status, good in samples if not good)
                     if bad or not samples:
                         problems.append(
                             f"{phase}: {sum(bad.values())} of {len(samples)} requests failed "
-                            f"(status: {', '.join(f'{s} x{n}' for s, n in sorted(bad.items())) or 'no requests made'})"
+                            f"(status: {', '.join(f'{s} x{n}' for s, n in sorted(bad.items())) or 'no requests made'}; "
+                            f"first: {next((o[3] for o in outcomes if o[3]), '-')})"
                         )
                     acked[phase] = len(ok)
                     rate = len(ok) / total_span if total_span > 0 else 0.0

@@ -2,8 +2,11 @@
 
 A code is 5 groups of 4 Crockford base-32 characters (100 bits from ``secrets``). The first two groups
 are a look-up handle, stored only as an HMAC keyed outside the database, so the row can be found; the
-whole code is stored only as an Argon2 hash, so the server can verify a code but never recover one.
-The same code can also be written as 8 words (receipt_words.py); either form opens the report.
+whole code is stored only as a keyed verifier (HMAC-SHA256 under the same out-of-database key, with its
+own label), so the server can verify a code but never recover one. A random 100-bit code needs no slow
+password hash: see docs/decisions/0014-receipt-code-verifier.md. Codes issued before that decision are
+stored as Argon2 hashes and still verify. The same code can also be written as 8 words
+(receipt_words.py); either form opens the report.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from safelearn.reporting.receipt_words import words_to_code
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 GROUPS = 5
 GROUP_SIZE = 4
-_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+#: Verifies the Argon2 hashes stored before decision 0014; new codes are never hashed with it.
+_legacy_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+VERIFIER_PREFIX = "hmac-sha256$"
 _CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
 
 #: Receipt-code look-ups per IP address: one budget shared by the web page and the API, so neither is a
@@ -61,12 +66,24 @@ def lookup_handle(code: str) -> str:
     return hmac.new(key, b"receipt:" + code[: 2 * GROUP_SIZE + 1].encode(), hashlib.sha256).hexdigest()
 
 
+def _verifier(code: str) -> str:
+    key = settings.SAFELEARN_RECEIPT_KEY.encode()
+    # Its own label, so the verifier of a whole code is never the handle of anything.
+    return hmac.new(key, b"receipt-verifier:" + code.encode(), hashlib.sha256).hexdigest()
+
+
 def hash_code(code: str) -> str:
-    return _hasher.hash(code)
+    """What is stored to verify ``code`` later: a keyed HMAC-SHA256 (microseconds, not Argon2's ~20 ms)."""
+    return VERIFIER_PREFIX + _verifier(code)
 
 
 def verify_code(code: str, stored_hash: str) -> bool:
-    try:
-        return _hasher.verify(stored_hash, code)
-    except (VerificationError, InvalidHashError):
-        return False
+    """True when ``code`` is the one ``stored_hash`` was made from (new HMAC verifiers and old Argon2 hashes)."""
+    if stored_hash.startswith(VERIFIER_PREFIX):
+        return hmac.compare_digest(stored_hash.removeprefix(VERIFIER_PREFIX), _verifier(code))
+    if stored_hash.startswith("$argon2"):
+        try:
+            return _legacy_hasher.verify(stored_hash, code)
+        except (VerificationError, InvalidHashError):
+            return False
+    return False
