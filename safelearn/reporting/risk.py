@@ -1,11 +1,13 @@
-"""The immediate-risk screen behind a small interface; the detector itself is the learning engine's."""
+"""The immediate-risk screen behind a small interface owned here; the detector itself is the learning engine's,
+registered from above (learning's ``AppConfig.ready``) so reporting never imports learning."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from safelearn.learning.engine.risk import assess_immediate_risk as _engine_assess
+from django.core.exceptions import ImproperlyConfigured
 
 #: The reporter's own answer, in words a safety lead reads on the report.
 ANSWER_REASONS = {
@@ -24,12 +26,38 @@ class RiskAssessment:
     text_alone: bool = False
 
 
-class RiskDetector(Protocol):
-    def __call__(self, text: str, answered_yes: bool | None = None, answer: str = "") -> RiskAssessment: ...
+class DetectorResult(Protocol):
+    @property
+    def at_risk(self) -> bool: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def reasons(self) -> Sequence[str]: ...
+
+
+#: The engine's detector: the words (and whether the reporter said "yes") in, a flag with its reasons out.
+RiskDetector = Callable[..., DetectorResult]
+
+_detectors: list[RiskDetector] = []
+
+
+def risk_detector_register(detector: RiskDetector) -> None:
+    """The learning app registers its detector here in ``AppConfig.ready`` (it sits above reporting)."""
+    _detectors[:] = [detector]
+
+
+def _engine_assess(text: str, answered_yes: bool | None = None) -> DetectorResult:
+    if not _detectors:
+        raise ImproperlyConfigured("No immediate-risk detector registered: is safelearn.learning installed?")
+    return _detectors[0](text, answered_yes=answered_yes)
 
 
 def assess_immediate_risk(text: str, answered_yes: bool | None = None, answer: str = "") -> RiskAssessment:
-    """A reporter's 'yes' or 'not sure' always flags; otherwise the engine's cue rules decide (recall first).
+    """A reporter's 'yes' or 'not sure' always flags; otherwise the engine's detector decides (recall first).
+
+    The detector is the cue rules OR the learned text model (safelearn.learning.engine.risk); every reason
+    names what fired: a rule family with the words it quoted, or "model (p): 'words', ..." with the words of
+    this report that pushed the model's probability up most (docs/how-to-review.md).
 
     ``answer`` is the reporter's answer to "could a child be in danger right now?" (yes, no, not_sure);
     ``answered_yes`` is the older form of the same thing. "Not sure" is escalated exactly like "yes": a

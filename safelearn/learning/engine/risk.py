@@ -1,4 +1,4 @@
-"""Immediate-risk screen: cue families from :mod:`.risk_cues` plus (optionally) a learned probability.
+"""Immediate-risk screen: cue families from :mod:`.risk_cues` OR a learned text model (:mod:`.risk_model`).
 
 ``immediate_risk`` means a child may be at risk of significant harm *right now* and nobody has yet acted on
 it. Harm in the past that is already being dealt with is not immediate risk. A missed child costs far more
@@ -9,6 +9,11 @@ than an extra duty alert, so the screen leans towards flagging:
 * PENDING cues (tonight, tomorrow, still, nobody has rung back, ...) add weight;
 * RESOLVED cues (police found her, suspended the same day, last year, she is doing well, ...) take weight
   away, so a report that tells how the danger was dealt with is not flagged.
+
+Rules alone find about half of the at-risk reports written after they were frozen (bench/RESULTS.md), so
+a learned text model trained on the packaged hand-written reports also flags, at the threshold the
+leave-one-set-out protocol in bench/risk_model.py chose. Its reason quotes the words of the report that
+pushed its probability up most.
 
 Every reason names the cue family and quotes the words that fired it (at most ``SNIPPET`` characters), so
 a reviewer can judge the flag. All patterns are bounded (see :mod:`.risk_cues`), so time is linear in the
@@ -186,22 +191,55 @@ def _evaluate(text: str) -> tuple[float, list[str], dict[str, float]]:
     return round(max(0.45 + 0.15 * evidence, 0.05), 3), reasons, parts
 
 
+def model_score(probability: float, threshold: float) -> float:
+    """The model's probability on the rules' scale: >= 0.6 exactly when it reaches its threshold.
+
+    Like a rule flag (always >= 0.6), a model flag survives the small discount of a reporter's "no".
+    """
+    if probability >= threshold:
+        return 0.6 + 0.4 * (probability - threshold) / max(1.0 - threshold, 1e-9)
+    return 0.45 * probability / max(threshold, 1e-9)
+
+
+def model_reason(probability: float, phrases: list[str]) -> str:
+    quoted = ", ".join(f"'{_snip(p)}'" for p in phrases)
+    return f"model ({probability:.2f}): {quoted}" if quoted else f"model ({probability:.2f})"
+
+
 def assess_immediate_risk(
-    text: str, answered_yes: bool | None = None, model_probability: float | None = None, threshold: float = 0.5
+    text: str,
+    answered_yes: bool | None = None,
+    model_probability: float | None = None,
+    threshold: float = 0.5,
+    *,
+    use_model: bool = True,
 ) -> RiskAssessment:
     """Assess whether a child may be at risk of significant harm right now with nobody acting on it.
 
+    The detector is the cue rules OR the learned text model (:mod:`.risk_model`, trained at first use on
+    the packaged hand-written reports): either one flags. ``model_probability`` supplies the model's
+    probability instead (tests, batch callers that already scored the text); ``use_model=False`` is the
+    rules alone. A model flag adds a reason naming the words of this report that pushed it up most.
+
     ``answered_yes`` is the reporter's own answer to "is a child at risk right now?": yes always flags
-    (recall first); no lowers the score a little, but a flag from the text survives it (rule scores that
-    flag are at least 0.6). ``model_probability`` is an optional learned probability that can only raise
-    the score.
+    (recall first); no lowers the score a little, but a flag from the text survives it (rule and model
+    scores that flag are at least 0.6).
     """
-    score, reasons = rule_score(text or "")
+    text = text or ""
+    score, reasons = rule_score(text)
+    model = None
+    if model_probability is None and use_model:
+        from .risk_model import shipped_model
+
+        model = shipped_model()
+        model_probability = model.probability(text)
     if model_probability is not None:
-        score = max(score, 0.7 * score + 0.3 * model_probability + (0.1 if model_probability > 0.6 else 0.0))
-        score = min(score, 1.0)
-        if model_probability > 0.6:
-            reasons.append(f"model probability {model_probability:.2f}")
+        from .risk_model import THRESHOLD
+
+        m = model_score(model_probability, THRESHOLD)
+        score = max(score, m)
+        if model_probability >= THRESHOLD:
+            reasons.append(model_reason(model_probability, model.top_phrases(text) if model else []))
     if answered_yes is True:
         reasons.insert(0, "reporter said a child is at risk now")
         return RiskAssessment(True, max(score, 0.9), reasons)

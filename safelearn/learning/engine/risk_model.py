@@ -43,6 +43,116 @@ WORD_PATTERN = r"(?u)\b[a-z][a-z']*\b"  # letters only: digits are folded to "0"
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+#: Words that say how someone writes, not what happened: never shown alone as a reason (negations and
+#: words of time such as "no", "nobody", "still", "yet", "tonight" are not in it: they carry "not acted on").
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "as",
+        "of",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "on",
+        "onto",
+        "to",
+        "with",
+        "about",
+        "than",
+        "then",
+        "there",
+        "here",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "i'm",
+        "i've",
+        "i'd",
+        "we've",
+        "we're",
+        "they're",
+        "he's",
+        "she's",
+        "you're",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+        "all",
+        "any",
+        "some",
+        "such",
+        "own",
+        "same",
+        "very",
+        "just",
+        "also",
+        "too",
+        "only",
+        "said",
+        "says",
+        "told",
+        "got",
+        "get",
+        "gets",
+        "s",
+        "t",
+    ]
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -151,6 +261,8 @@ class RiskTextModel:
         contrib.sort(key=lambda cv: (-cv[0], cv[1]))
         chosen: list[str] = []
         for _, name in contrib:
+            if all(w in FUNCTION_WORDS for w in name.split()):
+                continue
             # A bigram and its own words say the same thing twice: keep the first (strongest) of them.
             if any(name in c or c in name for c in chosen):
                 continue
@@ -236,7 +348,7 @@ def shipped_model() -> RiskTextModel:
     if _shipped is None:
         with _lock:
             if _shipped is None:
-                _shipped = train(load_examples(), SHIPPED)
+                _shipped = train(load_examples(DATA_DIR), SHIPPED)
     return _shipped
 
 

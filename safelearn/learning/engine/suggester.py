@@ -189,7 +189,6 @@ class Suggester:
         chars = shared_char_counts(texts)
         for fld, clf in self.models.items():
             per_field[fld] = clf.predict_scored(texts, chars_for(clf, texts, chars))
-        risk_p = self.risk_probabilities(texts, chars)
         # getattr: models pickled before calibration existed have no attribute and get the packaged maps.
         maps = getattr(self, "calibration", None)
         if maps is None:
@@ -215,7 +214,9 @@ class Suggester:
                     vals[fld] = labels[0]
                     raw[fld] = round(scores[0], 3)
                     conf[fld] = round(calibration.apply(cal, scores[0]), 3)
-            risk = assess_immediate_risk(text, model_probability=risk_p[i])
+            # The product's detector (cue rules OR the packaged risk model), as the web form uses it; the
+            # seed-trained risk_model (risk_probabilities) no longer decides the flag.
+            risk = assess_immediate_risk(text)
             conf["immediate_risk"] = round(risk.score, 3)
             out.append(
                 Suggestion(

@@ -71,6 +71,10 @@ class Command(DbWorkerCommand):
             lease_seconds=lease,
             max_attempts=options["max_attempts"] or task_max_attempts(),
         )
+        # Imports and API submissions screened by tasks use the risk text model: train it while we start.
+        from safelearn.learning.engine.risk_model import warm_in_background
+
+        warm_in_background()
         reload = options["reload"] and not options["batch"]
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
