@@ -9,3 +9,7 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from safelearn.learning import signals  # noqa: F401
+        from safelearn.learning.engine.risk import assess_immediate_risk
+        from safelearn.reporting.risk import risk_detector_register
+
+        risk_detector_register(assess_immediate_risk)
