@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "safelearn.analytics",
     "safelearn.casereviews",
     "safelearn.learning",
+    "safelearn.casework",
 ]
 
 MIDDLEWARE = [

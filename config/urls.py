@@ -30,6 +30,7 @@ urlpatterns = [
     path("reporting-kit/", include("safelearn.organisations.urls_kit")),  # public link poster and cards (issue 16)
     path("national/", include("safelearn.organisations.urls_national")),  # national administrators (issue 16)
     path("learning/", include("safelearn.learning.urls")),
+    path("casework/", include("safelearn.casework.urls")),  # files, additions, linked reports (issue 17)
     path("", include("safelearn.api.urls")),  # API tokens page, report exports (issue 9)
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -211,6 +211,30 @@ POLICY: dict[str, Rule] = {
     "privacy:generalise": rule(REVIEWER_OF_REPORT, method="POST"),
     # A refusal for want of a below-k reason re-shows the review page, which audits its read itself (views._render).
     "privacy:approve": rule(REVIEWER_OF_REPORT, method="POST"),
+    # Casework (issue 17): files, additions and links; the named reporter may add to their own report
+    "casework:report": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ, note="shows the additions' own words"),
+    "casework:attachment_add": rule(
+        REVIEWER_OF_REPORT,
+        method="POST",
+        reporter=ALLOW,
+        shows_raw=NARRATIVE_READ,
+        note="the named reporter too; an empty form is a 400 showing the page again",
+    ),
+    "casework:amendment_add": rule(
+        REVIEWER_OF_REPORT,
+        method="POST",
+        reporter=ALLOW,
+        shows_raw=NARRATIVE_READ,
+        note="the named reporter too; an empty form is a 400 showing the page again",
+    ),
+    "casework:link_add": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    "casework:link_remove": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    "casework:linked": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "casework:attachment_download": rule(MISSING_OBJECT, note=MISSING),
+    "casework:amendment_redact": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    "casework:amendment_approve": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    "casework:my_report": rule(OWN_REPORT, shows_raw=NARRATIVE_READ),
+    "casework:check_add": rule(PUBLIC, note="only the report opened with a receipt code in this session"),
     # Analytics (national learning; de-identified data only)
     "analytics:home": rule(SIGNED_IN, note="members and analysts"),
     "analytics:dashboard": rule(SIGNED_IN, note="an organisation's members see only their own organisation"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,49 @@ SECTION_HEADINGS = {
     "why_happened": "Why it may have happened",
     "what_would_help": "What would help",
 }
+
+
+#: Apps above privacy that keep more of a report (casework: attachments, amendments) register here in their
+#: AppConfig.ready. Plain lists, not signals (as reporting.changes): privacy's own services name each call.
+RawPurgeStep = Callable[[Report], object]
+AdditionsProvider = Callable[[Report], list[str]]
+_raw_purge_steps: list[RawPurgeStep] = []
+_additions_providers: list[AdditionsProvider] = []
+
+#: Where the approved, de-identified additions (amendments) begin in a pooled copy's text.
+ADDITIONS_HEADING = "Added after the report was sent:"
+_ADDITIONS_SEPARATOR = f"\n\n{ADDITIONS_HEADING}\n"
+
+
+def raw_purge_step_add(step: RawPurgeStep) -> None:
+    """Run `step(report)` inside each report's raw purge transaction (its attachments go with its narrative)."""
+    if step not in _raw_purge_steps:
+        _raw_purge_steps.append(step)
+
+
+def pooled_additions_provide(provider: AdditionsProvider) -> None:
+    """`provider(report)` returns approved, already de-identified additions (never raw) to pool with the copy."""
+    if provider not in _additions_providers:
+        _additions_providers.append(provider)
+
+
+def _pooled_text(narrative: str, report: Report) -> str:
+    """The approved narrative, then each approved de-identified addition under one heading."""
+    base = narrative.replace(_ADDITIONS_SEPARATOR, "\n\n")  # the heading can only ever start the additions
+    additions = [text.strip() for provider in _additions_providers for text in provider(report) if text.strip()]
+    return base + (_ADDITIONS_SEPARATOR + "\n\n".join(additions) if additions else "")
+
+
+def pooled_text_refresh(*, report: Report) -> bool:
+    """Rewrite an approved copy's pooled text with the additions approved since; False if it has no approved copy."""
+    copy = DeidentifiedCopy.objects.filter(report=report, status=DeidentifiedStatus.APPROVED).first()
+    if copy is None:
+        return False
+    with transaction.atomic():
+        copy.text = _pooled_text(copy.text.split(_ADDITIONS_SEPARATOR, 1)[0], report)
+        copy.save(update_fields=["text", "updated_at"])
+        report_changed([report.pk])
+    return True
 
 
 def learning_text(report: Report) -> str:
@@ -246,7 +290,7 @@ def redaction_approve(*, copy: DeidentifiedCopy, actor: Any, below_k_reason: str
                     ]
                 }
             )
-        copy.text = view.preview
+        copy.text = _pooled_text(view.preview, copy.report)
         copy.status = DeidentifiedStatus.APPROVED
         copy.approved_by = actor
         copy.approved_at = timezone.now()
@@ -292,6 +336,8 @@ def purge_raw_narratives(*, now: dt.datetime | None = None, dry_run: bool = Fals
                 addendum.save(update_fields=["text"])
             DeidentifiedCopy.objects.filter(report=report).update(spans=None)
             InvolvedPeople.objects.filter(report=report).delete()
+            for step in _raw_purge_steps:
+                step(report)
             audit_record(actor="system", verb="privacy.raw_purged", target=report)
     if references:
         database_release_purged()  # no old copy of the ciphertext left in SQLite's WAL

@@ -92,6 +92,7 @@ class Section:
 SECTIONS = (
     Section("summary", "review:report_detail", "Summary"),
     Section("account", "review:report_account", "The reporter's account"),
+    Section("casework", "casework:report", "Files, additions and links"),
     Section("grading", "review:report_grading", "Grading and clocks"),
     Section("systems", "review:systems_review", "Systems review"),
     Section("actions", "review:report_actions", "Actions"),

@@ -1,0 +1,1 @@
+"""What is added to a report after it is submitted: attachments, amendments' de-identified copies, links between reports."""

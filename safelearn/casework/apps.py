@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "safelearn.casework"
+    label = "casework"
+    verbose_name = "Casework: the record over time"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Plain lists, not signals (the pattern of reporting.changes): privacy names the call in its own services.
+        from safelearn.casework import services
+        from safelearn.privacy.services import pooled_additions_provide, raw_purge_step_add
+
+        raw_purge_step_add(services.attachments_purge_for_report)
+        raw_purge_step_add(services.amendment_copies_purge_for_report)
+        pooled_additions_provide(services.amendments_approved_texts)
