@@ -24,8 +24,8 @@ from safelearn.analytics.models import (
     BulletinSubscription,
     SafetyAlert,
 )
-from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.permissions import require_analyst
 from safelearn.organisations.selectors import is_analyst
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.reidentification import generalise_row

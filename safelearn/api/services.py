@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from safelearn.api.models import ApiToken, Scope
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import can_report, can_review
 from safelearn.organisations.models import Organisation, OrganisationKind, Role
+from safelearn.organisations.permissions import can_report, can_review
 from safelearn.organisations.selectors import user_has_role
 
 TOKEN_PREFIX = "slt_"  # noqa: S105 - a public marker, not a secret

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from safelearn.casework.models import AmendmentCopy, Attachment, ReportLink
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import Addendum, Report
 
 

@@ -1,6 +1,6 @@
 """Writes for the record over time: attachments, amendments and their de-identified copies, report links.
 
-Every service checks who may act (core.permissions) and records what it did (core.audit). Attachments'
+Every service checks who may act (organisations.permissions) and records what it did (core.audit). Attachments'
 content and amendments' raw words are read only through here or selectors, each read audited.
 """
 

@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from safelearn.core.permissions import require_reviewer
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning.models import ModelVersion, Signal, SignalStatus, Suggestion
 from safelearn.learning.search import POOL, index_query, org_scope
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, Report

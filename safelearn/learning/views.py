@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from safelearn.core.audit import audit_record
 from safelearn.core.forms import apply_errors
-from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning import selectors, services
 from safelearn.learning.engine.taxonomy import FIELD_SECTIONS
@@ -23,6 +22,7 @@ from safelearn.learning.forms import FIELD_LABELS, SearchForm, SignalDecisionFor
 from safelearn.learning.models import Suggestion
 from safelearn.learning.registry import current_version
 from safelearn.organisations.models import Role
+from safelearn.organisations.permissions import require_analyst
 from safelearn.organisations.selectors import is_analyst, organisations_where
 from safelearn.reporting.models import Report
 

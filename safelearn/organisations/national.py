@@ -23,9 +23,9 @@ from django.utils import timezone
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import send_email
-from safelearn.core.permissions import require_national_admin
 from safelearn.core.quarters import quarter_of, quarter_start
 from safelearn.organisations.models import Invitation, Membership, Organisation, OrganisationKind, Role
+from safelearn.organisations.permissions import require_national_admin
 from safelearn.organisations.services import invitation_store
 
 #: Days the first administrator's link works: longer than a colleague's invitation, since a new

@@ -7,9 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from safelearn.core.permissions import require_reporting_kit
 from safelearn.organisations import kit
 from safelearn.organisations.models import Organisation
+from safelearn.organisations.permissions import require_reporting_kit
 from safelearn.organisations.selectors import organisation_by_slug
 
 

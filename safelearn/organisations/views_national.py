@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from safelearn.core.forms import apply_errors
-from safelearn.core.permissions import require_national_admin
 from safelearn.core.schedule import schedule_enabled, schedule_status
 from safelearn.organisations import national
 from safelearn.organisations.forms_national import OrganisationCreateForm
 from safelearn.organisations.models import Role
+from safelearn.organisations.permissions import require_national_admin
 
 ROLE_COLUMNS = [(Role.ORG_ADMIN, "Administrators"), (Role.REVIEWER, "Safety leads"), (Role.REPORTER, "Reporters")]
 

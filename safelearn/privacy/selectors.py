@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS
 

@@ -17,10 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
 from safelearn.core.retention import database_release_purged
 from safelearn.core.worker import TaskTimeLimitExceeded
 from safelearn.organisations.models import Membership, Organisation
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.organisations.selectors import raw_retention_days
 from safelearn.privacy import deid, reidentification
 from safelearn.privacy.identifying import Cue, could_identify

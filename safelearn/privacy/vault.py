@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Organisation
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.organisations.selectors import identity_retention_days
 from safelearn.privacy.models import IdentityVaultEntry
 

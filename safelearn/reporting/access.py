@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import Report
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.privacy import vault
 from safelearn.reporting import selectors, services
 from safelearn.reporting.models import Report

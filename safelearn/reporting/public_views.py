@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
+from safelearn.organisations.permissions import can_report
 from safelearn.organisations.selectors import identity_retention_days
 from safelearn.reporting import easy_read, public_flow, receipt_email, selectors, services
 from safelearn.reporting.exit_views import forget_exit, leaves_after_exit

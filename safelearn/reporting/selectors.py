@@ -12,8 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Organisation
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import receipts
 from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Message, MessageAuthor, Report, ReportDraft
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from safelearn.core.forms import DateInputField, apply_errors
-from safelearn.core.permissions import STAFF_ROLES
+from safelearn.organisations.permissions import STAFF_ROLES
 from safelearn.organisations.selectors import identity_retention_days, organisations_where
 from safelearn.reporting import selectors, services
 from safelearn.reporting.forms import StaffReportForm

@@ -11,8 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import can_review, require_reviewer
 from safelearn.organisations.models import Membership, Role
+from safelearn.organisations.permissions import can_review, require_reviewer
 from safelearn.organisations.selectors import organisations_where
 from safelearn.reporting.access import report_get_for_reviewer  # noqa: F401 - the review pages' look-up
 from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Report, ReportStatus

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import can_review, require_reviewer
+from safelearn.organisations.permissions import can_review, require_reviewer
 from safelearn.reporting.changes import report_changed
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import message_post

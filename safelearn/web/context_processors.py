@@ -5,8 +5,8 @@ from typing import Any
 from django.http import HttpRequest
 
 from safelearn.core.models import Notification
-from safelearn.core.permissions import is_national_admin
 from safelearn.organisations.models import Role
+from safelearn.organisations.permissions import is_national_admin
 from safelearn.organisations.selectors import is_analyst, memberships_for, organisations_where, primary_organisation
 
 

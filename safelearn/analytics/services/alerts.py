@@ -15,8 +15,8 @@ from safelearn.analytics.access import ALERT_ROLES, require_alert_responder
 from safelearn.analytics.models import AlertRecipient, SafetyAlert
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users
-from safelearn.core.permissions import require_analyst
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind
+from safelearn.organisations.permissions import require_analyst
 
 TEXT_LIMIT = 10_000
 

@@ -18,7 +18,7 @@ from safelearn.analytics.selectors import pool_copy_get
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import notify_users, send_email
-from safelearn.core.permissions import require_analyst
+from safelearn.organisations.permissions import require_analyst
 from safelearn.reporting.models import Report, ReportingMode
 
 logger = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from safelearn.api.auth import token_auth
 from safelearn.api.errors import RateLimited
 from safelearn.api.limits import enforce, window_seconds
 from safelearn.api.models import ApiToken, Scope
-from safelearn.core.permissions import can_report
 from safelearn.organisations.models import Organisation
+from safelearn.organisations.permissions import can_report
 from safelearn.reporting import receipts
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services

@@ -1,7 +1,7 @@
 """The safety lead's review work through the API: assign, grade, respond, clocks, actions, feedback, conversation.
 
 Thin: every write is the same service the report page calls (which checks the role and audits); reads check
-the role with core.permissions first. A token reaches only its own organisation (others are a 404).
+the role with organisations.permissions first. A token reaches only its own organisation (others are a 404).
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ from safelearn.casereviews.models import (
     FindingEcho,
     Recommendation,
 )
-from safelearn.core.permissions import require_analyst
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Role
+from safelearn.organisations.permissions import require_analyst
 from safelearn.organisations.selectors import is_analyst, organisations_where
 
 

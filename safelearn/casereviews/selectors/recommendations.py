@@ -11,8 +11,8 @@ from django.http import Http404
 
 from safelearn.casereviews.engine import IndexCache
 from safelearn.casereviews.models import Recommendation, RecommendationAssignment
-from safelearn.core.permissions import can_review
 from safelearn.organisations.models import Role
+from safelearn.organisations.permissions import can_review
 from safelearn.organisations.selectors import is_analyst, organisations_where
 
 #: Recommendations at least this similar (TF-IDF cosine) are treated as the same recommendation repeated.

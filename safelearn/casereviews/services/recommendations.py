@@ -15,8 +15,8 @@ from django.urls import reverse
 from safelearn.casereviews.models import AssignmentStatus, Recommendation, RecommendationAssignment
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users
-from safelearn.core.permissions import can_review
 from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.organisations.permissions import can_review
 from safelearn.organisations.selectors import is_analyst
 
 

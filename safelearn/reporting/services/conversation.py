@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
-from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Membership, Role
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import EscalationSource, Message, MessageAuthor, MessageKind, Report, ReportingMode
 from safelearn.reporting.services.escalation import risk_screen
 

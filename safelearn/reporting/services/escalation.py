@@ -26,9 +26,9 @@ from django.utils import timezone
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import notify_users, send_email
-from safelearn.core.permissions import require_reviewer
 from safelearn.core.working_days import is_working_day
 from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import Channel, Escalation, EscalationSource, Report, WhoWasTold
 from safelearn.reporting.risk import RiskAssessment, assess_immediate_risk
 

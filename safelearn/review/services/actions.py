@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
 from safelearn.organisations.models import Membership
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import Report
 from safelearn.review.models import Action, ActionStatus
 from safelearn.review.services.notify import review_notify

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
-from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import Report, ReportingMode
 from safelearn.reporting.services import message_post
 from safelearn.review.models import Feedback

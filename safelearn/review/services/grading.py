@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report, ReportStatus
 from safelearn.review.clocks import duty_rule, suggest_duties
 from safelearn.review.models import Assessment, ClockStatus, ResponseLevel, StatutoryClock

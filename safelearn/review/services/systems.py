@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import require_reviewer
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import Report
 from safelearn.review.models import Answer, EpisodeFactor, Finding, JustCultureAssessment, PracticeEpisode
 

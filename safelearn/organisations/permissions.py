@@ -1,4 +1,4 @@
-"""Who may do what. Every view and service asks here; nothing else decides access."""
+"""Who may do what, by role in an organisation. Every view and service asks here; nothing else decides access."""
 
 from __future__ import annotations
 
