@@ -135,8 +135,12 @@ def heat_map(
     row_labels: Sequence[str],
     col_labels: Sequence[str],
     matrix: Sequence[Sequence[int]],
+    value_texts: Sequence[Sequence[str]] | None = None,
 ) -> SafeString:
-    """Cells shaded by count, each also printed as a number so the chart reads without colour."""
+    """Cells shaded by count, each also printed as a number so the chart reads without colour.
+
+    ``value_texts`` replace the printed numbers (a suppressed cell: "[c]" over a 0 that is not shaded).
+    """
     cell_w, cell_h, label_w, head_h = 56, 24, 250, 120
     width = label_w + cell_w * max(1, len(col_labels)) + 80
     height = head_h + cell_h * max(1, len(row_labels)) + 8
@@ -159,6 +163,6 @@ def heat_map(
                 f'<rect x="{label_w + j * cell_w}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
                 f'fill="{BLUE}" fill-opacity="{shade:.2f}" stroke="{GREY}" stroke-width="0.5"/>'
                 f'<text x="{label_w + j * cell_w + cell_w / 2 - 1:.1f}" y="{y + 16}" text-anchor="middle" '
-                f'fill="{text_fill}">{value}</text>'
+                f'fill="{text_fill}">{escape(value_texts[i][j]) if value_texts else value}</text>'
             )
     return _frame(chart_id, title, desc, width, height, body)
