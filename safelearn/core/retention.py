@@ -1,24 +1,16 @@
-"""Every scheduled purge in one place, so `safelearn purge` (daily, from cron or a task) runs them all.
-
-- raw narratives: approved de-identified copy + SAFELEARN_RAW_RETENTION_DAYS (privacy.services)
-- identity vault: final status + SAFELEARN_IDENTITY_RETENTION_DAYS (privacy.vault)
-- drafts: untouched for SAFELEARN_DRAFT_RETENTION_DAYS (here)
-- expired sessions (Django's own clear_expired)
-"""
+"""Retention building blocks every app's purge uses: a line of the purge report, expired sessions, and
+leaving no copy of purged ciphertext in the database files. The list of purges is privacy.retention."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from dataclasses import dataclass
 from importlib import import_module
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import connections
 from django.utils import timezone
-
-from safelearn.core.audit import audit_record
 
 logger = logging.getLogger(__name__)
 
@@ -55,28 +47,7 @@ class PurgeLine:
     detail: str = ""
 
 
-def drafts_purge(*, now: dt.datetime | None = None, dry_run: bool = False) -> int:
-    """Delete drafts nobody has touched for the retention period (they hold unsent narrative text)."""
-    from safelearn.reporting.models import ReportDraft
-
-    now = now or timezone.now()
-    days = int(getattr(settings, "SAFELEARN_DRAFT_RETENTION_DAYS", 30))
-    due = ReportDraft.objects.filter(updated_at__lt=now - dt.timedelta(days=days))
-    count = due.count()
-    if dry_run or not count:
-        return count
-    with transaction.atomic():
-        due.delete()
-        audit_record(
-            actor="system",
-            verb="draft.purged",
-            target_type="reporting.reportdraft",
-            payload={"count": count, "days": days},
-        )
-    return count
-
-
-def _sessions_purge(dry_run: bool) -> int:
+def sessions_purge(dry_run: bool) -> int:
     from django.contrib.sessions.models import Session
 
     expired = Session.objects.filter(expire_date__lt=timezone.now())
@@ -85,40 +56,3 @@ def _sessions_purge(dry_run: bool) -> int:
         engine = import_module(settings.SESSION_ENGINE)
         engine.SessionStore.clear_expired()
     return count
-
-
-def retention_purge_all(*, now: dt.datetime | None = None, dry_run: bool = False) -> list[PurgeLine]:
-    """Run (or with dry_run, only count) every scheduled purge and say what each did."""
-    from safelearn.privacy.services import purge_raw_narratives
-
-    now = now or timezone.now()
-    lines: list[PurgeLine] = []
-    refs = purge_raw_narratives(now=now, dry_run=dry_run)
-    lines.append(
-        PurgeLine(
-            "Raw narratives",
-            f"{settings.SAFELEARN_RAW_RETENTION_DAYS} days after redaction approval",
-            len(refs),
-            ", ".join(refs[:10]) + (" …" if len(refs) > 10 else ""),
-        )
-    )
-    try:
-        from safelearn.privacy.vault import identity_purge
-    except ImportError:  # the vault arrived later than this command in some installs
-        lines.append(PurgeLine("Identity vault", "not installed", 0))
-    else:
-        result = identity_purge(now=now, dry_run=dry_run)
-        lines.append(
-            PurgeLine(
-                "Identity vault",
-                f"{settings.SAFELEARN_IDENTITY_RETENTION_DAYS} days after a final status",
-                result.destroyed,
-                f"{result.scheduled} newly scheduled for destruction",
-            )
-        )
-    days = int(getattr(settings, "SAFELEARN_DRAFT_RETENTION_DAYS", 30))
-    lines.append(PurgeLine("Drafts", f"{days} days without changes", drafts_purge(now=now, dry_run=dry_run)))
-    lines.append(PurgeLine("Sessions", "expired", _sessions_purge(dry_run)))
-    if not dry_run:
-        database_release_purged()
-    return lines

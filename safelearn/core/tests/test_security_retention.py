@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_verify
 from safelearn.core.models import AuditEvent
-from safelearn.core.retention import retention_purge_all
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy, IdentityVaultEntry
+from safelearn.privacy.retention import retention_purge_all
 from safelearn.privacy.vault import identity_purge
 from safelearn.reporting.models import Report, ReportDraft
 from safelearn.reporting.services import ReporterIdentity, ReportInput, report_submit

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from safelearn.core.retention import retention_purge_all
+from safelearn.privacy.retention import retention_purge_all
 
 
 class Command(BaseCommand):
