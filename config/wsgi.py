@@ -5,7 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
 
-# Train the immediate-risk text model (issue 14) in the background now, so no submission waits for it.
-from safelearn.learning.engine.risk_model import warm_in_background  # noqa: E402
+# Start-up work the apps registered (the immediate-risk text model trains in the background, issue 14),
+# so no submission waits for it.
+from safelearn.core.warmup import warm_up  # noqa: E402
 
-warm_in_background()
+warm_up()

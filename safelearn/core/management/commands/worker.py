@@ -14,6 +14,7 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import valid_interval, valid_max_tasks
 
+from safelearn.core.warmup import warm_up
 from safelearn.core.worker import SafeWorker, task_lease_seconds, task_max_attempts, task_time_limit
 
 
@@ -71,10 +72,9 @@ class Command(DbWorkerCommand):
             lease_seconds=lease,
             max_attempts=options["max_attempts"] or task_max_attempts(),
         )
-        # Imports and API submissions screened by tasks use the risk text model: train it while we start.
-        from safelearn.learning.engine.risk_model import warm_in_background
-
-        warm_in_background()
+        # Imports and API submissions screened by tasks use the risk text model: train it while we start
+        # (learning registers that step; core.warmup).
+        warm_up()
         reload = options["reload"] and not options["batch"]
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
