@@ -17,7 +17,7 @@ from django.utils import timezone
 from safelearn.casework.files import clean_upload
 from safelearn.casework.models import AmendmentCopy, Attachment, LinkReason, ReportLink
 from safelearn.core.audit import audit_record
-from safelearn.core.permissions import can_review, require_reviewer
+from safelearn.organisations.permissions import can_review, require_reviewer
 from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedStatus, InvolvedPeople
 from safelearn.privacy.services import pooled_text_refresh, staff_roster_names
