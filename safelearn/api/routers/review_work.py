@@ -18,7 +18,7 @@ from safelearn.api import schemas
 from safelearn.api import schemas_review as s
 from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller
 from safelearn.api.models import Scope
-from safelearn.core.permissions import require_reviewer
+from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
 from safelearn.reporting.models import NARRATIVE_FIELDS, Message, Report
