@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ninja",  # its templates and static files: /api/v1/docs serves Swagger UI from here, not from a CDN
     "safelearn.imports",
     "safelearn.analytics",
+    "safelearn.queries",  # queries and reports (issue 17): above analytics
     "safelearn.casereviews",
     "safelearn.learning",
     "safelearn.casework",
@@ -241,6 +242,11 @@ INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes", "safelea
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
+)
+# Issue 21: a signed-in person's saved language wins over the cookie's (after auth, after LocaleMiddleware).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "safelearn.accounts.middleware.AccountLanguageMiddleware",
 )
 MIDDLEWARE += [
     "safelearn.accounts.middleware.SessionIdleMiddleware",

@@ -5,3 +5,10 @@ class AccountsConfig(AppConfig):
     name = "safelearn.accounts"
     label = "accounts"
     verbose_name = "Sign-in security"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from safelearn.accounts.signals import restore_account_language
+
+        user_logged_in.connect(restore_account_language, dispatch_uid="safelearn.accounts.language")

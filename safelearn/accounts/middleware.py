@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Literal, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,8 +13,10 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from safelearn.accounts import selectors
+from safelearn.accounts.services.language import SESSION_LANGUAGE_KEY
 
 LAST_SEEN_KEY = "_sl_last_seen"
 # Pages a half-signed-in user still needs: the 2FA steps themselves, signing out, and static files.
@@ -75,3 +78,36 @@ class TwoFactorRequiredMiddleware:
             target = "accounts:two_factor_verify" if selectors.confirmed_devices(user) else "accounts:two_factor_setup"
             return redirect(_with_next(reverse(target), request))
         return self.get_response(request)
+
+
+class AccountLanguageMiddleware:
+    """A signed-in person sees the language saved on their account, on every device (issue 21).
+
+    Runs after LocaleMiddleware (which picked the cookie's or browser's language) and overrides it with
+    the language copied into the session at sign-in. The device's language cookie is rewritten to match,
+    so pages after signing out stay in the same language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        code = request.session.get(SESSION_LANGUAGE_KEY, "") if request.user.is_authenticated else ""
+        if code in dict(settings.LANGUAGES):
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        response = self.get_response(request)
+        # Read again: signing in (or the language select) during this request may have just set it.
+        code = request.session.get(SESSION_LANGUAGE_KEY, "") or code
+        if code in dict(settings.LANGUAGES) and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != code:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                code,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=cast(Literal["Lax", "Strict", "None"], settings.LANGUAGE_COOKIE_SAMESITE),
+            )
+        return response

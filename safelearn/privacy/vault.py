@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,10 +18,9 @@ from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.organisations.selectors import identity_retention_days
-from safelearn.privacy.models import IdentityVaultEntry
+from safelearn.privacy.models import IdentityVaultEntry, InvolvedPeople
+from safelearn.reporting.identity import identity_validate
 
-NAME_MAX = 200
-CONTACT_MAX = 300
 #: Final statuses: once a report is in one, its identity's destruction date is set.
 FINAL_STATUSES = ("closed", "withdrawn", "duplicate")
 
@@ -40,18 +38,6 @@ class PurgeResult:
     dry_run: bool
 
 
-def identity_validate(*, name: str, contact: str) -> None:
-    errors: dict[str, list[str]] = {}
-    if not name.strip():
-        errors["identity_name"] = ["Enter your name"]
-    elif len(name) > NAME_MAX:
-        errors["identity_name"] = [f"Your name must be {NAME_MAX} characters or fewer"]
-    if len(contact) > CONTACT_MAX:
-        errors["identity_contact"] = [f"Contact details must be {CONTACT_MAX} characters or fewer"]
-    if errors:
-        raise ValidationError(errors)
-
-
 def identity_create(*, report: Any, name: str, contact: str = "") -> IdentityVaultEntry:
     """Store a reporter's identity in the vault (call inside the transaction that stores the report)."""
     identity_validate(name=name, contact=contact)
@@ -60,6 +46,11 @@ def identity_create(*, report: Any, name: str, contact: str = "") -> IdentityVau
         # The payload never holds the identity itself, only the fact that one was stored.
         audit_record(actor="reporter", verb="identity.stored", target=report, payload={"vault_entry": str(entry.pk)})
     return entry
+
+
+def involved_people_keep(*, report: Any, names: str) -> InvolvedPeople:
+    """The names a reporter listed privately ("who was involved"): used only to strip them from the narrative."""
+    return InvolvedPeople.objects.create(report=report, names=names)
 
 
 def identity_exists(*, report: Any) -> bool:

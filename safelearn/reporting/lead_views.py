@@ -12,8 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from safelearn.organisations.permissions import require_reviewer
-from safelearn.privacy import vault
 from safelearn.reporting import selectors, services
+from safelearn.reporting.identity import identity_keeper
 from safelearn.reporting.models import Report
 from safelearn.reporting.public_forms import SafetyLeadMessageForm
 
@@ -59,7 +59,9 @@ def identity_view(request: HttpRequest, report_id: str) -> HttpResponse:
     identity = None
     revealed = False
     if request.method == "POST":
-        identity = vault.identity_read(user=request.user, report=report, reason=request.POST.get("reason", ""))
+        identity = identity_keeper().identity_read(
+            user=request.user, report=report, reason=request.POST.get("reason", "")
+        )
         revealed = True
     return render(
         request,
@@ -68,6 +70,6 @@ def identity_view(request: HttpRequest, report_id: str) -> HttpResponse:
             "report": report,
             "identity": identity,
             "revealed": revealed,
-            "has_identity": vault.identity_exists(report=report),
+            "has_identity": identity_keeper().identity_exists(report=report),
         },
     )

@@ -15,8 +15,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from safelearn.privacy.vault import CONTACT_MAX, NAME_MAX
 from safelearn.reporting import receipt_words, receipts
+from safelearn.reporting.identity import CONTACT_MAX, NAME_MAX
 
 _LIMIT = settings.SAFELEARN_NARRATIVE_MAX_CHARS
 _TOO_LONG = format_lazy(

@@ -2,7 +2,9 @@
 
 A link, not a form, so it works without JavaScript and from any page, including mid-way through the
 public report (the answers live in the session and are untouched). The choice is kept in Django's
-language cookie for a year on this device; LocaleMiddleware reads it on every request.
+language cookie for a year on this device; LocaleMiddleware reads it on every request. A signed-in
+person's choice is also saved on their account, so it follows them to every device they sign in on
+(safelearn.accounts.services.language).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
+from safelearn.accounts.services import account_language_set
+
 
 def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     if code not in dict(settings.LANGUAGES) or not check_for_language(code):
@@ -24,6 +28,8 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     safe = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
+    if request.user.is_authenticated:
+        account_language_set(request=request, code=code)
     response = HttpResponseRedirect(target if safe and target.startswith("/") else reverse("home"))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

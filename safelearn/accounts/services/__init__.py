@@ -1,6 +1,12 @@
 """Writes for sign-in security and the reporter's data rights."""
 
 from safelearn.accounts.services.data_rights import ErasureResult, reporter_data_erase, reporter_data_export
+from safelearn.accounts.services.language import (
+    SESSION_LANGUAGE_KEY,
+    account_language_get,
+    account_language_restore,
+    account_language_set,
+)
 from safelearn.accounts.services.sessions import user_sessions_end
 from safelearn.accounts.services.two_factor import (
     DEMO_DEVICE_NAME,
@@ -15,7 +21,11 @@ from safelearn.accounts.services.two_factor import (
 
 __all__ = [
     "DEMO_DEVICE_NAME",
+    "SESSION_LANGUAGE_KEY",
     "ErasureResult",
+    "account_language_get",
+    "account_language_restore",
+    "account_language_set",
     "demo_device_ensure",
     "device_current_code",
     "device_enrol_confirm",

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from safelearn.accounts.services.language import account_language_get
 from safelearn.core.audit import audit_record
 from safelearn.organisations.selectors import memberships_for
 from safelearn.reporting.models import NARRATIVE_FIELDS, Message, Report, ReportDraft, ReportingMode
@@ -35,6 +36,7 @@ def reporter_data_export(*, user: Any) -> dict[str, Any]:
             "first_name": user.first_name,
             "last_name": user.last_name,
             "date_joined": user.date_joined.isoformat(),
+            "language": account_language_get(user),
             "memberships": [
                 {"organisation": m.organisation.name, "role": m.role, "job_title": m.job_title}
                 for m in memberships_for(user)

@@ -132,7 +132,7 @@ def test_command_and_task_purge_with_the_clock_moved(
     out = StringIO()
     call_command("purge-identities", "--dry-run", stdout=out)
     assert "Dry run: 1" in out.getvalue() and IdentityVaultEntry.objects.exists()
-    from safelearn.reporting.tasks import purge_identities
+    from safelearn.privacy.tasks import purge_identities
 
     result = purge_identities.enqueue()
     assert result.return_value == {"scheduled": 0, "destroyed": 1}

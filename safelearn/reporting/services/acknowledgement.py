@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import send_email
 from safelearn.core.working_days import add_working_days
+from safelearn.reporting.identity import identity_keeper
 from safelearn.reporting.models import Report, ReportingMode
 
 
@@ -48,9 +49,7 @@ def acknowledgement_send(*, report: Report, user: Any = None) -> bool:
     if report.mode == ReportingMode.NAMED and user is not None:
         address = getattr(user, "email", "") or ""
     if not address:
-        from safelearn.privacy.vault import identity_contact_for_acknowledgement
-
-        contact = identity_contact_for_acknowledgement(report=report)
+        contact = identity_keeper().identity_contact_for_acknowledgement(report=report)
         address = contact.strip() if _looks_like_email(contact) else ""
     if not address:
         return False

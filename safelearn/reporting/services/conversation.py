@@ -15,6 +15,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.permissions import require_reviewer
+from safelearn.reporting.identity import identity_keeper
 from safelearn.reporting.models import EscalationSource, Message, MessageAuthor, MessageKind, Report, ReportingMode
 from safelearn.reporting.services.escalation import risk_screen
 
@@ -58,9 +59,7 @@ def _tell_reporter(report: Report) -> None:
         url = reverse("reporting:my_report_detail", args=[report.pk])
         notify_users(users=[report.reporter], kind="reporter_message", title=title, body=body, url=url)
     elif report.mode == ReportingMode.CONFIDENTIAL:
-        from safelearn.privacy.vault import identity_contact_for_acknowledgement
-
-        contact = identity_contact_for_acknowledgement(report=report)
+        contact = identity_keeper().identity_contact_for_acknowledgement(report=report)
         if "@" in contact and " " not in contact.strip():
             # Nothing records which language a confidential reporter used, and the safety lead's request says
             # nothing about it: the email comes in Welsh and English (Welsh first, as is usual in Wales).

@@ -14,9 +14,8 @@ from django.utils import timezone
 from safelearn.core.audit import audit_record
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
-from safelearn.privacy.models import InvolvedPeople
-from safelearn.privacy.vault import identity_create, identity_validate
 from safelearn.reporting import receipts
+from safelearn.reporting.identity import identity_keeper, identity_validate
 from safelearn.reporting.models import (
     NARRATIVE_FIELDS,
     Addendum,
@@ -162,9 +161,9 @@ def report_submit(
         code = _assign_receipt(report)
         report.save()
         if people_involved:
-            InvolvedPeople.objects.create(report=report, names=people_involved)
+            identity_keeper().involved_people_keep(report=report, names=people_involved)
         if identity is not None:
-            identity_create(report=report, name=identity.name, contact=identity.contact)
+            identity_keeper().identity_create(report=report, name=identity.name, contact=identity.contact)
         # Flags the report and, once committed, alerts the duty contact before the reporter sees the next page.
         risk = risk_screen(
             report=report,
