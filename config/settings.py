@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "safelearn.imports",
     "safelearn.analytics",
     "safelearn.queries",  # queries and reports (issue 17): above analytics
+    "safelearn.queries",  # queries and reports (issue 17): above analytics
     "safelearn.casereviews",
     "safelearn.learning",
     "safelearn.casework",

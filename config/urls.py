@@ -25,6 +25,7 @@ urlpatterns = [
     path("review/", include("safelearn.review.urls")),
     path("redaction/", include("safelearn.privacy.urls")),
     path("analytics/", include("safelearn.analytics.urls")),
+    path("queries/", include("safelearn.queries.urls")),  # query builder, saved queries (issue 17)
     path("case-reviews/", include("safelearn.casereviews.urls")),
     path("imports/", include("safelearn.imports.urls")),
     path("reporting-kit/", include("safelearn.organisations.urls_kit")),  # public link poster and cards (issue 16)

@@ -117,6 +117,8 @@ ORG_ADMIN_OF_ORG = outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)
 ANALYST_ONLY = outcomes(FORBIDDEN, anonymous=LOGIN, analyst=ALLOW)
 #: The public link's poster and cards: the organisation's administrators and safety leads.
 KIT = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW, org_admin=ALLOW, reporter=FORBIDDEN)
+#: The query builder (issue 17): safety leads (their own organisation) and national analysts (the pool).
+QUERY_BUILDERS = outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)
 #: National administrators only (organisation administrators of the national learning body).
 NATIONAL_ADMIN = outcomes(FORBIDDEN, anonymous=LOGIN)
 #: Django's admin: nobody in the fixtures is staff, so everyone is sent to the admin's own sign-in.
@@ -264,6 +266,17 @@ POLICY: dict[str, Rule] = {
     "analytics:open_data_download": rule(
         MISSING_OBJECT, kwargs={"quarter": "2026-Q1", "filename": "missing.csv"}, note=MISSING
     ),
+    # Queries (issue 17): safety leads count their own organisation's reports; analysts the national pool
+    "queries:list": rule(QUERY_BUILDERS),
+    "queries:builder": rule(QUERY_BUILDERS, note="a safety lead's own organisation; analysts approved copies only"),
+    "queries:save": rule(QUERY_BUILDERS, method="POST", note="an empty form is a 400"),
+    "queries:export_unsaved": rule(QUERY_BUILDERS, kwargs={"file_format": "csv"}, note="no query given: a 400"),
+    "queries:detail": rule(MISSING_OBJECT, note=MISSING + "; safelearn/queries/tests/test_views.py has them"),
+    "queries:edit": rule(MISSING_OBJECT, note=MISSING),
+    "queries:delete": rule(MISSING_OBJECT, note=MISSING),
+    "queries:pin": rule(MISSING_OBJECT, method="POST", note=MISSING),
+    "queries:schedule": rule(MISSING_OBJECT, note=MISSING),
+    "queries:export": rule(MISSING_OBJECT, kwargs={"file_format": "csv"}, note=MISSING),
     # Learning engine: suggestions, search, signals, model versions
     "learning:report": rule(REVIEWER_OF_REPORT),
     "learning:suggestion_decide": rule(MISSING_OBJECT, method="POST", note=MISSING),

@@ -119,6 +119,12 @@ JOBS: tuple[Job, ...] = (
         "redact-pending", ("redact_pending",), "Catch-up de-identification of reports still pending", at=dt.time(3, 30)
     ),
     Job("detect-themes", ("detect-themes",), "Emerging themes across organisations", at=dt.time(4, 0)),
+    Job(
+        "send-query-reports",
+        ("send-query-reports",),
+        "Monthly emails linking to saved queries (sent once a month)",
+        at=dt.time(6, 0),
+    ),
     Job("audit-verify", ("audit", "verify"), "Check the whole audit chain against every checkpoint", at=dt.time(4, 30)),
     Job(
         "retrain",

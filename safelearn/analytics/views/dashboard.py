@@ -16,6 +16,7 @@ from safelearn.analytics.aggregates import pool_count_cached
 from safelearn.analytics.dashboard import dashboard_build
 from safelearn.analytics.forms import ChildrenSupportedForm, DashboardFilterForm
 from safelearn.analytics.models import BulletinStatus
+from safelearn.analytics.tiles import dashboard_tiles
 from safelearn.analytics.views.common import apply_errors, csv_response
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
@@ -52,6 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "alerts": [
                 (a, sum(1 for r in a.recipients.all() if r.acknowledged_at), len(a.recipients.all())) for a in alerts
             ],
+            "tiles": dashboard_tiles(request.user),
         },
     )
 
@@ -85,6 +87,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "is_analyst": is_analyst(request.user),
             "can_set_children": bool(organisations_where(request.user, Role.ORG_ADMIN)),
             "can_respond_to_alerts": bool(access.alert_organisations(request.user)),
+            "can_query": bool(organisations_where(request.user, Role.REVIEWER)) or is_analyst(request.user),
+            "tiles": dashboard_tiles(request.user),
         },
     )
 

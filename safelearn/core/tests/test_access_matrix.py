@@ -55,6 +55,7 @@ URL_KWARGS: dict[str, str] = {
             "suggestion_id",
             "signal_id",
             "provider_id",
+            "query_id",
             "link_id",
             "attachment_id",
             "copy_id",
