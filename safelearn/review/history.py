@@ -70,7 +70,12 @@ PHRASES: dict[str, Phrase] = {
     "identity.stored": "stored the reporter's identity",
     "identity.destroyed": "destroyed the reporter's identity",
     "clock.started": "started a statutory clock",
-    "clock.notified": "recorded a statutory notification",
+    "clock.notified": lambda p: (
+        "recorded that a statutory notification was sent"
+        + (f" (their reference {p['reference']})" if p.get("reference") else "")
+    ),
+    "notification.drafted": "drafted a statutory notification",
+    "notification.edited": "edited a statutory notification's draft",
     "clock.not_required": "marked a statutory duty as not required",
     "action.created": "added an action",
     "action.updated": lambda p: f"marked an action {_ACTION.get(str(p.get('to')), 'changed').lower()}",
@@ -88,6 +93,14 @@ PHRASES: dict[str, Phrase] = {
     "learning.suggestion_changed": _suggestion("changed"),
     "learning.suggestion_rejected": _suggestion("rejected"),
     "reports.exported": "exported the report",
+    "casework.attachment_added": lambda p: f"added a file ({p.get('kind', 'file')})",
+    "casework.attachment_read": "downloaded a file",
+    "casework.attachments_purged": lambda p: f"destroyed {p.get('count', 'the')} file(s) with the raw text",
+    "casework.amendment_redacted": "made the de-identified copy of an addition",
+    "casework.amendment_span_added": "marked words to remove from an addition's de-identified copy",
+    "casework.amendment_approved": "approved an addition's de-identified copy",
+    "casework.linked": lambda p: f"linked the report to {p.get('other', 'another report')}",
+    "casework.unlinked": lambda p: f"removed the link to {p.get('other', 'another report')}",
 }
 
 #: Events about the reporter's own acts: their name is never shown (an anonymous reporter stays anonymous).

@@ -201,3 +201,54 @@ def test_files_are_destroyed_with_the_raw_narrative(people: dict[str, Any], repo
     assert client_for(people["reviewer"]).get(url).status_code == 404
     page = client_for(people["reviewer"]).get(reverse("casework:report", args=[report.pk])).content.decode()
     assert "Destroyed with the original text" in page
+
+
+@pytest.fixture
+def fresh_keys(settings: Any, tmp_path: Path) -> Any:
+    from safelearn.core import crypto
+
+    settings.SAFELEARN_ENCRYPTION_KEYS = ""
+    settings.SAFELEARN_KEY_FILE = tmp_path / "keys"
+    crypto.reset_cipher_cache()
+    yield settings.SAFELEARN_KEY_FILE
+    crypto.reset_cipher_cache()
+
+
+def test_key_rotation_re_encrypts_files(fresh_keys: Path, people: dict[str, Any], report: Any) -> None:
+    from safelearn.core import crypto
+    from safelearn.privacy.rotation import reencrypt_all
+
+    add(client_for(people["reviewer"]), report, "letter.txt", CANARY)
+
+    def stored() -> bytes:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT content FROM casework_attachment")
+            return bytes(cursor.fetchone()[0])
+
+    before = stored()
+    crypto.add_new_key_to_file()
+    reencrypt_all()
+    assert stored() != before
+    fresh_keys.write_text(fresh_keys.read_text().splitlines()[0] + "\n")  # the old key goes
+    crypto.reset_cipher_cache()
+    assert Attachment.objects.get().content == CANARY  # readable with the new key alone
+
+
+@pytest.mark.django_db(transaction=True)
+def test_purged_file_ciphertext_is_not_left_in_the_database_file(
+    people: dict[str, Any], report: Any, settings: Any
+) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("a byte scan of SQLite's files")
+    add(client_for(people["reviewer"]), report, "letter.txt", CANARY * 200)  # spills onto overflow pages
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT content FROM casework_attachment")
+        token = bytes(cursor.fetchone()[0])
+    privacy_services.redaction_approve(copy=DeidentifiedCopy.objects.get(report=report), actor=people["reviewer"])
+    settings.SAFELEARN_RAW_RETENTION_DAYS = 30
+    privacy_services.purge_raw_narratives(now=timezone.now() + dt.timedelta(days=31))
+    path = Path(connection.settings_dict["NAME"])
+    wal = path.with_name(path.name + "-wal")
+    on_disk = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    pieces = [token[i : i + 32] for i in range(0, len(token) - 32, 64)]
+    assert pieces and not [p for p in pieces if p in on_disk]

@@ -140,3 +140,12 @@ def test_my_report_page_is_the_named_reporters_only(people: dict[str, Any], repo
     assert client_for(people["reporter"]).get(url).status_code == 200
     for who in ("reviewer", "other_reporter", "org_admin", "analyst"):
         assert client_for(people[who]).get(url).status_code == 404, who
+
+
+def test_history_says_who_linked_and_unlinked(people: dict[str, Any], report: Any, other_report: Any) -> None:
+    reviewer = client_for(people["reviewer"])
+    link(reviewer, report, other_report.reference)
+    reviewer.post(reverse("casework:link_remove", args=[report.pk, ReportLink.objects.get().pk]))
+    page = reviewer.get(reverse("review:report_history", args=[other_report.pk])).content.decode()
+    assert f"linked the report to {report.reference}" in page
+    assert f"removed the link to {report.reference}" in page
