@@ -70,7 +70,6 @@ INSTALLED_APPS = [
     "safelearn.imports",
     "safelearn.analytics",
     "safelearn.queries",  # queries and reports (issue 17): above analytics
-    "safelearn.queries",  # queries and reports (issue 17): above analytics
     "safelearn.casereviews",
     "safelearn.learning",
     "safelearn.casework",
