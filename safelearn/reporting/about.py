@@ -72,7 +72,10 @@ class Ethnicity(models.TextChoices):
     BLACK_CARIBBEAN = "black_caribbean", _("Black, Black British, Caribbean or African: Caribbean")
     BLACK_OTHER = "black_other", _("Black, Black British, Caribbean or African: any other Black background")
     MIXED_WHITE_ASIAN = "mixed_white_asian", _("Mixed or multiple ethnic groups: White and Asian")
-    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", _("Mixed or multiple ethnic groups: White and Black African")
+    MIXED_WHITE_BLACK_AFRICAN = (
+        "mixed_white_black_african",
+        _("Mixed or multiple ethnic groups: White and Black African"),
+    )
     MIXED_WHITE_BLACK_CARIBBEAN = (
         "mixed_white_black_caribbean",
         _("Mixed or multiple ethnic groups: White and Black Caribbean"),

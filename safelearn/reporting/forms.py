@@ -15,8 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy_labels import translated_choices
 from safelearn.organisations.models import Organisation
-from safelearn.reporting.models import ReportingMode, RiskAnswer
-from safelearn.reporting.services import ReportInput
+from safelearn.reporting.about import (
+    AgeBand,
+    ChildTold,
+    Ethnicity,
+    LegalStatus,
+    PhysicalHarm,
+    PsychologicalHarm,
+    SettingType,
+    Sex,
+    YesNoNotKnown,
+)
+from safelearn.reporting.models import Location, ReportingMode, RiskAnswer
+from safelearn.reporting.services import ChildInput, ReportInput
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -117,6 +128,19 @@ class StaffReportForm(forms.Form):
         label=_("When did it happen?"), help_text=_("For example, 27 3 2026"), required=False, require_all_fields=False
     )
     occurred_on_is_approximate = forms.BooleanField(label=_("The date is approximate"), required=False)
+    location = forms.ChoiceField(
+        label=_("Where did it happen?"),
+        help_text=_("Choose the home, team or place from your organisation's list."),
+        required=False,
+        error_messages={"invalid_choice": _("Choose a location from your organisation's list")},
+    )
+    location_type = forms.ChoiceField(
+        label=_("If it is not on the list, what type of place was it?"),
+        help_text=_("For example the child's home, a school or online."),
+        choices=[("", _("Choose a type of place")), *SettingType.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Choose a type of place from the list")},
+    )
     outcome = forms.ChoiceField(
         label=_("How far did it get?"), choices=_blank_first("outcome", _("Choose an outcome")), required=False
     )
@@ -156,8 +180,15 @@ class StaffReportForm(forms.Form):
         )
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0].pk
+        cast(forms.ChoiceField, self.fields["location"]).choices = location_choices(organisations)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("location") and not data.get("location_type") and "location" not in self.errors:
+            self.add_error("location", _("Choose where it happened from the list, or the type of place"))
+        return data
 
     def clean_occurred_on(self) -> dt.date | None:
         value = self.cleaned_data.get("occurred_on")
@@ -165,9 +196,57 @@ class StaffReportForm(forms.Form):
             raise ValidationError(_("The date it happened must be today or in the past"))
         return value
 
-    def to_input(self) -> ReportInput:
-        data = {k: v for k, v in self.cleaned_data.items() if k != "organisation"}
-        return ReportInput(**data)
+    def to_input(self, children: list[ChildInput] | None = None) -> ReportInput:
+        data = {k: v for k, v in self.cleaned_data.items() if k not in {"organisation", "location"}}
+        return ReportInput(**data, location_id=self.cleaned_data.get("location") or "", children=children or [])
+
+
+def location_choices(organisations: list[Organisation]) -> list[Any]:
+    """The current locations of the reporter's organisations, grouped by organisation when there are several."""
+    locations = (
+        Location.objects.filter(organisation__in=organisations, retired_at__isnull=True)
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+    )
+    blank: list[Any] = [("", _("Choose a location"))]
+    if len(organisations) == 1:
+        return blank + [(str(loc.pk), str(loc)) for loc in locations]
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for loc in locations:
+        groups.setdefault(loc.organisation.name, []).append((str(loc.pk), str(loc)))
+    return blank + list(groups.items())
+
+
+def _optional(label: StrOrPromise, choices: list[tuple[str, Any]]) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", _("Not given")), *choices],
+        required=False,
+        error_messages={"invalid_choice": format_lazy(_("Choose one of the answers for {}"), label)},
+    )
+
+
+class ChildForm(forms.Form):
+    """About one child or young person: every answer optional, no names."""
+
+    age_band = _optional(_("Age"), AgeBand.choices)
+    sex = _optional(_("Sex"), Sex.choices)
+    legal_status = _optional(_("Legal status"), LegalStatus.choices)
+    disability = _optional(_("Disabled"), YesNoNotKnown.choices)
+    ethnicity = _optional(_("Ethnicity"), Ethnicity.choices)
+    told = _optional(_("Was the child told, or involved?"), ChildTold.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def to_input(self) -> ChildInput:
+        return ChildInput.from_mapping(self.cleaned_data)
+
+
+ChildFormSet = forms.formset_factory(ChildForm, extra=0, max_num=20, validate_max=True)
+CHILDREN_PREFIX = "children"
 
 
 class TransitionForm(forms.Form):
@@ -179,3 +258,75 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     duplicate_of = forms.CharField(label="Reference of the primary report", required=False, max_length=32)
+
+
+class LocationForm(forms.Form):
+    """The organisation administrator adds or renames a place on the list."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        help_text=_("As your staff know it, for example Oak House or North Family Centre. It is never shared."),
+        max_length=120,
+        error_messages={
+            "required": _("Enter the location's name"),
+            "max_length": _("The name must be 120 characters or fewer"),
+        },
+    )
+    setting_type = forms.ChoiceField(
+        label=_("Type of setting"),
+        help_text=_("Only the type is used in national figures, never the name."),
+        choices=[("", _("Choose a type of setting")), *SettingType.choices],
+        error_messages={
+            "required": _("Choose the type of setting"),
+            "invalid_choice": _("Choose the type of setting"),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+_MISSED = [("yes", _("Yes, there was a missed opportunity")), ("no", _("No"))]
+
+
+class HarmForm(forms.Form):
+    """Physical and psychological harm graded apart (as Learn from Patient Safety Events), and missed opportunity."""
+
+    physical_harm = forms.ChoiceField(
+        label=_("Physical harm to the child"),
+        choices=PhysicalHarm.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the physical harm, or 'Not yet known'")},
+    )
+    psychological_harm = forms.ChoiceField(
+        label=_("Psychological or emotional harm to the child"),
+        choices=PsychologicalHarm.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the psychological or emotional harm, or 'Not yet known'")},
+    )
+    missed_opportunity = forms.ChoiceField(
+        label=_("Was there a missed opportunity to prevent it?"),
+        help_text=_("Something that could have been done earlier and was not, whatever the harm."),
+        choices=_MISSED,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether there was a missed opportunity")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    @classmethod
+    def for_report(cls, report: Any) -> HarmForm:
+        missed = {True: "yes", False: "no"}.get(report.missed_opportunity, "")
+        return cls(
+            prefix="harm",
+            initial={
+                "physical_harm": report.physical_harm,
+                "psychological_harm": report.psychological_harm,
+                "missed_opportunity": missed,
+            },
+        )

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from safelearn.core.forms import apply_errors
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import selectors, services
+from safelearn.reporting.forms import HarmForm
 from safelearn.reporting.identity import identity_keeper
 from safelearn.reporting.models import Report
 from safelearn.reporting.public_forms import SafetyLeadMessageForm
@@ -73,3 +75,26 @@ def identity_view(request: HttpRequest, report_id: str) -> HttpResponse:
             "has_identity": identity_keeper().identity_exists(report=report),
         },
     )
+
+
+@login_required
+@require_POST
+def harm_grade(request: HttpRequest, report_id: str) -> HttpResponse:
+    """The reviewer grades physical and psychological harm apart, and any missed opportunity."""
+    report = _report_for_lead(request, report_id)
+    form = HarmForm(request.POST, prefix="harm")
+    if form.is_valid():
+        try:
+            services.harm_grade(
+                report=report,
+                actor=request.user,
+                physical_harm=form.cleaned_data["physical_harm"],
+                psychological_harm=form.cleaned_data["psychological_harm"],
+                missed_opportunity=form.cleaned_data["missed_opportunity"] == "yes",
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Harm graded")
+            return redirect(reverse("review:report_grading", args=[report.pk]) + "#harm")
+    return render(request, "reporting/harm_grade.html", {"report": report, "harm_form": form}, status=400)

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,7 +15,15 @@ from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import receipts
-from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Message, MessageAuthor, Report, ReportDraft
+from safelearn.reporting.models import (
+    NARRATIVE_FIELDS,
+    Escalation,
+    Location,
+    Message,
+    MessageAuthor,
+    Report,
+    ReportDraft,
+)
 
 
 def report_list_for_reporter(*, user: Any) -> QuerySet[Report]:
@@ -129,3 +137,19 @@ def open_escalations_for(*, organisation_ids: list[Any]) -> list[Escalation]:
 
 def escalations_for_report(*, report: Report) -> list[Escalation]:
     return list(Escalation.objects.filter(report=report).select_related("acknowledged_by").order_by("-raised_at"))
+
+
+def locations_of(*, organisation: Any, include_retired: bool = True) -> QuerySet[Location]:
+    """An organisation's locations, current first; never another organisation's."""
+    qs = Location.objects.filter(organisation=organisation)
+    if not include_retired:
+        qs = qs.filter(retired_at__isnull=True)
+    return qs.order_by(F("retired_at").asc(nulls_first=True), "name")
+
+
+def location_in(*, organisation: Any, location_id: Any) -> Location:
+    """One of this organisation's locations, or 404 (another organisation's is as good as missing)."""
+    location = Location.objects.select_related("organisation").filter(pk=location_id, organisation=organisation).first()
+    if location is None:
+        raise Http404
+    return location

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safelearn.reporting import check_views, exit_views, lead_views, public_views, views
+from safelearn.reporting import check_views, exit_views, lead_views, location_views, public_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -26,4 +26,16 @@ urlpatterns = [
     # Safety leads.
     path("reports/<uuid:report_id>/conversation/", lead_views.conversation_reply, name="conversation_reply"),
     path("reports/<uuid:report_id>/identity/", lead_views.identity_view, name="identity"),
+    path("reports/<uuid:report_id>/harm/", lead_views.harm_grade, name="harm_grade"),
+    # The organisation administrator's list of locations (beside organisations' own admin pages).
+    path("organisation/<slug:org_slug>/locations/", location_views.location_list, name="locations"),
+    path("organisation/<slug:org_slug>/locations/add/", location_views.location_add, name="location_add"),
+    path(
+        "organisation/<slug:org_slug>/locations/<uuid:location_id>/", location_views.location_edit, name="location_edit"
+    ),
+    path(
+        "organisation/<slug:org_slug>/locations/<uuid:location_id>/retire/",
+        location_views.location_retire,
+        name="location_retire",
+    ),
 ]

@@ -19,12 +19,14 @@ from safelearn.core.forms import DateInputField, apply_errors
 from safelearn.organisations.permissions import STAFF_ROLES
 from safelearn.organisations.selectors import identity_retention_days, organisations_where
 from safelearn.reporting import selectors, services
-from safelearn.reporting.forms import StaffReportForm
+from safelearn.reporting.forms import CHILDREN_PREFIX, ChildForm, ChildFormSet, StaffReportForm
 from safelearn.reporting.models import ReportDraft
 from safelearn.reporting.public_forms import ReplyForm
 from safelearn.reporting.session_receipts import receipt_forget, receipt_peek, receipt_remember
 
 DRAFT_ACTION = "save_draft"
+ADD_CHILD = "add_child"
+REMOVE_CHILD = "remove_child_"
 
 
 def _staff_organisations(request: HttpRequest) -> list[Any]:
@@ -39,13 +41,48 @@ def _save_draft(request: HttpRequest, organisations: list[Any], draft_id: str | 
     return services.draft_save(organisation=organisations[0], payload=payload, owner=request.user, draft_id=draft_id)
 
 
-def _load_draft(request: HttpRequest, draft_id: str | None) -> tuple[ReportDraft | None, dict[str, Any] | None]:
+def _load_draft(
+    request: HttpRequest, draft_id: str | None
+) -> tuple[ReportDraft | None, dict[str, Any] | None, list[dict[str, str]]]:
     if not draft_id:
-        return None, None
+        return None, None, [{}]
     draft = selectors.drafts_for(user=request.user).filter(pk=draft_id).first()
     if draft is None:
-        return None, None
-    return draft, draft_initial(json.loads(draft.payload))
+        return None, None, [{}]
+    payload = json.loads(draft.payload)
+    return draft, draft_initial(payload), children_initial(payload) or [{}]
+
+
+def children_initial(payload: Any) -> list[dict[str, str]]:
+    """The children's answers from posted lists (``children-0-age_band``...), in order, one dict each."""
+    try:
+        total = min(int(_first(payload, f"{CHILDREN_PREFIX}-TOTAL_FORMS") or 0), ChildFormSet.max_num)
+    except ValueError:
+        total = 0
+    return [
+        {name: _first(payload, f"{CHILDREN_PREFIX}-{i}-{name}") for name in ChildForm.base_fields} for i in range(total)
+    ]
+
+
+def _first(payload: Any, key: str) -> str:
+    values = payload.getlist(key) if hasattr(payload, "getlist") else payload.get(key, [])
+    return str(values[0]) if values else ""
+
+
+def _children_changed(request: HttpRequest) -> list[dict[str, str]] | None:
+    """'Add another child' or 'Remove' (the add-another pattern without JavaScript): the new list, else None."""
+    action = request.POST.get("action", "")
+    if action != ADD_CHILD and not action.startswith(REMOVE_CHILD):
+        return None
+    children = children_initial(request.POST)
+    if action == ADD_CHILD:
+        if len(children) < ChildFormSet.max_num:
+            children.append({})
+    else:
+        index = action.removeprefix(REMOVE_CHILD)
+        if index.isdigit() and int(index) < len(children):
+            children.pop(int(index))
+    return children
 
 
 def draft_initial(payload: dict[str, list[str]]) -> dict[str, Any]:
@@ -67,16 +104,27 @@ def draft_initial(payload: dict[str, list[str]]) -> dict[str, Any]:
 def report_new(request: HttpRequest) -> HttpResponse:
     organisations = _staff_organisations(request)
     draft_id = request.POST.get("draft") or request.GET.get("draft")
-    if request.method == "POST":
+    changed_children = _children_changed(request) if request.method == "POST" else None
+    if changed_children is not None:
+        # Adding or removing a child redraws the page with everything typed so far, and no errors yet.
+        form = StaffReportForm(initial=draft_initial(dict(request.POST.lists())), organisations=organisations)
+        children = ChildFormSet(initial=changed_children, prefix=CHILDREN_PREFIX)
+    elif request.method == "POST":
         form = StaffReportForm(request.POST, organisations=organisations)
+        # A post without the children's part (an older page, a script) simply has no children's details.
+        has_children = f"{CHILDREN_PREFIX}-TOTAL_FORMS" in request.POST
+        children = ChildFormSet(request.POST if has_children else None, initial=[], prefix=CHILDREN_PREFIX)
         if request.POST.get("action") == DRAFT_ACTION:
             draft = _save_draft(request, organisations, draft_id)
             messages.success(request, _("Your draft has been saved. Only you can see it."))
             return redirect(f"{reverse('reporting:report_new')}?draft={draft.pk}")
-        if form.is_valid():
+        children_valid = children.is_valid() if has_children else True
+        if form.is_valid() and children_valid:
             try:
                 result = services.report_submit(
-                    organisation=form.cleaned_data["organisation"], data=form.to_input(), reporter=request.user
+                    organisation=form.cleaned_data["organisation"],
+                    data=form.to_input(children=[f.to_input() for f in children.forms]),
+                    reporter=request.user,
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)
@@ -88,11 +136,15 @@ def report_new(request: HttpRequest) -> HttpResponse:
         # Keep what was typed even if they walk away from the error page.
         draft_id = str(_save_draft(request, organisations, draft_id).pk)
     else:
-        loaded, initial = _load_draft(request, draft_id)
+        loaded, initial, children_answers = _load_draft(request, draft_id)
         draft_id = str(loaded.pk) if loaded else None
         form = StaffReportForm(initial=initial, organisations=organisations)
+        children = ChildFormSet(initial=children_answers, prefix=CHILDREN_PREFIX)
     context = {
         "form": form,
+        "children": children,
+        "add_child": ADD_CHILD,
+        "remove_child": REMOVE_CHILD,
         "draft_id": draft_id or "",
         "short_form_slug": organisations[0].slug,
         "retention_days": identity_retention_days(organisations[0]),

@@ -40,9 +40,18 @@ from safelearn.reporting.services.submission import (
     report_input_validate,
     report_submit,
 )
+from safelearn.reporting.services.where_who import (
+    ChildInput,
+    harm_grade,
+    location_create,
+    location_reinstate,
+    location_retire,
+    location_update,
+)
 
 __all__ = [
     "SAFETY_LEAD_KINDS",
+    "ChildInput",
     "NextSteps",
     "ReportInput",
     "ReporterIdentity",
@@ -60,7 +69,12 @@ __all__ = [
     "escalation_check",
     "escalation_raise",
     "escalations_check",
+    "harm_grade",
     "is_working_hours",
+    "location_create",
+    "location_reinstate",
+    "location_retire",
+    "location_update",
     "message_post",
     "next_steps_for",
     "open_escalation",

@@ -15,6 +15,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import receipts
+from safelearn.reporting.about import SettingType
 from safelearn.reporting.identity import identity_keeper, identity_validate
 from safelearn.reporting.models import (
     NARRATIVE_FIELDS,
@@ -27,6 +28,7 @@ from safelearn.reporting.models import (
 )
 from safelearn.reporting.services.acknowledgement import acknowledgement_send
 from safelearn.reporting.services.escalation import SOURCE_FOR_CHANNEL, escalation_raise, risk_screen
+from safelearn.reporting.services.where_who import ChildInput, children_clean, children_save, location_resolve
 
 
 @dataclass
@@ -51,6 +53,11 @@ class ReportInput:
     immediate_risk_answer: str = ""
     #: Names the reporter lists privately ("who was involved"): used only to strip them from the narrative.
     people_involved: str = ""
+    #: Where: one of the organisation's locations (its id), or only a type of setting (the public link).
+    location_id: str = ""
+    location_type: str = ""
+    #: About each child or young person (coded answers only, never a name).
+    children: list[ChildInput] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,12 @@ def report_input_validate(data: ReportInput, *, today: dt.date | None = None) ->
         _check_code("contributory_factor", factor, "contributory factor", errors, "contributory_factors")
     for agency in data.agencies_involved:
         _check_code("agency_involved", agency, "agency", errors, "agencies_involved")
+    if data.location_type and data.location_type not in SettingType.values:
+        errors["location_type"] = ["Choose a valid type of setting"]
+    try:
+        children_clean(data.children)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
 
@@ -140,6 +153,10 @@ def report_submit(
     account). Anonymous: no identity at all, even for a signed-in reporter.
     """
     report_input_validate(data)
+    location, location_type = location_resolve(
+        organisation=organisation, location_id=data.location_id, location_type=data.location_type
+    )
+    children = children_clean(data.children)
     user = reporter if getattr(reporter, "is_authenticated", False) else None
     identity = _identity_for(data.mode, user, identity)
     if data.mode != ReportingMode.NAMED:
@@ -150,16 +167,21 @@ def report_submit(
     with transaction.atomic():
         values = asdict(data)
         people_involved = values.pop("people_involved", "").strip()
+        for name in ("location_id", "location_type", "children"):
+            values.pop(name)
         report = Report(
             organisation=organisation,
             reporter=user,
             channel=channel,
             submitted_at=now,
+            location=location,
+            location_type=location_type,
             **values,
         )
         report.reference = report_reference_allocate(organisation, now)
         code = _assign_receipt(report)
         report.save()
+        children_save(report=report, children=children)
         if people_involved:
             identity_keeper().involved_people_keep(report=report, names=people_involved)
         if identity is not None:

@@ -1,0 +1,81 @@
+"""The organisation administrator's list of locations: add, rename or re-type, retire and reinstate.
+
+In reporting (not organisations) so imports run one way: reporting builds on organisations, never the reverse.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from safelearn.core.forms import apply_errors
+from safelearn.organisations.views.common import admin_organisation
+from safelearn.reporting import selectors, services
+from safelearn.reporting.forms import LocationForm
+
+
+@login_required
+def location_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = admin_organisation(request, org_slug)
+    locations = list(selectors.locations_of(organisation=organisation))
+    context = {
+        "organisation": organisation,
+        "current": [loc for loc in locations if not loc.is_retired],
+        "retired": [loc for loc in locations if loc.is_retired],
+    }
+    return render(request, "reporting/locations/list.html", context)
+
+
+@never_cache
+@login_required
+def location_add(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = admin_organisation(request, org_slug)
+    form = LocationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location = services.location_create(actor=request.user, organisation=organisation, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, f"{location.name} is on the list")
+            return redirect("reporting:locations", org_slug=organisation.slug)
+    context = {"organisation": organisation, "form": form, "location": None}
+    return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+def location_edit(request: HttpRequest, org_slug: str, location_id: str) -> HttpResponse:
+    organisation = admin_organisation(request, org_slug)
+    location = selectors.location_in(organisation=organisation, location_id=location_id)
+    initial = {"name": location.name, "setting_type": location.setting_type}
+    form = LocationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.location_update(actor=request.user, location=location, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, f"{location.name} is saved")
+            return redirect("reporting:locations", org_slug=organisation.slug)
+    context = {"organisation": organisation, "form": form, "location": location}
+    return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def location_retire(request: HttpRequest, org_slug: str, location_id: str) -> HttpResponse:
+    organisation = admin_organisation(request, org_slug)
+    location = selectors.location_in(organisation=organisation, location_id=location_id)
+    if request.POST.get("reinstate") == "yes":
+        services.location_reinstate(actor=request.user, location=location)
+        messages.success(request, f"{location.name} is offered on the report form again")
+    else:
+        services.location_retire(actor=request.user, location=location)
+        messages.success(request, f"{location.name} is retired: reports that name it keep it")
+    return redirect("reporting:locations", org_slug=organisation.slug)
