@@ -44,6 +44,8 @@ STRUCTURED_FIELDS = (
     "submitted_at",
     "triaged_at",
     "closed_at",
+    # The type of setting only: a named home or team never leaves its organisation (issue 17).
+    "location_type",
 )
 _POOL_VALUES = ("id", "report_id", "organisation_id", "approved_at", *(f"report__{f}" for f in STRUCTURED_FIELDS))
 

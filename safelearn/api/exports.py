@@ -27,6 +27,17 @@ from safelearn.organisations.selectors import organisations_where
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
 from safelearn.review.selectors import InboxFilters, report_list_for_reviewer
 
+#: Export column -> ChildDetails field.
+CHILD_FIELDS = {
+    "child_age_bands": "age_band",
+    "child_sexes": "sex",
+    "child_legal_statuses": "legal_status",
+    "child_disabilities": "disability",
+    "child_ethnicities": "ethnicity",
+    "child_told": "told",
+}
+CHILD_COLUMNS = list(CHILD_FIELDS)
+
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -58,6 +69,13 @@ COLUMNS = [
     "risk_band",
     "harm",
     "response_level",
+    "location",
+    "location_type",
+    "physical_harm",
+    "psychological_harm",
+    "missed_opportunity",
+    # About each child, in the same order in every column (one value per child, separated by "; ").
+    *CHILD_COLUMNS,
 ]
 
 
@@ -104,7 +122,14 @@ def _row(report: Report, include_narrative: bool) -> list[Any]:
         assessment.risk_band if assessment else "",
         assessment.harm if assessment else "",
         assessment.response_level if assessment else "",
+        report.location.name if report.location else "",
+        report.location_type,
+        report.physical_harm,
+        report.psychological_harm,
+        report.missed_opportunity,
     ]
+    children = list(report.children.all())
+    row += ["; ".join(getattr(c, name) or "not recorded" for c in children) for name in CHILD_FIELDS.values()]
     if include_narrative:
         row += [getattr(report, name) or "" for name in NARRATIVE_FIELDS]
     return [safe_cell(v) for v in row]
@@ -116,7 +141,11 @@ def report_export(
     """The user's organisations' reports (only where they are a safety lead), optionally limited to one."""
     if not organisations_where(user, Role.REVIEWER):
         raise PermissionDenied("Only safety leads can export their organisation's reports.")
-    reports = report_list_for_reviewer(user=user, filters=filters).select_related("assessment")
+    reports = (
+        report_list_for_reviewer(user=user, filters=filters)
+        .select_related("assessment", "location")
+        .prefetch_related("children")
+    )
     if organisation_id is not None:
         reports = reports.filter(organisation_id=organisation_id)
     if include_narrative:

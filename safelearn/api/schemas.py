@@ -4,10 +4,50 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from ninja import Field, Schema
 
+from safelearn.reporting.about import (
+    AgeBand,
+    ChildTold,
+    Ethnicity,
+    LegalStatus,
+    PhysicalHarm,
+    PsychologicalHarm,
+    SettingType,
+    Sex,
+    YesNoNotKnown,
+)
+
 NARRATIVE = Field(default="", max_length=20_000)
+
+
+def _codes(choices: Any) -> str:
+    return ", ".join(choices.values)
+
+
+class ChildIn(Schema):
+    """About one child or young person: coded answers only, never a name. Each answer is optional."""
+
+    age_band: str = Field(default="", max_length=16, description=f"One of: {_codes(AgeBand)}")
+    sex: str = Field(default="", max_length=16, description=f"One of: {_codes(Sex)}")
+    legal_status: str = Field(default="", max_length=32, description=f"One of: {_codes(LegalStatus)}")
+    disability: str = Field(default="", max_length=16, description=f"One of: {_codes(YesNoNotKnown)}")
+    ethnicity: str = Field(default="", max_length=32, description=f"ONS 2021 category, one of: {_codes(Ethnicity)}")
+    told: str = Field(
+        default="", max_length=24, description=f"Was the child told or involved? One of: {_codes(ChildTold)}"
+    )
+
+
+class ChildOut(ChildIn):
+    position: int
+
+
+class LocationOut(Schema):
+    id: uuid.UUID
+    name: str
+    setting_type: str
 
 
 class ReportIn(Schema):
@@ -33,6 +73,19 @@ class ReportIn(Schema):
     )
     identity_name: str = Field(default="", max_length=200, description="Confidential reports: kept in the vault")
     identity_contact: str = Field(default="", max_length=200)
+    location: str = Field(
+        default="",
+        max_length=40,
+        description="Id of one of the organisation's current locations (GET /locations); needs an API token",
+    )
+    location_type: str = Field(
+        default="",
+        max_length=32,
+        description=f"Type of setting, if no location is named (only the type is ever pooled). One of: {_codes(SettingType)}",
+    )
+    children: list[ChildIn] = Field(
+        default_factory=list, max_length=20, description="About each child or young person (optional)"
+    )
 
 
 class ReportCreated(Schema):
@@ -92,6 +145,12 @@ class ReportDetail(ReportSummary):
     agencies_involved: list[str]
     status_reason: str
     allowed_transitions: list[str]
+    location: str = Field(default="", description="The organisation's own name for the place (never pooled)")
+    location_type: str = ""
+    children: list[ChildOut] = Field(default_factory=list)
+    physical_harm: str = Field(default="", description=f"Graded by the reviewer. One of: {_codes(PhysicalHarm)}")
+    psychological_harm: str = Field(default="", description=f"One of: {_codes(PsychologicalHarm)}")
+    missed_opportunity: bool | None = Field(default=None, description="null until the reviewer grades it")
 
 
 class TransitionIn(Schema):

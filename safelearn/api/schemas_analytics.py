@@ -39,6 +39,7 @@ class PoolItem(Schema):
     agencies_involved: list[str]
     status: str
     submitted_at: dt.datetime
+    location_type: str = Field(default="", description="Type of setting only; a named location is never pooled")
 
 
 class PoolPage(Schema):

@@ -9,8 +9,13 @@ columns:                          # SafeLearn field: source column, or {column, 
   occurred_on: {column: IncidentDate, format: "%d/%m/%Y"}
   incident_type: Category
   contributory_factors: {column: Factors, separator: ";"}
+  location: Home                  # a name on the organisation's Locations list (or map names under codes)
+  location_type: SettingKind      # a setting type code, e.g. childrens_home (only the type is ever pooled)
+  child_age_band: {column: ChildAges, separator: ";"}   # one value per child, in the same order in
+  child_legal_status: {column: ChildStatus, separator: ";"}  # every child_ column
 codes:                            # per field: source value -> taxonomy id (matched case-insensitively)
   incident_type: {"Missed visit": missed_visit_or_contact}
+  child_legal_status: {CIN: child_in_need, CP: child_protection_plan, LAC: looked_after}
 defaults:                         # used when a column is absent or empty
   mode: anonymous
 ```
@@ -24,7 +29,16 @@ from typing import Any
 
 import yaml
 
-LIST_FIELDS = {"contributory_factors", "agencies_involved"}
+#: About each child: a list per column (one value per child, separated), children matched by position.
+CHILD_FIELDS = {
+    "child_age_band": "age_band",
+    "child_sex": "sex",
+    "child_legal_status": "legal_status",
+    "child_disability": "disability",
+    "child_ethnicity": "ethnicity",
+    "child_told": "told",
+}
+LIST_FIELDS = {"contributory_factors", "agencies_involved", *CHILD_FIELDS}
 DATE_FIELDS = {"occurred_on"}
 BOOL_FIELDS = {"occurred_on_is_approximate"}
 ALLOWED_FIELDS = {
@@ -44,6 +58,9 @@ ALLOWED_FIELDS = {
     "kind",
     "mode",
     "submitted_at",
+    "location",
+    "location_type",
+    *CHILD_FIELDS,
 }
 
 

@@ -16,13 +16,15 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.taxonomy import get_taxonomy
-from safelearn.imports.mapping import BOOL_FIELDS, DATE_FIELDS, LIST_FIELDS, Mapping
+from safelearn.imports.mapping import BOOL_FIELDS, CHILD_FIELDS, DATE_FIELDS, LIST_FIELDS, Mapping
 from safelearn.imports.models import ImportBatch, ImportedRecord
 from safelearn.organisations.models import Organisation
-from safelearn.reporting.models import NARRATIVE_FIELDS, Channel, EscalationSource, Report
-from safelearn.reporting.services import ReportInput, report_input_validate
+from safelearn.reporting.about import SettingType
+from safelearn.reporting.models import NARRATIVE_FIELDS, Channel, EscalationSource, Location, Report
+from safelearn.reporting.services import ChildInput, ReportInput, report_input_validate
 from safelearn.reporting.services.escalation import risk_screen
 from safelearn.reporting.services.submission import report_reference_allocate
+from safelearn.reporting.services.where_who import CHILD_ANSWERS, children_save
 
 CHUNK = 200
 #: Imported records newer than this are escalated like a new report when the risk screen fires; older
@@ -93,7 +95,54 @@ def _value(row: dict[str, Any], column: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def row_to_input(row: dict[str, Any], mapping: Mapping) -> tuple[ReportInput, dt.datetime | None]:
+def _children(values: dict[str, Any], errors: dict[str, list[str]]) -> list[ChildInput]:
+    """child_age_band: [a, b], child_sex: [c] ... -> child 1 (a, c), child 2 (b); codes checked per answer."""
+    # Codes are lower case ('Female' is read as 'female'); anything else needs a line under codes:.
+    lists = {CHILD_FIELDS[k]: [p.strip().lower() for p in values.pop(k)] for k in list(values) if k in CHILD_FIELDS}
+    count = max((len(v) for v in lists.values()), default=0)
+    children = [
+        ChildInput.from_mapping({k: (v[i] if i < len(v) else "") for k, v in lists.items()}) for i in range(count)
+    ]
+    for answer, parts in lists.items():
+        choices, words = CHILD_ANSWERS[answer]
+        unknown = [p for p in parts if p and p not in choices.values]
+        if unknown:
+            errors.setdefault(f"child_{answer}", []).append(
+                f"{', '.join(repr(u) for u in unknown)} is not a valid {words}; "
+                f"map it under codes: child_{answer} in the mapping (codes: {', '.join(choices.values)})"
+            )
+    return children
+
+
+def _location(values: dict[str, Any], locations: dict[str, str], errors: dict[str, list[str]]) -> None:
+    """A location name from the legacy system -> this organisation's location (retired ones too: history)."""
+    name = values.pop("location", "")
+    if name:
+        found = locations.get(str(name).strip().lower())
+        if found is None:
+            errors.setdefault("location", []).append(
+                f"'{name}' is not on your organisation's Locations list; add it there, or map it under codes: location"
+            )
+        else:
+            values["location_id"] = found
+    kind = values.get("location_type", "")
+    if kind and kind not in SettingType.values:
+        errors.setdefault("location_type", []).append(
+            f"'{kind}' is not a setting type; map it under codes: location_type (codes: {', '.join(SettingType.values)})"
+        )
+
+
+def organisation_locations(organisation: Organisation) -> dict[str, str]:
+    """Lower-cased name -> id of every location of the organisation, retired ones included."""
+    return {
+        name.lower(): str(pk)
+        for pk, name in Location.objects.filter(organisation=organisation).values_list("pk", "name")
+    }
+
+
+def row_to_input(
+    row: dict[str, Any], mapping: Mapping, locations: dict[str, str] | None = None
+) -> tuple[ReportInput, dt.datetime | None]:
     """Apply the mapping; raises ValidationError naming the fields that could not be read."""
     values: dict[str, Any] = {k: v for k, v in mapping.defaults.items() if k != "submitted_at"}
     errors: dict[str, list[str]] = {}
@@ -125,12 +174,12 @@ def row_to_input(row: dict[str, Any], mapping: Mapping) -> tuple[ReportInput, dt
             errors.setdefault(target, []).append(
                 f"{', '.join(repr(u) for u in unknown)} is not a SafeLearn code; add it under codes: {target} in the mapping"
             )
+    values["children"] = _children(values, errors)
+    _location(values, locations or {}, errors)
     if errors:
         raise ValidationError(errors)
     values.setdefault("mode", "anonymous")
     values.setdefault("what_happened", "")
-    if errors:
-        raise ValidationError(errors)
     data = ReportInput(**values)
     report_input_validate(data)
     return data, submitted_at
@@ -144,9 +193,25 @@ def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.date
     values = asdict(data)
     values.pop("people_involved", None)  # legacy exports have no private names list
     values["mode"] = data.mode if data.mode != "named" else "anonymous"
-    report = Report(organisation=organisation, channel=Channel.IMPORT, submitted_at=when, reporter=None, **values)
+    for name in ("location_id", "children"):
+        values.pop(name)
+    # A named location (retired ones too: history names homes since closed) gives the type of setting.
+    location = (
+        Location.objects.filter(pk=data.location_id, organisation=organisation).first() if data.location_id else None
+    )
+    if location is not None:
+        values["location_type"] = location.setting_type
+    report = Report(
+        organisation=organisation,
+        channel=Channel.IMPORT,
+        submitted_at=when,
+        reporter=None,
+        location=location,
+        **values,
+    )
     report.reference = report_reference_allocate(organisation, when)
     report.save()
+    children_save(report=report, children=[c for c in data.children if not c.is_blank()])
     audit_record(actor=actor or "import", verb="report.imported", target=report)
     risk_screen(
         report=report,
@@ -175,6 +240,7 @@ def import_rows(
         )
     )
     pending: list[tuple[str, ReportInput, dt.datetime | None]] = []
+    locations = organisation_locations(organisation)
 
     def flush() -> None:
         if dry_run or not pending:
@@ -203,7 +269,7 @@ def import_rows(
             result.skipped_existing += 1
             continue
         try:
-            data, submitted_at = row_to_input(row, mapping)
+            data, submitted_at = row_to_input(row, mapping, locations)
         except ValidationError as exc:
             result.bad.append(BadRow(line, source_id, exc.message_dict))
             continue

@@ -21,7 +21,7 @@ from safelearn.reporting import services as reporting_services
 from safelearn.reporting.models import Channel
 
 router = Router(tags=["reports"])
-_INPUT_FIELDS = {f.name for f in fields(reporting_services.ReportInput)}
+_INPUT_FIELDS = {f.name for f in fields(reporting_services.ReportInput)} - {"children", "location_id"}
 WHAT_TO_DO_NOW = (
     "This report may describe a child at risk now. The duty team has been alerted. "
     "If a child is in danger, call 999 now."
@@ -62,7 +62,14 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
         if not can_report(token.created_by, organisation.pk):
             # Rights are the creator's, now: a token outlives nobody's membership.
             raise PermissionDenied("The person who created this token can no longer report for this organisation.")
-    data = reporting_services.ReportInput(**{k: v for k, v in payload.dict().items() if k in _INPUT_FIELDS})
+    if payload.location and token is None:
+        # The public link offers types of place, never an organisation's named homes.
+        raise ValidationError({"location": ["Naming a location needs an API token; send location_type instead"]})
+    data = reporting_services.ReportInput(
+        **{k: v for k, v in payload.dict().items() if k in _INPUT_FIELDS},
+        location_id=payload.location,
+        children=[reporting_services.ChildInput.from_mapping(child.dict()) for child in payload.children],
+    )
     identity = None
     if payload.identity_name.strip():
         identity = reporting_services.ReporterIdentity(name=payload.identity_name, contact=payload.identity_contact)
@@ -85,6 +92,22 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
             what_to_do_now=WHAT_TO_DO_NOW if result.escalated else "",
         ),
     )
+
+
+@router.get(
+    "/locations",
+    response={200: list[schemas.LocationOut], 401: schemas.Problem, 403: schemas.Problem},
+    auth=[token_auth],
+    summary="Your organisation's current locations, to name one in a report",
+)
+def list_locations(request: HttpRequest) -> list[schemas.LocationOut]:
+    token = request.auth  # type: ignore[attr-defined]
+    if not isinstance(token, ApiToken) or Scope.REPORT_SUBMIT not in token.scopes:
+        raise PermissionDenied("This token cannot submit reports.")
+    if not can_report(token.created_by, token.organisation_id):
+        raise PermissionDenied("The person who created this token can no longer report for this organisation.")
+    locations = reporting_selectors.locations_of(organisation=token.organisation_id, include_retired=False)
+    return [schemas.LocationOut(id=loc.pk, name=loc.name, setting_type=loc.setting_type) for loc in locations]
 
 
 def _report_for_code(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]

@@ -86,6 +86,23 @@ def _detail(report: Report) -> schemas.ReportDetail:
         agencies_involved=report.agencies_involved,
         status_reason=report.status_reason,
         allowed_transitions=[t.to_status for t in workflow.allowed_transitions(report)],
+        location=report.location.name if report.location_id and report.location else "",
+        location_type=report.location_type,
+        children=[
+            schemas.ChildOut(
+                position=c.position,
+                age_band=c.age_band,
+                sex=c.sex,
+                legal_status=c.legal_status,
+                disability=c.disability,
+                ethnicity=c.ethnicity,
+                told=c.told,
+            )
+            for c in report.children.all()
+        ],
+        physical_harm=report.physical_harm,
+        psychological_harm=report.psychological_harm,
+        missed_opportunity=report.missed_opportunity,
     )
 
 
