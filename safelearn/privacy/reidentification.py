@@ -3,24 +3,25 @@
 A report without names can still point at one child: a rare incident type, in a small organisation, in one
 month. Before approval we count the pooled copies that share every quasi-identifier (the copy's
 *equivalence class*, counted by the database) and, when that group is smaller than k, suggest
-generalisations that would widen it. The child details (age band, sex, ethnicity, legal status) are not
-recorded yet: they are read with ``getattr`` so they take part as soon as the report model has them, and
-``None`` ("not recorded") is a value of its own.
+generalisations that would widen it. The details of each child (age band, sex, ethnicity, legal status;
+reporting.ChildDetails) and the type of setting take part too: two copies share their children when they
+describe the same number of children with the same answers, and a blank answer ("not recorded") is a value
+of its own, as is a report that describes no child.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
-from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, Report
+from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, ChildDetails, Report
 
 DEFAULT_K = 5
 
@@ -54,8 +55,11 @@ WIDER_AGE_BANDS: dict[str, str] = {
     "18+": "18+",
 }
 
-#: The child details another issue adds to the report; each is optional until then.
-CHILD_FIELDS = ("child_age_band", "child_sex", "child_ethnicity", "child_legal_status")
+#: Each child's quasi-identifiers (reporting.ChildDetails fields); blank = not recorded.
+CHILD_FIELDS = ("age_band", "sex", "ethnicity", "legal_status")
+
+#: One child as an outsider might know them: (age band, sex, ethnicity, legal status), None = not recorded.
+ChildKey = tuple[str | None, str | None, str | None, str | None]
 
 GENERALISATIONS: dict[str, str] = {
     "quarter": "Quarter instead of month",
@@ -77,21 +81,24 @@ class QuasiIdentifiers:
     incident_type: str
     submitted_at: dt.datetime
     setting: str
-    child_age_band: str | None = None
-    child_sex: str | None = None
-    child_ethnicity: str | None = None
-    child_legal_status: str | None = None
+    location_type: str = ""
+    children: tuple[ChildKey, ...] = ()
 
     @classmethod
     def of(cls, report: Report) -> QuasiIdentifiers:
-        children = {name: getattr(report, name, None) or None for name in CHILD_FIELDS}
+        rows = ChildDetails.objects.filter(report_id=report.pk).order_by("position").values_list(*CHILD_FIELDS)
         return cls(
             org_size=report.organisation.children_supported,
             incident_type=report.incident_type or "",
             submitted_at=report.submitted_at,
             setting=report.service_area or "",
-            **children,
+            location_type=report.location_type or "",
+            children=tuple(tuple(v or None for v in row) for row in rows),  # type: ignore[misc]
         )
+
+    @property
+    def age_bands(self) -> list[str]:
+        return [child[0] for child in self.children if child[0]]
 
 
 def _band(value: int, bands: tuple[tuple[int, int | None], ...]) -> tuple[int, int | None]:
@@ -122,14 +129,6 @@ def period_label(moment: dt.datetime, quarter: bool) -> str:
     return f"{local.year} Q{(local.month - 1) // 3 + 1}" if quarter else local.strftime("%B %Y")
 
 
-def _report_has(field: str) -> bool:
-    try:
-        Report._meta.get_field(field)
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
 def _not_recorded(lookup: str) -> Q:
     return Q(**{f"{lookup}__isnull": True}) | Q(**{lookup: ""})
 
@@ -149,19 +148,42 @@ def _matching(qi: QuasiIdentifiers, choices: frozenset[str]) -> Q:
         q &= Q(service_area__in=[s for s, t in SETTING_TYPES.items() if t == kind])
     else:
         q &= Q(service_area=qi.setting)
-    for name in CHILD_FIELDS:
-        if not _report_has(name):
-            continue  # not recorded for anyone yet: every copy shares "not recorded"
-        value = getattr(qi, name)
-        lookup = name
+    q &= _not_recorded("location_type") if not qi.location_type else Q(location_type=qi.location_type)
+    return q
+
+
+def _child_matches(key: ChildKey, wide: bool) -> Q:
+    """Children (lookups from Report through ``children``) with the same answers as ``key``."""
+    q = Q()
+    for name, value in zip(CHILD_FIELDS, key, strict=True):
+        lookup = f"children__{name}"
         if value is None:
-            q &= _not_recorded(lookup)
-        elif name == "child_age_band" and "age_wide" in choices and value in WIDER_AGE_BANDS:
-            wide = WIDER_AGE_BANDS[value]
-            q &= Q(**{f"{lookup}__in": [b for b, w in WIDER_AGE_BANDS.items() if w == wide]})
+            q &= Q(**{lookup: ""})
+        elif name == "age_band" and wide and value in WIDER_AGE_BANDS:
+            group = WIDER_AGE_BANDS[value]
+            q &= Q(**{f"{lookup}__in": [b for b, w in WIDER_AGE_BANDS.items() if w == group]})
         else:
             q &= Q(**{lookup: value})
     return q
+
+
+def _with_same_children(qs: QuerySet[Report], qi: QuasiIdentifiers, choices: frozenset[str]) -> QuerySet[Report]:
+    """Reports describing as many children as ``qi`` with the same answers (each answer's count equal)."""
+    wide = "age_wide" in choices
+    keys = Counter(_widened(key, wide) for key in qi.children)
+    annotations = {"_children_n": Count("children")}
+    wanted = {"_children_n": len(qi.children)}
+    for number, (key, times) in enumerate(sorted(keys.items(), key=repr)):
+        annotations[f"_child_{number}"] = Count("children", filter=_child_matches(key, wide))
+        wanted[f"_child_{number}"] = times
+    return qs.annotate(**annotations).filter(**wanted)
+
+
+def _widened(key: ChildKey, wide: bool) -> ChildKey:
+    """Children whose age bands fall in one wider band count as the same child once ages are widened."""
+    if wide and key[0] in WIDER_AGE_BANDS:
+        return (min(b for b, w in WIDER_AGE_BANDS.items() if w == WIDER_AGE_BANDS[key[0]]), *key[1:])  # type: ignore[return-value]
+    return key
 
 
 def pooled_reports() -> QuerySet[Report]:
@@ -179,7 +201,8 @@ def equivalence_class_size(copy: DeidentifiedCopy, choices: list[str] | frozense
     """
     chosen = frozenset(copy.generalisation if choices is None else choices)
     qi = QuasiIdentifiers.of(copy.report)
-    others = pooled_reports().filter(_matching(qi, chosen)).exclude(pk=copy.report_id).order_by().count()
+    matching = pooled_reports().filter(_matching(qi, chosen)).exclude(pk=copy.report_id).order_by()
+    others = _with_same_children(matching, qi, chosen).count()
     return others + 1
 
 
@@ -213,7 +236,7 @@ def available(copy: DeidentifiedCopy) -> list[str]:
     codes = ["quarter", "org_size_wide"]
     if qi.setting in SETTING_TYPES:
         codes.append("setting_type")
-    if qi.child_age_band in WIDER_AGE_BANDS:
+    if any(band in WIDER_AGE_BANDS for band in qi.age_bands):
         codes.append("age_wide")
     if qi.org_size is None:
         codes.remove("org_size_wide")
@@ -233,7 +256,9 @@ def generalisations(copy: DeidentifiedCopy) -> list[Suggestion]:
             else ""
         ),
         "setting_type": f"The setting is shared only as “{SETTING_TYPES.get(qi.setting, '')}”",
-        "age_wide": f"Age band {qi.child_age_band} becomes {WIDER_AGE_BANDS.get(qi.child_age_band or '', '')}",
+        "age_wide": "; ".join(
+            f"Age band {band} becomes {WIDER_AGE_BANDS[band]}" for band in qi.age_bands if band in WIDER_AGE_BANDS
+        ),
     }
     suggestions = []
     for code in available(copy):

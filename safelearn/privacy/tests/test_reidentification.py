@@ -16,7 +16,7 @@ from safelearn.core.models import AuditEvent
 from safelearn.privacy import reidentification, services
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.reidentification import QuasiIdentifiers, equivalence_class_size, generalisations, k_check
-from safelearn.reporting.models import Report
+from safelearn.reporting.models import ChildDetails, Report
 
 from .reid_helpers import JANUARY, MARCH
 
@@ -99,18 +99,55 @@ def test_not_recorded_is_a_value_of_its_own(org, make_org, make_copy):
     assert "org_size_wide" not in reidentification.available(unknown)
 
 
-def test_child_details_are_read_when_present(sized_org, make_copy):
-    report = make_copy(approved=False).report
-    assert QuasiIdentifiers.of(report).child_age_band is None
-    report.child_age_band = "13-15"  # the attribute another issue adds to the model
-    assert QuasiIdentifiers.of(report).child_age_band == "13-15"
+def _children(copy: DeidentifiedCopy, *children: dict[str, str]) -> DeidentifiedCopy:
+    for number, answers in enumerate(children, start=1):
+        ChildDetails.objects.create(report=copy.report, position=number, **answers)
+    return copy
+
+
+def test_each_childs_details_are_quasi_identifiers(sized_org, make_copy):
+    girl, boy = {"age_band": "13-15", "sex": "female", "legal_status": "looked_after"}, {"age_band": "5-9"}
+    for _ in range(3):
+        _children(make_copy(), girl, boy)  # the same two children
+    _children(make_copy(), girl)  # one of them only
+    _children(make_copy(), girl, girl)  # two children, both like the first
+    make_copy()  # no child recorded
+    copy = _children(make_copy(approved=False), boy, girl)  # order does not matter
+    qi = QuasiIdentifiers.of(copy.report)
+    assert qi.children == (("5-9", None, None, None), ("13-15", "female", None, "looked_after"))
+    assert equivalence_class_size(copy) == 4
+    # No child recorded is a value of its own: only the other report without children shares it.
+    assert equivalence_class_size(make_copy(approved=False)) == 2
+
+
+def test_a_wider_age_band_merges_children_of_nearby_ages(sized_org, make_copy):
+    for band in ("10-12", "16-17", "13-15"):
+        _children(make_copy(), {"age_band": band, "sex": "male"})
+    _children(make_copy(), {"age_band": "5-9", "sex": "male"})
+    copy = _children(make_copy(approved=False), {"age_band": "13-15", "sex": "male"})
+    assert equivalence_class_size(copy) == 2
+    assert "age_wide" in reidentification.available(copy)
+    by_code = {s.code: s for s in generalisations(copy)}
+    assert by_code["age_wide"].size == 4 and "Age band 13-15 becomes 10-17" in by_code["age_wide"].detail
+
+
+def test_the_type_of_setting_is_a_quasi_identifier(sized_org, make_copy):
+    for _ in range(3):
+        make_copy()
+    copy = make_copy(approved=False)
+    Report.objects.filter(pk=copy.report_id).update(location_type="secure_home")
+    copy.report.refresh_from_db()
+    assert equivalence_class_size(copy) == 1
 
 
 def test_the_count_is_one_database_query(sized_org, make_copy, django_assert_max_num_queries):
     for _ in range(10):
-        make_copy()
-    copy = DeidentifiedCopy.objects.select_related("report__organisation").get(pk=make_copy(approved=False).pk)
-    with django_assert_max_num_queries(1):
+        _children(make_copy(), {"age_band": "0-4"})
+    copy = DeidentifiedCopy.objects.select_related("report__organisation").get(
+        pk=_children(make_copy(approved=False), {"age_band": "0-4"}).pk
+    )
+    # One read of this report's children, then one COUNT for the whole group.
+    with django_assert_max_num_queries(2):
         assert equivalence_class_size(copy) == 11
 
 
