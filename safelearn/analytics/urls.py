@@ -1,7 +1,7 @@
 from django.urls import path
 
 from safelearn.analytics.feeds import BulletinFeed
-from safelearn.analytics.views import alerts, bulletins, dashboard, opendata
+from safelearn.analytics.views import alerts, bulletins, dashboard, equality, opendata
 
 app_name = "analytics"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/<slug:figure_id>.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("pool/", dashboard.pool, name="pool"),
+    path("equality/", equality.equality, name="equality"),
+    path("equality/tables.csv", equality.equality_csv, name="equality_csv"),
     path("organisation/children-supported/", dashboard.children_supported, name="children_supported"),
     path("bulletins/", bulletins.bulletin_list, name="bulletin_list"),
     path("bulletins/new/", bulletins.bulletin_new, name="bulletin_new"),

@@ -16,6 +16,7 @@ from safelearn.analytics.opendata import (
     release_parquet,
     release_xlsx,
 )
+from safelearn.analytics.equality import equality_release_csv
 from safelearn.analytics.views.common import download
 
 FORMATS = {
@@ -23,6 +24,8 @@ FORMATS = {
     "data.xlsx": (release_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "data.parquet": (release_parquet, "application/vnd.apache.parquet"),
     "dictionary.csv": (dictionary_csv, "text/csv; charset=utf-8"),
+    # Equality analysis (issue 17): by the children's details and type of setting, suppressed the same way.
+    "equality.csv": (equality_release_csv, "text/csv; charset=utf-8"),
 }
 
 

@@ -1,0 +1,54 @@
+"""Equality analysis: the pool broken down by the children's details and the type of setting (issue 17)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from safelearn.analytics import access, selectors
+from safelearn.analytics.equality import equality_csv_bytes, equality_tables
+from safelearn.analytics.forms import DashboardFilterForm
+from safelearn.analytics.views.common import download
+from safelearn.organisations.selectors import is_analyst
+
+
+def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, selectors.PoolFilters, str]:
+    """The dashboard's filters and rules: an organisation user sees only their own organisation."""
+    organisation = access.dashboard_organisation_for(request.user)
+    asked = request.GET.get("organisation", "")
+    if organisation is not None and asked and asked != str(organisation.pk):
+        raise PermissionDenied("You can see only your own organisation's figures.")
+    form = DashboardFilterForm(request.GET or None, analyst=organisation is None)
+    if request.GET:
+        form.is_valid()
+        filters = form.filters(organisation)
+    else:
+        filters = selectors.PoolFilters(organisation_id=organisation.pk if organisation else None)
+    scope = organisation.name if organisation else "All organisations"
+    return form, filters, scope
+
+
+@login_required
+def equality(request: HttpRequest) -> HttpResponse:
+    form, filters, scope = _filters(request)
+    tables = equality_tables(filters)
+    context = {
+        "form": form,
+        "tables": tables,
+        "scope": scope,
+        "filters": filters,
+        "query": request.GET.urlencode(),
+        "is_analyst": is_analyst(request.user),
+    }
+    return render(request, "analytics/equality.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def equality_csv(request: HttpRequest) -> HttpResponse:
+    _, filters, _scope = _filters(request)
+    period = f"{filters.date_from or 'start'} to {filters.date_to or timezone.localdate()}"
+    content = equality_csv_bytes(equality_tables(filters), period)
+    return download(content, f"safelearn-equality-{timezone.localdate():%Y%m%d}.csv", "text/csv; charset=utf-8")
