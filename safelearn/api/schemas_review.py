@@ -52,6 +52,10 @@ class ClockStartIn(Schema):
 class ClockNotifiedIn(Schema):
     notified_to: str = Field(max_length=200, description="Who was notified (e.g. Ofsted)")
     notified_at: dt.datetime
+    method: str = Field(default="", description="How it was sent: email, portal, phone or post (required)")
+    reference: str = Field(
+        default="", max_length=100, description="The receiving body's reference (required when sent by portal)"
+    )
     notes: str = Field(default="", max_length=5000)
 
 

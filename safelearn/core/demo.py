@@ -72,6 +72,7 @@ def _meet_closure_criteria(report: Report, reviewer: Any) -> None:
             actor=reviewer,
             notified_to="Duty manager at the notified body (demo)",
             notified_at=min(clock.started_at + dt.timedelta(hours=2), timezone.now()),
+            method="email",
         )
     # Demo data describes no real child, so a small group in the pool is no risk.
     redaction_approve(copy=deidentify_report(report_id=report.pk), actor=reviewer, below_k_reason=DEMO_K_REASON)

@@ -204,6 +204,13 @@ POLICY: dict[str, Rule] = {
     "review:finding_add": rule(REVIEWER_OF_REPORT, method="POST"),
     "review:just_culture": rule(REVIEWER_OF_REPORT),
     "review:clock_update": rule(REVIEWER_OF_REPORT, method="POST", shows_raw=NARRATIVE_READ),
+    # Onward notifications (issue 17): the draft, print and PDF carry the reporter's words; the sending form does not
+    "review:notification_edit": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "review:notification_print": rule(REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "review:notification_pdf": rule(
+        REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ, note="a PDF: the words are not in plain bytes"
+    ),
+    "review:notification_sent": rule(REVIEWER_OF_REPORT),
     "review:factor_add": rule(REVIEWER_OF_REPORT, method="POST"),
     # Redaction review
     "privacy:queue": rule(ANY_REVIEWER),

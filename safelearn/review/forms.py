@@ -13,8 +13,17 @@ from django.utils import timezone
 from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.reporting.models import ReportStatus
-from safelearn.review.models import ActionStatus, Answer, EmailFrequency, ResponseLevel
+from safelearn.review.models import (
+    METHODS_NEEDING_REFERENCE,
+    ActionStatus,
+    Answer,
+    EmailFrequency,
+    ResponseLevel,
+    SendingMethod,
+)
+from safelearn.review.notifications import NotificationKind
 from safelearn.review.selectors import InboxFilters
+from safelearn.review.services.onward import MAX_FIELD_CHARS
 
 User = get_user_model()
 
@@ -142,37 +151,14 @@ class ClockStartForm(GdsForm):
 
 
 class ClockUpdateForm(GdsForm):
-    outcome = forms.ChoiceField(
-        label="What happened with this duty?",
-        choices=[("notified", "We notified them"), ("not_required", "It does not apply")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether you notified them or the duty does not apply"},
-    )
-    notified_to = forms.CharField(label="Who was notified (organisation and person)", required=False, max_length=200)
-    notified_on = _date("Date notified", required=False)
-    notified_time = forms.TimeField(
-        label="Time notified (24-hour, for example 14:30)",
-        required=False,
-        error_messages={"invalid": "Enter a time like 14:30"},
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-    )
-    notes = _text("Notes (or why the duty does not apply)", rows=3, required=False)
+    """A duty that does not apply, with the reason. A duty that applies is met by recording its sending."""
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("outcome") == "notified":
-            if not (data.get("notified_to") or "").strip():
-                self.add_error("notified_to", "Say who was notified")
-            if not data.get("notified_on"):
-                self.add_error("notified_on", "Enter the date you notified them")
-        if data.get("outcome") == "not_required" and not (data.get("notes") or "").strip():
-            self.add_error("notes", "Say why this duty does not apply")
-        return data
-
-    def notified_at(self) -> dt.datetime:
-        day = self.cleaned_data["notified_on"]
-        moment = self.cleaned_data.get("notified_time") or dt.time(12, 0)
-        return timezone.make_aware(dt.datetime.combine(day, moment))
+    notes = _text(
+        "Why this duty does not apply",
+        help_text="For example: no abuse or neglect is known or suspected, and the child was not looked after",
+        rows=3,
+        message="Say why this duty does not apply",
+    )
 
 
 class ActionForm(GdsForm):
@@ -347,3 +333,82 @@ class CloseForm(GdsForm):
         if not may_override:
             del self.fields["override"]
             del self.fields["override_reason"]
+
+
+class NotificationForm(GdsForm):
+    """The notification's fields, as the body's form asks for them (built from its NotificationKind)."""
+
+    def __init__(self, *args: Any, kind: NotificationKind, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for f in kind.fields:
+            self.fields[f.key] = forms.CharField(
+                label=f.label,
+                help_text=f.hint,
+                required=False,
+                strip=False,
+                max_length=MAX_FIELD_CHARS,
+                error_messages={"max_length": f"Shorten this to {MAX_FIELD_CHARS:,} characters or fewer"},
+                widget=forms.Textarea(attrs={"rows": 5}) if f.long else forms.TextInput(),
+            )
+
+
+class NotificationSentForm(GdsForm):
+    """Record that you sent it: who to, when, how, the body's reference and what came back."""
+
+    sent_to = forms.CharField(
+        label="Who you sent it to",
+        max_length=200,
+        error_messages={"required": "Say who you sent it to"},
+    )
+    sent_on = _date("Date you sent it")
+    sent_time = forms.TimeField(
+        label="Time you sent it (24-hour, for example 14:30)",
+        required=False,
+        error_messages={"invalid": "Enter a time like 14:30"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    )
+    method = forms.ChoiceField(
+        label="How you sent it",
+        choices=SendingMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you sent it: email, online form, phone or post"},
+    )
+    reference = forms.CharField(
+        label="The body's reference",
+        help_text="The case or reference number the body gave you. Its online form always gives one.",
+        required=False,
+        max_length=100,
+    )
+    receipt_note = _text(
+        "Their acknowledgement (optional)",
+        help_text="What the body sent back, or who you spoke to, in a sentence",
+        rows=3,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, can_attach: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sent_on"].error_messages["required"] = "Enter the date you sent it"
+        if can_attach:
+            self.fields["receipt"] = forms.FileField(
+                label="Their receipt as a file (optional)",
+                help_text="For example the confirmation email saved as a PDF, or a screenshot",
+                required=False,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        method, reference = data.get("method"), (data.get("reference") or "").strip()
+        if method in METHODS_NEEDING_REFERENCE and not reference:
+            self.add_error(
+                "reference",
+                "Enter the reference the body gave you: its online form always gives one (look in its confirmation)",
+            )
+        return data
+
+    def sent_at(self) -> dt.datetime | None:
+        day = self.cleaned_data.get("sent_on")
+        if day is None:
+            return None
+        moment = self.cleaned_data.get("sent_time") or dt.time(12, 0)
+        return timezone.make_aware(dt.datetime.combine(day, moment))

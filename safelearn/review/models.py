@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
@@ -244,3 +245,94 @@ class ReminderSent(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "target_id"], name="unique_reminder")]
+
+
+class NotificationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SENT = "sent", "Sent"
+
+
+class SendingMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PORTAL = "portal", "The body's online form or portal"
+    PHONE = "phone", "Phone"
+    POST = "post", "Post"
+
+
+#: Methods whose sending always gives back a reference (an online form answers with a case number).
+METHODS_NEEDING_REFERENCE = (SendingMethod.PORTAL,)
+
+
+class OnwardNotification(BaseModel):
+    """The content of one statutory notification (drafted here, edited by the safety lead) and its sending.
+
+    SafeLearn never sends it: the safety lead sends it by the body's own route and records that they did.
+    The content is personal data about children and staff: encrypted at rest, never exported or pooled.
+    """
+
+    EXPORTABLE = False
+
+    clock = models.OneToOneField(StatutoryClock, on_delete=models.CASCADE, related_name="onward_notification")
+    report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="onward_notifications")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    duty = models.CharField(max_length=48, choices=_tax.choices("statutory_notification"))
+    #: The fields as JSON ({field key: text}), encrypted.
+    content = EncryptedTextField()
+    status = models.CharField(max_length=8, choices=NotificationStatus.choices, default=NotificationStatus.DRAFT)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_to = models.CharField(max_length=200, blank=True)
+    method = models.CharField(max_length=8, choices=SendingMethod.choices, blank=True)
+    body_reference = models.CharField(max_length=100, blank=True, help_text="The receiving body's reference")
+    receipt_note = models.TextField(blank=True, help_text="What the body sent back, e.g. its acknowledgement")
+    #: The receipt as a file, kept by the casework app's attachments (encrypted there); None when not attached.
+    receipt_attachment_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.duty} notification for {self.report_id} ({self.status})"
+
+
+class CodeSource(models.TextChoices):
+    REPORTER = "reporter", "The reporter's own code"
+    REVIEWER = "reviewer", "The reviewer's code"
+    SUGGESTION = "suggestion", "An accepted suggestion"
+
+
+class CodeChoice(BaseModel):
+    """The final code for one coded field of a report, and who chose it.
+
+    The reporter's own coding at submission is kept here (`reporter_value`) the first time anything
+    changes the field, so it is never lost when a reviewer or an accepted suggestion replaces it.
+    """
+
+    report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="code_choices")
+    field = models.CharField(max_length=40)
+    reporter_value = models.JSONField(null=True, blank=True)
+    value = models.JSONField(null=True, blank=True)
+    source = models.CharField(max_length=12, choices=CodeSource.choices)
+    suggestion = models.ForeignKey(
+        "learning.Suggestion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chosen_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["report", "field"], name="unique_code_choice_per_field")]
+
+    def __str__(self) -> str:
+        return f"{self.field}={self.value} ({self.source})"

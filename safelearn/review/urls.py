@@ -34,5 +34,9 @@ urlpatterns = [
     path("reports/<uuid:report_id>/systems-review/findings/", views.finding_add, name="finding_add"),
     path("reports/<uuid:report_id>/just-culture/", views.just_culture, name="just_culture"),
     path("clocks/<uuid:clock_id>/", views.clock_update, name="clock_update"),
+    path("clocks/<uuid:clock_id>/notification/", views.notification_edit, name="notification_edit"),
+    path("clocks/<uuid:clock_id>/notification/print/", views.notification_print, name="notification_print"),
+    path("clocks/<uuid:clock_id>/notification/pdf/", views.notification_pdf_view, name="notification_pdf"),
+    path("clocks/<uuid:clock_id>/notification/sent/", views.notification_sent, name="notification_sent"),
     path("episodes/<uuid:episode_id>/factors/", views.factor_add, name="factor_add"),
 ]

@@ -159,7 +159,7 @@ def _clock_for(request: HttpRequest, clock_id: uuid.UUID) -> tuple[Caller, Statu
 @router.post(
     "/clocks/{clock_id}/notification",
     response={200: s.ClockOut, **ERRORS},
-    summary="Record who was notified and when (stops the clock)",
+    summary="Record that the notification was sent: to whom, when, how and the body's reference (meets the clock)",
 )
 def record_notification(request: HttpRequest, clock_id: uuid.UUID, payload: s.ClockNotifiedIn) -> s.ClockOut:
     caller, clock = _clock_for(request, clock_id)
@@ -168,6 +168,8 @@ def record_notification(request: HttpRequest, clock_id: uuid.UUID, payload: s.Cl
         actor=caller.user,
         notified_to=payload.notified_to,
         notified_at=payload.notified_at,
+        method=payload.method,
+        reference=payload.reference,
         notes=payload.notes,
     )
     return _clock(done)

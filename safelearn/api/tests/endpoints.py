@@ -37,7 +37,7 @@ ENDPOINTS = [
         "POST",
         "/review/clocks/{clock}/notification",
         REPORT_WRITE,
-        {"notified_to": "Ofsted", "notified_at": "2026-01-05T10:00:00Z"},
+        {"notified_to": "Ofsted", "notified_at": "2026-01-05T10:00:00Z", "method": "email"},
     ),
     Endpoint("POST", "/review/clocks/{clock}/not-required", REPORT_WRITE, {"reason": "Not notifiable"}),
     Endpoint("GET", "/review/reports/{report}/actions", REPORT_READ),

@@ -86,7 +86,7 @@ def test_clocks_start_list_and_record_notification(api_get, api_post, report, re
     assert late.status_code == 400 and "notified_at" in late.json()["errors"]
     done = api_post(
         f"/review/clocks/{clocks[0]['id']}/notification",
-        {"notified_to": "Ofsted", "notified_at": timezone.now().isoformat(), "notes": "By phone"},
+        {"notified_to": "Ofsted", "notified_at": timezone.now().isoformat(), "method": "phone", "notes": "By phone"},
         token=reviewer_token,
     )
     assert done.status_code == 200 and done.json()["status"] == "notified"
@@ -153,7 +153,7 @@ def test_a_notification_time_with_any_offset_never_fails_the_server(
     clock = api_post(f"/review/reports/{report.pk}/clocks", {"duty": duty}, token=reviewer_token).json()
     response = api_post(
         f"/review/clocks/{clock['id']}/notification",
-        {"notified_to": "Ofsted", "notified_at": when},
+        {"notified_to": "Ofsted", "notified_at": when, "method": "email"},
         token=reviewer_token,
     )
     if field_error:

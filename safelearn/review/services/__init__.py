@@ -12,6 +12,13 @@ from safelearn.review.services.grading import (
     response_level_set,
 )
 from safelearn.review.services.notify import notification_preference_set, review_notify, reviewers_of
+from safelearn.review.services.onward import (
+    clock_met,
+    notification_content,
+    notification_draft,
+    notification_edit,
+    notification_record_sent,
+)
 from safelearn.review.services.reminders import review_send_reminders
 from safelearn.review.services.systems import (
     STEERS,
@@ -29,6 +36,7 @@ __all__ = [
     "assessment_for",
     "assessment_grade",
     "clock_mark_not_required",
+    "clock_met",
     "clock_record_notification",
     "clock_start",
     "clocks_start_suggested",
@@ -38,7 +46,11 @@ __all__ = [
     "finding_add",
     "just_culture_record",
     "just_culture_steer",
+    "notification_content",
+    "notification_draft",
+    "notification_edit",
     "notification_preference_set",
+    "notification_record_sent",
     "response_level_set",
     "review_notify",
     "review_send_reminders",

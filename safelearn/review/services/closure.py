@@ -1,4 +1,4 @@
-"""What must be true before a report closes: any child-at-risk-now alert acknowledged, every statutory clock met, every action finished or handed over,
+"""What must be true before a report closes: any child-at-risk-now alert acknowledged, every statutory clock met (a sending recorded), every action finished or handed over,
 the de-identified copy approved, and a reachable reporter told what was learned. Reads only; the workflow
 enforces it (safelearn.review.workflow.report_transition) and a safety lead may override it with a reason."""
 
@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.reporting.models import Escalation, Message, MessageAuthor, MessageKind, Report, ReportingMode
-from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
+from safelearn.review.models import (
+    Action,
+    ActionStatus,
+    ClockStatus,
+    Feedback,
+    NotificationStatus,
+    StatutoryClock,
+)
 from safelearn.review.services.feedback import feedback_problem
 
 ESCALATION = "risk_alert_unacknowledged"
@@ -69,16 +76,22 @@ def _escalation_blockers(report: Report) -> list[ClosureBlocker]:
 
 
 def _clock_blockers(report: Report) -> list[ClosureBlocker]:
+    """A statutory clock is met only when a sending is recorded (or the duty is recorded as not applying)."""
+    unmet = (
+        StatutoryClock.objects.filter(report=report)
+        .exclude(status=ClockStatus.NOT_REQUIRED)
+        .exclude(onward_notification__status=NotificationStatus.SENT)
+    )
     page = reverse("review:report_grading", args=[report.pk])
     return [
         ClosureBlocker(
             CLOCK,
             f"The statutory clock for {clock.get_duty_display()} is still running (due "
-            f"{timezone.localtime(clock.deadline):%-d %B %Y %H:%M}): record the notification, or say why it "
-            "does not apply",
+            f"{timezone.localtime(clock.deadline):%-d %B %Y %H:%M}): no sending is recorded. Prepare the "
+            "notification, send it and record that you sent it, or say why the duty does not apply",
             f"{page}#clock-{clock.pk}",
         )
-        for clock in StatutoryClock.objects.filter(report=report, status=ClockStatus.RUNNING)
+        for clock in unmet
     ]
 
 

@@ -166,46 +166,40 @@ def clocks_start_suggested(*, report: Report, actor: Any, harm: str = "") -> lis
     return [clock_start(report=report, actor=actor, duty=s.duty) for s in suggest_duties(report=report, harm=harm)]
 
 
-#: A body may have been told before SafeLearn's clock started, but not years before: that is a typing slip.
-EARLIEST_NOTIFICATION = dt.timedelta(days=366)
-
-
 def clock_record_notification(
-    *, clock: StatutoryClock, actor: Any, notified_to: str, notified_at: dt.datetime, notes: str = ""
+    *,
+    clock: StatutoryClock,
+    actor: Any,
+    notified_to: str,
+    notified_at: dt.datetime,
+    notes: str = "",
+    method: str = "",
+    reference: str = "",
 ) -> StatutoryClock:
-    """Who notified whom and when; stops the clock's reminders."""
-    require_reviewer(actor, clock.organisation_id)
-    errors: dict[str, list[str]] = {}
-    if not notified_to.strip():
-        errors["notified_to"] = ["Say who was notified"]
-    if timezone.is_naive(notified_at):
-        notified_at = timezone.make_aware(notified_at)
-    # Stored as the UTC moment: PostgreSQL refuses offsets beyond ±15:59 that Python accepts.
-    notified_at = notified_at.astimezone(dt.UTC)
-    if notified_at > timezone.now() + dt.timedelta(minutes=5):
-        errors["notified_at"] = ["The time of notification cannot be in the future"]
-    elif notified_at < clock.started_at - EARLIEST_NOTIFICATION:
-        errors["notified_at"] = ["Enter the real date and time the notification was made"]
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        clock.status = ClockStatus.NOTIFIED
-        clock.notified_to = notified_to.strip()
-        clock.notified_at = notified_at
-        clock.notified_by = actor
-        clock.notes = notes.strip()
-        clock.save()
-        audit_record(
+    """Who was sent the notification, when, how and their reference: a sending recorded, which stops the clock.
+
+    The older name for `onward.notification_record_sent` (the API calls it); errors keep its field names.
+    """
+    from safelearn.review.services.onward import notification_record_sent
+
+    try:
+        notification_record_sent(
+            clock=clock,
             actor=actor,
-            verb="clock.notified",
-            target=clock.report,
-            payload={
-                "duty": clock.duty,
-                "to": clock.notified_to,
-                "at": notified_at,
-                "late": notified_at > clock.deadline,
-            },
+            sent_to=notified_to,
+            sent_at=notified_at,
+            method=method,
+            reference=reference,
         )
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        renamed = {"sent_to": "notified_to", "sent_at": "notified_at"}
+        raise ValidationError({renamed.get(k, k): v for k, v in exc.message_dict.items()}) from exc
+    clock.refresh_from_db()
+    if notes.strip():
+        clock.notes = notes.strip()
+        clock.save(update_fields=["notes", "updated_at"])
     return clock
 
 

@@ -62,7 +62,7 @@ def test_a_running_clock_stops_closing_until_it_is_met(people: dict[str, Any], a
     assert allegation.status == S.UNDER_REVIEW and allegation.closed_at is None
 
     services.clock_record_notification(
-        clock=clock, actor=reviewer, notified_to="LADO, Northbridge", notified_at=timezone.now()
+        clock=clock, actor=reviewer, notified_to="LADO, Northbridge", notified_at=timezone.now(), method="email"
     )
     assert closure_blockers(allegation) == []
     closed = workflow.report_transition(report=allegation, actor=reviewer, to_status=S.CLOSED)

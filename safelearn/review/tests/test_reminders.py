@@ -98,7 +98,7 @@ def test_a_notified_clock_stops_reminding(people: dict[str, Any], submit_report:
     report = set_submitted(submit_report(incident_type="allegation_management").report, at(2026, 3, 2, 9))
     clock = services.clock_start(report=report, actor=people["reviewer"], duty="lado_referral")
     services.clock_record_notification(
-        clock=clock, actor=people["reviewer"], notified_to="LADO", notified_at=at(2026, 3, 2, 11)
+        clock=clock, actor=people["reviewer"], notified_to="LADO", notified_at=at(2026, 3, 2, 11), method="phone"
     )
     counts = services.review_send_reminders(now=at(2026, 3, 9))
     assert counts.get("clock_overdue", 0) == 0 and counts.get("clock_due_soon", 0) == 0

@@ -102,8 +102,13 @@ def test_clock_records_who_notified_whom_and_when(people: dict[str, Any], submit
             clock=clock, actor=people["reviewer"], notified_to="", notified_at=report.submitted_at
         )
     when = report.submitted_at + dt.timedelta(hours=5)
+    with pytest.raises(ValidationError) as missing:  # a sending says how it went
+        services.clock_record_notification(
+            clock=clock, actor=people["reviewer"], notified_to="ICO, case officer", notified_at=when
+        )
+    assert "method" in missing.value.message_dict and clock.status == ClockStatus.RUNNING
     services.clock_record_notification(
-        clock=clock, actor=people["reviewer"], notified_to="ICO, case officer", notified_at=when
+        clock=clock, actor=people["reviewer"], notified_to="ICO, case officer", notified_at=when, method="phone"
     )
     clock.refresh_from_db()
     assert (clock.status, clock.notified_to, clock.notified_at, clock.notified_by) == (

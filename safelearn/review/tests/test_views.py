@@ -91,27 +91,19 @@ def test_action_form_keeps_typed_text_on_error(lead: Any, people: dict[str, Any]
     assert Action.objects.get().due_on == dt.date(2030, 2, 1)
 
 
-def test_clock_notification_through_the_page(lead: Any, submit_report: Any) -> None:
+def test_a_duty_that_does_not_apply_through_the_page(lead: Any, submit_report: Any) -> None:
     report = set_submitted(submit_report(incident_type="allegation_management").report, at(2026, 3, 2, 9))
     workflow_clock = services.clock_start(report=report, actor=_user(lead), duty="lado_referral")
     prefix = f"clock-{workflow_clock.pk}"
     url = reverse("review:clock_update", args=[workflow_clock.pk])
-    response = lead.post(url, {f"{prefix}-outcome": "notified", f"{prefix}-notified_to": "LADO (J. Smith)"})
-    assert response.status_code == 400 and "Enter the date you notified them" in response.content.decode()
-    response = lead.post(
-        url,
-        {
-            f"{prefix}-outcome": "notified",
-            f"{prefix}-notified_to": "LADO (J. Smith)",
-            f"{prefix}-notified_on_0": "2",
-            f"{prefix}-notified_on_1": "3",
-            f"{prefix}-notified_on_2": "2026",
-            f"{prefix}-notified_time": "14:30",
-        },
-    )
+    response = lead.post(url, {f"{prefix}-notes": "  "})
+    assert response.status_code == 400 and "Say why this duty does not apply" in response.content.decode()
+    workflow_clock.refresh_from_db()
+    assert workflow_clock.status == ClockStatus.RUNNING
+    response = lead.post(url, {f"{prefix}-notes": "The LADO said on the phone this is not an allegation."})
     assert response.status_code == 302
     workflow_clock.refresh_from_db()
-    assert workflow_clock.status == ClockStatus.NOTIFIED and workflow_clock.notified_at == at(2026, 3, 2, 14, 30)
+    assert workflow_clock.status == ClockStatus.NOT_REQUIRED
 
 
 def test_feedback_then_close_through_the_page(lead: Any, submit_report: Any) -> None:

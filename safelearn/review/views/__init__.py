@@ -2,6 +2,12 @@
 
 from safelearn.review.views.closure import report_close
 from safelearn.review.views.escalation import escalation_acknowledge_view
+from safelearn.review.views.notifications import (
+    notification_edit,
+    notification_pdf_view,
+    notification_print,
+    notification_sent,
+)
 from safelearn.review.views.pages import (
     action_update,
     actions,
@@ -42,6 +48,10 @@ __all__ = [
     "finding_add",
     "inbox",
     "just_culture",
+    "notification_edit",
+    "notification_pdf_view",
+    "notification_print",
+    "notification_sent",
     "preferences",
     "report_account",
     "report_actions",

@@ -124,17 +124,7 @@ def clock_update(request: HttpRequest, clock_id: str) -> HttpResponse:
     form = clock_form(clock, request.POST)
 
     def do() -> str:
-        data: dict[str, Any] = form.cleaned_data
-        if data["outcome"] == "notified":
-            services.clock_record_notification(
-                clock=clock,
-                actor=request.user,
-                notified_to=data["notified_to"],
-                notified_at=form.notified_at(),  # type: ignore[attr-defined]
-                notes=data["notes"],
-            )
-            return f"Notification recorded: {clock.get_duty_display()}."
-        services.clock_mark_not_required(clock=clock, actor=request.user, reason=data["notes"])
+        services.clock_mark_not_required(clock=clock, actor=request.user, reason=form.cleaned_data["notes"])
         return f"Marked as not required: {clock.get_duty_display()}."
 
     return _handle(request, report, form, "clock_update", do)
