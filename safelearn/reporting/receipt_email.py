@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django_ratelimit.core import is_ratelimited
 
 from safelearn.core.links import absolute_url
@@ -45,6 +45,13 @@ def receipt_email_body(*, code: str, words: str) -> str:
         code,
         gettext("Or use these 8 words. Either one opens your report:"),
         words,
+        # Issue 21 (decision 0010): the words are English in every language, and the reader is told so.
+        ""
+        if get_language() == "en-gb"
+        else gettext(
+            "The words are English words, because our list of receipt words is in English. "
+            "Type them in English, as they are shown here."
+        ),
         gettext("To check your report and read our replies, go to:"),
         absolute_url(reverse("reporting:check_start")),
         gettext("We did not keep your email address."),

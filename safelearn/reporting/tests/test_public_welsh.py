@@ -68,6 +68,13 @@ def test_public_report_in_welsh_from_start_to_receipt(
     text = receipt.content.decode()
     assert "Adroddiad wedi’i anfon" in text and "Eich cod derbynneb" in text
     assert "<strong>Dydd " in text  # the read-by date is in Welsh, e.g. "Dydd Llun 7 Rhagfyr 2026"
+    # The receipt words stay English (decision 0010): marked lang="en" and explained in Welsh.
+    assert 'lang="en" id="receipt-words"' in text
+    assert "Geiriau Saesneg yw’r geiriau" in text
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh.post(reverse("reporting:public_sent_email", args=[org.slug]), {"email": "jo@example.org"})
+    (emailed,) = [m for m in mail.outbox if m.to == ["jo@example.org"]]
+    assert "Geiriau Saesneg yw’r geiriau" in emailed.body
     assert Report.objects.get().reporter_role == "young_person"
     unconfirmed = welsh.post(reverse("reporting:public_sent", args=[org.slug]), {})
     assert "Ticiwch y blwch" in unconfirmed.content.decode()

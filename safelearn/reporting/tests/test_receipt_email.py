@@ -59,6 +59,7 @@ def test_the_email_has_the_code_the_words_and_an_absolute_check_link(
     message = mail.outbox[0]
     assert message.to == [ADDRESS]
     assert code in message.body and words in message.body
+    assert "English words" not in message.body  # said only to readers of another language (decision 0010)
     assert "https://safelearn.example.org/check/" in message.body
     assert org.name not in message.subject + message.body  # an inbox may be shared
 
