@@ -91,6 +91,18 @@ PAGES: dict[str, EasyRead] = {
         icon_alt=_("Picture: a calendar"),
         choices={"when": {"this_week": _("In the last 7 days")}},
     ),
+    "where": EasyRead(
+        title=_("Where did it happen?"),
+        lines=(_("You do not have to say."), _("Do not write the name of a place.")),
+        icon=_icon("where"),
+        icon_alt=_("Picture: a map pin on a house"),
+    ),
+    "child": EasyRead(
+        title=_("How old is the child it happened to?"),
+        lines=(_("If it happened to you, choose your age."), _("You do not have to say.")),
+        icon=_icon("child"),
+        icon_alt=_("Picture: a young person and a number"),
+    ),
     "help": EasyRead(
         title=_("What would help stop it happening again?"),
         lines=(_("You do not have to answer this."), _("You can leave it empty.")),

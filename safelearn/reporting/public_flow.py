@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from safelearn.reporting import public_forms as pf
-from safelearn.reporting.services import ReporterIdentity, ReportInput
+from safelearn.reporting.services import ChildInput, ReporterIdentity, ReportInput
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ STEPS: tuple[Step, ...] = (
     Step("identity", pf.IdentityForm, _("Tell us who you are"), ("identity_name", "identity_contact")),
     Step("what", pf.WhatForm, _("What happened?"), ("what_happened",)),
     Step("when", pf.WhenForm, _("When did it happen?"), ("when",)),
+    # Optional: young people may not know where, or may not want to say (types of place only, never names).
+    Step("where", pf.WhereForm, _("Where did it happen?"), ("location_type",)),
+    Step("child", pf.ChildAgeForm, _("How old is the child or young person?"), ("child_age_band",)),
     Step("help", pf.HelpForm, _("What would help?"), ("what_would_help",)),
 )
 BY_SLUG = {s.slug: s for s in STEPS}
@@ -96,6 +99,8 @@ def to_input(answers: dict[str, Any], today: dt.date) -> tuple[ReportInput, Repo
         reporter_role=_ROLES.get(str(answers.get("who", "")), ""),
         occurred_on=occurred_on,
         occurred_on_is_approximate=approximate,
+        location_type=str(answers.get("location_type", "")),
+        children=[ChildInput(age_band=str(answers["child_age_band"]))] if answers.get("child_age_band") else [],
     )
     identity = None
     if data.mode == "confidential":
@@ -119,6 +124,8 @@ def summary_rows(
         "immediate_risk_answer": dict(pf.DangerForm.base_fields["immediate_risk_answer"].choices),  # type: ignore[attr-defined]
         "who": dict(pf.WHO_CHOICES),
         "when": dict(pf.WHEN_CHOICES),
+        "location_type": dict(pf.WHERE_CHOICES),
+        "child_age_band": dict(pf.AGE_CHOICES),
         "mode": {
             "anonymous": gettext("No, keep me anonymous"),
             "confidential": gettext("Yes, only the safety team can see it"),
@@ -133,6 +140,8 @@ def summary_rows(
         (gettext("How we can contact you"), "identity_contact", "identity"),
         (gettext("What happened?"), "what_happened", "what"),
         (gettext("When did it happen?"), "when", "when"),
+        (gettext("Where did it happen?"), "location_type", "where"),
+        (gettext("How old is the child or young person?"), "child_age_band", "child"),
         (gettext("What would help?"), "what_would_help", "help"),
     ]
     out = []

@@ -271,3 +271,61 @@ class SafetyLeadMessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write the message"), "max_length": _TOO_LONG},
     )
+
+
+WHERE_CHOICES = [
+    ("childs_home", _("At home, or my family's home")),
+    ("childrens_home", _("In a children's home")),
+    ("foster_placement", _("In a foster home")),
+    ("school", _("At school or college")),
+    ("hospital", _("At a hospital or health service")),
+    ("police_station", _("At a police station")),
+    ("family_centre", _("At a family centre")),
+    ("team", _("At a social work office or meeting")),
+    ("online", _("Online or on a phone")),
+    ("other", _("Somewhere else")),
+    ("", _("I don't know, or I'd rather not say")),
+]
+
+
+class WhereForm(forms.Form):
+    """Only the type of place: the public link never offers an organisation's named homes."""
+
+    location_type = forms.ChoiceField(
+        label=_("Where did it happen? (optional)"),
+        help_text=_("You do not have to say. Do not write the name of a place."),
+        choices=WHERE_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the places, or I don't know")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("location_type", legend_size=Size.LARGE, legend_tag="h1"))
+
+
+AGE_CHOICES = [
+    ("0-4", _("Under 5")),
+    ("5-9", _("5 to 9")),
+    ("10-12", _("10 to 12")),
+    ("13-15", _("13 to 15")),
+    ("16-17", _("16 or 17")),
+    ("18+", _("18 or over")),
+    ("", _("I don't know, or I'd rather not say")),
+]
+
+
+class ChildAgeForm(forms.Form):
+    child_age_band = forms.ChoiceField(
+        label=_("How old is the child or young person it happened to? (optional)"),
+        help_text=_("If it happened to you, choose your age. This helps us see if some ages are let down more."),
+        choices=AGE_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": _("Choose an age, or I don't know")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("child_age_band", legend_size=Size.LARGE, legend_tag="h1"))

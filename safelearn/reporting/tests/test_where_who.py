@@ -296,3 +296,30 @@ def test_review_page_shows_where_children_and_harm_only_to_its_reviewers(
     client.force_login(people["other_reviewer"])
     assert client.get(reverse("review:report_detail", args=[report.pk])).status_code in (403, 404)
     assert client.post(grade, {"harm-physical_harm": "none"}).status_code in (403, 404)
+
+
+# The public link
+
+
+def test_public_link_offers_types_of_place_never_named_homes_and_an_optional_age(
+    client: Any, org: Any, oak: Location, walk_public: Any
+) -> None:
+    page = client.get(reverse("reporting:public_step", args=[org.slug, "where"])).content.decode()
+    assert "In a children&#x27;s home" in page and "Oak House" not in page
+    bad = client.post(reverse("reporting:public_step", args=[org.slug, "where"]), {"location_type": str(oak.pk)})
+    assert bad.status_code == 400 and "Choose one of the places, or I don" in bad.content.decode()
+    for step, answer in (("where", {"location_type": "childrens_home"}), ("child", {"child_age_band": "13-15"})):
+        assert client.post(reverse("reporting:public_step", args=[org.slug, step]), answer).status_code == 302
+    check = walk_public(org.slug)
+    assert "In a children&#x27;s home" in check.content.decode() and "13 to 15" in check.content.decode()
+    client.post(reverse("reporting:public_check", args=[org.slug]), {})
+    report = Report.objects.get()
+    assert report.location is None and report.location_type == "childrens_home"
+    assert list(report.children.values_list("age_band", flat=True)) == ["13-15"]
+
+
+def test_public_link_without_where_or_age_still_sends(client: Any, org: Any, walk_public: Any) -> None:
+    walk_public(org.slug)
+    client.post(reverse("reporting:public_check", args=[org.slug]), {})
+    report = Report.objects.get()
+    assert report.location_type == "" and not report.children.exists()
