@@ -36,6 +36,7 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check safelearn config conftest.py examples
+	$(BIN)/lint-imports  # apps import only downwards: .importlinter, docs/architecture.md
 
 typecheck: install
 	$(BIN)/mypy safelearn config
