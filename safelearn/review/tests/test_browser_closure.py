@@ -1,5 +1,5 @@
 """In a real browser: a report with a running statutory clock cannot be closed (the close page lists the clock
-with a link to it, and bad input keeps what was typed); once the clock is met, it closes. Scanned with axe-core."""
+with a link to it, and bad input keeps what was typed); once its sending is recorded, it closes. Scanned with axe-core."""
 
 from __future__ import annotations
 
@@ -76,19 +76,21 @@ def test_running_clock_blocks_closing_until_it_is_met(
     report.refresh_from_db()
     assert report.status == ReportStatus.UNDER_REVIEW and not ClosureOverride.objects.exists()
 
-    # The checklist's link leads to the clock; recording the notification meets it.
+    # The checklist's link leads to the clock; recording that the notification was sent meets it.
     lead.locator("#closure-blockers").get_by_role("link", name=re.compile("statutory clock")).click()
     lead.wait_for_url(f"**/review/reports/{report.pk}/grading/#clock-{clock.pk}")
     card = lead.locator(f"#clock-{clock.pk}")
-    card.get_by_label("We notified them").check()
-    card.get_by_label("Who was notified (organisation and person)").fill("LADO, Northbridge (A. Patel)")
+    card.get_by_role("link", name=re.compile("^Record that you sent it")).click()
+    lead.wait_for_url(f"**/review/clocks/{clock.pk}/notification/sent/")
+    lead.get_by_label("Who you sent it to").fill("LADO, Northbridge (A. Patel)")
     now = timezone.localtime()
-    date = card.get_by_role("group", name=re.compile("Date notified"))
+    date = lead.get_by_role("group", name=re.compile("Date you sent it"))
     date.get_by_label("Day").fill(str(now.day))
     date.get_by_label("Month").fill(str(now.month))
     date.get_by_label("Year").fill(str(now.year))
-    card.get_by_label(re.compile("Time notified")).fill(f"{now:%H:%M}")
-    card.get_by_role("button", name=re.compile("^Record for")).click()
+    lead.get_by_label(re.compile("Time you sent it")).fill(f"{now:%H:%M}")
+    lead.get_by_label("Phone").check()
+    lead.get_by_role("button", name="Record that you sent it").click()
     lead.locator(".govuk-notification-banner:visible").wait_for()
     clock.refresh_from_db()
     assert clock.status == ClockStatus.NOTIFIED
