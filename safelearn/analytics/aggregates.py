@@ -5,26 +5,30 @@ ids broke SQLite's parameter limit. Here each figure is one aggregate query over
 related tables are filtered with a correlated EXISTS on the pool (never a list of ids), so the number
 of queries is fixed whatever the number of reports. Only structured columns are ever named.
 
-Totals, months, code combinations, organisations and factors come from the summary tables
-(``safelearn.analytics.summary``), kept in step by the services; timings and actions still scan the pool.
+Totals, months, code combinations, organisations, factors and the median times come from the summary
+tables (``safelearn.analytics.summary``), kept in step by the services, so no figure needs a time-based
+cache. Actions and statutory clocks are counted from their own (few) rows with an EXISTS on the pool.
+``pool_timings_direct`` measures the medians straight from the reports, for tests and checks only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import statistics
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from safelearn.analytics.selectors import PoolFilters, filtered_pool
-from safelearn.analytics.summary import summary_counts, summary_total
+from safelearn.analytics.summary import (
+    median_of_histogram,
+    summary_counts,
+    summary_timings,
+    summary_total,
+    whole_minutes,
+)
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.review.models import (
     OUTSTANDING_ACTION_STATUSES,
@@ -51,9 +55,11 @@ class PoolStats:
 
 
 def _median_days(durations: list[dt.timedelta]) -> tuple[float | None, int]:
-    """(median in days, reports measured); the dashboard words it, in hours when under a day."""
-    days = [d.total_seconds() / 86400 for d in durations]
-    return (statistics.median(days) if days else None), len(days)
+    """(median in days, reports measured) of durations counted in whole minutes, as the summary counts them."""
+    zero = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    minutes = [m for m in (whole_minutes(zero, zero + d) for d in durations) if m is not None]
+    median = median_of_histogram([(m, 1) for m in minutes])
+    return (None if median is None else median / 1440), len(minutes)
 
 
 def _step_durations(pool: QuerySet[DeidentifiedCopy]) -> tuple[list[dt.timedelta], list[dt.timedelta]]:
@@ -144,38 +150,19 @@ def pool_stats(*, filters: PoolFilters, months: list[tuple[int, int]], now: dt.d
         by_organisation=counts.by_organisation,
         factors=counts.factors,
     )
-    triage, closure = _step_durations(pool)
-    stats.timings = [_median_days(triage), _median_days(_feedback_durations(pool)), _median_days(closure)]
+    stats.timings = summary_timings(filters=filters)
     stats.actions = _action_counts(pool, now)
     return stats
 
 
-#: How long a build's counts are reused (seconds); 0 turns the cache off. Ten minutes: the figures are
-#: monthly trends, and at a million reports each uncached build scans the pool several times.
-DEFAULT_CACHE_SECONDS = 600
-
-
-def _cache_seconds() -> int:
-    return int(getattr(settings, "ANALYTICS_DASHBOARD_CACHE_SECONDS", DEFAULT_CACHE_SECONDS))
+def pool_timings_direct(*, filters: PoolFilters) -> list[tuple[float | None, int]]:
+    """The median times measured straight from the reports (a scan of the pool): what the summary must equal."""
+    pool = filtered_pool(filters)
+    triage, closure = _step_durations(pool)
+    return [_median_days(triage), _median_days(_feedback_durations(pool)), _median_days(closure)]
 
 
 def pool_count_cached(*, filters: PoolFilters) -> int:
-    """The pool's size for the analytics home page (a COUNT over the join: seconds on SQLite at a million)."""
-    # From the summary (a SUM over a few thousand rows): fast enough uncached, and never stale.
+    """The pool's size for the analytics home page, from the summary (a SUM over its cells; never stale).
+    The name is historical: nothing is cached any more."""
     return summary_total(filters=filters)
-
-
-def pool_stats_cached(*, filters: PoolFilters, months: list[tuple[int, int]], now: dt.datetime) -> PoolStats:
-    """``pool_stats`` through the default cache, keyed by the filters and the period (never by the user:
-    the counts hold no personal data, and every organisation's dashboard shares the national picture)."""
-    seconds = _cache_seconds()
-    if seconds <= 0:
-        return pool_stats(filters=filters, months=months, now=now)
-    digest = hashlib.sha256(repr((filters, months, timezone.localdate(now))).encode()).hexdigest()
-    key = f"analytics:pool-stats:v2:{digest}"  # v2: timings hold numbers, not text
-    found = cache.get(key)
-    if isinstance(found, PoolStats):
-        return found
-    stats = pool_stats(filters=filters, months=months, now=now)
-    cache.set(key, stats, seconds)
-    return stats

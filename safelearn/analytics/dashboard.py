@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from safelearn.analytics import charts, spc
-from safelearn.analytics.aggregates import PoolStats, pool_stats, pool_stats_cached
+from safelearn.analytics.aggregates import PoolStats, pool_stats
 from safelearn.analytics.selectors import PoolFilters
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation, OrganisationKind
@@ -332,8 +332,8 @@ def dashboard_build(
     *, filters: PoolFilters, compare_org: Organisation | None, now: dt.datetime | None = None
 ) -> Dashboard:
     """Every figure for these filters. ``compare_org`` sets one organisation against the national picture."""
-    # Live requests reuse recent counts (see ``pool_stats_cached``); an explicit ``now`` computes afresh.
-    stats_for = pool_stats if now is not None else pool_stats_cached
+    # Every build counts afresh from the summary tables: no time-based cache to go stale.
+    stats_for = pool_stats
     now = now or timezone.now()
     start, end = filters.date_from, filters.date_to
     if start is None or end is None:

@@ -170,3 +170,38 @@ class PoolDayFactor(models.Model):
             models.Index(fields=["day", "organisation_id", "factor", "count"], name="pooldayfactor_day_cover"),
             models.Index(fields=["organisation_id", "day", "factor", "count"], name="pooldayfactor_org_cover"),
         ]
+
+
+class DurationMeasure(models.TextChoices):
+    TRIAGE = "triage", "Time to triage"
+    FEEDBACK = "feedback", "Time to feedback"
+    CLOSURE = "closure", "Time to closure"
+
+
+class PoolDayDuration(models.Model):
+    """How many approved pool reports of one organisation, local day and code combination took exactly
+    ``minutes`` whole minutes from submission to triage, first feedback or closure. A histogram at one-minute
+    resolution, so the dashboard's medians are exact (for durations in whole minutes) without reading reports;
+    kept in step with ``PoolDayCount`` by ``safelearn.analytics.summary``."""
+
+    organisation_id = models.UUIDField()
+    day = models.DateField()
+    incident_type = models.CharField(max_length=48, blank=True)
+    service_area = models.CharField(max_length=48, blank=True)
+    outcome = models.CharField(max_length=48, blank=True)
+    kind = models.CharField(max_length=32, blank=True)
+    measure = models.CharField(max_length=8, choices=DurationMeasure.choices)
+    minutes = models.PositiveIntegerField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["day", "organisation_id", *_CODES, "measure", "minutes", "count"],
+                name="pooldayduration_day_cover",
+            ),
+            models.Index(
+                fields=["organisation_id", "day", *_CODES, "measure", "minutes", "count"],
+                name="pooldayduration_org_cover",
+            ),
+        ]

@@ -8,6 +8,11 @@ the (organisation, day) cells those reports sit in from the pool itself. Recount
 reports) rather than adding and subtracting deltas means the caller need not say what the report was
 before, and a cell can never drift: it always equals a direct count of its reports.
 
+The same cells hold a histogram of durations (``PoolDayDuration``: whole minutes from submission to
+triage, first feedback and closure, with how many reports took exactly that long), so the dashboard's
+median times are exact for durations counted in whole minutes and need no scan of the reports either.
+Feedback calls ``report_changed`` too, since a report's first feedback moves its time to feedback.
+
 Bulk loaders that write without the services (the synthetic generator, demo data) call
 ``summary_rebuild``; ``safelearn analytics rebuild-summary --verify`` compares every cell with a direct
 count. Days are local days in the site's time zone: after changing TIME_ZONE, rebuild.
@@ -23,11 +28,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from safelearn.analytics.models import PoolDayCount, PoolDayFactor
+from safelearn.analytics.models import DurationMeasure, PoolDayCount, PoolDayDuration, PoolDayFactor
 from safelearn.analytics.selectors import PoolFilters, local_midnight
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.selectors import deidentified_pool
@@ -38,13 +43,53 @@ CODES = ("incident_type", "service_area", "outcome", "kind")
 CountKey = tuple[uuid.UUID, dt.date, str, str, str, str]
 #: CountKey + (factor,)
 FactorKey = tuple[uuid.UUID, dt.date, str, str, str, str, str]
+#: CountKey + (measure, whole minutes)
+DurationKey = tuple[uuid.UUID, dt.date, str, str, str, str, str, int]
 BATCH = 5000
+#: The three medians the dashboard shows, in its order.
+MEASURES = (DurationMeasure.TRIAGE.value, DurationMeasure.FEEDBACK.value, DurationMeasure.CLOSURE.value)
 
 
 @dataclass
 class Summary:
     counts: Counter[CountKey] = field(default_factory=Counter)
     factors: Counter[FactorKey] = field(default_factory=Counter)
+    durations: Counter[DurationKey] = field(default_factory=Counter)
+
+
+def whole_minutes(start: dt.datetime, end: dt.datetime | None) -> int | None:
+    """Whole minutes from ``start`` to ``end`` (rounded down); None when there is no end or it is earlier."""
+    if end is None or end < start:
+        return None
+    return int((end - start).total_seconds() // 60)
+
+
+def _direct_durations(pool: QuerySet[DeidentifiedCopy], summary: Summary) -> None:
+    """Each pooled report's minutes to triage, first feedback and closure, into ``summary.durations``."""
+    rows = (
+        pool.order_by()
+        .values(
+            "report_id",  # one row per report, even when two share every other column
+            "organisation_id",
+            "report__submitted_at",
+            *(f"report__{c}" for c in CODES),
+            "report__triaged_at",
+            "report__closed_at",
+        )
+        .annotate(first_feedback=Min("report__feedback__created_at"))
+    )
+    for row in rows.iterator(chunk_size=BATCH):
+        submitted = row["report__submitted_at"]
+        key: CountKey = (
+            uuid.UUID(str(row["organisation_id"])),
+            timezone.localdate(submitted),
+            *(row[f"report__{c}"] or "" for c in CODES),  # type: ignore[assignment]
+        )
+        ends = (row["report__triaged_at"], row["first_feedback"], row["report__closed_at"])
+        for measure, end in zip(MEASURES, ends, strict=True):
+            minutes = whole_minutes(submitted, end)
+            if minutes is not None:
+                summary.durations[(*key, measure, minutes)] += 1
 
 
 def _direct(pool: QuerySet[DeidentifiedCopy]) -> Summary:
@@ -66,11 +111,16 @@ def _direct(pool: QuerySet[DeidentifiedCopy]) -> Summary:
         for code in row["report__contributory_factors"] or []:
             if code:
                 summary.factors[(*key, code)] += row["n"]
+    _direct_durations(pool, summary)
     return summary
 
 
-def _stored(counts: QuerySet[PoolDayCount], factors: QuerySet[PoolDayFactor]) -> Summary:
+def _stored(
+    counts: QuerySet[PoolDayCount], factors: QuerySet[PoolDayFactor], durations: QuerySet[PoolDayDuration]
+) -> Summary:
     summary = Summary()
+    for drow in durations.values_list("organisation_id", "day", *CODES, "measure", "minutes", "count"):
+        summary.durations[drow[:-1]] += drow[-1]  # type: ignore[index]
     for row in counts.values_list("organisation_id", "day", *CODES, "count"):
         summary.counts[row[:-1]] += row[-1]  # type: ignore[index]
     for frow in factors.values_list("organisation_id", "day", *CODES, "factor", "count"):
@@ -91,6 +141,21 @@ def _write(summary: Summary) -> None:
         (
             PoolDayFactor(organisation_id=k[0], day=k[1], **dict(zip(CODES, k[2:6], strict=True)), factor=k[6], count=n)
             for k, n in summary.factors.items()
+            if n
+        ),
+        batch_size=BATCH,
+    )
+    PoolDayDuration.objects.bulk_create(
+        (
+            PoolDayDuration(
+                organisation_id=k[0],
+                day=k[1],
+                **dict(zip(CODES, k[2:6], strict=True)),
+                measure=k[6],
+                minutes=k[7],
+                count=n,
+            )
+            for k, n in summary.durations.items()
             if n
         ),
         batch_size=BATCH,
@@ -118,6 +183,7 @@ def summary_refresh(report_ids: Iterable[uuid.UUID]) -> int:
         in_cells = _cell_filter(cells)
         PoolDayCount.objects.filter(in_cells).delete()
         PoolDayFactor.objects.filter(in_cells).delete()
+        PoolDayDuration.objects.filter(in_cells).delete()
         pool = deidentified_pool().none()
         for organisation_id, day in cells:
             pool = pool | deidentified_pool().filter(
@@ -134,6 +200,7 @@ def summary_rebuild() -> tuple[int, int]:
     with transaction.atomic():
         PoolDayCount.objects.all().delete()
         PoolDayFactor.objects.all().delete()
+        PoolDayDuration.objects.all().delete()
         summary = _direct(deidentified_pool())
         _write(summary)
     return len(summary.counts), len(summary.factors)
@@ -142,11 +209,12 @@ def summary_rebuild() -> tuple[int, int]:
 def summary_differences(limit: int = 20) -> list[str]:
     """Cells where the stored summary differs from a direct count of the pool (empty when they agree)."""
     direct = _direct(deidentified_pool())
-    stored = _stored(PoolDayCount.objects.all(), PoolDayFactor.objects.all())
+    stored = _stored(PoolDayCount.objects.all(), PoolDayFactor.objects.all(), PoolDayDuration.objects.all())
     problems: list[str] = []
     pairs: list[tuple[str, Counter[Any], Counter[Any]]] = [
         ("count", direct.counts, stored.counts),
         ("factor", direct.factors, stored.factors),
+        ("duration", direct.durations, stored.durations),
     ]
     for name, want, have in pairs:
         for key in sorted(set(want) | set(have), key=str):
@@ -159,7 +227,9 @@ def summary_differences(limit: int = 20) -> list[str]:
 # --- Reads -------------------------------------------------------------------------------------------
 
 
-def _filtered(model: type[PoolDayCount] | type[PoolDayFactor], filters: PoolFilters) -> QuerySet:  # type: ignore[type-arg]
+def _filtered(  # type: ignore[type-arg]
+    model: type[PoolDayCount] | type[PoolDayFactor] | type[PoolDayDuration], filters: PoolFilters
+) -> QuerySet:
     qs = model.objects.all()
     if filters.date_from:
         qs = qs.filter(day__gte=filters.date_from)
@@ -221,3 +291,39 @@ def summary_counts(*, filters: PoolFilters, months: list[tuple[int, int]]) -> Su
 def summary_rows(*, filters: PoolFilters) -> list[dict[str, Any]]:
     """Counts per organisation and code combination (``organisation_id``, the codes, ``n``): open data's input."""
     return list(_filtered(PoolDayCount, filters).order_by().values("organisation_id", *CODES).annotate(n=Sum("count")))
+
+
+def median_of_histogram(histogram: list[tuple[int, int]]) -> float | None:
+    """The median of the values a (value, how many) histogram holds, as ``statistics.median`` would give for
+    the expanded list (the mean of the two middle values when their number is even); None when empty."""
+    ordered = sorted((value, n) for value, n in histogram if n > 0)
+    total = sum(n for _, n in ordered)
+    if not total:
+        return None
+    low_at, high_at = (total - 1) // 2, total // 2  # 0-based positions of the middle value(s)
+    low = high = None
+    seen = 0
+    for value, n in ordered:
+        if low is None and low_at < seen + n:
+            low = value
+        if high_at < seen + n:
+            high = value
+            break
+        seen += n
+    assert low is not None and high is not None
+    return (low + high) / 2
+
+
+def summary_timings(*, filters: PoolFilters) -> list[tuple[float | None, int]]:
+    """(median days, reports measured) for time to triage, first feedback and closure, from the histogram:
+    exact for durations in whole minutes. One GROUP BY returning a row per distinct (measure, minutes)."""
+    histograms: dict[str, list[tuple[int, int]]] = {m: [] for m in MEASURES}
+    rows = _filtered(PoolDayDuration, filters).order_by().values("measure", "minutes").annotate(n=Sum("count"))
+    for row in rows:
+        histograms[row["measure"]].append((row["minutes"], row["n"]))
+    result: list[tuple[float | None, int]] = []
+    for measure in MEASURES:
+        median = median_of_histogram(histograms[measure])
+        measured = sum(n for _, n in histograms[measure])
+        result.append((None if median is None else median / 1440, measured))
+    return result

@@ -15,8 +15,6 @@ from safelearn.privacy.services import deidentify_report, redaction_approve
 def _no_two_factor_prompt(settings: Any) -> None:
     """Two-factor sign-in is tested by the accounts app; here we test what each role may see once in."""
     settings.SAFELEARN_REQUIRE_2FA = False
-    # Each test sees its own writes at once; the cache itself is tested in test_dashboard_scale.py.
-    settings.ANALYTICS_DASHBOARD_CACHE_SECONDS = 0
 
 
 @pytest.fixture

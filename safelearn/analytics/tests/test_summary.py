@@ -15,19 +15,23 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
-from safelearn.analytics.aggregates import pool_stats
-from safelearn.analytics.models import PoolDayCount, PoolDayFactor
+from safelearn.analytics.aggregates import pool_stats, pool_timings_direct
+from safelearn.analytics.dashboard import dashboard_build
+from safelearn.analytics.models import PoolDayCount, PoolDayDuration, PoolDayFactor
 from safelearn.analytics.selectors import PoolFilters, pool_count, pool_rows
 from safelearn.analytics.summary import (
+    median_of_histogram,
     summary_counts,
     summary_differences,
     summary_rebuild,
     summary_rows,
+    summary_timings,
     summary_total,
 )
 from safelearn.learning.services import report_set_code
 from safelearn.privacy.services import purge_raw_narratives
 from safelearn.reporting.models import Report, ReportStatus
+from safelearn.review.services import feedback_send
 from safelearn.review.workflow import report_transition
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +53,8 @@ def assert_summary_matches_sql() -> None:
         assert summary.combos == direct.combos
         assert summary.by_organisation == direct.by_organisation
         assert summary.factors == direct.factors
+        # Median times to triage, feedback and closure: the histogram equals a scan of the reports.
+        assert summary_timings(filters=filters) == pool_timings_direct(filters=filters)
         if filters.date_from:
             assert summary.months == direct.months
         # Open data's input: counts per organisation and code combination, both ways.
@@ -86,6 +92,52 @@ def test_transitions_withdrawal_and_duplicate_merge(
     assert_summary_matches_sql()
     assert summary_total(filters=PoolFilters()) == 1
     assert summary_total(filters=PoolFilters(outcome="low_harm")) == 0
+
+
+def test_median_times_come_exactly_from_the_summary(
+    approved_report: Callable[..., Any], people: dict[str, Any]
+) -> None:
+    reviewer = people["reviewer"]
+    reports = [approved_report() for _ in range(4)]
+    now = timezone.now()
+    # Submitted 90 minutes, 30 hours, 3 days and 10 days ago (written directly, as a loader would), then rebuilt.
+    for report, ago in zip(reports, (90, 30 * 60, 3 * 1440, 10 * 1440), strict=True):
+        Report.objects.filter(pk=report.pk).update(submitted_at=now - dt.timedelta(minutes=ago, seconds=20))
+        report.refresh_from_db()
+    summary_rebuild()
+    assert summary_timings(filters=PoolFilters()) == [(None, 0), (None, 0), (None, 0)]
+    # Triage through the service: each report's cell is recounted at once.
+    for report in reports[:3]:
+        report_transition(report=report, actor=reviewer, to_status=ReportStatus.TRIAGED)
+        assert_summary_matches_sql()
+    triage, feedback, closure = summary_timings(filters=PoolFilters())
+    assert triage == (30 * 60 / 1440, 3)  # the middle of 90 min, 30 h, 3 days: exactly 30 hours
+    assert feedback == (None, 0) and closure == (None, 0)
+    report_transition(report=reports[3], actor=reviewer, to_status=ReportStatus.TRIAGED)
+    assert summary_timings(filters=PoolFilters())[0] == ((30 * 60 + 3 * 1440) / 2 / 1440, 4)  # even: the mean
+    # The first feedback moves the time to feedback (the service tells the summary).
+    feedback_send(report=reports[1], actor=reviewer, body="We changed the rota.")
+    assert_summary_matches_sql()
+    assert summary_timings(filters=PoolFilters())[1] == (30 * 60 / 1440, 1)
+    # Filters apply to the medians as to the counts; the dashboard shows the summary's figure.
+    assert summary_timings(filters=PoolFilters(outcome="severe_harm")) == [(None, 0)] * 3
+    board = dashboard_build(filters=PoolFilters(), compare_org=None, now=timezone.now())
+    assert board.figures["timings"].rows[0][1:3] == ["2.1 days", 4]  # (30 h + 3 days) / 2 = 3,060 minutes
+    assert PoolDayDuration.objects.filter(measure="triage").count() == 4
+    # A withdrawal takes the report's times out with it.
+    report_transition(report=reports[0], actor=reviewer, to_status=ReportStatus.WITHDRAWN, reason="Not for us")
+    assert_summary_matches_sql()
+    assert summary_timings(filters=PoolFilters())[0][1] == 3
+
+
+def test_median_of_a_histogram_is_the_median_of_its_values() -> None:
+    import statistics
+
+    assert median_of_histogram([]) is None
+    assert median_of_histogram([(7, 0)]) is None
+    for histogram in ([(5, 1)], [(1, 1), (3, 1)], [(5, 2), (1, 1)], [(10, 3), (2, 3)], [(4, 1000), (9, 999), (1, 2)]):
+        values = [v for v, n in histogram for _ in range(n)]
+        assert median_of_histogram(histogram) == statistics.median(values)
 
 
 def test_code_set_on_a_report(approved_report: Callable[..., Any]) -> None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
 from safelearn.organisations.permissions import require_reviewer
+from safelearn.reporting.changes import report_changed
 from safelearn.reporting.models import Report, ReportingMode
 from safelearn.reporting.services import message_post
 from safelearn.review.models import Feedback
@@ -101,6 +102,7 @@ def feedback_send(*, report: Report, actor: Any, body: str) -> Feedback:
             target=report,
             payload={"feedback": str(feedback.pk), "emailed": bool(email)},
         )
+        report_changed([report.pk])  # the first feedback moves the dashboards' time to feedback
     subject, email_body = _bilingual(report)
     if report.mode == ReportingMode.NAMED and report.reporter is not None:
         notify_users(
