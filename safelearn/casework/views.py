@@ -14,6 +14,7 @@ from django.core.files.uploadhandler import MemoryFileUploadHandler, SkipFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -104,7 +105,7 @@ def _reporter_page(request: HttpRequest, report: Report, *, status: int = 200, *
     context = {
         "report": report,
         "attachments": selectors.attachments_added_by(report=report, user=request.user),
-        "amendments": selectors.amendments_for(report=report),
+        "amendments": selectors.amendments_for(report=report, reporters_only=True),
         **forms,
         "error_form": next((f for f in forms.values() if f.is_bound and f.errors), None),
     }
@@ -179,7 +180,7 @@ def attachment_add(request: HttpRequest, report_id: str) -> HttpResponse:
 def attachment_download(request: HttpRequest, attachment_id: str) -> HttpResponse:
     attachment = services.attachment_read(user=request.user, attachment_id=attachment_id)
     response = HttpResponse(bytes(attachment.content or b""), content_type=attachment.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{attachment.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, attachment.filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "no-store, private"

@@ -196,3 +196,12 @@ def test_purge_drops_the_additions_spans(
     privacy_services.purge_raw_narratives(now=timezone.now() + dt.timedelta(days=31))
     copy = AmendmentCopy.objects.get()
     assert copy.spans is None and Addendum.objects.get().text == ""
+
+
+def test_reporter_sees_only_the_reporters_additions(
+    people: dict[str, Any], report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    add(client_for(people["reviewer"]), report, "Internal: manager interviewed.", django_capture_on_commit_callbacks)
+    add(client_for(people["reporter"]), report, "My own extra detail.", django_capture_on_commit_callbacks)
+    page = client_for(people["reporter"]).get(reverse("casework:my_report", args=[report.pk])).content.decode()
+    assert "My own extra detail." in page and "manager interviewed" not in page

@@ -252,3 +252,26 @@ def test_purged_file_ciphertext_is_not_left_in_the_database_file(
     on_disk = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
     pieces = [token[i : i + 32] for i in range(0, len(token) - 32, 64)]
     assert pieces and not [p for p in pieces if p in on_disk]
+
+
+def test_upload_is_never_written_to_a_temporary_file(people: dict[str, Any], report: Any, monkeypatch: Any) -> None:
+    """Django spools uploads over 2.5 MB to a plaintext temporary file; the casework handler keeps them in memory."""
+    from django.core.files import uploadhandler
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("an upload went to a temporary file on disk")
+
+    monkeypatch.setattr(uploadhandler.TemporaryFileUploadHandler, "new_file", refuse)
+    data = b"line of a long letter\n" * 200_000  # 4.4 MB: over FILE_UPLOAD_MAX_MEMORY_SIZE
+    assert add(client_for(people["reviewer"]), report, "long.txt", data).status_code == 302
+    assert Attachment.objects.get().content == data
+
+
+def test_a_name_in_any_script_downloads_safely(people: dict[str, Any], report: Any) -> None:
+    add(client_for(people["reviewer"]), report, 'Åsa\'s "rota"\r\nX-Evil: 1.txt', CANARY)
+    attachment = Attachment.objects.get()
+    response = client_for(people["reviewer"]).get(reverse("casework:attachment_download", args=[attachment.pk]))
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment; filename*=utf-8''%C3%85sas%20rota") and disposition.endswith(".txt")
+    assert "\r" not in disposition and "\n" not in disposition and '"' not in disposition
+    assert "X-Evil" not in response.headers
