@@ -31,11 +31,15 @@ STEPS: tuple[Step, ...] = (
     Step("identity", pf.IdentityForm, _("Tell us who you are"), ("identity_name", "identity_contact")),
     Step("what", pf.WhatForm, _("What happened?"), ("what_happened",)),
     Step("when", pf.WhenForm, _("When did it happen?"), ("when",)),
-    # Optional: young people may not know where, or may not want to say (types of place only, never names).
+    Step("help", pf.HelpForm, _("What would help?"), ("what_would_help",)),
+    # Optional extras, offered on check-your-answers rather than in the walk through, so a young person who
+    # does not know (or would rather not say) where it happened or how old the child is meets no extra page.
+    # Types of place only, never an organisation's named homes.
     Step("where", pf.WhereForm, _("Where did it happen?"), ("location_type",)),
     Step("child", pf.ChildAgeForm, _("How old is the child or young person?"), ("child_age_band",)),
-    Step("help", pf.HelpForm, _("What would help?"), ("what_would_help",)),
 )
+#: Pages reached only from check-your-answers ("Add" or "Change"); each returns there.
+EXTRAS = ("where", "child")
 BY_SLUG = {s.slug: s for s in STEPS}
 REQUIRED = ("immediate_risk_answer", "who", "mode", "what_happened", "when")
 
@@ -44,10 +48,12 @@ def applies(step: Step, answers: dict[str, Any]) -> bool:
     """The identity page is only for confidential reports (a named one uses the signed-in account)."""
     if step.slug == "identity":
         return answers.get("mode") == "confidential"
-    return True
+    return step.slug not in EXTRAS
 
 
 def next_slug(current: str, answers: dict[str, Any]) -> str:
+    if current in EXTRAS:
+        return "check"
     index = [s.slug for s in STEPS].index(current)
     for step in STEPS[index + 1 :]:
         if applies(step, answers):
@@ -56,6 +62,8 @@ def next_slug(current: str, answers: dict[str, Any]) -> str:
 
 
 def previous_slug(current: str, answers: dict[str, Any]) -> str | None:
+    if current in EXTRAS:
+        return "help"
     slugs = [s.slug for s in STEPS]
     index = len(slugs) if current == "check" else slugs.index(current)
     for step in reversed(STEPS[:index]):
@@ -140,13 +148,17 @@ def summary_rows(
         (gettext("How we can contact you"), "identity_contact", "identity"),
         (gettext("What happened?"), "what_happened", "what"),
         (gettext("When did it happen?"), "when", "when"),
-        (gettext("Where did it happen?"), "location_type", "where"),
-        (gettext("How old is the child or young person?"), "child_age_band", "child"),
         (gettext("What would help?"), "what_would_help", "help"),
+        (gettext("Where did it happen? (optional)"), "location_type", "where"),
+        (gettext("How old is the child or young person? (optional)"), "child_age_band", "child"),
     ]
     out = []
     for question, key, slug in rows:
-        if not applies(BY_SLUG[slug], answers):
+        if not applies(BY_SLUG[slug], answers) and slug not in EXTRAS:
+            continue
+        if slug in EXTRAS and key not in answers:
+            other = question_words(key, slug) if question_words else None
+            out.append((str(other or question), gettext("Not given (optional)"), slug))
             continue
         value = str(answers.get(key, ""))
         words = {**labels.get(key, {}), **(answer_words(key) if answer_words else {})}
