@@ -33,10 +33,10 @@ class Amendment:
 def amendments_for(*, report: Report, reporters_only: bool = False) -> list[Amendment]:
     """Each addition with its de-identified copy (raw words: callers audit the read). A reporter sees only
     the reporter's own additions, never what a safety lead added."""
-    addenda = Addendum.objects.filter(report=report).select_related("author").order_by("created_at")
+    query = Addendum.objects.filter(report=report).select_related("author").order_by("created_at")
     if reporters_only:
-        addenda = addenda.filter(author_label="reporter")
-    addenda = list(addenda)
+        query = query.filter(author_label="reporter")
+    addenda = list(query)
     copies = {c.addendum_id: c for c in AmendmentCopy.objects.filter(addendum__in=addenda)}
     return [Amendment(addendum=a, copy=copies.get(a.pk)) for a in addenda]
 

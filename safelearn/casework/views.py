@@ -180,7 +180,7 @@ def attachment_add(request: HttpRequest, report_id: str) -> HttpResponse:
 def attachment_download(request: HttpRequest, attachment_id: str) -> HttpResponse:
     attachment = services.attachment_read(user=request.user, attachment_id=attachment_id)
     response = HttpResponse(bytes(attachment.content or b""), content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, attachment.filename)
+    response["Content-Disposition"] = content_disposition_header(True, attachment.filename) or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "no-store, private"
