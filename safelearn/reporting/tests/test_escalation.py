@@ -136,6 +136,7 @@ def test_staff_form(
         "kind": "incident",
         "what_happened": CALM,
         "how_noticed": DANGER,  # any free-text field, not only the first
+        "location_type": "team",  # where it happened: required on the staff form (issue 17)
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reporting:report_new"), data)

@@ -53,6 +53,7 @@ def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: d
     risk.get_by_role("radio", name="No", exact=True).check()
     page.get_by_label("What happened?").fill(WHAT_HAPPENED)
     page.get_by_label("How far did it get?").select_option("near_miss")
+    page.get_by_label("If it is not on the list, what type of place was it?").select_option("team")
     page.get_by_role("button", name="Send report").click()
     page.wait_for_url("**/report/sent/")
     code = page.locator("#receipt-code").inner_text().strip()

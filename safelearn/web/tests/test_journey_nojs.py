@@ -86,7 +86,13 @@ def test_reporter_and_reviewer_journey_without_javascript(people: dict[str, Any]
     page, _ = open_page(reporter, "/report/")
     form = the_form(page, method="post", with_field="what_happened")
     assert ("action", "submit") in form.buttons
-    typed = {"mode": "named", "immediate_risk_answer": "no", "how_noticed": HOW_NOTICED, "action": "submit"}
+    typed = {
+        "mode": "named",
+        "immediate_risk_answer": "no",
+        "how_noticed": HOW_NOTICED,
+        "location_type": "team",  # where it happened: required on the staff form (issue 17)
+        "action": "submit",
+    }
     response = submit(reporter, "/report/", form, **typed)
     assert response.status_code == 200
     html = response.content.decode()

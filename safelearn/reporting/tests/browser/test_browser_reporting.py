@@ -126,6 +126,7 @@ def test_confidential_staff_identity_for_the_safety_lead_only(
         "radio", name="No", exact=True
     ).check()
     page.get_by_label("What happened?").fill("The referral was sent to the wrong team and waited a week.")
+    page.get_by_label("If it is not on the list, what type of place was it?").select_option("team")
     page.get_by_role("button", name="Send report").click()
     page.wait_for_url("**/report/sent/")
     check(page, "staff receipt code")

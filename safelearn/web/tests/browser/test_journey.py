@@ -49,6 +49,7 @@ def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict
     risk = page.get_by_role("group", name=re.compile("Could a child be at risk"))
     risk.get_by_role("radio", name="No", exact=True).check()
     page.get_by_label("How was it noticed or stopped?").fill(HOW_NOTICED)
+    page.get_by_label("If it is not on the list, what type of place was it?").select_option("team")
     page.get_by_role("button", name="Send report").click()
 
     # Missing narrative: the error summary leads to the field, and nothing typed is lost.
