@@ -296,3 +296,31 @@ def test_record_sent_through_the_page_with_clear_errors(lead: Any, reg40: Statut
 def _pdf_text(data: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_a_receipt_file_goes_to_the_registered_store(lead: Any, reg40: StatutoryClock) -> None:
+    """Review keeps no files itself: the app that keeps them (casework) registers a store for receipts."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from safelearn.review.receipts import receipt_store, receipt_store_register
+
+    url = _urls(reg40)["sent"]
+    assert 'type="file"' not in lead.get(url).content.decode() or receipt_store() is not None
+    kept: list[tuple[str, bytes]] = []
+    previous = receipt_store()
+
+    def store(*, user: Any, report: Report, name: str, data: bytes) -> Any:
+        assert report.pk == reg40.report_id and user.username == "reviewer"
+        kept.append((name, data))
+        return "5b0c4ad5-0000-4000-8000-000000000001"
+
+    receipt_store_register(store)
+    try:
+        assert 'type="file"' in lead.get(url).content.decode()
+        upload = SimpleUploadedFile("receipt.pdf", b"%PDF-1.4 receipt", content_type="application/pdf")
+        response = lead.post(url, {**_sent_form(), "sent-receipt": upload})
+    finally:
+        receipt_store_register(previous)
+    assert response.status_code == 302 and kept == [("receipt.pdf", b"%PDF-1.4 receipt")]
+    notification = OnwardNotification.objects.get(clock=reg40)
+    assert str(notification.receipt_attachment_id) == "5b0c4ad5-0000-4000-8000-000000000001"

@@ -6,7 +6,6 @@ reporter's words, so each visit is audited as a read of the narrative; the sendi
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 from django.contrib import messages
@@ -24,6 +23,7 @@ from safelearn.review.forms import NotificationForm, NotificationSentForm
 from safelearn.review.models import NotificationStatus, OnwardNotification, StatutoryClock
 from safelearn.review.notifications import kind_for, prefilled
 from safelearn.review.pdf import notification_pdf
+from safelearn.review.receipts import receipt_store
 from safelearn.review.services import onward
 
 
@@ -127,25 +127,19 @@ def notification_pdf_view(request: HttpRequest, clock_id: str) -> HttpResponse:
 
 
 def _can_attach() -> bool:
-    """The casework app keeps files encrypted; the receipt goes there when it is installed."""
-    return importlib.util.find_spec("safelearn.casework.services") is not None
+    """A receipt file is kept only where an app above review keeps files encrypted (casework registers it)."""
+    return receipt_store() is not None
 
 
 def _attach_receipt(request: HttpRequest, report: Report, upload: Any) -> Any:
-    from safelearn.casework.services import attachment_add  # above review in the layers: imported only here
-
+    store = receipt_store()
+    if store is None:
+        raise ValidationError({"receipt": ["Files cannot be kept here: describe the receipt in a note instead"]})
     try:
-        attachment = attachment_add(
-            user=request.user,
-            report=report,
-            name=upload.name,
-            data=upload.read(),
-            description="Receipt for a statutory notification",
-        )
+        return store(user=request.user, report=report, name=upload.name, data=upload.read())
     except ValidationError as exc:
         messages_ = exc.message_dict.get("file", exc.messages) if hasattr(exc, "error_dict") else exc.messages
         raise ValidationError({"receipt": messages_}) from exc
-    return attachment.pk
 
 
 @login_required
