@@ -7,11 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+import scipy.sparse as sp
 from django.db.models import Count, Max
 
 from safelearn.casereviews.engine import IndexCache, suggest_agencies, suggest_codes
 from safelearn.casereviews.models import CodeStatus, Finding, FindingCode
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.learning.engine.explain import QueryContext
 from safelearn.learning.engine.similarity import SimilarityIndex
 
 #: Each shared code adds this much to the text similarity (up to MAX_CODES codes): shared codes are
@@ -147,6 +150,58 @@ def match_text(
     return sorted(links, key=lambda link: -link.score)
 
 
+def match_texts(
+    texts: list[str],
+    codes: list[set[Code]],
+    *,
+    index: SimilarityIndex,
+    codes_by_finding: dict[str, set[Code]],
+    limit: int,
+) -> list[list[RawLink]]:
+    """``match_text(...)[:limit]`` for many texts at once: one sparse product for the whole batch, and the
+    shared terms worked out only for the links kept (the background matching of the whole pool uses this).
+    Falls back to one text at a time for an LSA (dense) index, i.e. more than a few thousand findings."""
+    if index.matrix is None or not index.ids or index.dense is not None:
+        return [
+            match_text(t, c, index=index, codes_by_finding=codes_by_finding)[:limit]
+            for t, c in zip(texts, codes, strict=True)
+        ]
+    queries = sp.csr_matrix(index.vectorizer.transform([t or "" for t in texts]))
+    sims = np.asarray((queries @ index.matrix.T).todense())
+    ids = index.ids
+    out: list[list[RawLink]] = []
+    for i, (text, text_codes) in enumerate(zip(texts, codes, strict=True)):
+        row = sims[i]
+        hits: dict[str, tuple[int, float]] = {}
+        if queries[i].nnz:
+            for j in np.argsort(-row, kind="stable")[:CANDIDATES]:
+                if row[j] <= 0:
+                    break
+                hits[ids[j]] = (int(j), round(float(row[j]), 4))
+        candidates = set(hits)
+        if text_codes:
+            candidates |= {fid for fid, fc in codes_by_finding.items() if len(fc & text_codes) >= 2}
+        scored = []
+        for fid in candidates:
+            shared = tuple(
+                sorted(codes_by_finding.get(fid, set()) & text_codes, key=lambda c: (c[0] != "incident_type", c))
+            )
+            text_score = hits[fid][1] if fid in hits else 0.0
+            score = text_score + CODE_WEIGHT * min(len(shared), MAX_CODES)
+            if score >= THRESHOLD:
+                scored.append((round(score, 4), fid, text_score, shared))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        links = []
+        context = QueryContext(text) if any(fid in hits for _, fid, _, _ in scored[:limit]) else None
+        for score, fid, text_score, shared in scored[:limit]:
+            terms: tuple[str, ...] = ()
+            if fid in hits and context is not None:
+                terms = tuple(index._shared_terms(queries[i], hits[fid][0], context))
+            links.append(RawLink(fid, score, text_score, shared, terms))
+        out.append(links)
+    return out
+
+
 def findings_for_report(report: Any, limit: int = 5) -> LinkedFindings:
     """Review findings sharing this report's pattern, with reasons. Call only after the reader's permission
     check (the report's full narrative is used, as its own safety leads can read it)."""
@@ -177,6 +232,7 @@ __all__ = [
     "findings_for_report",
     "findings_index",
     "match_text",
+    "match_texts",
     "report_codes",
     "suggest_agencies",
     "suggested_codes",
