@@ -26,7 +26,7 @@ from _common import ROOT, Timer, bench_env, db_label, peak_rss_mb, percentiles, 
 
 
 def _texts_in_memory(n: int, seed: int) -> list[tuple[str, str]]:
-    from safelearn.core.generator import _sentence_pools
+    from safelearn.demo.generator import _sentence_pools
 
     rng = random.Random(seed)
     pools = _sentence_pools()

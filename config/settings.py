@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "safelearn.casereviews",
     "safelearn.learning",
     "safelearn.casework",
+    "safelearn.demo",  # demo data and the synthetic generator: the top of the layers (issue 22)
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ import pytest
 from safelearn.analytics.demo import load_analytics_demo
 from safelearn.analytics.models import AlertRecipient, Bulletin, SafetyAlert
 from safelearn.analytics.selectors import PoolFilters, pool_rows
-from safelearn.core.demo import load_demo
+from safelearn.demo.loader import load_demo
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from safelearn.core.demo import load_demo
+from safelearn.demo.loader import load_demo
 from safelearn.learning.demo import load_learning_demo
 from safelearn.learning.models import Signal, Suggestion
 from safelearn.learning.services import report_text

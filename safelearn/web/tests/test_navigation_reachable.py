@@ -17,7 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-from safelearn.core.demo import DEMO_USERS, load_demo
+from safelearn.demo.loader import DEMO_USERS, load_demo
 from safelearn.core.policy import POLICY
 
 pytestmark = pytest.mark.django_db

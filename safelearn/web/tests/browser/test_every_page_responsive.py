@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import Resolver404, resolve
 
-from safelearn.core.demo import load_everything
+from safelearn.demo.loader import load_everything
 from safelearn.web.tests.browser.axe import axe_violations, format_violations
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page  # noqa: F401
 from safelearn.web.tests.test_navigation_reachable import DOWNLOAD_SUFFIXES, HREF, SKIP_PREFIXES

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from safelearn.core.demo_data import DEMO_PEOPLE_TEXT, DEMO_REPORTS
+from safelearn.demo.data import DEMO_PEOPLE_TEXT, DEMO_REPORTS
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import ReportInput, report_submit
@@ -213,23 +215,38 @@ def load_pending_redactions() -> int:
     return made
 
 
-def load_everything() -> bool:
-    """The whole demo: reports, two-factor devices, national learning, case reviews, learning, redactions."""
+def load_everything(step: Callable[[str, float], None] | None = None) -> bool:
+    """The whole demo: reports, two-factor devices, national learning, case reviews, learning, redactions.
+
+    ``step`` hears each part's name and seconds (the demo command prints them, so a slow part shows)."""
     from safelearn.accounts.demo import demo_two_factor_ensure
     from safelearn.analytics.demo import load_analytics_demo
     from safelearn.casereviews.demo import load_casereviews_demo
 
+    started = time.monotonic()
+
+    def done(name: str) -> None:
+        nonlocal started
+        if step is not None:
+            step(name, time.monotonic() - started)
+        started = time.monotonic()
+
     created = load_demo()
     demo_two_factor_ensure(get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS]))
+    done("demo organisations, users and reports")
     if not created:
         return False  # every step below is for a fresh demo (approving again would approve the pending ones)
     load_analytics_demo()
+    done("bulletins and alerts")
     load_casereviews_demo()
+    done("case-review library and recurrence matching")
     try:
         from safelearn.learning.demo import load_learning_demo
     except ImportError:  # the learning app's demo arrives with it
         pass
     else:
         load_learning_demo()
+        done("learning: suggestions, search indexes, signals")
     load_pending_redactions()
+    done("reports waiting for redaction review")
     return True

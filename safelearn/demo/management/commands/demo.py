@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from safelearn.core import demo
+from safelearn.demo import loader as demo
 
 
 class Command(BaseCommand):
@@ -27,20 +28,28 @@ class Command(BaseCommand):
         # Demo reports trigger acknowledgement and alert emails; keep them in memory, not on the console.
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         if options["reports"]:
-            from safelearn.core.generator import generate_reports
+            from safelearn.demo.generator import generate_reports
 
             def progress(done: int, seconds: float) -> None:
                 self.stdout.write(f"  {done:,} reports in {seconds:,.0f} s ({done / max(seconds, 0.001):,.0f}/s)")
 
             made = generate_reports(options["reports"], organisations=options["organisations"], progress=progress)
             self.stdout.write(f"Generated {made:,} synthetic reports.")
-        created = demo.load_everything()
+        verbose = options["reports"] > 0 or options["verbosity"] > 1
+
+        def step(name: str, seconds: float) -> None:
+            if verbose:
+                self.stdout.write(f"  {name}: {seconds:,.1f} s")
+
+        created = demo.load_everything(step=step)
         if created or options["reports"]:
             from safelearn.analytics.summary import summary_rebuild
 
             # Demo and generated reports are written in bulk or back-dated without the services that keep
             # the dashboards' summary in step, so it is counted once from the pool here.
+            started = time.monotonic()
             summary_rebuild()
+            step("dashboard summary rebuilt", time.monotonic() - started)
         self.stdout.write("Demo data loaded." if created else "Demo data already present; nothing duplicated.")
         if not options["quiet_logins"]:
             self.stdout.write(f"\nDemo log-ins (password for all: {demo.DEMO_PASSWORD})")
