@@ -195,32 +195,52 @@ def summary_refresh(report_ids: Iterable[uuid.UUID]) -> int:
     return len(cells)
 
 
+def _pooled_organisations() -> list[uuid.UUID]:
+    ids = deidentified_pool().order_by().values_list("organisation_id", flat=True).distinct()
+    return sorted(uuid.UUID(str(i)) for i in ids)
+
+
 def summary_rebuild() -> tuple[int, int]:
-    """Throw the summary away and count it again from the pool; returns (count rows, factor rows)."""
+    """Throw the summary away and count it again from the pool; returns (count rows, factor rows).
+
+    One organisation at a time (cells never span organisations), so memory holds one organisation's
+    cells, not a million reports' worth."""
+    counts = factors = 0
     with transaction.atomic():
         PoolDayCount.objects.all().delete()
         PoolDayFactor.objects.all().delete()
         PoolDayDuration.objects.all().delete()
-        summary = _direct(deidentified_pool())
-        _write(summary)
-    return len(summary.counts), len(summary.factors)
+        for organisation_id in _pooled_organisations():
+            summary = _direct(deidentified_pool().filter(organisation_id=organisation_id))
+            _write(summary)
+            counts, factors = counts + len(summary.counts), factors + len(summary.factors)
+    return counts, factors
 
 
 def summary_differences(limit: int = 20) -> list[str]:
     """Cells where the stored summary differs from a direct count of the pool (empty when they agree)."""
-    direct = _direct(deidentified_pool())
-    stored = _stored(PoolDayCount.objects.all(), PoolDayFactor.objects.all(), PoolDayDuration.objects.all())
     problems: list[str] = []
-    pairs: list[tuple[str, Counter[Any], Counter[Any]]] = [
-        ("count", direct.counts, stored.counts),
-        ("factor", direct.factors, stored.factors),
-        ("duration", direct.durations, stored.durations),
-    ]
-    for name, want, have in pairs:
-        for key in sorted(set(want) | set(have), key=str):
-            if want[key] != have[key]:
-                where = "/".join(str(k) for k in key)
-                problems.append(f"{name} {where}: summary {have[key]}, direct {want[key]}")
+    stored_orgs = set(PoolDayCount.objects.values_list("organisation_id", flat=True).distinct())
+    stored_orgs |= set(PoolDayDuration.objects.values_list("organisation_id", flat=True).distinct())
+    for organisation_id in sorted(set(_pooled_organisations()) | {uuid.UUID(str(o)) for o in stored_orgs}):
+        direct = _direct(deidentified_pool().filter(organisation_id=organisation_id))
+        stored = _stored(
+            PoolDayCount.objects.filter(organisation_id=organisation_id),
+            PoolDayFactor.objects.filter(organisation_id=organisation_id),
+            PoolDayDuration.objects.filter(organisation_id=organisation_id),
+        )
+        pairs: list[tuple[str, Counter[Any], Counter[Any]]] = [
+            ("count", direct.counts, stored.counts),
+            ("factor", direct.factors, stored.factors),
+            ("duration", direct.durations, stored.durations),
+        ]
+        for name, want, have in pairs:
+            for key in sorted(set(want) | set(have), key=str):
+                if want[key] != have[key]:
+                    where = "/".join(str(k) for k in key)
+                    problems.append(f"{name} {where}: summary {have[key]}, direct {want[key]}")
+        if limit and len(problems) >= limit:
+            break
     return problems[:limit] if limit else problems
 
 
