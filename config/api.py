@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI, Swagger
 
 from safelearn.api import errors
-from safelearn.api.routers import analytics, exports, reports, review, review_work
+from safelearn.api.routers import analytics, exports, queries, reports, review, review_work
 from safelearn.api.unavailable import install_database_busy
 
 api = NinjaAPI(
@@ -32,3 +32,4 @@ api.add_router("/review", review.router)
 api.add_router("/review", review_work.router)
 api.add_router("/review", exports.router)
 api.add_router("/analytics", analytics.router)
+api.add_router("/queries", queries.router)  # saved queries, read-only (issue 17)

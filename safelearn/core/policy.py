@@ -395,6 +395,8 @@ POLICY: dict[str, Rule] = {
     "api-v1:open_data_csv": rule(
         outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW), kwargs={"quarter": "2026-Q1"}
     ),
+    # API saved queries (issue 17): only someone who could open the query in the browser; national ones suppressed
+    "api-v1:run_saved_query": rule(outcomes(DENY, anonymous=UNAUTHORISED), note=MISSING),
     # API tokens (organisation administrators) and report exports (safety leads, their own organisation)
     "integrations:token_list": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
     "integrations:token_new": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
