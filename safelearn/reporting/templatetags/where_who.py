@@ -18,13 +18,14 @@ def _children(report: Report) -> list[ChildDetails]:
 
 
 @register.inclusion_tag("reporting/_where_who_summary.html")
-def where_who_summary(report: Report, show_location_name: bool = True) -> dict[str, Any]:
-    """Location (the name only inside the organisation), each child's coded answers, and the graded harm."""
+def where_who_summary(report: Report, shared: bool = False) -> dict[str, Any]:
+    """Location, each child's coded answers and the graded harm (the review page); ``shared``: as the
+    de-identification screen shows them, the type of setting only, never the named location."""
     return {
         "report": report,
-        "location": report.location if show_location_name and report.location_id else None,
+        "location": report.location if not shared and report.location_id else None,
         "children": _children(report),
-        "show_harm": show_location_name,
+        "shared": shared,
     }
 
 

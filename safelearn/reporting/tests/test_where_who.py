@@ -328,3 +328,22 @@ def test_public_link_without_where_or_age_still_sends(client: Any, org: Any, wal
     client.post(reverse("reporting:public_check", args=[org.slug]), {})
     report = Report.objects.get()
     assert report.location_type == "" and not report.children.exists()
+
+
+def test_redaction_screen_shows_the_childrens_details_and_only_the_type_of_setting(
+    client: Any, submit_report: Any, oak: Location, people: dict[str, Any]
+) -> None:
+    from safelearn.privacy.services import deidentify_report
+
+    report = submit_report(
+        location_id=str(oak.pk),
+        children=[ChildInput(age_band="16-17", legal_status="care_leaver"), ChildInput(ethnicity="white_irish")],
+    ).report
+    deidentify_report(report_id=report.pk)
+    client.force_login(people["reviewer"])
+    page = client.get(reverse("privacy:review", args=[report.pk])).content.decode()
+    assert "what leaves the organisation" in page
+    assert "Care leaver" in page and "White: Irish" in page and "Child or young person 2" in page
+    assert "Children&#x27;s home" in page and "Oak House" not in page
+    client.force_login(people["other_reviewer"])
+    assert client.get(reverse("privacy:review", args=[report.pk])).status_code in (403, 404)
