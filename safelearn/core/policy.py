@@ -211,6 +211,7 @@ POLICY: dict[str, Rule] = {
         REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ, note="a PDF: the words are not in plain bytes"
     ),
     "review:notification_sent": rule(REVIEWER_OF_REPORT),
+    "review:code_choose": rule(REVIEWER_OF_REPORT, method="POST", kwargs={"field": "incident_type"}),
     "review:factor_add": rule(REVIEWER_OF_REPORT, method="POST"),
     # Redaction review
     "privacy:queue": rule(ANY_REVIEWER),

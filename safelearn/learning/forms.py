@@ -24,7 +24,8 @@ RISK_CHOICES = [("yes", "Yes"), ("no", "No")]
 
 
 class SuggestionDecisionForm(forms.Form):
-    """One suggested field: pre-filled with the suggestion (or the earlier decision) to confirm or change."""
+    """One suggested field: pre-filled with the code the report holds (the reporter's own, or the earlier
+    decision), never with the suggestion, which is shown beside it to accept or not."""
 
     action = forms.ChoiceField(
         choices=[("save", "Save"), ("reject", "Reject")],
@@ -34,8 +35,13 @@ class SuggestionDecisionForm(forms.Form):
     def __init__(self, *args: Any, suggestion: Suggestion, **kwargs: Any) -> None:
         self.suggestion = suggestion
         kwargs.setdefault("prefix", f"s-{suggestion.field}")
-        shown = None if suggestion.withheld else suggestion.value  # a withheld guess is never pre-filled
-        current = suggestion.final_value if suggestion.final_value is not None else shown
+        shown = None if suggestion.withheld else suggestion.value
+        if suggestion.final_value is not None:
+            current = suggestion.final_value
+        elif suggestion.field == "immediate_risk":
+            current = shown  # a safety screen's answer, not a code the reporter chose
+        else:
+            current = getattr(suggestion.report, suggestion.field, None)  # the reporter's code stays in place
         field = suggestion.field
         label = FIELD_LABELS.get(field, field)
         if field == "immediate_risk":

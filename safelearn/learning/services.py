@@ -114,11 +114,15 @@ def suggestion_decide(*, suggestion: Suggestion, actor: Any, action: str, value:
     else:
         status = SuggestionStatus.CHANGED
     with transaction.atomic():
+        if final is not None and suggestion.field in REPORT_FIELDS:
+            # The code the report held before this decision (the reporter's own, the first time), kept so
+            # the reporter's coding is never lost when a reviewer's or a suggested code replaces it.
+            suggestion.details = {**(suggestion.details or {}), "before": getattr(suggestion.report, suggestion.field)}
         suggestion.status = status
         suggestion.final_value = final
         suggestion.decided_by = actor
         suggestion.decided_at = timezone.now()
-        suggestion.save(update_fields=["status", "final_value", "decided_by", "decided_at", "updated_at"])
+        suggestion.save(update_fields=["status", "final_value", "decided_by", "decided_at", "details", "updated_at"])
         if final is not None and suggestion.field in REPORT_FIELDS:
             report_set_code(report=suggestion.report, field=suggestion.field, value=final)
         audit_record(

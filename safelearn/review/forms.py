@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.learning.engine.taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS
 from safelearn.reporting.models import ReportStatus
 from safelearn.review.models import (
     METHODS_NEEDING_REFERENCE,
@@ -23,6 +24,7 @@ from safelearn.review.models import (
 )
 from safelearn.review.notifications import NotificationKind
 from safelearn.review.selectors import InboxFilters
+from safelearn.review.services.coding import FIELD_LABELS as CODE_FIELD_LABELS
 from safelearn.review.services.onward import MAX_FIELD_CHARS
 
 User = get_user_model()
@@ -412,3 +414,32 @@ class NotificationSentForm(GdsForm):
             return None
         moment = self.cleaned_data.get("sent_time") or dt.time(12, 0)
         return timezone.make_aware(dt.datetime.combine(day, moment))
+
+
+class CodeForm(GdsForm):
+    """Change one coded field: pre-filled with the code the report holds now (the reporter's own until someone
+    changes it), never with the machine's suggestion."""
+
+    def __init__(self, *args: Any, field: str, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"code-{field}")
+        super().__init__(*args, **kwargs)
+        self.field_name = field
+        section = FIELD_SECTIONS[field]
+        label = f"Choose the {CODE_FIELD_LABELS[field].lower()} yourself"
+        if field in MULTI_LABEL_FIELDS:
+            self.fields["value"] = forms.MultipleChoiceField(
+                label=label,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=get_taxonomy().choices(section),
+                error_messages={"invalid_choice": "Choose factors from the list"},
+            )
+        else:
+            self.fields["value"] = forms.ChoiceField(
+                label=label,
+                choices=[("", "Choose a code"), *get_taxonomy().choices(section)],
+                error_messages={
+                    "required": "Choose a code from the list",
+                    "invalid_choice": "Choose a code from the list",
+                },
+            )

@@ -76,6 +76,13 @@ PHRASES: dict[str, Phrase] = {
     ),
     "notification.drafted": "drafted a statutory notification",
     "notification.edited": "edited a statutory notification's draft",
+    "report.code_chosen": lambda p: (
+        {
+            "suggestion": "accepted a suggested code",
+            "reporter": "kept the reporter's own code",
+        }.get(str(p.get("source")), "chose a code")
+        + f" ({str(p.get('field', '')).replace('_', ' ')})"
+    ),
     "clock.not_required": "marked a statutory duty as not required",
     "action.created": "added an action",
     "action.updated": lambda p: f"marked an action {_ACTION.get(str(p.get('to')), 'changed').lower()}",

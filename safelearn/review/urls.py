@@ -33,6 +33,7 @@ urlpatterns = [
     path("reports/<uuid:report_id>/systems-review/", views.systems_review, name="systems_review"),
     path("reports/<uuid:report_id>/systems-review/findings/", views.finding_add, name="finding_add"),
     path("reports/<uuid:report_id>/just-culture/", views.just_culture, name="just_culture"),
+    path("reports/<uuid:report_id>/codes/<str:field>/", views.code_choose_view, name="code_choose"),
     path("clocks/<uuid:clock_id>/", views.clock_update, name="clock_update"),
     path("clocks/<uuid:clock_id>/notification/", views.notification_edit, name="notification_edit"),
     path("clocks/<uuid:clock_id>/notification/print/", views.notification_print, name="notification_print"),

@@ -106,4 +106,5 @@ def test_the_review_page_shows_suggestions_and_similar_reports(
     client.force_login(people["reviewer"])
     page = client.get(reverse("review:report_learning", args=[case["report"].pk])).content.decode()
     assert "Suggested codes" in page and "Similar past reports" in page
-    assert reverse("learning:suggestion_decide", args=[case["report"].pk, case["suggestion"].pk]) in page
+    # On the review page the codes are decided beside the reporter's own (review's code panel posts them).
+    assert reverse("review:code_choose", args=[case["report"].pk, "incident_type"]) in page

@@ -1,6 +1,7 @@
 """Safety lead pages. Thin: forms validate input, services and workflow do the work, selectors read."""
 
 from safelearn.review.views.closure import report_close
+from safelearn.review.views.coding import code_choose_view
 from safelearn.review.views.escalation import escalation_acknowledge_view
 from safelearn.review.views.notifications import (
     notification_edit,
@@ -42,6 +43,7 @@ __all__ = [
     "actions",
     "clock_start",
     "clock_update",
+    "code_choose_view",
     "escalation_acknowledge_view",
     "factor_add",
     "feedback_send",
