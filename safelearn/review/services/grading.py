@@ -205,6 +205,10 @@ def clock_record_notification(
 
 def clock_mark_not_required(*, clock: StatutoryClock, actor: Any, reason: str) -> StatutoryClock:
     require_reviewer(actor, clock.organisation_id)
+    if clock.status == ClockStatus.NOTIFIED:
+        raise ValidationError(
+            {"notes": ["This notification has been sent: a sent duty cannot be marked as not applying"]}
+        )
     if not reason.strip():
         raise ValidationError({"notes": ["Say why this duty does not apply"]})
     with transaction.atomic():

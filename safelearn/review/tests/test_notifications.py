@@ -106,6 +106,10 @@ def test_the_clock_is_met_only_when_a_sending_is_recorded(people: dict[str, Any]
         services.notification_edit(notification=notification, actor=reviewer, content={"urn": "x"})
     with pytest.raises(ValidationError):
         _sent(reg40, reviewer)
+    with pytest.raises(ValidationError):  # and a sent duty cannot be turned into "does not apply"
+        services.clock_mark_not_required(clock=reg40, actor=reviewer, reason="Changed my mind about it")
+    reg40.refresh_from_db()
+    assert reg40.status == ClockStatus.NOTIFIED
 
 
 @pytest.mark.parametrize(
