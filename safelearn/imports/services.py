@@ -23,7 +23,7 @@ from safelearn.reporting.about import SettingType
 from safelearn.reporting.models import NARRATIVE_FIELDS, Channel, EscalationSource, Location, Report
 from safelearn.reporting.services import ChildInput, ReportInput, report_input_validate
 from safelearn.reporting.services.escalation import risk_screen
-from safelearn.reporting.services.submission import report_reference_allocate
+from safelearn.reporting.services.submission import report_follow_ups_queue, report_reference_allocate
 from safelearn.reporting.services.where_who import CHILD_ANSWERS, children_save
 
 CHUNK = 200
@@ -188,8 +188,8 @@ def row_to_input(
 def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.datetime | None, actor: Any) -> Report:
     when = submitted_at or timezone.now()
     # Historic reports: no receipt code (no reporter to hold it) and no acknowledgement; de-identification
-    # still runs on every narrative, queued when the report is saved. The risk screen runs on every import:
-    # it flags old records and escalates recent ones.
+    # and suggestions are still queued for every record (report_follow_ups_queue, once the chunk commits).
+    # The risk screen runs on every import: it flags old records and escalates recent ones.
     values = asdict(data)
     values.pop("people_involved", None)  # legacy exports have no private names list
     values["mode"] = data.mode if data.mode != "named" else "anonymous"
@@ -211,6 +211,7 @@ def _create(organisation: Organisation, data: ReportInput, submitted_at: dt.date
     )
     report.reference = report_reference_allocate(organisation, when)
     report.save()
+    report_follow_ups_queue(report)  # de-identification and suggestions, as for every new report
     children_save(report=report, children=[c for c in data.children if not c.is_blank()])
     audit_record(actor=actor or "import", verb="report.imported", target=report)
     risk_screen(

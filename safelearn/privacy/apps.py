@@ -7,10 +7,10 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from safelearn.privacy import (
-            signals,  # noqa: F401
-            vault,
-        )
+        from safelearn.core.queue import task_register
+        from safelearn.privacy import vault
+        from safelearn.privacy.tasks import deidentify_report_task
         from safelearn.reporting.identity import identity_keeper_register
 
         identity_keeper_register(vault)  # reporting keeps identities through this (reporting.identity)
+        task_register("privacy.deidentify_report", deidentify_report_task)  # queued by report_submit

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+from safelearn.core.queue import task_enqueue_on_commit
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import receipts
@@ -127,6 +128,16 @@ def report_reference_allocate(organisation: Organisation, when: dt.datetime) -> 
     return f"{organisation.code}-{year}-{counter.last_number:05d}"
 
 
+def report_follow_ups_queue(report: Report) -> None:
+    """What happens to every new report once it is committed, whichever way it came (form, public link,
+    API, import): privacy drafts its de-identified copy and learning computes coding suggestions, both in
+    the background (`safelearn redact-pending` and `suggest-pending` catch up if the queue was down).
+    Call inside the transaction that saved the report."""
+    report_id = str(report.pk)
+    task_enqueue_on_commit("privacy.deidentify_report", report_id)
+    task_enqueue_on_commit("learning.suggest_for_report", report_id)
+
+
 def _assign_receipt(report: Report) -> str:
     for _ in range(5):
         code = receipts.generate_code()
@@ -181,6 +192,7 @@ def report_submit(
         report.reference = report_reference_allocate(organisation, now)
         code = _assign_receipt(report)
         report.save()
+        report_follow_ups_queue(report)
         children_save(report=report, children=children)
         if people_involved:
             identity_keeper().involved_people_keep(report=report, names=people_involved)
