@@ -178,6 +178,14 @@ POLICY: dict[str, Rule] = {
     # Reporting: safety leads
     "reporting:conversation_reply": rule(REVIEWER_OF_REPORT, method="POST"),
     "reporting:identity": rule(REVIEWER_OF_REPORT),
+    "reporting:harm_grade": rule(REVIEWER_OF_REPORT, method="POST", note="harm graded apart (issue 17)"),
+    # Reporting: the organisation's list of locations (issue 17); @org_slug is A
+    "reporting:locations": rule(ORG_ADMIN_OF_ORG),
+    "reporting:location_add": rule(ORG_ADMIN_OF_ORG),
+    "reporting:location_edit": rule(
+        MISSING_OBJECT, note=MISSING + "; safelearn/reporting/tests/test_where_who.py has them"
+    ),
+    "reporting:location_retire": rule(MISSING_OBJECT, method="POST", note=MISSING),
     # Review
     "review:inbox": rule(ANY_REVIEWER),
     "review:triage": rule(ANY_REVIEWER),
@@ -250,6 +258,8 @@ POLICY: dict[str, Rule] = {
     "analytics:dashboard": rule(SIGNED_IN, note="an organisation's members see only their own organisation"),
     "analytics:dashboard_csv": rule(SIGNED_IN, kwargs={"figure_id": "rates"}, note="as the dashboard"),
     "analytics:pool": rule(ANALYST_ONLY),
+    "analytics:equality": rule(SIGNED_IN, note="as the dashboard: members see only their own organisation"),
+    "analytics:equality_csv": rule(SIGNED_IN, note="as the dashboard"),
     "analytics:children_supported": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
     "analytics:bulletin_list": rule(SIGNED_IN, note="published bulletins for members"),
     "analytics:bulletin_new": rule(ANALYST_ONLY),
@@ -351,6 +361,9 @@ POLICY: dict[str, Rule] = {
     "api-v1:openapi-view": rule(PUBLIC),
     "api-v1:api-root": rule(outcomes(NOT_FOUND), note="nothing at the root"),
     "api-v1:submit_report": rule(PUBLIC, method="POST"),
+    "api-v1:list_locations": rule(
+        outcomes(UNAUTHORISED), note="API tokens with report:submit only; their own organisation's locations"
+    ),
     "api-v1:receipt_status": rule(PUBLIC, method="POST", note="only with a valid receipt code"),
     "api-v1:receipt_reply": rule(PUBLIC, method="POST", note="only with a valid receipt code"),
     "api-v1:list_reports": rule(

@@ -59,6 +59,7 @@ URL_KWARGS: dict[str, str] = {
             "link_id",
             "attachment_id",
             "copy_id",
+            "location_id",
         ],
         "00000000-0000-4000-8000-000000000000",
     ),
