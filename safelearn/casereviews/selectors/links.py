@@ -14,7 +14,7 @@ from django.db.models import Count, Max
 from safelearn.casereviews.engine import IndexCache, suggest_agencies, suggest_codes
 from safelearn.casereviews.models import CodeStatus, Finding, FindingCode
 from safelearn.core.taxonomy import get_taxonomy
-from safelearn.learning.engine.explain import QueryContext
+from safelearn.learning.engine.explain import QueryContext, explain_terms
 from safelearn.learning.engine.similarity import SimilarityIndex
 
 #: Each shared code adds this much to the text similarity (up to MAX_CODES codes): shared codes are
@@ -168,12 +168,20 @@ def match_texts(
         ]
     queries = sp.csr_matrix(index.vectorizer.transform([t or "" for t in texts]))
     sims = np.asarray((queries @ index.matrix.T).todense())
-    ids = index.ids
+    ids, terms, matrix = index.ids, index.terms, index.matrix
+    assert terms is not None
+    # Rows as plain arrays, read once: slicing a scipy row per link cost more than the matching itself.
+    f_rows = [
+        (matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]], matrix.data[matrix.indptr[j] : matrix.indptr[j + 1]])
+        for j in range(matrix.shape[0])
+    ]
     out: list[list[RawLink]] = []
     for i, (text, text_codes) in enumerate(zip(texts, codes, strict=True)):
         row = sims[i]
+        q_idx = queries.indices[queries.indptr[i] : queries.indptr[i + 1]]
+        q_dat = queries.data[queries.indptr[i] : queries.indptr[i + 1]]
         hits: dict[str, tuple[int, float]] = {}
-        if queries[i].nnz:
+        if q_idx.size:
             for j in np.argsort(-row, kind="stable")[:CANDIDATES]:
                 if row[j] <= 0:
                     break
@@ -194,10 +202,15 @@ def match_texts(
         links = []
         context = QueryContext(text) if any(fid in hits for _, fid, _, _ in scored[:limit]) else None
         for score, fid, text_score, shared in scored[:limit]:
-            terms: tuple[str, ...] = ()
+            shared_terms: tuple[str, ...] = ()
             if fid in hits and context is not None:
-                terms = tuple(index._shared_terms(queries[i], hits[fid][0], context))
-            links.append(RawLink(fid, score, text_score, shared, terms))
+                # As SimilarityIndex._shared_terms: terms in both, by the product of their weights.
+                f_idx, f_dat = f_rows[hits[fid][0]]
+                common, qi, fi = np.intersect1d(q_idx, f_idx, assume_unique=True, return_indices=True)
+                if common.size:
+                    order = np.argsort(-(q_dat[qi] * f_dat[fi]), kind="stable")
+                    shared_terms = tuple(explain_terms((str(terms[common[k]]) for k in order), context, limit=6))
+            links.append(RawLink(fid, score, text_score, shared, shared_terms))
         out.append(links)
     return out
 
