@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from safelearn.accounts.services.sessions import sessions_end_on_deactivation
         from safelearn.accounts.signals import restore_account_language
+        from safelearn.organisations.services import deactivation_step_add
 
         user_logged_in.connect(restore_account_language, dispatch_uid="safelearn.accounts.language")
+        deactivation_step_add(sessions_end_on_deactivation)

@@ -149,3 +149,11 @@ def token_authenticate(secret: str) -> ApiToken | None:
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
+
+
+def tokens_revoke_on_deactivation(*, user: Any, actor: Any) -> dict[str, int]:
+    """The API tokens a deactivated person made stop working at once (organisations.person_deactivate)."""
+    tokens = list(ApiToken.objects.filter(created_by=user, revoked_at__isnull=True))
+    for token in tokens:
+        token_revoke(token=token, actor=actor)
+    return {"tokens_revoked": len(tokens)}

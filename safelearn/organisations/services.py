@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -175,12 +175,19 @@ def membership_roles_set(*, actor: Any, organisation: Organisation, user: Any, r
     return sorted(wanted)
 
 
+#: What else switching an account off does, registered by the apps above (accounts ends the sessions, api
+#: revokes the tokens the person made) in ``AppConfig.ready``; each returns counts for the audit record.
+DeactivationStep = Callable[..., dict[str, int]]
+_deactivation_steps: list[DeactivationStep] = []
+
+
+def deactivation_step_add(step: DeactivationStep) -> None:
+    if step not in _deactivation_steps:
+        _deactivation_steps.append(step)
+
+
 def person_deactivate(*, actor: Any, organisation: Organisation, user: Any) -> None:
     """Switch the account off now: sessions end and the API tokens they made are revoked at once."""
-    from safelearn.accounts.services import user_sessions_end
-    from safelearn.api.models import ApiToken
-    from safelearn.api.services import token_revoke
-
     require_org_admin(actor, organisation)
     if user.pk == actor.pk:
         raise ValidationError("You cannot deactivate your own account; ask another administrator")
@@ -203,15 +210,14 @@ def person_deactivate(*, actor: Any, organisation: Organisation, user: Any) -> N
             raise ValidationError(LAST_ADMIN.format(org=organisation.name))
         user.is_active = False
         user.save(update_fields=["is_active"])
-        ended = user_sessions_end(user=user)
-        tokens = list(ApiToken.objects.filter(created_by=user, revoked_at__isnull=True))
-        for token in tokens:
-            token_revoke(token=token, actor=actor)
+        counts: dict[str, int] = {}
+        for step in _deactivation_steps:
+            counts.update(step(user=user, actor=actor))
         audit_record(
             actor=actor,
             verb="organisation.person_deactivated",
             organisation_id=organisation.pk,
-            payload={"sessions_ended": ended, "tokens_revoked": len(tokens)},
+            payload=counts,
             target_type="auth.user",
             target_id=str(user.pk),
         )

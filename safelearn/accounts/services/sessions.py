@@ -24,3 +24,8 @@ def user_sessions_end(*, user: Any) -> int:
     ]
     Session.objects.filter(pk__in=doomed).delete()
     return len(doomed)
+
+
+def sessions_end_on_deactivation(*, user: Any, actor: Any) -> dict[str, int]:
+    """A deactivated person is signed out everywhere at once (organisations.services.person_deactivate)."""
+    return {"sessions_ended": user_sessions_end(user=user)}
