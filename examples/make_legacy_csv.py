@@ -19,6 +19,11 @@ EVENTS = [
     ("Recording", "CP", "Notes of the core group were saved on the wrong child's record."),
 ]
 OUTCOMES = ["Near miss", "No harm", "Minor", "Moderate"]
+#: Where it happened, as the legacy system called it (the mapping turns these into setting types).
+SETTINGS = {"CIC": "Home visit", "Resi": "Resi home", "MASH": "Office", "Fostering": "Foster", "CP": "Home visit"}
+#: Each child's age band and legal status, "|"-separated, one value per child (issue 17).
+AGES = ["13-15", "5-9", "16-17", "10-12", "0-4"]
+STATUSES = ["LAC", "CIN", "CP", "Leaving care"]
 FACTORS = ["Comms", "Staffing", "IT", "Procedure", "Handover"]
 
 
@@ -29,6 +34,7 @@ def rows(count: int, bad: int, seed: int = 3) -> list[dict[str, str]]:
     for number in range(1, count + 1):
         category, team, text = rng.choice(EVENTS)
         day = start + dt.timedelta(days=rng.randint(0, 1400))
+        ages = rng.sample(AGES, rng.randint(0, 2))  # none, one or two children described
         out.append(
             {
                 "IncidentID": f"LEG-{number:06d}",
@@ -40,6 +46,9 @@ def rows(count: int, bad: int, seed: int = 3) -> list[dict[str, str]]:
                 "Team": team,
                 "Severity": rng.choice(OUTCOMES),
                 "Factors": ";".join(rng.sample(FACTORS, rng.randint(1, 3))),
+                "Setting": SETTINGS.get(team, ""),
+                "ChildAges": "|".join(ages),
+                "ChildStatus": "|".join(rng.choice(STATUSES) for _ in ages),
             }
         )
     for index in rng.sample(range(count), min(bad, count)):

@@ -79,3 +79,25 @@ def test_a_mapping_naming_an_unknown_child_field_is_refused() -> None:
         load_mapping("source: s\nid_column: Ref\ncolumns: {what_happened: N, child_shoe_size: S}\n")
     assert "unknown SafeLearn field 'child_shoe_size'" in str(exc.value)
     assert "child_legal_status" in str(exc.value)
+
+
+def test_the_example_mapping_and_export_import_where_and_children(org: Any, tmp_path: Any) -> None:
+    """examples/legacy_mapping.yaml with rows from examples/make_legacy_csv.py: settings and children come in."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    spec = importlib.util.spec_from_file_location("make_legacy_csv", root / "examples" / "make_legacy_csv.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.rows(40, 0)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    mapping = load_mapping((root / "examples" / "legacy_mapping.yaml").read_text())
+    result = import_rows(organisation=org, rows=read_rows(out.getvalue().encode(), "x.csv"), mapping=mapping)
+    assert result.imported == 40, [b.errors for b in result.bad]
+    assert Report.objects.exclude(location_type="").count() == 40
+    assert ChildDetails.objects.exclude(legal_status="").count() == ChildDetails.objects.count() > 0
