@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from safelearn.review.forms import CodeForm
-from safelearn.review.services.coding import code_rows
+from safelearn.review.services.coding import CODED_FIELDS, code_rows
 
 register = template.Library()
 
@@ -25,6 +25,9 @@ def code_panel(context: template.Context) -> dict[str, Any]:
         rows.append({"row": row, "form": form})
     learning = context.get("learning")
     if isinstance(learning, dict):
-        # This panel shows the codes, so the learning engine's own list of them is not repeated below it.
+        # This panel shows the coded fields, so the learning engine's list below keeps only the rest (the
+        # risk screen's answer), not a second form for the same codes.
         learning["codes_elsewhere"] = True
+        learning["rows"] = [r for r in learning.get("rows", []) if r["suggestion"].field not in CODED_FIELDS]
+        learning["withheld"] = []
     return {"report": report, "rows": rows, "csrf_token": context.get("csrf_token")}

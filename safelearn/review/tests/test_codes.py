@@ -142,3 +142,15 @@ def test_only_the_organisations_safety_leads_choose_codes(
         code_choose(report=report, actor=people[who], field="incident_type", source="suggestion")
     report.refresh_from_db()
     assert report.incident_type == "missed_visit_or_contact" and not CodeChoice.objects.exists()
+
+
+def test_the_risk_screens_suggestion_still_shows_below_the_codes(lead: Any, report: Report) -> None:
+    risk = Suggestion.objects.create(
+        report=report, field="immediate_risk", value=True, score=0.9, details={}, model_version="t1"
+    )
+    page = lead.get(reverse("review:report_learning", args=[report.pk])).content.decode()
+    assert "may a child be at risk now?" in page
+    assert reverse("learning:suggestion_decide", args=[report.pk, risk.pk]) in page
+    # The coded fields are decided in the code panel only, never in a second form below it.
+    coded = Suggestion.objects.get(report=report, field="incident_type")
+    assert reverse("learning:suggestion_decide", args=[report.pk, coded.pk]) not in page
