@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from safelearn.demo.data import DEMO_PEOPLE_TEXT, DEMO_REPORTS
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
-from safelearn.reporting.models import Report, ReportStatus
-from safelearn.reporting.services import ReportInput, report_submit
+from safelearn.reporting.models import Location, Report, ReportStatus
+from safelearn.reporting.services import ChildInput, ReportInput, report_submit
 from safelearn.review.models import ClockStatus, StatutoryClock
 from safelearn.review.services import clock_record_notification, feedback_send
 from safelearn.review.workflow import report_transition
@@ -116,6 +116,48 @@ def _users(orgs: dict[str, Organisation]) -> dict[str, Any]:
     return users
 
 
+#: Each demo organisation's places (issue 17): staff choose from these; only the type is ever pooled.
+DEMO_LOCATIONS = [
+    ("Oak House", "childrens_home"),
+    ("Birch Lodge", "childrens_home"),
+    ("North Family Centre", "family_centre"),
+    ("Children in Care Team", "team"),
+    ("Fostering Team", "team"),
+]
+DEMO_AGES = ["0-4", "5-9", "10-12", "13-15", "16-17", "18+"]
+DEMO_LEGAL = ["child_in_need", "child_protection_plan", "looked_after", "care_leaver", "none_known"]
+DEMO_ETHNICITY = ["white_british", "black_caribbean", "asian_pakistani", "mixed_white_black_african", "not_known", ""]
+OTHER_PLACES = ["childs_home", "school", "online", "hospital"]
+
+
+def _locations(org: Organisation) -> list[Location]:
+    return [
+        Location.objects.get_or_create(organisation=org, name=name, defaults={"setting_type": kind})[0]
+        for name, kind in DEMO_LOCATIONS
+    ]
+
+
+def _where_and_children(rng: random.Random, places: list[Location]) -> dict[str, Any]:
+    """A named place or only a type of place, and none, one or two children's details."""
+    where: dict[str, Any] = (
+        {"location_id": str(rng.choice(places).pk)}
+        if rng.random() < 0.7
+        else {"location_type": rng.choice(OTHER_PLACES)}
+    )
+    where["children"] = [
+        ChildInput(
+            age_band=rng.choice(DEMO_AGES),
+            sex=rng.choice(["female", "male", ""]),
+            legal_status=rng.choice(DEMO_LEGAL),
+            disability=rng.choice(["yes", "no", "not_known", ""]),
+            ethnicity=rng.choice(DEMO_ETHNICITY),
+            told=rng.choice(["told_and_involved", "told", "not_told", ""]),
+        )
+        for _ in range(rng.choice([0, 1, 1, 2]))
+    ]
+    return where
+
+
 @transaction.atomic
 def load_demo(seed: int = 7) -> bool:
     """Create the demo once; returns False when it was already there."""
@@ -124,6 +166,7 @@ def load_demo(seed: int = 7) -> bool:
     if Report.objects.filter(organisation=orgs["northbridge"]).exists():
         return False
     rng = random.Random(seed)
+    places = {slug: _locations(orgs[slug]) for slug in ("northbridge", "westmoor")}
     now = timezone.now()
     count = 0
     for org_slug, prefix in (("northbridge", "nb"), ("westmoor", "wm")):
@@ -146,6 +189,7 @@ def load_demo(seed: int = 7) -> bool:
                 immediate_risk_answer="no",
                 occurred_on=(now - dt.timedelta(days=rng.randint(3, 330))).date(),
                 reporter_role="social_worker",
+                **_where_and_children(random.Random(f"{org_slug}-{index}"), places[org_slug]),
             )
             result = report_submit(organisation=orgs[org_slug], data=data, reporter=users[f"{prefix}-reporter"])
             report = result.report
