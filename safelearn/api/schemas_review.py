@@ -72,6 +72,8 @@ class ClockOut(Schema):
     overdue: bool
     notified_to: str
     notified_at: dt.datetime | None
+    method: str = Field(default="", description="How the notification was sent (empty until a sending is recorded)")
+    reference: str = Field(default="", description="The receiving body's reference, when it gave one")
     notes: str
 
 

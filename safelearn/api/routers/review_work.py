@@ -24,7 +24,14 @@ from safelearn.reporting import services as reporting_services
 from safelearn.reporting.models import NARRATIVE_FIELDS, Message, Report
 from safelearn.review import selectors as review_selectors
 from safelearn.review import services, workflow
-from safelearn.review.models import Action, Assessment, ClockStatus, StatutoryClock
+from safelearn.review.models import (
+    Action,
+    Assessment,
+    ClockStatus,
+    NotificationStatus,
+    OnwardNotification,
+    StatutoryClock,
+)
 
 router = Router(tags=["review"], auth=STAFF_AUTH)
 READ, WRITE = Scope.REVIEW_READ, Scope.REVIEW_WRITE
@@ -67,6 +74,7 @@ def _assessment(a: Assessment | None) -> s.AssessmentOut:
 
 
 def _clock(clock: StatutoryClock) -> s.ClockOut:
+    sent = OnwardNotification.objects.filter(clock=clock, status=NotificationStatus.SENT).first()
     return s.ClockOut(
         id=clock.pk,
         duty=clock.duty,
@@ -76,6 +84,8 @@ def _clock(clock: StatutoryClock) -> s.ClockOut:
         overdue=clock.status == ClockStatus.RUNNING and clock.deadline < timezone.now(),
         notified_to=clock.notified_to,
         notified_at=clock.notified_at,
+        method=sent.method if sent is not None else "",
+        reference=sent.body_reference if sent is not None else "",
         notes=clock.notes,
     )
 

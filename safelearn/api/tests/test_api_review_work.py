@@ -89,7 +89,7 @@ def test_clocks_start_list_and_record_notification(api_get, api_post, report, re
         {"notified_to": "Ofsted", "notified_at": timezone.now().isoformat(), "method": "phone", "notes": "By phone"},
         token=reviewer_token,
     )
-    assert done.status_code == 200 and done.json()["status"] == "notified"
+    assert done.status_code == 200 and done.json()["status"] == "notified" and done.json()["method"] == "phone"
     assert StatutoryClock.objects.get(pk=clocks[0]["id"]).notified_to == "Ofsted"
     assert "clock.notified" in _verbs(report)
 
