@@ -120,3 +120,54 @@ def test_an_addition_shows_on_the_redaction_screen(
     card.get_by_role("button", name="Approve this addition's copy").click()
     assert "approved for national learning" in flash(page)
     check(page, "addition approved")
+
+
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+NARROW = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
+OVERFLOW = """(width) => ({
+  scroll: document.documentElement.scrollWidth,
+  wide: [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.sl-table-wrapper'))
+    .slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))
+})"""
+
+
+def test_casework_pages_on_phones(
+    new_page: Any, sign_in: Any, people: dict[str, Any], report: Any, other_report: Any
+) -> None:
+    """Axe at 375 px and no sideways scrolling at 320 px, with a long file name, an addition and a link."""
+    from safelearn.casework import services
+
+    reviewer = people["reviewer"]
+    services.attachment_add(
+        user=reviewer,
+        report=report,
+        name="Weekly-rota-for-the-Larkspur-Close-home-including-the-night-cover-arrangements.png",
+        data=png_bytes(),
+        description="Rota",
+    )
+    services.amendment_add(report=report, author=reviewer, text="Checked with the manager.", author_label="safety lead")
+    services.link_add(
+        user=reviewer, report=report, other_reference=other_report.reference, reason="same_event", note="Same evening"
+    )
+    reviewer_pages = [
+        ("files, additions and links", reverse("casework:report", args=[report.pk])),
+        ("side by side", reverse("casework:linked", args=[report.pk])),
+        ("redaction with additions", reverse("privacy:review", args=[report.pk])),
+    ]
+    reporter_pages = [("reporter's add page", reverse("casework:my_report", args=[report.pk]))]
+    failures = []
+    for who, pages in ((reviewer, reviewer_pages), (people["reporter"], reporter_pages)):
+        for options, width in ((PHONE, 375), (NARROW, 320)):
+            page = new_page(**options)
+            sign_in(page, who)
+            for label, path in pages:
+                page.goto(path)
+                if width == 375:
+                    assert_accessible(page, f"{label} at 375 px")
+                else:
+                    found = page.evaluate(OVERFLOW, width)
+                    if found["scroll"] > width or found["wide"]:
+                        failures.append(f"{label} at {width} px: {found}")
+            assert not page.problems, page.problems
+    assert not failures, "\n".join(failures)
