@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -16,19 +15,12 @@ from safelearn.casereviews import selectors, services
 from safelearn.casereviews.charts import grouped_bars
 from safelearn.casereviews.forms import AddItemsForm, AssignForm, AssignmentUpdateForm, CodingForm, ReviewForm
 from safelearn.casereviews.models import Recommendation, ReviewKind
-from safelearn.core.spreadsheets import safe_cell
+from safelearn.core.forms import apply_errors
+from safelearn.core.spreadsheets import csv_response
 from safelearn.organisations.selectors import is_analyst
 from safelearn.reporting.access import report_get_for_reviewer
 
 SEARCH_LIMIT = 50
-
-
-def _apply_errors(form: Any, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for name, errors in exc.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 @login_required
@@ -83,7 +75,7 @@ def review_new(request: HttpRequest) -> HttpResponse:
         try:
             review = services.review_create(actor=request.user, data=data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Review saved. Check the suggested codes on each finding.")
             return redirect("casereviews:review_detail", review_id=review.pk)
@@ -144,7 +136,7 @@ def finding_detail(request: HttpRequest, finding_id: Any) -> HttpResponse:
             try:
                 services.finding_codes_confirm(finding=finding, actor=request.user, codes=form.cleaned_data)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, "Codes confirmed.")
                 return redirect("casereviews:finding_detail", finding_id=finding.pk)
@@ -183,13 +175,8 @@ def recurrence(request: HttpRequest) -> HttpResponse:
 @login_required
 def recurrence_csv(request: HttpRequest) -> HttpResponse:
     selectors.require_analyst(request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="case-review-recurrence.csv"'
-    writer = csv.writer(response)
-    writer.writerow(selectors.CSV_HEADER)
-    for row in selectors.recurrence_csv_rows(organisation_id=request.GET.get("organisation", "")):
-        writer.writerow([safe_cell(v) for v in row])
-    return response
+    rows = selectors.recurrence_csv_rows(organisation_id=request.GET.get("organisation", ""))
+    return csv_response("case-review-recurrence.csv", selectors.CSV_HEADER, rows)
 
 
 @login_required
@@ -219,7 +206,7 @@ def recommendation_assign(request: HttpRequest, recommendation_id: Any) -> HttpR
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, f"Given to {len(created)} organisation(s).")
             return redirect("casereviews:review_detail", review_id=recommendation.review_id)
@@ -260,7 +247,7 @@ def assignment_update(request: HttpRequest, assignment_id: Any) -> HttpResponse:
                 evidence=form.cleaned_data["evidence"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Progress saved.")
             return redirect("casereviews:recommendations")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+from django.http import HttpResponse
 
 #: Spreadsheet programs run a cell starting with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,3 +35,24 @@ def safe_cell(value: Any) -> Any:
     if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_bytes(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A whole CSV file: safe cells, UTF-8 with the byte-order mark Excel needs to read accents right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([safe_cell(v) for v in header])
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(filename: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> HttpResponse:
+    """The one way a page offers a CSV download (analytics figures, case review recurrence, ...)."""
+    return download(csv_bytes(header, rows), filename, "text/csv; charset=utf-8")

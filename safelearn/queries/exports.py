@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.utils import timezone
 
-from safelearn.core.spreadsheets import safe_cell
+from safelearn.core.spreadsheets import csv_bytes, safe_cell
 from safelearn.queries.engine import QueryResult
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,12 +27,7 @@ def about(result: QueryResult, name: str) -> list[list[str]]:
 
 
 def result_csv(result: QueryResult) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(v) for v in result.header()])
-    for row in result.table():
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(result.header(), result.table())
 
 
 def _number(value: str) -> int | str:

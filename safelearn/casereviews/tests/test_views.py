@@ -188,6 +188,6 @@ def test_analyst_journey(client: Any, objects: dict[str, Any], people: dict[str,
     assert RecommendationAssignment.objects.filter(recommendation=rec, organisation=other_org).exists()
     assert client.post(reverse("casereviews:recurrence_refresh")).status_code == 302
     csv_response = client.get(reverse("casereviews:recurrence_csv"))
-    assert csv_response.content.decode().startswith("period,organisation,review_title")
+    assert csv_response.content.decode("utf-8-sig").startswith("period,organisation,review_title")
     page = client.get(reverse("casereviews:recommendations")).content.decode()
     assert "Made in" in page  # the seed library repeats "invite health to strategy discussions"
