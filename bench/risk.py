@@ -18,6 +18,7 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
 * ``heldout4``: heldout4.jsonl, written after that widening was frozen (never used to
   change a rule);
 * ``w1``, ``w2``: two other writers' sets (issue 14, fourth pass), incl. long process-failure incident reports;
+* ``gap``: complaints and unresolved service failures, mostly with no child in danger (fourth pass);
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -36,11 +37,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from safelearn.learning.engine.risk import assess_immediate_risk as engine_detector  # noqa: E402
+from safelearn.reporting import risk as reporting_risk  # noqa: E402
 from safelearn.reporting.risk import assess_immediate_risk  # noqa: E402  (the web form's path)
+
+# Without Django the learning app's ready() does not run: register its detector as it would.
+if hasattr(reporting_risk, "risk_detector_register"):
+    reporting_risk.risk_detector_register(engine_detector)
 
 DATA = ROOT / "safelearn" / "learning" / "data" / "risk"  # packaged: they are also the model's training data
 SETS = {
-    **{name: DATA / f"{name}.jsonl" for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "w1", "w2")},
+    **{
+        name: DATA / f"{name}.jsonl"
+        for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "w1", "w2", "gap")
+    },
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 

@@ -102,7 +102,7 @@ def load_shared() -> list[tuple[str, bool, str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--no-chars", action="store_true", help="word n-grams only")
-    ap.add_argument("--balance", choices=["label", "source"], default=SHIPPED.balance)
+    ap.add_argument("--balance", choices=["label", "source", "style"], default=SHIPPED.balance)
     ap.add_argument("--windows", action="store_true", help="also score 2-sentence windows, take the max")
     ap.add_argument("--rule-features", action="store_true", help="the cue rules' evidence as extra features")
     ap.add_argument("--incident-weight", type=float, default=SHIPPED.incident_weight)
