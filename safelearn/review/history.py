@@ -76,6 +76,7 @@ PHRASES: dict[str, Phrase] = {
     ),
     "notification.drafted": "drafted a statutory notification",
     "notification.edited": "edited a statutory notification's draft",
+    "notification.content_purged": "destroyed the words of its statutory notifications with the raw text",
     "report.code_chosen": lambda p: (
         {
             "suggestion": "accepted a suggested code",

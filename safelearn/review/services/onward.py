@@ -179,3 +179,19 @@ def clock_met(clock: StatutoryClock) -> bool:
     if clock.status == ClockStatus.NOT_REQUIRED:
         return True
     return OnwardNotification.objects.filter(clock=clock, status=NotificationStatus.SENT).exists()
+
+
+def notifications_purge_for_report(report: Any) -> int:
+    """With the raw narrative, a notification's words go too (they copy it): the record of the sending stays.
+
+    Registered as a privacy raw-purge step (ReviewConfig.ready), so it runs inside the report's purge.
+    """
+    purged = 0
+    for notification in OnwardNotification.objects.filter(report=report):
+        notification.content = json.dumps({})
+        notification.receipt_note = ""
+        notification.save(update_fields=["content", "receipt_note", "updated_at"])
+        purged += 1
+    if purged:
+        audit_record(actor="system", verb="notification.content_purged", target=report, payload={"count": purged})
+    return purged

@@ -328,3 +328,21 @@ def test_a_receipt_file_goes_to_the_registered_store(lead: Any, reg40: Statutory
     assert response.status_code == 302 and kept == [("receipt.pdf", b"%PDF-1.4 receipt")]
     notification = OnwardNotification.objects.get(clock=reg40)
     assert str(notification.receipt_attachment_id) == "5b0c4ad5-0000-4000-8000-000000000001"
+
+
+def test_the_words_go_with_the_raw_narrative_and_the_sending_stays(
+    people: dict[str, Any], reg40: StatutoryClock, settings: Any
+) -> None:
+    from safelearn.privacy import services as privacy_services
+
+    reviewer = people["reviewer"]
+    _sent(reg40, reviewer, receipt_note="Email from Ofsted naming Jordan")
+    approve_deidentified(reg40.report, reviewer)
+    settings.SAFELEARN_RAW_RETENTION_DAYS = 30
+    privacy_services.purge_raw_narratives(now=timezone.now() + dt.timedelta(days=31))
+    notification = OnwardNotification.objects.get(clock=reg40)
+    assert not any(services.notification_content(notification).values()) and notification.receipt_note == ""
+    assert (notification.status, notification.body_reference) == (NotificationStatus.SENT, "NOT-2026-0042")
+    reg40.refresh_from_db()
+    assert services.clock_met(reg40)
+    assert AuditEvent.objects.filter(verb="notification.content_purged").exists()
