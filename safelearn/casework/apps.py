@@ -15,3 +15,7 @@ class CaseworkConfig(AppConfig):
         raw_purge_step_add(services.attachments_purge_for_report)
         raw_purge_step_add(services.amendment_copies_purge_for_report)
         pooled_additions_provide(services.amendments_approved_texts)
+        # A statutory notification's receipt (review's onward notifications) is kept as an encrypted attachment.
+        from safelearn.review.receipts import receipt_store_register
+
+        receipt_store_register(services.receipt_store)

@@ -90,6 +90,14 @@ def attachment_add(*, user: Any, report: Report, name: str, data: bytes, descrip
     return attachment
 
 
+RECEIPT_DESCRIPTION = "Receipt for a statutory notification"
+
+
+def receipt_store(*, user: Any, report: Report, name: str, data: bytes) -> Any:
+    """Review's receipt store (review.receipts): the receipt is an attachment like any other; returns its id."""
+    return attachment_add(user=user, report=report, name=name, data=data, description=RECEIPT_DESCRIPTION).pk
+
+
 def attachment_read(*, user: Any, attachment_id: Any) -> Attachment:
     """The file with its content, for the organisation's safety leads only; every read is audited."""
     attachment = Attachment.objects.select_related("report").filter(pk=attachment_id).first()

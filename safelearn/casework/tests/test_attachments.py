@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -275,3 +276,16 @@ def test_a_name_in_any_script_downloads_safely(people: dict[str, Any], report: A
     assert disposition.startswith("attachment; filename*=utf-8''%C3%85sas%20rota") and disposition.endswith(".txt")
     assert "\r" not in disposition and "\n" not in disposition and '"' not in disposition
     assert "X-Evil" not in response.headers
+
+
+def test_notification_receipts_are_kept_as_encrypted_attachments(people: dict[str, Any], report: Any) -> None:
+    from safelearn.casework import services
+    from safelearn.review.receipts import receipt_store
+
+    store = receipt_store()
+    assert store is services.receipt_store
+    pk = store(user=people["reviewer"], report=report, name="ofsted-receipt.pdf", data=b"%PDF-1.4 receipt")
+    attachment = Attachment.objects.get(pk=pk)
+    assert attachment.kind == "pdf" and attachment.description == services.RECEIPT_DESCRIPTION
+    with pytest.raises(ValidationError):
+        store(user=people["reviewer"], report=report, name="x.pdf", data=b"MZ not a pdf")
