@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,10 +64,9 @@ def whole_minutes(start: dt.datetime, end: dt.datetime | None) -> int | None:
     return int((end - start).total_seconds() // 60)
 
 
-def _direct_durations(pool: QuerySet[DeidentifiedCopy], summary: Summary) -> None:
-    """Each pooled report's minutes to triage, first feedback and closure, into ``summary.durations``."""
-    rows = (
-        pool.order_by()
+def _duration_rows(pool: QuerySet[DeidentifiedCopy]) -> Any:
+    return (
+        pool.order_by("organisation_id")
         .values(
             "report_id",  # one row per report, even when two share every other column
             "organisation_id",
@@ -78,41 +77,70 @@ def _direct_durations(pool: QuerySet[DeidentifiedCopy], summary: Summary) -> Non
         )
         .annotate(first_feedback=Min("report__feedback__created_at"))
     )
-    for row in rows.iterator(chunk_size=BATCH):
-        submitted = row["report__submitted_at"]
-        key: CountKey = (
-            uuid.UUID(str(row["organisation_id"])),
-            timezone.localdate(submitted),
-            *(row[f"report__{c}"] or "" for c in CODES),  # type: ignore[assignment]
-        )
-        ends = (row["report__triaged_at"], row["first_feedback"], row["report__closed_at"])
-        for measure, end in zip(MEASURES, ends, strict=True):
-            minutes = whole_minutes(submitted, end)
-            if minutes is not None:
-                summary.durations[(*key, measure, minutes)] += 1
+
+
+def _add_durations(summary: Summary, row: dict[str, Any]) -> None:
+    submitted = row["report__submitted_at"]
+    key: CountKey = (
+        uuid.UUID(str(row["organisation_id"])),
+        timezone.localdate(submitted),
+        *(row[f"report__{c}"] or "" for c in CODES),  # type: ignore[assignment]
+    )
+    ends = (row["report__triaged_at"], row["first_feedback"], row["report__closed_at"])
+    for measure, end in zip(MEASURES, ends, strict=True):
+        minutes = whole_minutes(submitted, end)
+        if minutes is not None:
+            summary.durations[(*key, measure, minutes)] += 1
+
+
+def _grouped_rows(pool: QuerySet[DeidentifiedCopy]) -> Any:
+    return (
+        pool.order_by("organisation_id")
+        .annotate(day=TruncDate("report__submitted_at", tzinfo=timezone.get_current_timezone()))
+        .values("organisation_id", "day", *(f"report__{c}" for c in CODES), "report__contributory_factors")
+        .annotate(n=Count("id"))
+    )
+
+
+def _add_counts(summary: Summary, row: dict[str, Any]) -> None:
+    key: CountKey = (
+        uuid.UUID(str(row["organisation_id"])),
+        row["day"],
+        *(row[f"report__{c}"] or "" for c in CODES),  # type: ignore[assignment]
+    )
+    summary.counts[key] += row["n"]
+    for code in row["report__contributory_factors"] or []:
+        if code:
+            summary.factors[(*key, code)] += row["n"]
 
 
 def _direct(pool: QuerySet[DeidentifiedCopy]) -> Summary:
     """Count ``pool`` straight from the copies and reports, grouped as the summary tables are."""
     summary = Summary()
-    grouped = (
-        pool.order_by()
-        .annotate(day=TruncDate("report__submitted_at", tzinfo=timezone.get_current_timezone()))
-        .values("organisation_id", "day", *(f"report__{c}" for c in CODES), "report__contributory_factors")
-        .annotate(n=Count("id"))
-    )
-    for row in grouped:
-        key: CountKey = (
-            uuid.UUID(str(row["organisation_id"])),
-            row["day"],
-            *(row[f"report__{c}"] or "" for c in CODES),  # type: ignore[assignment]
-        )
-        summary.counts[key] += row["n"]
-        for code in row["report__contributory_factors"] or []:
-            if code:
-                summary.factors[(*key, code)] += row["n"]
-    _direct_durations(pool, summary)
+    for row in _grouped_rows(pool).iterator(chunk_size=BATCH):
+        _add_counts(summary, row)
+    for row in _duration_rows(pool).iterator(chunk_size=BATCH):
+        _add_durations(summary, row)
     return summary
+
+
+def _direct_by_organisation(pool: QuerySet[DeidentifiedCopy]) -> Iterator[tuple[uuid.UUID, Summary]]:
+    """``_direct`` one organisation at a time (cells never span organisations): two scans ordered by
+    organisation, read in step, so memory holds one organisation's cells rather than the whole pool's."""
+    counts = _grouped_rows(pool).iterator(chunk_size=BATCH)
+    durations = _duration_rows(pool).iterator(chunk_size=BATCH)
+    next_count = next(counts, None)
+    next_duration = next(durations, None)
+    while next_count is not None or next_duration is not None:
+        organisation = min(str(r["organisation_id"]) for r in (next_count, next_duration) if r is not None)
+        summary = Summary()
+        while next_count is not None and str(next_count["organisation_id"]) == organisation:
+            _add_counts(summary, next_count)
+            next_count = next(counts, None)
+        while next_duration is not None and str(next_duration["organisation_id"]) == organisation:
+            _add_durations(summary, next_duration)
+            next_duration = next(durations, None)
+        yield uuid.UUID(organisation), summary
 
 
 def _stored(
@@ -195,23 +223,17 @@ def summary_refresh(report_ids: Iterable[uuid.UUID]) -> int:
     return len(cells)
 
 
-def _pooled_organisations() -> list[uuid.UUID]:
-    ids = deidentified_pool().order_by().values_list("organisation_id", flat=True).distinct()
-    return sorted(uuid.UUID(str(i)) for i in ids)
-
-
 def summary_rebuild() -> tuple[int, int]:
     """Throw the summary away and count it again from the pool; returns (count rows, factor rows).
 
-    One organisation at a time (cells never span organisations), so memory holds one organisation's
-    cells, not a million reports' worth."""
+    Streams the pool ordered by organisation and writes each organisation's cells as it goes (cells never
+    span organisations), so memory holds one organisation's cells, not a million reports' worth."""
     counts = factors = 0
     with transaction.atomic():
         PoolDayCount.objects.all().delete()
         PoolDayFactor.objects.all().delete()
         PoolDayDuration.objects.all().delete()
-        for organisation_id in _pooled_organisations():
-            summary = _direct(deidentified_pool().filter(organisation_id=organisation_id))
+        for _, summary in _direct_by_organisation(deidentified_pool()):
             _write(summary)
             counts, factors = counts + len(summary.counts), factors + len(summary.factors)
     return counts, factors
@@ -220,10 +242,13 @@ def summary_rebuild() -> tuple[int, int]:
 def summary_differences(limit: int = 20) -> list[str]:
     """Cells where the stored summary differs from a direct count of the pool (empty when they agree)."""
     problems: list[str] = []
-    stored_orgs = set(PoolDayCount.objects.values_list("organisation_id", flat=True).distinct())
-    stored_orgs |= set(PoolDayDuration.objects.values_list("organisation_id", flat=True).distinct())
-    for organisation_id in sorted(set(_pooled_organisations()) | {uuid.UUID(str(o)) for o in stored_orgs}):
-        direct = _direct(deidentified_pool().filter(organisation_id=organisation_id))
+    stored_orgs = {uuid.UUID(str(o)) for o in PoolDayCount.objects.values_list("organisation_id", flat=True).distinct()}
+    stored_orgs |= {
+        uuid.UUID(str(o)) for o in PoolDayDuration.objects.values_list("organisation_id", flat=True).distinct()
+    }
+    seen: set[uuid.UUID] = set()
+
+    def compare(organisation_id: uuid.UUID, direct: Summary) -> None:
         stored = _stored(
             PoolDayCount.objects.filter(organisation_id=organisation_id),
             PoolDayFactor.objects.filter(organisation_id=organisation_id),
@@ -239,8 +264,12 @@ def summary_differences(limit: int = 20) -> list[str]:
                 if want[key] != have[key]:
                     where = "/".join(str(k) for k in key)
                     problems.append(f"{name} {where}: summary {have[key]}, direct {want[key]}")
-        if limit and len(problems) >= limit:
-            break
+
+    for organisation_id, direct in _direct_by_organisation(deidentified_pool()):
+        seen.add(organisation_id)
+        compare(organisation_id, direct)
+    for organisation_id in sorted(stored_orgs - seen):  # cells left for an organisation with nothing pooled
+        compare(organisation_id, Summary())
     return problems[:limit] if limit else problems
 
 
