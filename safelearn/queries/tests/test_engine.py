@@ -196,3 +196,14 @@ def test_last_12_months_moves_with_the_day_it_runs() -> None:
     assert definition.date_range(dt.date(2026, 12, 6)) == (dt.date(2026, 1, 1), dt.date(2026, 12, 6))
     assert definition.date_range(dt.date(2027, 3, 1)) == (dt.date(2026, 4, 1), dt.date(2027, 3, 1))
     assert QueryDefinition.from_json(definition.to_json()) == definition
+
+
+def test_national_leaves_out_copies_held_back_below_k(people: dict[str, Any], report: Callable[..., Any]) -> None:
+    from safelearn.privacy.models import DeidentifiedCopy
+
+    kept = report(approve=True, incident_type="medication_error")
+    held = report(approve=True, incident_type="medication_error")
+    DeidentifiedCopy.objects.filter(report=held).update(below_k=True, below_k_reason="")
+    scope = query_scope_for(people["analyst"])
+    result = query_run(QueryDefinition(rows="incident_type", period="all"), scope=scope, actor=people["analyst"])
+    assert sum(row[0] for row in result.counts) == 1 == deidentified_pool().filter(report=kept).count()

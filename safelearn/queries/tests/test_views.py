@@ -283,3 +283,21 @@ def test_monthly_email_is_a_link_and_nothing_else(
     # Someone who can no longer open it gets nothing.
     Membership.objects.filter(user=colleague).delete()
     assert query_reports_send(today=dt.date(2027, 2, 1)) == 1
+
+
+def test_making_a_query_private_takes_it_off_colleagues_dashboards_and_emails(
+    client_for: Callable[..., Any], people: dict[str, Any], make_user: Callable[..., Any], org: Any
+) -> None:
+    colleague = make_user("reviewer2", Role.REVIEWER, org)
+    owner = client_for("reviewer")
+    query = _save(owner, name="Shared then private", shared="yes")
+    colleague_client = Client()
+    colleague_client.force_login(colleague)
+    colleague_client.post(reverse("queries:pin", args=[query.pk]), {"pinned": "yes"})
+    owner.post(reverse("queries:schedule", args=[query.pk]), {"email_monthly": "yes", "recipients": [colleague.pk]})
+    assert list(query.recipients.all()) == [colleague]
+    assert "Shared then private" in colleague_client.get(reverse("analytics:dashboard")).content.decode()
+    owner.post(reverse("queries:edit", args=[query.pk]), {**BUILD, "name": "Shared then private", "shared": "no"})
+    assert not query.recipients.exists() and not QueryPin.objects.filter(user=colleague).exists()
+    assert "Shared then private" not in colleague_client.get(reverse("analytics:dashboard")).content.decode()
+    assert colleague_client.get(reverse("queries:detail", args=[query.pk])).status_code == 404
