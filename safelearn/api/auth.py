@@ -72,6 +72,11 @@ def reviewer_caller(request: HttpRequest, scope: str) -> Caller:
     return caller
 
 
+def token_organisation_id(caller: Caller) -> Any:
+    """The one organisation a token reaches (None for a signed-in session, which its roles limit)."""
+    return caller.token.organisation_id if caller.token is not None else None
+
+
 def in_token_org(caller: Caller, organisation_id: Any) -> None:
     """A token reaches only its own organisation's records; others do not exist for it."""
     if caller.token is not None and caller.token.organisation_id != organisation_id:

@@ -9,8 +9,9 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from safelearn.api import schemas
-from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller
+from safelearn.api.auth import STAFF_AUTH, Caller, reviewer_caller, token_organisation_id
 from safelearn.api.models import Scope
+from safelearn.reporting.access import report_get_for_reviewer
 from safelearn.reporting.models import Report
 from safelearn.review import selectors as review_selectors
 from safelearn.review import workflow
@@ -30,13 +31,6 @@ class ListFilters(Schema):
 
 def _user_for(request: HttpRequest, scope: str) -> Caller:
     return reviewer_caller(request, scope)
-
-
-def _token_may_reach(caller: Caller, report_id: uuid.UUID) -> None:
-    """Before the audited read: another organisation's report does not exist for a token (and is not read)."""
-    if caller.token is not None:
-        organisation_id = Report.objects.filter(pk=report_id).values_list("organisation_id", flat=True).first()
-        in_token_org(caller, organisation_id)
 
 
 def _summary(report: Report) -> schemas.ReportSummary:
@@ -113,8 +107,9 @@ def _detail(report: Report) -> schemas.ReportDetail:
 )
 def get_report(request: HttpRequest, report_id: uuid.UUID) -> schemas.ReportDetail:
     caller = _user_for(request, Scope.REVIEW_READ)
-    _token_may_reach(caller, report_id)
-    report = review_selectors.report_get_for_reviewer(user=caller.user, report_id=report_id)
+    report = report_get_for_reviewer(
+        user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
+    )
     return _detail(report)
 
 
@@ -127,8 +122,9 @@ def transition_report(
     request: HttpRequest, report_id: uuid.UUID, payload: schemas.TransitionIn
 ) -> schemas.ReportDetail:
     caller = _user_for(request, Scope.REVIEW_WRITE)
-    _token_may_reach(caller, report_id)
-    report = review_selectors.report_get_for_reviewer(user=caller.user, report_id=report_id)
+    report = report_get_for_reviewer(
+        user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
+    )
     primary = None
     if payload.duplicate_of:
         primary = Report.objects.filter(

@@ -16,12 +16,12 @@ from ninja import Router, Status
 
 from safelearn.api import schemas
 from safelearn.api import schemas_review as s
-from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller
+from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller, token_organisation_id
 from safelearn.api.models import Scope
-from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
-from safelearn.reporting.models import NARRATIVE_FIELDS, Message, Report
+from safelearn.reporting.access import report_get_for_reviewer
+from safelearn.reporting.models import Message, Report
 from safelearn.review import selectors as review_selectors
 from safelearn.review import services, workflow
 from safelearn.review.models import (
@@ -41,11 +41,9 @@ ERRORS: dict[int, Any] = {400: schemas.Problem, 403: schemas.Problem, 404: schem
 def _report(request: HttpRequest, report_id: uuid.UUID, scope: str) -> tuple[Caller, Report]:
     """The report for a safety lead of its organisation, without reading (or auditing) its narrative."""
     caller = reviewer_caller(request, scope)
-    report = Report.objects.select_related("organisation").defer(*NARRATIVE_FIELDS).filter(pk=report_id).first()
-    if report is None:
-        raise Http404
-    in_token_org(caller, report.organisation_id)
-    require_reviewer(caller.user, report.organisation_id)
+    report = report_get_for_reviewer(
+        user=caller.user, report_id=report_id, reads_narrative=False, organisation_id=token_organisation_id(caller)
+    )
     return caller, report
 
 
