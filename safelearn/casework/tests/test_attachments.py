@@ -288,4 +288,4 @@ def test_notification_receipts_are_kept_as_encrypted_attachments(people: dict[st
     attachment = Attachment.objects.get(pk=pk)
     assert attachment.kind == "pdf" and attachment.description == services.RECEIPT_DESCRIPTION
     with pytest.raises(ValidationError):
-        store(user=people["reviewer"], report=report, name="x.pdf", data=b"MZ not a pdf")
+        store(user=people["reviewer"], report=report, name="x.pdf", data=b"MZ\x90\x00 a program")
