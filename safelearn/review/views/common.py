@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -13,6 +13,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from safelearn.casereviews.selectors import findings_for_report
 from safelearn.core.forms import apply_errors  # noqa: F401 - used by the review views through this module
@@ -37,6 +38,9 @@ from safelearn.review.history import report_history
 from safelearn.review.services.closure import closure_blockers
 
 CONVERSATION_TEMPLATE = "reporting/conversation.html"
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def require_any_reviewer(request: HttpRequest) -> None:
@@ -85,20 +89,20 @@ def clock_form(clock: Any, data: Any = None) -> ClockUpdateForm:
 class Section:
     key: str
     url_name: str
-    label: str
+    label: StrOrPromise
 
 
 #: The parts of a report's review, each its own short page (the GOV.UK sub-navigation pattern).
 SECTIONS = (
-    Section("summary", "review:report_detail", "Summary"),
-    Section("account", "review:report_account", "The reporter's account"),
-    Section("casework", "casework:report", "Files, additions and links"),
-    Section("grading", "review:report_grading", "Grading and clocks"),
-    Section("systems", "review:systems_review", "Systems review"),
-    Section("actions", "review:report_actions", "Actions"),
-    Section("feedback", "review:report_feedback", "Feedback and conversation"),
-    Section("learning", "review:report_learning", "Learning"),
-    Section("history", "review:report_history", "History"),
+    Section("summary", "review:report_detail", _("Summary")),
+    Section("account", "review:report_account", _("The reporter's account")),
+    Section("casework", "casework:report", _("Files, additions and links")),
+    Section("grading", "review:report_grading", _("Grading and clocks")),
+    Section("systems", "review:systems_review", _("Systems review")),
+    Section("actions", "review:report_actions", _("Actions")),
+    Section("feedback", "review:report_feedback", _("Feedback and conversation")),
+    Section("learning", "review:report_learning", _("Learning")),
+    Section("history", "review:report_history", _("History")),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 

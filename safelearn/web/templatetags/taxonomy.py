@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import template
+from django.utils.translation import gettext
 
 from safelearn.core.taxonomy import LIST_SECTIONS, get_taxonomy
 
@@ -26,11 +27,12 @@ def taxonomy_label(code: str | None, section: str) -> str:
     _check(section)
     if not code:
         return ""
-    return get_taxonomy().label(section, str(code))
+    # The English label is the msgid (core/taxonomy_labels.py), so staff pages show it in Welsh too.
+    return gettext(get_taxonomy().label(section, str(code)))
 
 
 @register.filter
 def taxonomy_labels(codes: Iterable[str] | None, section: str) -> list[str]:
     _check(section)
     taxonomy = get_taxonomy()
-    return [taxonomy.label(section, str(code)) for code in codes or []]
+    return [gettext(taxonomy.label(section, str(code))) for code in codes or []]

@@ -25,7 +25,7 @@ ROOT = Path(settings.BASE_DIR) / "safelearn"
 LOCALE = ROOT / "locale" / "cy" / "LC_MESSAGES"
 
 #: Templates whose every visible word must be translatable: the public report, receipt, check your
-#: report, and the layout, header, footer and banners around them.
+#: report, the layout, header, footer and banners around them, and the staff pages translated so far.
 TRANSLATED_TEMPLATES = sorted(
     [
         *(ROOT / "reporting/templates/reporting/public").glob("*.html"),
@@ -41,6 +41,21 @@ TRANSLATED_TEMPLATES = sorted(
                 "timeout_warning.html",
                 "conversation_messages.html",
                 "report_form.html",  # the staff report form (the non-public one)
+            )
+        ),
+        # Staff pages (issue 21, second pass): the review inbox, queues and a report's parts.
+        *(
+            ROOT / "review/templates/review" / name
+            for name in (
+                "inbox.html",
+                "triage.html",
+                "actions.html",
+                "action_update.html",
+                "preferences.html",
+                "escalation_panel.html",
+                "just_culture.html",
+                "report/layout.html",
+                "report/subnav.html",
             )
         ),
         *(
