@@ -21,8 +21,9 @@ class RiskAssessment:
     at_risk: bool
     score: float
     reasons: list[str] = field(default_factory=list)
-    #: Whether the words alone would flag, whatever the reporter answered (reporters who were only unsure
-    #: are shown calmer words).
+    #: Whether the words alone name a danger the cue rules flag, whatever the reporter answered (reporters who
+    #: were only unsure are shown calmer words unless they did). The text model's flags raise the alert but
+    #: do not change what a reporter reads: it also flags ordinary complaints (bench/RESULTS.md).
     text_alone: bool = False
 
 
@@ -72,7 +73,11 @@ def assess_immediate_risk(text: str, answered_yes: bool | None = None, answer: s
     reasons = [r for r in result.reasons if not r.startswith("reporter said")]
     if flagged_by_answer:
         reasons.insert(0, ANSWER_REASONS[answer])
-    text_alone = bool(_engine_assess(text or "").at_risk) if flagged_by_answer else bool(result.at_risk)
+    if flagged_by_answer:
+        alone = _engine_assess(text or "")
+        text_alone = bool(getattr(alone, "rules_flag", alone.at_risk))
+    else:
+        text_alone = bool(getattr(result, "rules_flag", result.at_risk))
     return RiskAssessment(
         at_risk=bool(result.at_risk), score=float(result.score), reasons=reasons, text_alone=text_alone
     )

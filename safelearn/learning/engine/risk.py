@@ -45,6 +45,10 @@ class RiskAssessment:
     at_risk: bool
     score: float
     reasons: list[str] = field(default_factory=list)
+    #: Whether the cue rules alone flag the words (a named danger, quoted in the reasons). The text model
+    #: also flags complaints about a service that has let a family down (bench/RESULTS.md), so words shown
+    #: to a reporter are chosen on this, never on the model alone.
+    rules_flag: bool = False
 
 
 @dataclass
@@ -227,6 +231,7 @@ def assess_immediate_risk(
     """
     text = text or ""
     score, reasons = rule_score(text)
+    rules_flag = score * (0.85 if answered_yes is False else 1.0) >= threshold
     model = None
     if model_probability is None and use_model:
         from .risk_model import shipped_model
@@ -242,8 +247,8 @@ def assess_immediate_risk(
             reasons.append(model_reason(model_probability, model.top_phrases(text) if model else []))
     if answered_yes is True:
         reasons.insert(0, "reporter said a child is at risk now")
-        return RiskAssessment(True, max(score, 0.9), reasons)
+        return RiskAssessment(True, max(score, 0.9), reasons, rules_flag)
     if answered_yes is False:
         score *= 0.85
     score = min(max(score, 0.0), 1.0)
-    return RiskAssessment(score >= threshold, round(score, 3), reasons)
+    return RiskAssessment(score >= threshold, round(score, 3), reasons, rules_flag)

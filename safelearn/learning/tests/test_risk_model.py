@@ -148,3 +148,21 @@ def test_time_is_linear_on_huge_input() -> None:
     t_big = time.perf_counter() - started
     assert t_big < 2.0
     assert t_big < 10 * t_small + 0.2  # the text is capped at MAX_CHARS before vectorising
+
+
+COMPLAINT = "My social worker did not come to see me when she said she would."
+
+
+@pytest.mark.xfail(strict=True, reason="known limitation (bench/RESULTS.md): the model reads delay words as risk")
+def test_a_complaint_with_no_child_in_danger_is_not_flagged() -> None:
+    assert not assess_immediate_risk(COMPLAINT).at_risk
+
+
+def test_a_model_only_flag_does_not_change_what_an_unsure_reporter_reads() -> None:
+    from safelearn.reporting.risk import assess_immediate_risk as screen
+
+    assert not assess_immediate_risk(COMPLAINT).rules_flag
+    unsure = screen(COMPLAINT, answer="not_sure")
+    assert unsure.at_risk and not unsure.text_alone, "alert raised, calm words kept"
+    danger = screen("She says she will kill herself tonight and has the tablets ready.", answer="not_sure")
+    assert danger.text_alone
