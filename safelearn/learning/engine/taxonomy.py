@@ -1,14 +1,9 @@
-"""Taxonomy loading and keyword lexicons (cold-start priors for the suggestion model)."""
+"""The suggestion fields' codes (from core.taxonomy, the one loader) and keyword lexicons (cold-start priors
+for the suggestion model)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
-import yaml
-
-TAXONOMY_PATH = Path(__file__).resolve().parents[2] / "core" / "taxonomy.yaml"
+from safelearn.core.taxonomy import get_taxonomy
 
 # Suggestion fields -> taxonomy section holding their ids.
 FIELD_SECTIONS: dict[str, str] = {
@@ -21,21 +16,12 @@ FIELD_SECTIONS: dict[str, str] = {
 MULTI_LABEL_FIELDS = frozenset({"contributory_factors"})
 
 
-@lru_cache(maxsize=1)
-def load_taxonomy(path: str | None = None) -> dict[str, Any]:
-    with open(path or TAXONOMY_PATH, encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
-    return data
-
-
 def field_ids(field: str) -> list[str]:
-    section = load_taxonomy()[FIELD_SECTIONS[field]]
-    return [str(item["id"]) for item in section]
+    return get_taxonomy().ids(FIELD_SECTIONS[field])
 
 
 def field_descriptions(field: str) -> dict[str, str]:
-    section = load_taxonomy()[FIELD_SECTIONS[field]]
-    return {str(i["id"]): f"{i.get('label', '')}. {i.get('description', '')}" for i in section}
+    return {code.id: f"{code.label}. {code.description}" for code in get_taxonomy().codes(FIELD_SECTIONS[field])}
 
 
 LEXICON: dict[str, dict[str, list[str]]] = {
