@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint typecheck pytest check-deploy security lock clean
+.PHONY: install run test test-fast fmt lint typecheck pytest check-deploy security lock clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -33,6 +33,11 @@ run: install
 	@$(BIN)/safelearn worker --interval 1 > var/worker.log 2>&1 & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/safelearn serve $(HOST):$(PORT) --noreload
 
+# Format and sort imports in place (what `make lint` checks).
+fmt: install
+	$(BIN)/ruff check --select I --fix safelearn config conftest.py examples
+	$(BIN)/ruff format safelearn config conftest.py examples
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check safelearn config conftest.py examples
@@ -49,6 +54,10 @@ pytest: install
 	$(BIN)/python -m pytest
 
 test: lint typecheck check-deploy security pytest
+
+# The quick loop while working: every test but the browser ones (no Chromium needed), no lint.
+test-fast: install
+	SAFELEARN_SKIP_BROWSER=1 $(BIN)/python -m pytest -m "not browser"
 
 lock:
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
