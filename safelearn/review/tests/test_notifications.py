@@ -346,3 +346,28 @@ def test_the_words_go_with_the_raw_narrative_and_the_sending_stays(
     reg40.refresh_from_db()
     assert services.clock_met(reg40)
     assert AuditEvent.objects.filter(verb="notification.content_purged").exists()
+
+
+def test_a_receipt_file_is_kept_as_an_encrypted_attachment_and_a_refused_one_loses_nothing(
+    lead: Any, reg40: StatutoryClock
+) -> None:
+    """End to end with casework's store: an allowed file becomes an attachment; a refused one is a clear error."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from safelearn.casework.models import Attachment
+
+    url = _urls(reg40)["sent"]
+    bad = SimpleUploadedFile("receipt.exe", b"MZ\x90\x00 not a receipt", content_type="application/octet-stream")
+    response = lead.post(url, {**_sent_form(), "sent-receipt": bad})
+    body = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in body and "NOT-77" in body
+    assert "choose it again" in body
+    reg40.refresh_from_db()
+    assert reg40.status == ClockStatus.RUNNING and not Attachment.objects.exists()
+
+    good = SimpleUploadedFile("receipt.txt", b"Ofsted: notification NOT-77 received.", content_type="text/plain")
+    assert lead.post(url, {**_sent_form(), "sent-receipt": good}).status_code == 302
+    attachment = Attachment.objects.get(report=reg40.report)
+    assert OnwardNotification.objects.get(clock=reg40).receipt_attachment_id == attachment.pk
+    page = lead.get(_urls(reg40)["print"]).content.decode()
+    assert "receipt file kept with the report" in page
