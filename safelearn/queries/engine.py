@@ -117,45 +117,67 @@ class QueryResult:
         )
 
 
-def base_reports(scope: Scope, date_from: dt.date | None, date_to: dt.date | None) -> QuerySet[Report]:
+@dataclass(frozen=True)
+class Rows:
+    """What a query counts over: reports (an organisation), or the pool's approved copies (national).
+
+    Nationally the query starts from ``filtered_pool`` itself and reaches the report's coded columns through
+    ``report__`` (one join), rather than ``Report.objects.filter(pk__in=<pool>)``: measured at 100,000 reports
+    on SQLite the IN-subquery form took 3 to 7 s a table. ``prefix`` goes before every report lookup and
+    ``id`` names the report's id.
+    """
+
+    queryset: QuerySet[Any]
+    prefix: str
+    id: str
+
+    def lookup(self, query_field: QueryField) -> str:
+        return self.prefix + query_field.lookup
+
+
+def base_rows(scope: Scope, date_from: dt.date | None, date_to: dt.date | None) -> Rows:
     """The reports a scope may count, in the period: never another organisation's, never an unapproved copy."""
     if scope.national:
-        pooled = filtered_pool(PoolFilters(date_from=date_from, date_to=date_to)).order_by().values("report_id")
-        return Report.objects.filter(pk__in=pooled)
+        return Rows(
+            filtered_pool(PoolFilters(date_from=date_from, date_to=date_to)).order_by(), "report__", "report_id"
+        )
     reports = Report.objects.filter(organisation_id=scope.organisation.pk).exclude(status__in=EXCLUDED_FROM_STATISTICS)
     if date_from:
         reports = reports.filter(submitted_at__gte=local_midnight(date_from))
     if date_to:
         reports = reports.filter(submitted_at__lt=local_midnight(date_to + dt.timedelta(days=1)))
-    return reports
+    return Rows(reports, "", "id")
 
 
 def _blank(lookup: str) -> Q:
     return Q(**{f"{lookup}__isnull": True}) | Q(**{lookup: ""})
 
 
-def filter_q(query_field: QueryField, codes: tuple[str, ...]) -> Q:
+def filter_q(query_field: QueryField, codes: tuple[str, ...], *, prefix: str = "", id_field: str = "pk") -> Q:
     """Reports with any of ``codes`` in the field (a report about several children: any child)."""
+    lookup = prefix + query_field.lookup
     stored = [s for code in codes if code != NOT_RECORDED for s in query_field.stored_codes(code)]
     wants_blank = NOT_RECORDED in codes
     if query_field.via_children:
         column = query_field.lookup.removeprefix("children__")
-        q = Q(pk__in=ChildDetails.objects.filter(**{f"{column}__in": stored}).values("report_id"))
+        within = f"{id_field}__in"
+        q = Q(**{within: ChildDetails.objects.filter(**{f"{column}__in": stored}).values("report_id")})
         if wants_blank:
             answered = ChildDetails.objects.exclude(**{column: ""}).values("report_id")
-            q |= ~Q(pk__in=answered) | Q(pk__in=ChildDetails.objects.filter(**{column: ""}).values("report_id"))
+            blank = ChildDetails.objects.filter(**{column: ""}).values("report_id")
+            q |= ~Q(**{within: answered}) | Q(**{within: blank})
         return q
     if query_field.many:
         q = Q(pk__in=[])
         for code in stored:
             # The JSON text holds each code in quotes: an exact code, never a prefix of a longer one.
-            q |= Q(**{f"{query_field.lookup}__icontains": f'"{code}"'})
+            q |= Q(**{f"{lookup}__icontains": f'"{code}"'})
         if wants_blank:
-            q |= Q(**{f"{query_field.lookup}__isnull": True}) | Q(**{query_field.lookup: []})
+            q |= Q(**{f"{lookup}__isnull": True}) | Q(**{lookup: []})
         return q
-    q = Q(**{f"{query_field.lookup}__in": stored}) if stored else Q(pk__in=[])
+    q = Q(**{f"{lookup}__in": stored}) if stored else Q(pk__in=[])
     if wants_blank:
-        q |= _blank(query_field.lookup)
+        q |= _blank(lookup)
     return q
 
 
@@ -205,22 +227,23 @@ def _value(query_field: QueryField, raw: Any, labels: dict[str, str]) -> list[st
     return shown
 
 
-def _count(reports: QuerySet[Report], rows: QueryField, columns: QueryField | None) -> Counter[tuple[str, str]]:
+def _count(base: Rows, rows: QueryField, columns: QueryField | None) -> Counter[tuple[str, str]]:
     """Distinct reports per (row code, column code): a GROUP BY where both are plain columns."""
     row_labels = rows.labels()
     col_labels = columns.labels() if columns else {}
-    lookups = [rows.lookup] + ([columns.lookup] if columns else [])
+    lookups = [base.lookup(rows)] + ([base.lookup(columns)] if columns else [])
+    reports = base.queryset
     counts: Counter[tuple[str, str]] = Counter()
     if not rows.many and rows.group is None and (columns is None or (not columns.many and columns.group is None)):
-        grouped = reports.order_by().values(*lookups).annotate(n=Count("id", distinct=True))
+        grouped = reports.order_by().values(*lookups).annotate(n=Count(base.id, distinct=True))
         for line in grouped:
-            r = _value(rows, line[rows.lookup], row_labels)[0]
-            c = _value(columns, line[columns.lookup], col_labels)[0] if columns else ""
+            r = _value(rows, line[lookups[0]], row_labels)[0]
+            c = _value(columns, line[lookups[1]], col_labels)[0] if columns else ""
             counts[(r, c)] += line["n"]
         return counts
     # Lists of codes or grouped codes: read (report, value) pairs and count each report once per cell.
     seen: set[tuple[Any, str, str]] = set()
-    for line in reports.order_by().values_list("id", *lookups).distinct():
+    for line in reports.order_by().values_list(base.id, *lookups).distinct():
         for r in _value(rows, line[1], row_labels):
             for c in _value(columns, line[2], col_labels) if columns else [""]:
                 seen.add((line[0], r, c))
@@ -243,21 +266,21 @@ def query_run(definition: QueryDefinition, *, scope: Scope, actor: Any, today: d
     """Run a validated definition in a scope (callers check the scope first: ``access.query_scope_for``)."""
     today = today or timezone.localdate()
     date_from, date_to = definition.date_range(today)
-    reports = base_reports(scope, date_from, date_to)
+    base = base_rows(scope, date_from, date_to)
     q = Q()
     for name, codes in definition.filters.items():
         found = field_get(name)
         if found is not None and codes:
-            q &= filter_q(found, codes)
-    reports = reports.filter(q)
+            q &= filter_q(found, codes, prefix=base.prefix, id_field=base.id)
+    base = Rows(base.queryset.filter(q), base.prefix, base.id)
     notes: list[str] = []
     if definition.text and not scope.national:
-        ids, truncated = _text_matches(reports, definition.text, actor=actor, scope=scope)
-        reports = reports.filter(pk__in=ids)
+        ids, truncated = _text_matches(base.queryset, definition.text, actor=actor, scope=scope)
+        base = Rows(base.queryset.filter(pk__in=ids), base.prefix, base.id)
         if truncated:
             notes.append(f"Free text was searched in the newest {TEXT_SEARCH_LIMIT:,} reports only.")
     rows, columns = definition.row_field(), definition.column_field()
-    counts = _count(reports, rows, columns)
+    counts = _count(base, rows, columns)
     row_codes = _axis(rows, {r for r, _ in counts}, definition.filters.get(rows.name, ()))
     col_codes = _axis(columns, {c for _, c in counts}, definition.filters.get(columns.name, ())) if columns else [""]
     matrix = [[counts.get((r, c), 0) for c in col_codes] for r in row_codes]
