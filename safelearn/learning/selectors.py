@@ -143,10 +143,6 @@ def open_signals() -> QuerySet[Signal]:
     return Signal.objects.filter(status=SignalStatus.OPEN).order_by("-score")
 
 
-# The analytics home page looks for this name.
-emerging_theme_signals = open_signals
-
-
 def signal_list() -> QuerySet[Signal]:
     return Signal.objects.select_related("decided_by").order_by("status", "-score")
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from safelearn.analytics import services
 from safelearn.analytics.models import BulletinSubscription
+from safelearn.learning.models import Signal
 
 pytestmark = pytest.mark.django_db
 
@@ -179,10 +180,17 @@ def test_children_supported_form(client_for: Callable[..., Any], org: Any, other
     assert other_org.children_supported is None
 
 
-def test_analyst_home_has_the_signals_slot(objects: dict[str, Any], client_for: Callable[..., Any]) -> None:
-    page = client_for("analyst").get(reverse("analytics:home"))
+def test_analyst_home_shows_the_open_learning_signals(objects: dict[str, Any], client_for: Callable[..., Any]) -> None:
+    client = client_for("analyst")
+    assert "No emerging themes at the moment" in client.get(reverse("analytics:home")).content.decode()
+    now = timezone.now()
+    window = {"window_start": now - dt.timedelta(days=28), "window_end": now, "report_ids": [], "kind": "new"}
+    Signal.objects.create(key="vape", label="vape app", score=5.0, org_count=3, **window)
+    Signal.objects.create(key="old", label="dismissed theme", score=9.0, org_count=2, status="dismissed", **window)
+    page = client.get(reverse("analytics:home"))
     html = page.content.decode()
     assert 'id="signals"' in html
-    assert "not available yet" in html or page.context["signals_available"]
+    assert "vape app – 3 organisations" in html
+    assert "dismissed theme" not in html and "No emerging themes" not in html
     assert "Check contact plans" in html and "0 of 1" in html  # the alert and its compliance
     assert "Draft one" in html

@@ -18,20 +18,9 @@ from safelearn.analytics.forms import ChildrenSupportedForm, DashboardFilterForm
 from safelearn.analytics.models import BulletinStatus
 from safelearn.analytics.tiles import dashboard_tiles
 from safelearn.analytics.views.common import apply_errors, csv_response
+from safelearn.learning.selectors import open_signals
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
-
-
-def _learning_signals() -> tuple[bool, list[Any]]:
-    """Emerging-theme signals from the learning engine, when it offers a selector (see the slot on the page)."""
-    try:
-        from safelearn.learning import selectors as learning_selectors  # type: ignore[attr-defined]
-    except ImportError:
-        return False, []
-    reader = getattr(learning_selectors, "emerging_theme_signals", None)
-    if reader is None:
-        return False, []
-    return True, list(reader())
 
 
 @login_required
@@ -39,15 +28,13 @@ def home(request: HttpRequest) -> HttpResponse:
     if not is_analyst(request.user):
         access.dashboard_organisation_for(request.user)  # 403 for people with no organisation role
         return redirect("analytics:dashboard")
-    signals_available, signals = _learning_signals()
     alerts = list(selectors.alert_list_for_analyst(user=request.user)[:10])
     return render(
         request,
         "analytics/home.html",
         {
             "pool_size": pool_count_cached(filters=selectors.PoolFilters()),
-            "signals_available": signals_available,
-            "signals": signals,
+            "signals": list(open_signals()),
             "drafts": selectors.bulletin_list_for_analyst(user=request.user).filter(status=BulletinStatus.DRAFT)[:10],
             "published": selectors.bulletin_list_published()[:5],
             "alerts": [
