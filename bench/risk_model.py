@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--windows", action="store_true", help="also score 2-sentence windows, take the max")
     ap.add_argument("--rule-features", action="store_true", help="the cue rules' evidence as extra features")
     ap.add_argument("--incident-weight", type=float, default=SHIPPED.incident_weight)
+    ap.add_argument("--factorised", action="store_true", help="sqrt(p(risk now) x p(a danger at all))")
     ap.add_argument("--c", type=float, default=SHIPPED.c)
     ap.add_argument("--sets", default=",".join(SETS), help="packaged sets to use (comma-separated)")
     ap.add_argument("--threshold", type=float, default=None, help="exploring only")
@@ -118,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         windows=args.windows,
         rule_features=args.rule_features,
         incident_weight=args.incident_weight,
+        factorised=args.factorised,
     )
     print(f"config: {config}\ndata: {DATA_DIR} sets {args.sets}")
     examples = load_examples(sets=args.sets.split(","))

@@ -175,6 +175,7 @@ class Example:
     source: str
     genre: str = ""
     voice: str = ""
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,10 @@ class ModelConfig:
     rule_features: bool = False
     #: Extra weight of the long incident-report genre (both labels), 1.0 = none.
     incident_weight: float = 1.0
+    #: Also learn "is there a danger to a child in this report at all" (from the report's category: a harm
+    #: topic, whether or not dealt with, versus a process failure or complaint) and score
+    #: sqrt(p(risk now) x p(danger)): risk now needs a danger AND nobody acting on it.
+    factorised: bool = False
 
 
 #: The configuration the product ships (chosen by the protocol in bench/risk_model.py).
@@ -236,6 +241,7 @@ class RiskTextModel:
     config: ModelConfig
     fingerprint: str = ""
     n_examples: int = 0
+    danger: LogisticRegression | None = None
     _names: list[str] = field(default_factory=list, repr=False)
 
     def _x(self, norm: Sequence[str], raw: Sequence[str]) -> sp.csr_matrix:
@@ -247,7 +253,11 @@ class RiskTextModel:
         return sp.hstack(parts).tocsr()
 
     def _p(self, texts: Sequence[str]) -> list[float]:
-        return [float(p) for p in self.clf.predict_proba(self._x([normalise(t) for t in texts], texts))[:, 1]]
+        x = self._x([normalise(t) for t in texts], texts)
+        p = self.clf.predict_proba(x)[:, 1]
+        if self.danger is not None:
+            p = np.sqrt(p * self.danger.predict_proba(x)[:, 1])
+        return [float(v) for v in p]
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         if not self.config.windows:
@@ -306,6 +316,7 @@ def _read(path: Path, source: str) -> list[Example]:
                 source,
                 str(rec.get("genre", "")),
                 str(rec.get("voice", "")),
+                str(rec.get("category", "")),
             )
         )
     if len({e.label for e in out}) < 2:
@@ -379,7 +390,32 @@ def train(examples: Sequence[Example], config: ModelConfig = SHIPPED) -> RiskTex
     x = sp.hstack(parts).tocsr()
     clf = LogisticRegression(C=config.c, solver="liblinear", max_iter=1000)
     clf.fit(x, np.array([e.label for e in examples]), sample_weight=sample_weights(examples, config))
-    return RiskTextModel(words, chars, clf, config, fingerprint(examples, config), len(examples))
+    danger = None
+    if config.factorised:
+        names = [names_danger(e) for e in examples]
+        if len(set(names)) == 2:
+            danger = LogisticRegression(C=config.c, class_weight="balanced", solver="liblinear", max_iter=1000)
+            danger.fit(x, np.array(names))
+    return RiskTextModel(words, chars, clf, config, fingerprint(examples, config), len(examples), danger=danger)
+
+
+#: Category topics (the part before " - ") of reports about a service or process, not a danger to a child.
+_PROCESS_TOPIC = re.compile(
+    r"^(?:it|process failure|data|it outage|medication|complaint|record|transport|admin|audit|conference delay|"
+    r"court-ordered|delegated authority|early help transfer|education|fostering|health care plan|information|"
+    r"kinship|lac review|late visit|late collection|leaving care|management oversight|misfiled|misrouted|"
+    r"placement record|placement search|placement referral|practice|prescribing|referral screening|"
+    r"safer recruitment|school visitor|staffing|strategy meeting delay|workforce|workload|staff assault|"
+    r"semi-independent|supported lodgings|uasc|care leaver|handover|figure of speech|false alarm|health\b|"
+    r"school collection|custody|youth justice|secure unit|service failure)"
+)
+
+
+def names_danger(e: Example) -> bool:
+    """Whether a report is about a danger to a child at all (at risk now, or harm that was dealt with)."""
+    if e.label:
+        return True
+    return not _PROCESS_TOPIC.match(e.category.split(" - ")[0].strip().lower())
 
 
 _lock = threading.Lock()
