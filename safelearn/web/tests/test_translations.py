@@ -56,6 +56,12 @@ TRANSLATED_TEMPLATES = sorted(
                 "just_culture.html",
                 "report/layout.html",
                 "report/subnav.html",
+                "report/account.html",
+                "report/actions.html",
+                "report/feedback.html",
+                "report/history.html",
+                "report_close.html",
+                "systems_review.html",
             )
         ),
         *(
