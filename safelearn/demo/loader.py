@@ -291,6 +291,10 @@ def load_everything(step: Callable[[str, float], None] | None = None) -> bool:
     else:
         load_learning_demo()
         done("learning: suggestions, search indexes, signals")
+    from safelearn.casework.demo import load_casework_demo
+
+    load_casework_demo()
+    done("casework: a file, an addition and linked reports")
     load_pending_redactions()
     done("reports waiting for redaction review")
     return True

@@ -149,3 +149,22 @@ def test_history_says_who_linked_and_unlinked(people: dict[str, Any], report: An
     page = reviewer.get(reverse("review:report_history", args=[other_report.pk])).content.decode()
     assert f"linked the report to {report.reference}" in page
     assert f"removed the link to {report.reference}" in page
+
+
+def test_demo_adds_a_file_an_addition_and_a_link_once(
+    make_user: Any, org: Any, submit_report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from safelearn.casework.demo import load_casework_demo
+    from safelearn.casework.models import Attachment
+    from safelearn.organisations.models import Role
+    from safelearn.reporting.models import Addendum
+
+    make_user("nb-reviewer", Role.REVIEWER, org)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_report(what_happened="Tuesday evening: one worker on shift for four children.")
+        submit_report(what_happened="Tuesday evening: the visit was missed, only one worker on shift.")
+        assert load_casework_demo() is True
+    assert ReportLink.objects.count() == 1 and Attachment.objects.count() == 1 and Addendum.objects.count() == 1
+    assert Attachment.objects.get().content.startswith(b"\x89PNG")
+    assert load_casework_demo() is False
+    assert ReportLink.objects.count() == 1
