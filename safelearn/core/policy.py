@@ -119,6 +119,8 @@ ANALYST_ONLY = outcomes(FORBIDDEN, anonymous=LOGIN, analyst=ALLOW)
 KIT = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW, org_admin=ALLOW, reporter=FORBIDDEN)
 #: The query builder (issue 17): safety leads (their own organisation) and national analysts (the pool).
 QUERY_BUILDERS = outcomes(FORBIDDEN, anonymous=LOGIN, reviewer=ALLOW, other_reviewer=ALLOW, analyst=ALLOW)
+#: One saved query of organisation A's safety lead: its owner (and A's other safety leads if shared) only.
+SAVED_QUERY = outcomes(NOT_FOUND, anonymous=LOGIN, reviewer=ALLOW)
 #: National administrators only (organisation administrators of the national learning body).
 NATIONAL_ADMIN = outcomes(FORBIDDEN, anonymous=LOGIN)
 #: Django's admin: nobody in the fixtures is staff, so everyone is sent to the admin's own sign-in.
@@ -289,12 +291,13 @@ POLICY: dict[str, Rule] = {
     "queries:builder": rule(QUERY_BUILDERS, note="a safety lead's own organisation; analysts approved copies only"),
     "queries:save": rule(QUERY_BUILDERS, method="POST", note="an empty form is a 400"),
     "queries:export_unsaved": rule(QUERY_BUILDERS, kwargs={"file_format": "csv"}, note="no query given: a 400"),
-    "queries:detail": rule(MISSING_OBJECT, note=MISSING + "; safelearn/queries/tests/test_views.py has them"),
-    "queries:edit": rule(MISSING_OBJECT, note=MISSING),
-    "queries:delete": rule(MISSING_OBJECT, note=MISSING),
-    "queries:pin": rule(MISSING_OBJECT, method="POST", note=MISSING),
-    "queries:schedule": rule(MISSING_OBJECT, note=MISSING),
-    "queries:export": rule(MISSING_OBJECT, kwargs={"file_format": "csv"}, note=MISSING),
+    # @query_id: a query of A's safety lead, shared in A; outsiders and people who build no queries get a 404
+    "queries:detail": rule(SAVED_QUERY),
+    "queries:edit": rule(SAVED_QUERY, note="the owner only (colleagues it is shared with: 403)"),
+    "queries:delete": rule(SAVED_QUERY, note="GET is the confirmation page; the owner only"),
+    "queries:pin": rule(SAVED_QUERY, method="POST", note="each person's own dashboard"),
+    "queries:schedule": rule(SAVED_QUERY, note="the owner only"),
+    "queries:export": rule(SAVED_QUERY, kwargs={"file_format": "csv"}),
     # Learning engine: suggestions, search, signals, model versions
     "learning:report": rule(REVIEWER_OF_REPORT),
     "learning:suggestion_decide": rule(MISSING_OBJECT, method="POST", note=MISSING),
@@ -410,7 +413,7 @@ POLICY: dict[str, Rule] = {
         outcomes(FORBIDDEN, anonymous=UNAUTHORISED, analyst=ALLOW), kwargs={"quarter": "2026-Q1"}
     ),
     # API saved queries (issue 17): only someone who could open the query in the browser; national ones suppressed
-    "api-v1:run_saved_query": rule(outcomes(DENY, anonymous=UNAUTHORISED), note=MISSING),
+    "api-v1:run_saved_query": rule({**SAVED_QUERY, "anonymous": UNAUTHORISED}),
     # API tokens (organisation administrators) and report exports (safety leads, their own organisation)
     "integrations:token_list": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),
     "integrations:token_new": rule(outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=ALLOW)),

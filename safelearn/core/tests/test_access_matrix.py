@@ -33,6 +33,7 @@ URL_KWARGS: dict[str, str] = {
     "action_id": "@action",
     "clock_id": "@clock",
     "episode_id": "@episode",
+    "query_id": "@query",
     "object_id": "1",
     "id": "1",
     "pk": "1",
@@ -55,7 +56,6 @@ URL_KWARGS: dict[str, str] = {
             "suggestion_id",
             "signal_id",
             "provider_id",
-            "query_id",
             "link_id",
             "attachment_id",
             "copy_id",
@@ -96,6 +96,16 @@ def matrix_objects(
         report=report, organisation=org, duty=_first_duty(), started_at=now, deadline=now + dt.timedelta(days=1)
     )
     episode = PracticeEpisode.objects.create(report=report, when="Day 1", what_happened="x", why_it_made_sense="y")
+    from safelearn.queries.models import SavedQuery
+
+    # A saved query of organisation A's safety lead, shared in A (queries: owner or A's safety leads only).
+    query = SavedQuery.objects.create(
+        organisation=org,
+        owner=people["reviewer"],
+        name="Matrix query",
+        shared=True,
+        definition={"rows": "incident_type", "period": "all"},
+    )
     return {
         "report": report,
         "org_slug": org.slug,
@@ -103,6 +113,7 @@ def matrix_objects(
         "clock": clock,
         "episode": episode,
         "member": people["reporter"],
+        "query": query,
     }
 
 
