@@ -96,13 +96,22 @@ def test_model_train_and_promotion(tmp_path, capsys, monkeypatch):
         for r in load_seed_records()[:60]:
             fh.write(json.dumps(r) + "\n")
     out_dir = tmp_path / "models"
-    assert model_main(["train", "--data", str(data), "--out", str(out_dir)]) == 0
-    out = capsys.readouterr().out
-    res = json.loads(out.strip().splitlines()[-1])
+
+    def train(better: bool) -> tuple[str, dict]:
+        # Whether a candidate beats the current model depends on the data; fix the verdict to test each branch.
+        monkeypatch.setattr("safelearn.learning.cli.should_promote", lambda cand, cur: better)
+        assert model_main(["train", "--data", str(data), "--out", str(out_dir)]) == 0
+        out = capsys.readouterr().out
+        return out, json.loads(out.strip().splitlines()[-1])
+
+    out, res = train(better=True)
     assert "scores" in res and "incident_type" in res["scores"]
-    assert list(out_dir.glob("suggester-*.model"))
-    assert res["promoted"] == (out_dir / "current.json").exists()
-    if res["promoted"]:
-        assert "promoted" in out
-    else:
-        assert "not promoted" in out
+    assert res["promoted"] is True
+    assert f"promoted {res['version']}: beats the current model" in out
+    assert res["version"] in (out_dir / "current.json").read_text()
+
+    out, second = train(better=False)
+    assert second["promoted"] is False and second["version"] != res["version"]
+    assert f"not promoted: {second['version']} does not beat the current model" in out
+    assert res["version"] in (out_dir / "current.json").read_text()  # the first model stays current
+    assert len(list(out_dir.glob("suggester-*.model"))) == 2
