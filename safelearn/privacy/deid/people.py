@@ -23,7 +23,8 @@ from .lexicon import (
     is_everyday,
     surnames,
 )
-from .lists import (
+from .mentions import lower_mentions, short_forms, title_phrase
+from .names_by_company import (
     bullet_people,
     called_names,
     dotted_initials,
@@ -31,7 +32,6 @@ from .lists import (
     reported_names,
     surname_after_first,
 )
-from .mentions import lower_mentions, short_forms, title_phrase
 from .roles import role_name_spans, role_token_hits
 from .tokens import Token, tokenize
 from .types import Span

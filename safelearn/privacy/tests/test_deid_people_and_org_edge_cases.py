@@ -1,4 +1,4 @@
-"""Rules from the fourth generalisation round: obsolete dictionary words read as names when
+"""Edge cases of people and organisation names: obsolete dictionary words read as names when
 capitalised, given names that are also months or places, short forms and lower-case mentions of a
 name found earlier, dashed and aged sign-offs, "Big T" street names, "known to X as", providers
 named after their branch town, town housing associations and hospitals known by their initials.
@@ -34,7 +34,7 @@ def _covered_last(text: str, part: str) -> bool:
         ('a man known to the girls as "Tazzy" was seen at the flat', "Tazzy"),
     ],
 )
-def test_round4_person_positive(text: str, part: str) -> None:
+def test_person_edge_case_is_found(text: str, part: str) -> None:
     assert covered(text, part)
 
 
@@ -90,7 +90,7 @@ def test_lower_case_word_use_of_a_name_is_kept(text: str, part: str) -> None:
         ("there was a Big Lottery grant for the group", "Big Lottery"),
     ],
 )
-def test_round4_person_negative(text: str, part: str) -> None:
+def test_person_look_alike_is_kept(text: str, part: str) -> None:
     start = text.rindex(part)
     assert not any(s.label == "PERSON" and s.start < start + len(part) and s.end > start for s in spans_of(text))
 
@@ -106,7 +106,7 @@ def test_round4_person_negative(text: str, part: str) -> None:
         ("school, carers and BRI neurology have three plans", "BRI"),
     ],
 )
-def test_round4_org_positive(text: str, part: str) -> None:
+def test_organisation_edge_case_is_found(text: str, part: str) -> None:
     assert covered(text, part)
 
 
@@ -123,5 +123,5 @@ def test_round4_org_positive(text: str, part: str) -> None:
         ("he went to MRI on the Tuesday", "MRI"),
     ],
 )
-def test_round4_org_negative(text: str, part: str) -> None:
+def test_organisation_look_alike_is_kept(text: str, part: str) -> None:
     assert not touched(text, part)
