@@ -153,6 +153,14 @@ class ReportDetail(ReportSummary):
     missed_opportunity: bool | None = Field(default=None, description="null until the reviewer grades it")
 
 
+class HarmIn(Schema):
+    """Harm graded apart, as Learn from Patient Safety Events does (issue 17)."""
+
+    physical_harm: str = Field(max_length=16, description=f"One of: {_codes(PhysicalHarm)}")
+    psychological_harm: str = Field(max_length=16, description=f"One of: {_codes(PsychologicalHarm)}")
+    missed_opportunity: bool = Field(description="Was there a missed opportunity to prevent it?")
+
+
 class TransitionIn(Schema):
     to_status: str
     reason: str = Field(default="", max_length=2000)

@@ -373,6 +373,12 @@ POLICY: dict[str, Rule] = {
         outcomes(ALLOW, anonymous=UNAUTHORISED), note="lists only reports the caller reviews (empty for others)"
     ),
     "api-v1:get_report": rule(API_REVIEWER_OF_REPORT, shows_raw=NARRATIVE_READ),
+    "api-v1:grade_harm": rule(
+        API_REVIEWER_OF_REPORT,
+        method="POST",
+        json={"physical_harm": "none", "psychological_harm": "low", "missed_opportunity": False},
+        shows_raw=NARRATIVE_READ,
+    ),
     "api-v1:transition_report": rule(
         API_REVIEWER_OF_REPORT, method="POST", json={"to_status": "triaged"}, shows_raw=NARRATIVE_READ
     ),

@@ -13,6 +13,7 @@ from safelearn.api.auth import STAFF_AUTH, Caller, reviewer_caller, token_organi
 from safelearn.api.models import Scope
 from safelearn.reporting.access import report_get_for_reviewer
 from safelearn.reporting.models import Report
+from safelearn.reporting.services import harm_grade
 from safelearn.review import selectors as review_selectors
 from safelearn.review import workflow
 
@@ -139,3 +140,23 @@ def transition_report(
         override_reason=payload.override_reason,
     )
     return _detail(updated)
+
+
+@router.post(
+    "/reports/{report_id}/harm",
+    response={200: schemas.ReportDetail, 400: schemas.Problem, 404: schemas.Problem},
+    summary="Grade the harm apart: physical, psychological or emotional, and any missed opportunity",
+)
+def grade_harm(request: HttpRequest, report_id: uuid.UUID, payload: schemas.HarmIn) -> schemas.ReportDetail:
+    caller = _user_for(request, Scope.REVIEW_WRITE)
+    report = report_get_for_reviewer(
+        user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
+    )
+    harm_grade(
+        report=report,
+        actor=caller.user,
+        physical_harm=payload.physical_harm,
+        psychological_harm=payload.psychological_harm,
+        missed_opportunity=payload.missed_opportunity,
+    )
+    return _detail(report)

@@ -40,6 +40,12 @@ ENDPOINTS = [
         {"notified_to": "Ofsted", "notified_at": "2026-01-05T10:00:00Z", "method": "email"},
     ),
     Endpoint("POST", "/review/clocks/{clock}/not-required", REPORT_WRITE, {"reason": "Not notifiable"}),
+    Endpoint(
+        "POST",
+        "/review/reports/{report}/harm",
+        REPORT_WRITE,
+        {"physical_harm": "none", "psychological_harm": "low", "missed_opportunity": False},
+    ),
     Endpoint("GET", "/review/reports/{report}/actions", REPORT_READ),
     Endpoint(
         "POST",

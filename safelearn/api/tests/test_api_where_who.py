@@ -126,3 +126,25 @@ def test_openapi_documents_the_new_fields(client: Any) -> None:
     assert "looked_after" in child["legal_status"]["description"]
     assert "ONS 2021" in child["ethnicity"]["description"]
     assert "/api/v1/locations" in schema["paths"]
+
+
+def test_harm_is_graded_apart_through_the_api(
+    api_post: Any, reviewer_token: str, submit_report: Any, other_org: Any, people: dict[str, Any]
+) -> None:
+    report = submit_report().report
+    path = f"/review/reports/{report.pk}/harm"
+    bad = api_post(
+        path, {"physical_harm": "awful", "psychological_harm": "low", "missed_opportunity": True}, token=reviewer_token
+    )
+    assert bad.status_code == 400
+    assert "Choose the physical harm, or 'Not yet known'" in bad.content.decode()
+    body = {"physical_harm": "low", "psychological_harm": "severe", "missed_opportunity": True}
+    graded = api_post(path, body, token=reviewer_token)
+    assert graded.status_code == 200, graded.content
+    assert graded.json()["psychological_harm"] == "severe" and graded.json()["missed_opportunity"] is True
+    other = token_create(
+        organisation=other_org, name="o", scopes=["review:write"], created_by=people["other_reviewer"]
+    ).secret
+    assert api_post(path, {**body, "physical_harm": "none"}, token=other).status_code == 404
+    report.refresh_from_db()
+    assert report.physical_harm == "low"
