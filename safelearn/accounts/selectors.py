@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safelearn.organisations.models import Role
-from safelearn.organisations.selectors import memberships_for
-
-#: Roles that can read narratives or identities of many people's reports: a stolen password alone
-#: must not be enough. Reporters may add a device but are not made to.
-TWO_FACTOR_ROLES = frozenset({Role.REVIEWER, Role.ORG_ADMIN, Role.ANALYST})
-
-
-def user_requires_two_factor(user: Any) -> bool:
-    if not getattr(settings, "SAFELEARN_REQUIRE_2FA", True) or not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_staff or user.is_superuser:
-        return True
-    return any(m.role in TWO_FACTOR_ROLES for m in memberships_for(user))
+# Who must use two-factor sign-in is a question about roles, answered with the other permission rules.
+from safelearn.organisations.permissions import TWO_FACTOR_ROLES, user_requires_two_factor  # noqa: F401
 
 
 def confirmed_devices(user: Any) -> list[TOTPDevice]:

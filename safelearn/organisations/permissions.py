@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -67,3 +68,17 @@ def is_national_admin(user: Any) -> bool:
 def require_national_admin(user: Any) -> None:
     if not is_national_admin(user):
         raise PermissionDenied("Only the national body's administrators can do this.")
+
+
+#: Roles that can read narratives or identities of many people's reports: a stolen password alone
+#: must not be enough. Reporters may add a device but are not made to.
+TWO_FACTOR_ROLES = frozenset({Role.REVIEWER, Role.ORG_ADMIN, Role.ANALYST})
+
+
+def user_requires_two_factor(user: Any) -> bool:
+    """Whether this person must sign in with a second factor (their roles decide; accounts enforces it)."""
+    if not getattr(settings, "SAFELEARN_REQUIRE_2FA", True) or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return any(m.role in TWO_FACTOR_ROLES for m in memberships_for(user))

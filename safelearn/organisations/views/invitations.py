@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from safelearn.accounts.selectors import user_requires_two_factor
 from safelearn.core.forms import apply_errors
 from safelearn.organisations import services
 from safelearn.organisations.forms import AcceptInvitationForm
+from safelearn.organisations.permissions import user_requires_two_factor
 from safelearn.organisations.selectors import invitation_usable
 
 
