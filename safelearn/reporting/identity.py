@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.translation import gettext
 
 if TYPE_CHECKING:
     from safelearn.reporting.models import Report
@@ -21,11 +22,13 @@ def identity_validate(*, name: str, contact: str) -> None:
     """A confidential reporter's name and contact, checked before anything is stored."""
     errors: dict[str, list[str]] = {}
     if not name.strip():
-        errors["identity_name"] = ["Enter your name"]
+        errors["identity_name"] = [gettext("Enter your name")]
     elif len(name) > NAME_MAX:
-        errors["identity_name"] = [f"Your name must be {NAME_MAX} characters or fewer"]
+        errors["identity_name"] = [gettext("Your name must be %(max)s characters or fewer") % {"max": NAME_MAX}]
     if len(contact) > CONTACT_MAX:
-        errors["identity_contact"] = [f"Contact details must be {CONTACT_MAX} characters or fewer"]
+        errors["identity_contact"] = [
+            gettext("Contact details must be %(max)s characters or fewer") % {"max": CONTACT_MAX}
+        ]
     if errors:
         raise ValidationError(errors)
 

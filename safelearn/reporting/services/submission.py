@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from safelearn.core.audit import audit_record
 from safelearn.core.queue import task_enqueue_on_commit
@@ -78,7 +79,8 @@ class SubmissionResult:
 
 def _check_code(section: str, value: str, label: str, errors: dict[str, list[str]], key: str) -> None:
     if value and value not in get_taxonomy().ids(section):
-        errors.setdefault(key, []).append(f"Choose a valid {label}")
+        # The label is marked with gettext_noop at the call; shown in the reader's language (issue 21).
+        errors.setdefault(key, []).append(gettext("Choose a valid %(thing)s") % {"thing": gettext(label)})
 
 
 def report_input_validate(data: ReportInput, *, today: dt.date | None = None) -> None:
@@ -86,31 +88,32 @@ def report_input_validate(data: ReportInput, *, today: dt.date | None = None) ->
     errors: dict[str, list[str]] = {}
     limit = settings.SAFELEARN_NARRATIVE_MAX_CHARS
     if not data.what_happened.strip():
-        errors["what_happened"] = ["Tell us what happened"]
+        errors["what_happened"] = [gettext("Tell us what happened")]
     for name in NARRATIVE_FIELDS:
         text = getattr(data, name) or ""
         if len(text) > limit:
             errors.setdefault(name, []).append(
-                f"This answer must be {limit:,} characters or fewer; it has {len(text):,}"
+                gettext("This answer must be %(limit)s characters or fewer; it has %(length)s")
+                % {"limit": f"{limit:,}", "length": f"{len(text):,}"}
             )
     if data.occurred_on and data.occurred_on > (today or timezone.localdate()):
-        errors["occurred_on"] = ["The date it happened must be today or in the past"]
+        errors["occurred_on"] = [gettext("The date it happened must be today or in the past")]
     if data.mode not in ReportingMode.values:
-        errors["mode"] = ["Choose how you want to report"]
+        errors["mode"] = [gettext("Choose how you want to report")]
     if data.immediate_risk_answer and data.immediate_risk_answer not in RiskAnswer.values:
-        errors["immediate_risk_answer"] = ["Choose yes, no or not sure"]
-    _check_code("report_kind", data.kind, "kind of report", errors, "kind")
-    _check_code("outcome", data.outcome, "outcome", errors, "outcome")
-    _check_code("incident_type", data.incident_type, "type of incident", errors, "incident_type")
-    _check_code("service_area", data.service_area, "service area", errors, "service_area")
-    _check_code("recovery_factor", data.recovery_factor, "recovery factor", errors, "recovery_factor")
-    _check_code("reporter_role", data.reporter_role, "role", errors, "reporter_role")
+        errors["immediate_risk_answer"] = [gettext("Choose yes, no or not sure")]
+    _check_code("report_kind", data.kind, gettext_noop("kind of report"), errors, "kind")
+    _check_code("outcome", data.outcome, gettext_noop("outcome"), errors, "outcome")
+    _check_code("incident_type", data.incident_type, gettext_noop("type of incident"), errors, "incident_type")
+    _check_code("service_area", data.service_area, gettext_noop("service area"), errors, "service_area")
+    _check_code("recovery_factor", data.recovery_factor, gettext_noop("recovery factor"), errors, "recovery_factor")
+    _check_code("reporter_role", data.reporter_role, gettext_noop("role"), errors, "reporter_role")
     for factor in data.contributory_factors:
-        _check_code("contributory_factor", factor, "contributory factor", errors, "contributory_factors")
+        _check_code("contributory_factor", factor, gettext_noop("contributory factor"), errors, "contributory_factors")
     for agency in data.agencies_involved:
-        _check_code("agency_involved", agency, "agency", errors, "agencies_involved")
+        _check_code("agency_involved", agency, gettext_noop("agency"), errors, "agencies_involved")
     if data.location_type and data.location_type not in SettingType.values:
-        errors["location_type"] = ["Choose a valid type of setting"]
+        errors["location_type"] = [gettext("Choose a valid type of setting")]
     try:
         children_clean(data.children)
     except ValidationError as exc:
@@ -222,13 +225,13 @@ def _identity_for(mode: str, user: Any, identity: ReporterIdentity | None) -> Re
         if identity is None and user is not None:
             identity = ReporterIdentity(name=user.get_full_name() or user.get_username(), contact=user.email or "")
         if identity is None:
-            raise ValidationError({"identity_name": ["Enter your name, or choose to report anonymously"]})
+            raise ValidationError({"identity_name": [gettext("Enter your name, or choose to report anonymously")]})
         identity_validate(name=identity.name, contact=identity.contact)
         return identity
     if user is None:
         # A named report needs an account to be named by; without one the vault keeps the name safely.
         if identity is None:
-            raise ValidationError({"mode": ["Sign in to report by name, or choose confidential or anonymous"]})
+            raise ValidationError({"mode": [gettext("Sign in to report by name, or choose confidential or anonymous")]})
         identity_validate(name=identity.name, contact=identity.contact)
         return identity
     return None
@@ -242,9 +245,9 @@ def report_escalate(*, report: Report, reasons: list[str]) -> None:
 def addendum_add(*, report: Report, author: Any, text: str, author_label: str = "") -> Addendum:
     """Corrections never change the original; they are added beside it."""
     if not text.strip():
-        raise ValidationError({"text": ["Write the addition or correction"]})
+        raise ValidationError({"text": [gettext("Write the addition or correction")]})
     if len(text) > settings.SAFELEARN_NARRATIVE_MAX_CHARS:
-        raise ValidationError({"text": ["This is too long"]})
+        raise ValidationError({"text": [gettext("This is too long")]})
     with transaction.atomic():
         user = author if getattr(author, "is_authenticated", False) else None
         addendum = Addendum.objects.create(

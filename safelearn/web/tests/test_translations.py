@@ -246,3 +246,32 @@ def test_staff_report_form_speaks_welsh() -> None:
     with translation.override("en-gb"):
         english_labels = {n: str(f.label) for n, f in StaffReportForm(organisations=[]).fields.items()}
     assert [n for n in welsh_labels if welsh_labels[n] == english_labels[n]] == []
+
+
+def test_shared_service_errors_on_the_staff_form_speak_welsh() -> None:
+    """The business rules every channel shares (reporting.services) answer in the reader's language."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from safelearn.reporting.identity import identity_validate
+    from safelearn.reporting.services import ReportInput, report_input_validate
+
+    bad = ReportInput(what_happened=" ", mode="shouted", kind="not-a-kind", occurred_on=dt.date(2999, 1, 1))
+    for language, expected in (
+        (
+            "cy",
+            {
+                "what_happened": "Dywedwch wrthym beth ddigwyddodd",
+                "kind": "Dewiswch werth dilys ar gyfer: math o adroddiad",
+            },
+        ),
+        ("en-gb", {"what_happened": "Tell us what happened", "kind": "Choose a valid kind of report"}),
+    ):
+        with translation.override(language), pytest.raises(ValidationError) as caught:
+            report_input_validate(bad, today=dt.date(2026, 1, 1))
+        errors = caught.value.message_dict
+        assert {key: errors[key][0] for key in expected} == expected
+    with translation.override("cy"), pytest.raises(ValidationError) as caught:
+        identity_validate(name="x" * 500, contact="")
+    assert caught.value.message_dict["identity_name"][0].startswith("Rhaid i’ch enw fod yn")
