@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,11 +100,20 @@ class Person:
         return bool(self.user.is_active)
 
 
+#: Which single sign-on providers each person uses, by user id: the sso app (above organisations) registers
+#: its look-up here in ``AppConfig.ready``, so the people page can say how everyone signs in.
+SignInProviders = Callable[[Iterable[Any]], dict[Any, list[str]]]
+_sign_in_providers: list[SignInProviders] = []
+
+
+def sign_in_providers_add(lookup: SignInProviders) -> None:
+    if lookup not in _sign_in_providers:
+        _sign_in_providers.append(lookup)
+
+
 def organisation_people(organisation: Organisation, *, user_id: Any = None) -> list[Person]:
     """Everyone with a role in the organisation (active or not), with how they sign in."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from safelearn.sso.models import ExternalIdentity
 
     members = Membership.objects.filter(organisation=organisation).select_related("user")
     if user_id is not None:
@@ -113,8 +123,9 @@ def organisation_people(organisation: Organisation, *, user_id: Any = None) -> l
         by_user.setdefault(m.user_id, []).append(m)
     ids = list(by_user)
     providers: dict[Any, list[str]] = {}
-    for identity in ExternalIdentity.objects.filter(user_id__in=ids).select_related("provider"):
-        providers.setdefault(identity.user_id, []).append(identity.provider.name)
+    for lookup in _sign_in_providers:
+        for user_id, names in lookup(ids).items():
+            providers.setdefault(user_id, []).extend(names)
     with_device = set(TOTPDevice.objects.filter(user_id__in=ids, confirmed=True).values_list("user_id", flat=True))
     elsewhere: dict[Any, list[str]] = {}
     for m in (

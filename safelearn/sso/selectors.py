@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from safelearn.sso.models import IdentityProvider
+from safelearn.sso.models import ExternalIdentity, IdentityProvider
 
 
 def email_domain(email: str) -> str:
@@ -27,3 +28,11 @@ def provider_get_enabled(*, provider_id: Any) -> IdentityProvider | None:
         return IdentityProvider.objects.select_related("organisation").get(pk=provider_id, enabled=True)
     except (IdentityProvider.DoesNotExist, ValidationError, ValueError, TypeError):
         return None
+
+
+def provider_names_by_user(user_ids: Iterable[Any]) -> dict[Any, list[str]]:
+    """The single sign-on providers each of these people has signed in with (organisations' people page)."""
+    names: dict[Any, list[str]] = {}
+    for identity in ExternalIdentity.objects.filter(user_id__in=list(user_ids)).select_related("provider"):
+        names.setdefault(identity.user_id, []).append(identity.provider.name)
+    return names
