@@ -35,6 +35,7 @@ NOT_LINKED_BY_DESIGN = {
     "reporting:public_sent": "a step of the public form",
     "reporting:public_done": "a step of the public form",
     "reporting:check_report": "reached by entering a receipt code",
+    "casework:check_add": "linked from check_report, reached by entering a receipt code",
     "accounts:two_factor_verify": "reached by signing in",
     "accounts:two_factor_setup": "reached by signing in without a device",
     "accounts:keepalive": "called by the session time-out script, not a page",
