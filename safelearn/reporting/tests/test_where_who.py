@@ -347,3 +347,27 @@ def test_redaction_screen_shows_the_childrens_details_and_only_the_type_of_setti
     assert "Children&#x27;s home" in page and "Oak House" not in page
     client.force_login(people["other_reviewer"])
     assert client.get(reverse("privacy:review", args=[report.pk])).status_code in (403, 404)
+
+
+def test_a_draft_keeps_the_location_and_each_childs_answers(
+    client: Any, org: Any, oak: Location, people: dict[str, Any]
+) -> None:
+    client.force_login(people["reporter"])
+    data = _staff_post(
+        org,
+        action="save_draft",
+        location=str(oak.pk),
+        **{
+            "children-TOTAL_FORMS": "2",
+            "children-INITIAL_FORMS": "2",
+            "children-0-age_band": "0-4",
+            "children-1-legal_status": "child_protection_plan",
+        },
+    )
+    saved = client.post(reverse("reporting:report_new"), data)
+    assert saved.status_code == 302
+    page = client.get(saved["Location"]).content.decode()
+    assert f'value="{oak.pk}" selected' in page
+    assert 'name="children-1-legal_status"' in page
+    assert 'value="0-4" selected' in page and 'value="child_protection_plan" selected' in page
+    assert not Report.objects.exists()
