@@ -19,3 +19,7 @@ class CaseworkConfig(AppConfig):
         from safelearn.review.receipts import receipt_store_register
 
         receipt_store_register(services.receipt_store)
+        # A reporter who erases their data is unlinked from the files they added, as from their reports.
+        from safelearn.accounts.services.data_rights import reporter_erasure_step_add
+
+        reporter_erasure_step_add(services.attachments_unlink_reporter)

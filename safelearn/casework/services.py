@@ -115,6 +115,11 @@ def attachment_read(*, user: Any, attachment_id: Any) -> Attachment:
     return attachment
 
 
+def attachments_unlink_reporter(user: Any) -> int:
+    """Accounts' erasure step: the files stay with the report, no longer linked to the person."""
+    return Attachment.objects.filter(added_by=user, added_by_label="reporter").update(added_by=None)
+
+
 def attachments_purge_for_report(report: Report) -> int:
     """Privacy's raw purge step: destroy a report's files with its narrative (the row stays as a record)."""
     due = Attachment.objects.filter(report=report, purged_at__isnull=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +12,20 @@ from django.utils import timezone
 from safelearn.accounts.services.language import account_language_get
 from safelearn.core.audit import audit_record
 from safelearn.organisations.selectors import memberships_for
-from safelearn.reporting.models import NARRATIVE_FIELDS, Message, Report, ReportDraft, ReportingMode
+from safelearn.reporting.models import NARRATIVE_FIELDS, Addendum, Message, Report, ReportDraft, ReportingMode
 
 EXPORT_FORMAT = "safelearn-subject-access/1"
+
+#: Apps above accounts that link more rows to a person (casework: the files a reporter added) register an
+#: unlink step in AppConfig.ready: `step(user) -> rows unlinked`, run inside the erasure's transaction.
+#: A plain list, not a signal (the pattern of reporting.changes).
+ErasureStep = Callable[[Any], int]
+_erasure_steps: list[ErasureStep] = []
+
+
+def reporter_erasure_step_add(step: ErasureStep) -> None:
+    if step not in _erasure_steps:
+        _erasure_steps.append(step)
 
 
 @dataclass(frozen=True)
@@ -21,6 +33,7 @@ class ErasureResult:
     reports_anonymised: list[str]
     messages_unlinked: int
     drafts_deleted: int
+    other_unlinked: int = 0
 
 
 def reporter_data_export(*, user: Any) -> dict[str, Any]:
@@ -56,6 +69,10 @@ def reporter_data_export(*, user: Any) -> dict[str, Any]:
             }
             for r in reports
         ],
+        "additions_written": [
+            {"report": a.report.reference, "added_at": a.created_at.isoformat(), "text": a.text}
+            for a in Addendum.objects.filter(author=user).select_related("report").order_by("created_at")
+        ],
         "messages_written": [
             {"report": m.report.reference, "sent_at": m.created_at.isoformat(), "body": m.body} for m in own_messages
         ],
@@ -88,15 +105,23 @@ def reporter_data_erase(*, user: Any) -> ErasureResult:
         Report.objects.filter(pk__in=[r.pk for r in reports]).update(reporter=None, mode=ReportingMode.ANONYMOUS)
         messages_unlinked = Message.objects.filter(author=user).update(author=None)
         drafts_deleted, _ = ReportDraft.objects.filter(owner=user).delete()
+        other_unlinked = Addendum.objects.filter(author=user).update(author=None)
+        other_unlinked += sum(step(user) for step in _erasure_steps)
         audit_record(
             actor=user,
             verb="account.data_erased",
             target_type="auth.user",
             target_id=str(user.pk),
-            payload={"reports": len(reports), "messages": messages_unlinked, "drafts": drafts_deleted},
+            payload={
+                "reports": len(reports),
+                "messages": messages_unlinked,
+                "drafts": drafts_deleted,
+                "other": other_unlinked,
+            },
         )
     return ErasureResult(
         reports_anonymised=[r.reference for r in reports],
         messages_unlinked=messages_unlinked,
         drafts_deleted=drafts_deleted,
+        other_unlinked=other_unlinked,
     )

@@ -205,3 +205,20 @@ def test_reporter_sees_only_the_reporters_additions(
     add(client_for(people["reporter"]), report, "My own extra detail.", django_capture_on_commit_callbacks)
     page = client_for(people["reporter"]).get(reverse("casework:my_report", args=[report.pk])).content.decode()
     assert "My own extra detail." in page and "manager interviewed" not in page
+
+
+def test_reporter_data_rights_cover_additions_and_files(
+    people: dict[str, Any], report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from safelearn.accounts.services.data_rights import reporter_data_erase, reporter_data_export
+    from safelearn.casework.models import Attachment
+
+    reporter = people["reporter"]
+    add(client_for(reporter), report, "My own extra detail.", django_capture_on_commit_callbacks)
+    services.attachment_add(user=reporter, report=report, name="note.txt", data=b"a note\n")
+    exported = reporter_data_export(user=reporter)
+    assert [a["text"] for a in exported["additions_written"]] == ["My own extra detail."]
+    result = reporter_data_erase(user=reporter)
+    assert result.other_unlinked == 2
+    assert Addendum.objects.get().author is None and Attachment.objects.get().added_by is None
+    assert Addendum.objects.get().text == "My own extra detail."  # the record stays, unlinked from the person
