@@ -65,6 +65,18 @@ TRANSLATED_TEMPLATES = sorted(
             )
         ),
         *(
+            ROOT / "analytics/templates/analytics" / name
+            for name in (
+                "home.html",
+                "dashboard.html",
+                "_filters.html",
+                "_figure.html",
+                "_tiles.html",
+                "children_supported.html",
+                "open_data.html",
+            )
+        ),
+        *(
             ROOT / "web/templates/web" / name
             for name in (
                 "base.html",
