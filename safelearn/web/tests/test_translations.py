@@ -74,6 +74,12 @@ TRANSLATED_TEMPLATES = sorted(
                 "_tiles.html",
                 "children_supported.html",
                 "open_data.html",
+                "alert_list.html",
+                "alert_form.html",
+                "bulletin_form.html",
+                "organisation_alerts.html",
+                "bulletin_list.html",
+                "pool.html",
             )
         ),
         *(
