@@ -80,6 +80,10 @@ TRANSLATED_TEMPLATES = sorted(
                 "organisation_alerts.html",
                 "bulletin_list.html",
                 "pool.html",
+                "alert_detail.html",
+                "alert_respond.html",
+                "bulletin_detail.html",
+                "bulletin_publish_confirm.html",
             )
         ),
         *(
