@@ -62,6 +62,7 @@ TRANSLATED_TEMPLATES = sorted(
                 "report/history.html",
                 "report_close.html",
                 "systems_review.html",
+                "report/summary.html",
             )
         ),
         *(
