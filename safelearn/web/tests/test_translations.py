@@ -63,6 +63,7 @@ TRANSLATED_TEMPLATES = sorted(
                 "report_close.html",
                 "systems_review.html",
                 "report/summary.html",
+                "report/grading.html",
             )
         ),
         *(
