@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
@@ -29,13 +30,14 @@ NARRATIVE_FIELDS = ("what_happened", "how_noticed", "why_happened", "what_would_
 
 
 class ReportStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Submitted"
-    TRIAGED = "triaged", "Triaged"
-    UNDER_REVIEW = "under_review", "Under review"
-    ACTIONS_OPEN = "actions_open", "Actions open"
-    CLOSED = "closed", "Closed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    DUPLICATE = "duplicate", "Duplicate"
+    # Labels translated when shown (issue 21); the stored values never change.
+    SUBMITTED = "submitted", gettext_lazy("Submitted")
+    TRIAGED = "triaged", gettext_lazy("Triaged")
+    UNDER_REVIEW = "under_review", gettext_lazy("Under review")
+    ACTIONS_OPEN = "actions_open", gettext_lazy("Actions open")
+    CLOSED = "closed", gettext_lazy("Closed")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
+    DUPLICATE = "duplicate", gettext_lazy("Duplicate")
 
 
 #: Statuses that statistics leave out.

@@ -27,6 +27,7 @@ def test_the_inbox_and_queues_are_in_welsh(welsh_lead: Client, submit_report: An
     assert "Adroddiadau i’w hadolygu" in inbox and "Reports to review" not in inbox
     assert "1 adroddiad" in inbox and "Cyfeirnod" in inbox
     assert "Ymweliad neu gyswllt a gollwyd" in inbox  # the taxonomy label, in Welsh
+    assert "Wedi’i anfon</strong>" in inbox  # the report's status
     triage = welsh_lead.get(reverse("review:triage")).content.decode()
     assert "Ciw brysbennu" in triage and "Triage queue" not in triage
     actions = welsh_lead.get(reverse("review:actions")).content.decode()
