@@ -51,6 +51,8 @@ SETS = {
         name: DATA / f"{name}.jsonl"
         for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "w1", "w2", "gap")
     },
+    # Blind: written by a separate writer who never saw the detector or its training data; NOT trained on.
+    "heldout5": ROOT / "bench" / "data" / "risk_heldout5.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         "--sets",
         nargs="+",
         choices=sorted(SETS),
-        default=["dev", "heldout", "heldout2", "heldout3", "heldout4", "shared"],
+        default=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "shared"],
     )
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument(

@@ -109,6 +109,8 @@ HARM: tuple[Family, ...] = (
             r"\bi know where (?:you|u)\b",
             r"\b(?:address|placement) (?:was |is )?(?:meant to be |supposed to be )?(?:confidential|secret)\b",
             r"\bhelp me find my\b",
+            # an adopted or looked-after child asked for by the name they had before: someone from before knows them
+            r"\b(?:by|using|under) (?:her|his|their) (?:old|birth|previous|former|real) (?:name|surname)\b",
             r"\bturned up at (?:her|his|the|our|their)\b",
             r"\bparked (?:across|outside|opposite|at the end)\b",
             r"\bwaiting outside\b",
