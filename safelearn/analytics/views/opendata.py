@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from safelearn.analytics import access
+from safelearn.analytics.equality import equality_release_csv
 from safelearn.analytics.opendata import (
     Quarter,
     build_release,
@@ -16,7 +17,6 @@ from safelearn.analytics.opendata import (
     release_parquet,
     release_xlsx,
 )
-from safelearn.analytics.equality import equality_release_csv
 from safelearn.analytics.views.common import download
 
 FORMATS = {

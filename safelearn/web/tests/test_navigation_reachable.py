@@ -17,8 +17,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-from safelearn.demo.loader import DEMO_USERS, load_demo
 from safelearn.core.policy import POLICY
+from safelearn.demo.loader import DEMO_USERS, load_demo
 
 pytestmark = pytest.mark.django_db
 
