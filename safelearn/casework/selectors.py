@@ -11,6 +11,8 @@ from django.db.models import Q, QuerySet
 from safelearn.casework.models import AmendmentCopy, Attachment, ReportLink
 from safelearn.core.audit import audit_record
 from safelearn.organisations.permissions import require_reviewer
+from safelearn.privacy.models import DeidentifiedStatus
+from safelearn.privacy.selectors import AdditionWaiting
 from safelearn.reporting.models import Addendum, Report
 
 
@@ -43,6 +45,20 @@ def amendments_for(*, report: Report, reporters_only: bool = False) -> list[Amen
 
 def amendment_copies_for_redaction(*, report: Report) -> list[AmendmentCopy]:
     return list(AmendmentCopy.objects.filter(report=report).select_related("addendum").order_by("created_at"))
+
+
+def amendment_copies_waiting(organisation_id: Any) -> list[AdditionWaiting]:
+    """One row per report with an addition not yet approved (privacy's redaction queue lists them)."""
+    waiting = (
+        AmendmentCopy.objects.filter(organisation_id=organisation_id)
+        .exclude(status=DeidentifiedStatus.APPROVED)
+        .order_by("created_at")
+        .values_list("report_id", "report__reference", "created_at")
+    )
+    first: dict[Any, AdditionWaiting] = {}
+    for report_id, reference, since in waiting:
+        first.setdefault(report_id, AdditionWaiting(report_id, reference, since))
+    return list(first.values())
 
 
 def amendment_copy_for_reviewer(*, user: Any, copy_id: Any) -> AmendmentCopy:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -37,6 +39,32 @@ def redaction_queue(*, user: Any, organisation_id: Any) -> QuerySet[Deidentified
         .select_related("report")
         .order_by("created_at")
     )
+
+
+class AdditionWaiting(NamedTuple):
+    """A report with a de-identified addition (an amendment) that nobody has approved yet."""
+
+    report_id: Any
+    reference: str
+    since: dt.datetime
+
+
+#: Apps above privacy that de-identify more of a report (casework: amendments) say here what is waiting, so the
+#: redaction queue shows it beside the report copies. A plain list, as services' purge steps: no signals.
+AdditionsWaiting = Callable[[Any], list[AdditionWaiting]]
+_additions_waiting: list[AdditionsWaiting] = []
+
+
+def additions_waiting_provide(provider: AdditionsWaiting) -> None:
+    """`provider(organisation_id)` lists that organisation's additions waiting for redaction review."""
+    if provider not in _additions_waiting:
+        _additions_waiting.append(provider)
+
+
+def additions_waiting(*, user: Any, organisation_id: Any) -> list[AdditionWaiting]:
+    require_reviewer(user, organisation_id)
+    rows = [row for provider in _additions_waiting for row in provider(organisation_id)]
+    return sorted(rows, key=lambda row: row.since)
 
 
 def copy_for_reviewer(*, user: Any, report_id: Any) -> DeidentifiedCopy:

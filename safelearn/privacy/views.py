@@ -27,7 +27,12 @@ def redaction_queue(request: HttpRequest) -> HttpResponse:
     if not organisations:
         raise PermissionDenied("Only safety leads review redactions.")
     queues = [
-        (org, selectors.redaction_queue(user=request.user, organisation_id=org.pk)[:200]) for org in organisations
+        (
+            org,
+            selectors.redaction_queue(user=request.user, organisation_id=org.pk)[:200],
+            selectors.additions_waiting(user=request.user, organisation_id=org.pk)[:200],
+        )
+        for org in organisations
     ]
     return render(request, "privacy/queue.html", {"queues": queues})
 

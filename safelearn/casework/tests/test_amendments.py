@@ -222,3 +222,20 @@ def test_reporter_data_rights_cover_additions_and_files(
     assert result.other_unlinked == 2
     assert Addendum.objects.get().author is None and Attachment.objects.get().added_by is None
     assert Addendum.objects.get().text == "My own extra detail."  # the record stays, unlinked from the person
+
+
+def test_an_addition_waiting_for_review_is_listed_in_the_redaction_queue(
+    people: dict[str, Any], report: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # The report's own copy is approved first, so only the addition is left to review.
+    privacy_services.redaction_approve(copy=DeidentifiedCopy.objects.get(report=report), actor=people["reviewer"])
+    queue_url = reverse("privacy:queue")
+    review_link = reverse("privacy:review", args=[report.pk])
+    assert review_link not in client_for(people["reviewer"]).get(queue_url).content.decode()
+    add(client_for(people["reporter"]), report, "Also the door alarm was off.", django_capture_on_commit_callbacks)
+    page = client_for(people["reviewer"]).get(queue_url).content.decode()
+    assert "Information added after submission" in page and review_link in page
+    other = client_for(people["other_reviewer"]).get(queue_url).content.decode()
+    assert review_link not in other  # another organisation's safety lead never sees it
+    services.amendment_approve(user=people["reviewer"], copy=AmendmentCopy.objects.get())
+    assert review_link not in client_for(people["reviewer"]).get(queue_url).content.decode()
