@@ -67,6 +67,13 @@ def additions_waiting(*, user: Any, organisation_id: Any) -> list[AdditionWaitin
     return sorted(rows, key=lambda row: row.since)
 
 
+def report_has_additions_waiting(report: Any) -> bool:
+    """Whether an addition to this report waits for redaction review (closure waits for it too)."""
+    return any(
+        row.report_id == report.pk for provider in _additions_waiting for row in provider(report.organisation_id)
+    )
+
+
 def copy_for_reviewer(*, user: Any, report_id: Any) -> DeidentifiedCopy:
     copy = DeidentifiedCopy.objects.select_related("report", "report__organisation").filter(report_id=report_id).first()
     if copy is None:

@@ -17,6 +17,7 @@ from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.reporting.check_views import ACCESS_KEY
 from safelearn.reporting.models import Addendum, Escalation, Report
+from safelearn.review.services.closure import DEIDENTIFIED, closure_blockers
 
 pytestmark = pytest.mark.django_db
 
@@ -237,5 +238,7 @@ def test_an_addition_waiting_for_review_is_listed_in_the_redaction_queue(
     assert "Information added after submission" in page and review_link in page
     other = client_for(people["other_reviewer"]).get(queue_url).content.decode()
     assert review_link not in other  # another organisation's safety lead never sees it
+    assert DEIDENTIFIED in {b.code for b in closure_blockers(report)}  # and the report cannot close yet
     services.amendment_approve(user=people["reviewer"], copy=AmendmentCopy.objects.get())
     assert review_link not in client_for(people["reviewer"]).get(queue_url).content.decode()
+    assert DEIDENTIFIED not in {b.code for b in closure_blockers(report)}

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
+from safelearn.privacy.selectors import report_has_additions_waiting
 from safelearn.reporting.models import Escalation, Message, MessageAuthor, MessageKind, Report, ReportingMode
 from safelearn.review.models import (
     Action,
@@ -124,6 +125,14 @@ def _deidentified_blockers(report: Report) -> list[ClosureBlocker]:
             ClosureBlocker(
                 DEIDENTIFIED,
                 f"The de-identified copy is not approved ({copy.get_status_display().lower()}): check it and approve it",
+                reverse("privacy:review", args=[report.pk]),
+            )
+        ]
+    if report_has_additions_waiting(report):
+        return [
+            ClosureBlocker(
+                DEIDENTIFIED,
+                "Information added after submission is waiting for redaction review: check it and approve it",
                 reverse("privacy:review", args=[report.pk]),
             )
         ]
