@@ -36,6 +36,8 @@ def _fast_hashers_and_keys(settings: Any, tmp_path: Any) -> None:
     # Re-identification (privacy/reidentification.py): tests pool a handful of reports, far fewer than the real
     # k of 5, so k is 1 unless a test of the check sets it (safelearn/privacy/tests/test_reidentification.py).
     settings.SAFELEARN_K_ANONYMITY = 1
+    # Every audit verb the suite records must be in the registry (safelearn/core/audit_verbs.py).
+    settings.SAFELEARN_AUDIT_VERBS_STRICT = True
 
 
 @pytest.fixture(autouse=True)

@@ -213,6 +213,9 @@ SAFELEARN_TASK_LEASE_SECONDS = float(os.environ.get("SAFELEARN_TASK_LEASE_SECOND
 SAFELEARN_TASK_MAX_ATTEMPTS = int(os.environ.get("SAFELEARN_TASK_MAX_ATTEMPTS", 3))
 # The worker also runs the recurring jobs (safelearn/core/schedule.py). Set false to schedule them with cron.
 SAFELEARN_SCHEDULE_ENABLED = _env_bool("SAFELEARN_SCHEDULE_ENABLED", True)
+# audit_record refuses verbs missing from safelearn/core/audit_verbs.py when on (the test suite turns it on);
+# off, it records them anyway and logs a warning, so a new verb never costs a user their change.
+SAFELEARN_AUDIT_VERBS_STRICT = _env_bool("SAFELEARN_AUDIT_VERBS_STRICT", False)
 
 # Keys for encrypting narratives and identities live outside the database: environment or key file.
 SAFELEARN_ENCRYPTION_KEYS = os.environ.get("SAFELEARN_ENCRYPTION_KEYS", "")

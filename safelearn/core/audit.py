@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,7 +24,10 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from safelearn.core.audit_anchor import Anchor, AnchorCheck, anchor_write, anchors_read
+from safelearn.core.audit_verbs import audit_verb_known
 from safelearn.core.models import AuditEvent
+
+logger = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 
@@ -85,7 +89,16 @@ def audit_record(
     organisation_id: Any = None,
     payload: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. Call inside the transaction that makes the change."""
+    """Append one event to the chain. Call inside the transaction that makes the change.
+
+    ``verb`` must be in the registry (core/audit_verbs.py). An unknown verb fails where the check is strict
+    (the test suite, and anywhere SAFELEARN_AUDIT_VERBS_STRICT is on); elsewhere it is recorded all the same
+    and logged, because losing an audit event, or the user's change with it, is worse than a new word.
+    """
+    if not audit_verb_known(verb):
+        if settings.SAFELEARN_AUDIT_VERBS_STRICT:
+            raise ValueError(f"Unknown audit verb {verb!r}: add it to safelearn/core/audit_verbs.py")
+        logger.warning("audit verb not in the registry (core/audit_verbs.py)", extra={"verb": verb})
     extra = _context.get()
     if extra:
         payload = {**(payload or {}), **extra}
