@@ -163,7 +163,7 @@ def _insert(model: type[models.Model], columns: list[str], rows: Iterable[tuple[
     sqlite = connection.vendor == "sqlite"
     qn = connection.ops.quote_name
     # Names come from the model's own metadata, quoted; values are parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608 - quoted model names only
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
         qn(model._meta.db_table),
         ", ".join(qn(c) for c in columns),  # these models' columns are named as their fields
         ", ".join(["%s"] * len(columns)),

@@ -205,7 +205,7 @@ def _insert_rows(model: type[models.Model], objs: list, now: dt.datetime) -> Non
     stamped = {f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
     qn = connection.ops.quote_name
     # Names come from the model's own metadata, quoted; values are parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608 - quoted model names only
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
         qn(model._meta.db_table), ", ".join(qn(f.column) for f in fields), ", ".join(["%s"] * len(fields))
     )
     names = [f.attname for f in fields]
