@@ -60,6 +60,8 @@ def test_young_person_reports_in_welsh_on_a_phone(new_page: Any, org: Any) -> No
     check(page, "receipt in Welsh")
     assert page.get_by_role("heading", name="Eich cod derbynneb").is_visible()
     assert page.get_by_text(re.compile(r"erbyn Dydd \w+ \d+ \w+ \d{4}")).first.is_visible()
+    words = page.locator("#receipt-words").inner_text().strip()
+    assert len(words.split()) == 8  # the receipt as words, in a Welsh page
     page.get_by_label("Rwyf wedi cadw fy nghod").check()
     page.get_by_role("button", name="Parhau").click()
     page.wait_for_url("**/done/")
@@ -72,3 +74,13 @@ def test_young_person_reports_in_welsh_on_a_phone(new_page: Any, org: Any) -> No
     page.wait_for_url("**/done/")
     assert page.evaluate("document.documentElement.lang") == "en-gb"
     assert page.get_by_role("heading", name="Thank you").is_visible()
+    # Later, the young person checks the report with the words, in Welsh again.
+    page.goto("/check/")
+    page.get_by_role("link", name="Newid yr iaith i’r Gymraeg").click()
+    page.wait_for_url("**/check/")
+    check(page, "check your report in Welsh")
+    page.get_by_label("Eich cod derbynneb").fill(words)
+    page.get_by_role("button", name="Agor fy adroddiad").click()
+    page.wait_for_url("**/check/report/")
+    check(page, "your report in Welsh")
+    assert report.reference in page.content()
