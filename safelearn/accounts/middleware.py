@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Literal, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.utils import translation
 
 from safelearn.accounts import selectors
 from safelearn.accounts.services.language import SESSION_LANGUAGE_KEY
+from safelearn.core.i18n import set_language_cookie
 
 LAST_SEEN_KEY = "_sl_last_seen"
 # Pages a half-signed-in user still needs: the 2FA steps themselves, signing out, and static files.
@@ -100,14 +100,5 @@ class AccountLanguageMiddleware:
         # Read again: signing in (or the language select) during this request may have just set it.
         code = request.session.get(SESSION_LANGUAGE_KEY, "") or code
         if code in dict(settings.LANGUAGES) and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != code:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                code,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=cast(Literal["Lax", "Strict", "None"], settings.LANGUAGE_COOKIE_SAMESITE),
-            )
+            set_language_cookie(response, code)
         return response

@@ -5,33 +5,19 @@ from __future__ import annotations
 from io import BytesIO
 
 from django.utils.html import escape
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer
 
 from safelearn.analytics.models import Bulletin
-
-
-def _paragraphs(text: str, style: object) -> list[Paragraph]:
-    # reportlab's Paragraph reads a small markup language, so user text is escaped before it goes in.
-    return [Paragraph(escape(block).replace("\n", "<br/>"), style) for block in text.split("\n\n") if block.strip()]
+from safelearn.core.pdf import a4_document
+from safelearn.core.pdf import escaped_paragraphs as _paragraphs
 
 
 def bulletin_pdf(bulletin: Bulletin) -> bytes:
     styles = getSampleStyleSheet()
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=bulletin.title,
-        author="SafeLearn national learning",
-        subject="Learning bulletin",
-    )
+    doc = a4_document(buffer, title=bulletin.title, author="SafeLearn national learning", subject="Learning bulletin")
     story: list[object] = [Paragraph(escape(bulletin.title), styles["Title"])]
     if bulletin.published_at:
         story.append(Paragraph(f"Published {bulletin.published_at:%d %B %Y}", styles["Italic"]))

@@ -7,34 +7,22 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.html import escape
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
+from safelearn.core.pdf import a4_document, escaped_paragraphs
 from safelearn.review.notifications import NotificationKind
 
 
 def _paragraphs(text: str, style: Any) -> list[Paragraph]:
-    # reportlab's Paragraph reads a small markup language, so the safety lead's words are escaped first.
-    blocks = [b for b in text.split("\n\n") if b.strip()] or ["(not given)"]
-    return [Paragraph(escape(block).replace("\n", "<br/>"), style) for block in blocks]
+    return escaped_paragraphs(text, style, when_empty="(not given)")
 
 
 def notification_pdf(*, kind: NotificationKind, report: Any, rows: list[dict[str, str]], notification: Any) -> bytes:
     styles = getSampleStyleSheet()
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=kind.title,
-        author=report.organisation.name,
-        subject=f"Report {report.reference}",
-    )
+    doc = a4_document(buffer, title=kind.title, author=report.organisation.name, subject=f"Report {report.reference}")
     story: list[Any] = [
         Paragraph(escape(kind.title), styles["Title"]),
         Paragraph(escape(f"To: {kind.recipient}"), styles["Normal"]),

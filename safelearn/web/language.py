@@ -9,8 +9,6 @@ person's choice is also saved on their account, so it follows them to every devi
 
 from __future__ import annotations
 
-from typing import Literal, cast
-
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -18,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
 from safelearn.accounts.services import account_language_set
+from safelearn.core.i18n import set_language_cookie
 
 
 def switch_language(request: HttpRequest, code: str) -> HttpResponse:
@@ -31,14 +30,5 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     if request.user.is_authenticated:
         account_language_set(request=request, code=code)
     response = HttpResponseRedirect(target if safe and target.startswith("/") else reverse("home"))
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=cast(Literal["Lax", "Strict", "None"], settings.LANGUAGE_COOKIE_SAMESITE),
-    )
+    set_language_cookie(response, code)
     return response
