@@ -7,25 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from PIL import Image
 
 from safelearn.casework.models import Attachment, ReportLink
 from safelearn.casework.tests.conftest import png_bytes
 from safelearn.web.tests.browser.axe import assert_accessible
-from safelearn.web.tests.browser.plugin import CHROMIUM
+from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
+from safelearn.web.tests.browser.checks import check_page as check
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
+pytestmark = BROWSER_TEST
 
 
 def flash(page: Any) -> str:
@@ -122,7 +113,6 @@ def test_an_addition_shows_on_the_redaction_screen(
     check(page, "addition approved")
 
 
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 NARROW = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 OVERFLOW = """(width) => ({
   scroll: document.documentElement.scrollWidth,

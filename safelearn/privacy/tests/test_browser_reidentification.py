@@ -7,27 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
 from safelearn.privacy.models import DeidentifiedStatus
-from safelearn.web.tests.browser.axe import assert_accessible
-from safelearn.web.tests.browser.plugin import CHROMIUM
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 NARRATIVE = "A 14-year-old in Year 9 with Rett syndrome went missing; the story was in the news. <script>x</script>"
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
 
 
 def test_both_flags_show_and_generalising_clears_the_k_flag(

@@ -10,22 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from safelearn.queries.models import SavedQuery
-from safelearn.web.tests.browser.axe import assert_accessible
-from safelearn.web.tests.browser.plugin import CHROMIUM
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
+pytestmark = BROWSER_TEST
 
 
 def test_analyst_builds_saves_and_exports_a_suppressed_query(

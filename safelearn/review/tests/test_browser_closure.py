@@ -6,28 +6,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from safelearn.privacy.services import deidentify_report, redaction_approve
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review import workflow
 from safelearn.review.models import ClockStatus, ClosureOverride, StatutoryClock
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 FEEDBACK = "Thank you. Allegations now reach the LADO the same day, and the rota names who makes the call."
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
 
 
 def errors(page: Any) -> str:

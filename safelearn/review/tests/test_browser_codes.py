@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from safelearn.learning.models import Suggestion
 from safelearn.reporting.models import Report
 from safelearn.review.models import CodeChoice, CodeSource
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
+pytestmark = BROWSER_TEST
 
 
 def test_accept_a_suggestion_in_one_click_then_keep_the_reporters_code(

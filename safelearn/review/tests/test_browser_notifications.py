@@ -7,27 +7,18 @@ import datetime as dt
 import re
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from safelearn.reporting.models import Report
 from safelearn.review import services
 from safelearn.review.models import ClockStatus, NotificationStatus, OnwardNotification
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 WORDS = "A young person left the home at night through a window that should have been locked; police were called."
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
 
 
 def test_safety_lead_generates_and_records_a_regulation_40_notification(

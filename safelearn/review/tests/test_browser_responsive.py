@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,16 +19,12 @@ from safelearn.reporting.services import conversation_post_as_safety_lead
 from safelearn.review import services, workflow
 from safelearn.review.models import Action
 from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 NARROW = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 
 # A wide table may scroll inside its own labelled, focusable region (.sl-table-wrapper); nothing else may.

@@ -8,26 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
-
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review.models import Action, ActionStatus, Assessment, EpisodeFactor
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 WHAT_HAPPENED = "The wrong child's medication chart was handed over at the evening shift change."
 FEEDBACK = "Thank you. Handover sheets now carry a photo check, and we are testing a new shift overlap."
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
 
 
 def flash(page: Any) -> str:

@@ -5,23 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from safelearn.accounts.models import AccountSettings
-from safelearn.web.tests.browser.axe import assert_accessible
-from safelearn.web.tests.browser.plugin import CHROMIUM
+from safelearn.web.tests.browser.checks import BROWSER_TEST, check_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 
 def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert page.evaluate("document.documentElement.lang") == "cy", f"{label} is not marked as Welsh"
-    assert_accessible(page, label)
+    check_page(page, label, lang="cy")
 
 
 def test_welsh_safety_lead_reviews_in_welsh_on_a_new_device(

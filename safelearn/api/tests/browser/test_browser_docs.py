@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-import pytest
+from safelearn.web.tests.browser.checks import BROWSER_TEST
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = BROWSER_TEST
 
 
 def test_swagger_ui_renders_under_the_csp(new_page: Any, live_server: Any) -> None:

@@ -10,25 +10,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safelearn.accounts.services import demo_device_ensure, device_current_code
 from safelearn.core.models import AuditEvent
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE, check_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+pytestmark = BROWSER_TEST
 PASSWORD = "harbour lantern violet 93"
 NEW_DUTY = "new-duty@northbridge.example.org"
 
 
 def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{label} scrolls sideways"
-    assert_accessible(page, label)
+    check_page(page, label, fits_width=True)
 
 
 def sign_in_with_code(page: Any, username: str, password: str, device: Any) -> None:

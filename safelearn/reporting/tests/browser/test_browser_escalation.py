@@ -6,22 +6,18 @@ import datetime as dt
 import re
 from typing import Any
 
-import pytest
 from django.core import mail
 
 from safelearn.core.models import AuditEvent
 from safelearn.reporting.models import Escalation, Report
 from safelearn.reporting.services import escalations_check
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE, check_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+pytestmark = BROWSER_TEST
 
 
 def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{label} scrolls sideways"
-    assert_accessible(page, label)
+    check_page(page, label, fits_width=True)
 
 
 def choose(page: Any, name: str) -> None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
-
 from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+pytestmark = BROWSER_TEST
 
 
 def _choose(page: Any, name: str) -> None:

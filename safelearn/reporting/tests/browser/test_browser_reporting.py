@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from django.core import mail
 
 from safelearn.core.models import AuditEvent, Notification
 from safelearn.reporting.models import Message, Report
 from safelearn.reporting.services import message_post
 from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+pytestmark = BROWSER_TEST
 CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}")
 
 

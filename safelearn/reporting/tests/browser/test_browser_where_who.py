@@ -7,24 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from safelearn.reporting.models import Location, Report
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 WHAT_HAPPENED = "The night staff did not know about the new contact plan, so two young people waited up for a visit."
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
 
 
 def test_residential_worker_reports_a_home_and_two_children_and_the_lead_sees_them(

@@ -13,7 +13,6 @@ from collections import deque
 from typing import Any
 from urllib.parse import urlsplit
 
-import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -21,14 +20,11 @@ from django.urls import Resolver404, resolve
 
 from safelearn.demo.loader import load_everything
 from safelearn.web.tests.browser.axe import axe_violations, format_violations
+from safelearn.web.tests.browser.checks import BROWSER_TEST
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page  # noqa: F401
 from safelearn.web.tests.test_navigation_reachable import DOWNLOAD_SUFFIXES, HREF, SKIP_PREFIXES
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 #: The roles checked here, as demo users; None is a signed-out visitor. The reviewer has its own test.
 ROLES = ["nb-reporter", "nb-admin", "analyst", "national-admin", None]

@@ -13,9 +13,10 @@ import pytest
 
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
 from safelearn.web.tests.two_factor import TWO_FACTOR_PATH, current_code, give_authenticator
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = BROWSER_TEST
 
 WHAT_HAPPENED = "The planned visit to the child did not happen because the duty rota had a gap on Friday."
 HOW_NOTICED = "The team manager noticed at the Monday handover meeting."

@@ -8,8 +8,9 @@ import pytest
 
 from safelearn.organisations.models import Organisation
 from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = BROWSER_TEST
 
 
 def check(page: Any, label: str) -> None:
