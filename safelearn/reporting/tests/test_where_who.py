@@ -217,6 +217,21 @@ def test_a_bad_child_answer_is_shown_and_the_report_is_not_sent(client: Any, org
     assert not Report.objects.exists()
 
 
+def test_a_bad_child_answer_is_named_in_welsh_on_the_welsh_form(
+    client: Any, org: Any, people: dict[str, Any], settings: Any
+) -> None:
+    client.force_login(people["reporter"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    data = _staff_post(
+        org,
+        location_type="childs_home",
+        **{"children-TOTAL_FORMS": "1", "children-INITIAL_FORMS": "1", "children-0-sex": "robot"},
+    )
+    page = client.post(reverse("reporting:report_new"), data).content.decode()
+    assert "Plentyn 1:" in page and "Child 1:" not in page
+    assert not Report.objects.exists()
+
+
 # The administrator's pages
 
 
