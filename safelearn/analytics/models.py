@@ -132,10 +132,8 @@ class AlertRecipient(BaseModel):
 _CODES = ["incident_type", "service_area", "outcome", "kind"]
 
 
-class PoolDayCount(models.Model):
-    """Approved pool reports for one organisation, local day and combination of the codes the dashboard
-    filters on. Kept in step by ``safelearn.analytics.summary`` inside the transaction that changes a report;
-    ``safelearn analytics rebuild-summary --verify`` proves it equals a direct count."""
+class PoolDayCell(models.Model):
+    """The key every summary row shares: an organisation, a local day and the codes the dashboards filter on."""
 
     organisation_id = models.UUIDField()
     day = models.DateField()
@@ -143,6 +141,16 @@ class PoolDayCount(models.Model):
     service_area = models.CharField(max_length=48, blank=True)
     outcome = models.CharField(max_length=48, blank=True)
     kind = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class PoolDayCount(PoolDayCell):
+    """Approved pool reports for one organisation, local day and combination of the codes the dashboard
+    filters on. Kept in step by ``safelearn.analytics.summary`` inside the transaction that changes a report;
+    ``safelearn analytics rebuild-summary --verify`` proves it equals a direct count."""
+
     count = models.PositiveIntegerField()
 
     class Meta:
@@ -153,15 +161,9 @@ class PoolDayCount(models.Model):
         ]
 
 
-class PoolDayFactor(models.Model):
+class PoolDayFactor(PoolDayCell):
     """As ``PoolDayCount``, one row per contributory factor named (a report with three factors counts thrice)."""
 
-    organisation_id = models.UUIDField()
-    day = models.DateField()
-    incident_type = models.CharField(max_length=48, blank=True)
-    service_area = models.CharField(max_length=48, blank=True)
-    outcome = models.CharField(max_length=48, blank=True)
-    kind = models.CharField(max_length=32, blank=True)
     factor = models.CharField(max_length=64)
     count = models.PositiveIntegerField()
 
@@ -178,18 +180,12 @@ class DurationMeasure(models.TextChoices):
     CLOSURE = "closure", "Time to closure"
 
 
-class PoolDayDuration(models.Model):
+class PoolDayDuration(PoolDayCell):
     """How many approved pool reports of one organisation, local day and code combination took exactly
     ``minutes`` whole minutes from submission to triage, first feedback or closure. A histogram at one-minute
     resolution, so the dashboard's medians are exact (for durations in whole minutes) without reading reports;
     kept in step with ``PoolDayCount`` by ``safelearn.analytics.summary``."""
 
-    organisation_id = models.UUIDField()
-    day = models.DateField()
-    incident_type = models.CharField(max_length=48, blank=True)
-    service_area = models.CharField(max_length=48, blank=True)
-    outcome = models.CharField(max_length=48, blank=True)
-    kind = models.CharField(max_length=32, blank=True)
     measure = models.CharField(max_length=8, choices=DurationMeasure.choices)
     minutes = models.PositiveIntegerField()
     count = models.PositiveIntegerField()
