@@ -35,16 +35,16 @@ run: install
 
 # Format and sort imports in place (what `make lint` checks).
 fmt: install
-	$(BIN)/ruff check --select I --fix safelearn config conftest.py examples
-	$(BIN)/ruff format safelearn config conftest.py examples
+	$(BIN)/ruff check --select I --fix safelearn config conftest.py examples tools
+	$(BIN)/ruff format safelearn config conftest.py examples tools
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check safelearn config conftest.py examples
+	$(BIN)/ruff format --check safelearn config conftest.py examples tools
 	$(BIN)/lint-imports  # apps import only downwards: .importlinter, docs/architecture.md
 
 typecheck: install
-	$(BIN)/mypy safelearn config
+	$(BIN)/mypy safelearn config tools
 
 check-deploy: install
 	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=safelearn.example.org SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \

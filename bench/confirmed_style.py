@@ -1,6 +1,6 @@
 """Generator of "confirmed" reports in one organisation's own style, for the learning-curve benchmark.
 
-Deliberately NOT the seed generator (safelearn/learning/engine/seedgen.py): terse case-note style, local
+Deliberately NOT the seed generator (tools/seedgen/): terse case-note style, local
 abbreviations (SW, YP, CiC, IRO, PA, FC, EDT), made-up local team and system names ("Team Rowan", "Hollins
 Lodge", "CareFile"), sentence order shuffled, distractor sentences that mention another category's words,
 skewed class frequencies and a share of label noise (reviewers do not always agree). Labels are taxonomy ids

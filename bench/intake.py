@@ -47,7 +47,7 @@ from _common import (
 )
 
 PASSWORD = "bench-intake-password-1"  # noqa: S105 - throw-away user in a throw-away database
-SEEDS = ROOT / "safelearn" / "learning" / "engine" / "seed_examples.jsonl"
+SEEDS = ROOT / "safelearn" / "learning" / "data" / "seed_examples.jsonl"
 
 
 class Client:

@@ -25,7 +25,8 @@ from sklearn.preprocessing import MultiLabelBinarizer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from safelearn.learning.engine.suggester import load_seed_records, train_from_seeds  # noqa: E402
+from safelearn.learning.engine.data import load_seed_records  # noqa: E402
+from safelearn.learning.engine.suggester import train_from_seeds  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"

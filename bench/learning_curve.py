@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from confirmed_style import generate  # noqa: E402
 
-from safelearn.learning.engine.suggester import Suggester, load_seed_records  # noqa: E402
+from safelearn.learning.engine.data import load_seed_records  # noqa: E402
+from safelearn.learning.engine.suggester import Suggester  # noqa: E402
 
 FIELDS = ["incident_type", "service_area", "outcome"]
 SIZES = [0, 50, 200, 1000]

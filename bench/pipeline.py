@@ -35,7 +35,7 @@ from _common import (
     table,
 )
 
-SEEDS = ROOT / "safelearn" / "learning" / "engine" / "seed_examples.jsonl"
+SEEDS = ROOT / "safelearn" / "learning" / "data" / "seed_examples.jsonl"
 
 
 def _submit(n: int, org: object, texts: list[str]) -> None:

@@ -25,7 +25,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-SEEDS = Path(__file__).resolve().parents[1] / "safelearn" / "learning" / "engine" / "seed_examples.jsonl"
+SEEDS = Path(__file__).resolve().parents[1] / "safelearn" / "learning" / "data" / "seed_examples.jsonl"
 
 C = 4.0
 SENTENCE_LEVEL = False

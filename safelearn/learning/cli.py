@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from .engine.data import SEED_PATH, load_seed_records
 from .engine.evaluation import evaluate
 from .engine.persistence import (
     ModelArtefact,
@@ -26,7 +27,7 @@ from .engine.persistence import (
     save_artefact,
     should_promote,
 )
-from .engine.suggester import SUGGEST_FIELDS, Suggester, load_seed_records, train_from_seeds
+from .engine.suggester import SUGGEST_FIELDS, Suggester, train_from_seeds
 from .engine.taxonomy import MULTI_LABEL_FIELDS
 
 SEED_CACHE = "seed-model.model"
@@ -37,8 +38,6 @@ def model_dir(explicit: str | None = None) -> Path:
 
 
 def _seed_fingerprint() -> str:
-    from .engine.suggester import SEED_PATH
-
     st = SEED_PATH.stat()
     return f"{st.st_size}-{int(st.st_mtime)}"
 

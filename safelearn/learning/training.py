@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.learning.cli import holdout_scores
+from safelearn.learning.engine.data import load_seed_records
 from safelearn.learning.engine.persistence import ModelArtefact, new_version, now_iso, promote, save_artefact
 from safelearn.learning.engine.persistence import should_promote as engine_should_promote
-from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester, load_seed_records
+from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester
 from safelearn.learning.models import ModelVersion, Suggestion, SuggestionStatus
 from safelearn.learning.registry import current_suggester, model_dir
 from safelearn.privacy.models import DeidentifiedStatus

@@ -1,8 +1,8 @@
-"""How the packaged seed reports (``seed_examples.jsonl``) are made.
+"""How the packaged seed reports (``safelearn/learning/data/seed_examples.jsonl``) are made.
 
-The seeds are composed from hand-written fragments (:mod:`seedfrag_events`, :mod:`seedfrag_context`) plus a
-set of hand-written whole reports in the voices of young people and parents. Composition is deterministic
-(seeded) so the data file can be regenerated: ``python -m safelearn.learning.engine.seedgen``.
+The seeds are composed from hand-written fragments (:mod:`.incident_fragments`, :mod:`.context_fragments`)
+plus a set of hand-written whole reports in the voices of young people and parents. Composition is
+deterministic (seeded) so the data file can be regenerated: ``python -m tools.seedgen``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .seedfrag_context import (
+from safelearn.learning.engine.data import SEED_PATH
+
+from .context_fragments import (
     AREA_SETTINGS,
     CHILD_REFS,
     CLOSINGS,
@@ -24,9 +26,7 @@ from .seedfrag_context import (
     RISK_NOW,
     RISK_RESOLVED,
 )
-from .seedfrag_events import EVENTS
-
-SEED_PATH = Path(__file__).with_name("seed_examples.jsonl")
+from .incident_fragments import EVENTS
 
 ROLES_BY_AREA: dict[str, list[str]] = {
     "front_door": ["social_worker", "team_manager", "other_professional"],
@@ -384,13 +384,12 @@ def compose(n_per_event: int = 5, seed: int = 7) -> list[dict[str, Any]]:
     return records
 
 
+def render(records: list[dict[str, Any]]) -> str:
+    """The JSON Lines text of the seed file: one record a line, UTF-8 kept as is."""
+    return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
+
+
 def write(path: Path = SEED_PATH) -> int:
     records = compose()
-    with path.open("w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    path.write_text(render(records), encoding="utf-8")
     return len(records)
-
-
-if __name__ == "__main__":
-    print(write())

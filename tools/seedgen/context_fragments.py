@@ -1,4 +1,4 @@
-"""Hand-written context fragments (settings, causes, recovery, outcome, risk) for :mod:`seedgen`."""
+"""Hand-written context fragments (settings, causes, recovery, outcome, risk) for :mod:`.compose`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hand-written incident fragments used by :mod:`seedgen` to compose the packaged seed reports.
+"""Hand-written incident fragments used by :mod:`.compose` to compose the packaged seed reports.
 
 Each event is ``(incident_type, text, service_areas, typical_factors)``. ``{c}`` is the child
 reference ("the child", "YP", "a 9 year old boy" ...), ``{p}`` a possessive ("his", "her", "their").

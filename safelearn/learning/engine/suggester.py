@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import scipy.sparse as sp
 
 from . import calibration
 from .classifier import Counts, TextClassifier, shared_char_counts
+from .data import load_seed_records
 from .risk import assess_immediate_risk
 from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, field_ids, lexicon_for
 
-SEED_PATH = Path(__file__).with_name("seed_examples.jsonl")
 SUGGEST_FIELDS = ("incident_type", "service_area", "outcome", "contributory_factors", "recovery_factor")
 #: A suggestion whose calibrated confidence is below this is withheld from reviewers ("no suggestion"):
 #: below 0.5 it is more likely wrong than right, and a wrong pre-filled code anchors the reviewer.
@@ -75,11 +73,6 @@ def chars_for(clf: TextClassifier, texts: Sequence[str], chars: sp.csr_matrix | 
     if chars is None or clf.featurizer is None or clf.featurizer.words is None:
         return None
     return clf.featurizer.counts_with_chars(texts, chars)
-
-
-def load_seed_records(path: Path = SEED_PATH) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _valid(fld: str, value: Any) -> bool:
@@ -238,4 +231,4 @@ def train_from_seeds() -> Suggester:
     return Suggester().fit(texts, fields)
 
 
-__all__ = ["CONFIDENCE_FLOOR", "FIELD_SECTIONS", "Suggester", "Suggestion", "load_seed_records", "train_from_seeds"]
+__all__ = ["CONFIDENCE_FLOOR", "FIELD_SECTIONS", "Suggester", "Suggestion", "train_from_seeds"]

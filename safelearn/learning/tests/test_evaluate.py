@@ -87,7 +87,7 @@ def test_multi_label_and_errors(tmp_path, capsys):
 
 
 def test_model_train_and_promotion(tmp_path, capsys, monkeypatch):
-    from safelearn.learning.engine.suggester import load_seed_records
+    from safelearn.learning.engine.data import load_seed_records
     from safelearn.learning.tests.helpers import seed_model
 
     monkeypatch.setattr("safelearn.learning.cli.train_from_seeds", seed_model)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import json
 
-from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester, load_seed_records
+from safelearn.learning.engine.data import load_seed_records
+from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester
 from safelearn.learning.engine.taxonomy import field_ids
 from safelearn.learning.tests.helpers import seed_model
 

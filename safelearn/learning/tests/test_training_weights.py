@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from safelearn.learning.engine.suggester import Suggester, load_seed_records
+from safelearn.learning.engine.data import load_seed_records
+from safelearn.learning.engine.suggester import Suggester
 from safelearn.learning.tests.test_django_training import _history
 from safelearn.learning.training import MIN_SEED_WEIGHT, fit_weighted, model_retrain, seed_weight, training_weights
 
