@@ -71,7 +71,7 @@ class TwoFactorRequiredMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr,attr-defined]  # added by django_otp's OTPMiddleware
+            and not user.is_verified()  # type: ignore[attr-defined]  # added by django_otp's OTPMiddleware
             and selectors.user_requires_two_factor(user)
             and not self._exempt(request.path)
         ):

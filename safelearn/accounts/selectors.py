@@ -7,7 +7,8 @@ from typing import Any
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 # Who must use two-factor sign-in is a question about roles, answered with the other permission rules.
-from safelearn.organisations.permissions import TWO_FACTOR_ROLES, user_requires_two_factor  # noqa: F401
+from safelearn.organisations.permissions import TWO_FACTOR_ROLES as TWO_FACTOR_ROLES
+from safelearn.organisations.permissions import user_requires_two_factor as user_requires_two_factor
 
 
 def confirmed_devices(user: Any) -> list[TOTPDevice]:

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from safelearn.organisations.models import Organisation, Role
-from safelearn.organisations.permissions import require_analyst  # noqa: F401 - part of this module's API
+from safelearn.organisations.permissions import require_analyst as require_analyst  # part of this module's API
 from safelearn.organisations.selectors import is_analyst, memberships_for, organisations_where
 
 STAFF_ROLES = (Role.REPORTER, Role.REVIEWER, Role.ORG_ADMIN)

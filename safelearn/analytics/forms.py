@@ -43,7 +43,7 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args: Any, analyst: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if analyst:
-            field = cast(forms.ModelChoiceField, self.fields["organisation"])
+            field = cast("forms.ModelChoiceField[Organisation]", self.fields["organisation"])
             field.queryset = Organisation.objects.exclude(kind=OrganisationKind.NATIONAL).order_by("name")
         else:
             # An organisation user always sees their own organisation against the national picture.
@@ -143,7 +143,7 @@ class AlertForm(GdsForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["respond_by"].error_messages["required"] = "Enter the date to respond by"
-        field = cast(forms.ModelMultipleChoiceField, self.fields["organisations"])
+        field = cast("forms.ModelMultipleChoiceField[Organisation]", self.fields["organisations"])
         field.queryset = Organisation.objects.exclude(kind=OrganisationKind.NATIONAL).order_by("name")
 
 

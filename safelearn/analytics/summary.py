@@ -25,7 +25,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection, models, transaction
 from django.db.models import Count, Min, Q, QuerySet, Sum
@@ -106,7 +106,7 @@ def _add_counts(summary: Summary, row: dict[str, Any]) -> None:
     key: CountKey = (
         uuid.UUID(str(row["organisation_id"])),
         row["day"],
-        *(row[f"report__{c}"] or "" for c in CODES),  # type: ignore[assignment]
+        *(row[f"report__{c}"] or "" for c in CODES),
     )
     summary.counts[key] += row["n"]
     for code in row["report__contributory_factors"] or []:
@@ -148,11 +148,11 @@ def _stored(
 ) -> Summary:
     summary = Summary()
     for drow in durations.values_list("organisation_id", "day", *CODES, "measure", "minutes", "count"):
-        summary.durations[drow[:-1]] += drow[-1]  # type: ignore[index]
+        summary.durations[drow[:-1]] += drow[-1]
     for row in counts.values_list("organisation_id", "day", *CODES, "count"):
-        summary.counts[row[:-1]] += row[-1]  # type: ignore[index]
+        summary.counts[row[:-1]] += row[-1]
     for frow in factors.values_list("organisation_id", "day", *CODES, "factor", "count"):
-        summary.factors[frow[:-1]] += frow[-1]  # type: ignore[index]
+        summary.factors[frow[:-1]] += frow[-1]
     return summary
 
 
@@ -275,9 +275,10 @@ def summary_differences(limit: int = 20) -> list[str]:
 # --- Reads -------------------------------------------------------------------------------------------
 
 
-def _filtered(  # type: ignore[type-arg]
-    model: type[PoolDayCount] | type[PoolDayFactor] | type[PoolDayDuration], filters: PoolFilters
-) -> QuerySet:
+_Pool = TypeVar("_Pool", PoolDayCount, PoolDayFactor, PoolDayDuration)
+
+
+def _filtered(model: type[_Pool], filters: PoolFilters) -> QuerySet[_Pool]:
     qs = model.objects.all()
     if filters.date_from:
         qs = qs.filter(day__gte=filters.date_from)

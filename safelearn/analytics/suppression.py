@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import numpy as np
 from scipy.linalg import null_space
 
-Key = tuple  # ("cell", i, j) | ("row", i) | ("col", j) | ("grand",)
+Key: TypeAlias = tuple[Any, ...]  # ("cell", i, j) | ("row", i) | ("col", j) | ("grand",)
 GRAND: Key = ("grand",)
 MARKER = "[c]"  # the Government Statistical Service's marker for a confidential value
 _TOLERANCE = 1e-9

@@ -113,7 +113,7 @@ class ApiTwoFactorMiddleware:
         if (
             request.path.startswith(API_PREFIX)
             and user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr,attr-defined]  # added by django_otp's OTPMiddleware
+            and not user.is_verified()  # type: ignore[attr-defined]  # added by django_otp's OTPMiddleware
             and user_requires_two_factor(user)
         ):
             setattr(request, TWO_FACTOR_PENDING, True)

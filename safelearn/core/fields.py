@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from safelearn.core.crypto import decrypt_text, encrypt_text
 
+if TYPE_CHECKING:
+    # Generic in the type stubs only: Django's BinaryField cannot be subscripted at run time.
+    _BinaryField = models.BinaryField[Any, Any]
+else:
+    _BinaryField = models.BinaryField
 
-class EncryptedTextField(models.BinaryField):
+
+class EncryptedTextField(_BinaryField):
     """Text in Python, Fernet ciphertext in the database. Not searchable or orderable by design."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 REAL_DATE = "Enter a real date"
 
 
-class DateInputField(GdsDateInputField):
+class DateInputField(GdsDateInputField):  # type: ignore[misc]  # crispy-forms-gds has no type hints
     """GOV.UK day/month/year input; every form's date field is this one.
 
     crispy-forms-gds turns the ``ValueError`` of an impossible date (31 February, month 13, year 0) into a

@@ -99,7 +99,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 def backoff_delay(failures: int) -> float:
     """0.5 s, 1 s, 2 s … up to 30 s, with jitter so several workers do not retry in step (not security)."""
-    return min(BACKOFF_CAP_SECONDS, 0.5 * 2 ** max(0, failures - 1)) * random.uniform(0.8, 1.2)  # nosec B311
+    return min(BACKOFF_CAP_SECONDS, 0.5 * 2.0 ** max(0, failures - 1)) * random.uniform(0.8, 1.2)  # nosec B311
 
 
 def retry_while_locked(
@@ -225,7 +225,9 @@ def tasks_recover_lost(
     return recovery
 
 
-def _abandon(result: DBTaskResult, *, claimant: str, attempts: int, lease_seconds: float, now: dt.datetime) -> None:
+def _abandon(
+    result: DBTaskResult[..., Any], *, claimant: str, attempts: int, lease_seconds: float, now: dt.datetime
+) -> None:
     message = (
         f"worker {claimant or '(unknown)'} stopped sending heartbeats for {lease_seconds:g} s "
         f"while running attempt {attempts}; given up after {attempts} attempt(s)"
@@ -324,7 +326,7 @@ class SafeWorker(Worker):
             if self.running and task_result is None:
                 self._sleep(self.interval)
 
-    def _claim_next(self) -> DBTaskResult | None:
+    def _claim_next(self) -> DBTaskResult[..., Any] | None:
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:
             tasks = tasks.filter(queue_name__in=self.queue_names)
@@ -338,7 +340,7 @@ class SafeWorker(Worker):
                 task_result.claim(self.worker_id)
         return task_result
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: DBTaskResult[..., Any]) -> None:
         """Run one claimed task under the time limit and record the outcome, however long the database is busy."""
         self.running_task = True
         self.heartbeat.task_id = db_task_result.id
@@ -363,7 +365,7 @@ class SafeWorker(Worker):
             self.running_task = False
             self._run_tasks += 1
 
-    def _record_failure(self, db_task_result: DBTaskResult, exc: BaseException) -> None:
+    def _record_failure(self, db_task_result: DBTaskResult[..., Any], exc: BaseException) -> None:
         attempts = len(db_task_result.worker_ids)
         if isinstance(exc, OperationalError) and is_locked_database_exception(exc) and attempts < self.max_attempts:
             # The task itself met a long write lock: not its fault, so try it again later.

@@ -50,7 +50,7 @@ def qr_png(url: str) -> bytes:
 
 def qr_svg(url: str) -> str:
     """The same code as an inline SVG for the web page (no XML declaration, so it can sit inside HTML)."""
-    svg = _qr(url).make_image(image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
+    svg: str = _qr(url).make_image(image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
     return svg.split("?>", 1)[-1].strip()
 
 
@@ -79,7 +79,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _place(canvas: Canvas, flowables: list[Flowable], x: float, y: float, w: float, h: float) -> None:
     # A long organisation name must shrink the text to fit, never silently drop a line (a Frame would).
-    box = KeepInFrame(w, h, flowables, mode="shrink")  # type: ignore[arg-type]
+    box = KeepInFrame(w, h, flowables, mode="shrink")
     Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0).addFromList([box], canvas)
 
 

@@ -182,7 +182,7 @@ def _with_same_children(qs: QuerySet[Report], qi: QuasiIdentifiers, choices: fro
 def _widened(key: ChildKey, wide: bool) -> ChildKey:
     """Children whose age bands fall in one wider band count as the same child once ages are widened."""
     if wide and key[0] in WIDER_AGE_BANDS:
-        return (min(b for b, w in WIDER_AGE_BANDS.items() if w == WIDER_AGE_BANDS[key[0]]), *key[1:])  # type: ignore[return-value]
+        return (min(b for b, w in WIDER_AGE_BANDS.items() if w == WIDER_AGE_BANDS[key[0]]), *key[1:])
     return key
 
 

@@ -18,7 +18,7 @@ def reencrypt_all(batch_size: int = 500) -> int:
             continue
         names = [f.attname for f in fields]
         # values_list() decrypts through the field; update() encrypts again under the newest key.
-        rows = model._base_manager.values_list("pk", *names)  # type: ignore[attr-defined]
+        rows = model._base_manager.values_list("pk", *names)
         for pk, *values in rows.iterator(chunk_size=batch_size):
             updates = {}
             for name, value in zip(names, values, strict=True):
@@ -26,7 +26,7 @@ def reencrypt_all(batch_size: int = 500) -> int:
                     updates[name] = value  # already decrypted by the field; re-saved below under the newest key
             if updates:
                 with transaction.atomic():
-                    model._base_manager.filter(pk=pk).update(**updates)  # type: ignore[attr-defined]
+                    model._base_manager.filter(pk=pk).update(**updates)
                 rewritten += 1
     return rewritten
 

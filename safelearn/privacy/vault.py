@@ -78,7 +78,8 @@ def identity_contact_for_acknowledgement(*, report: Any) -> str:
     if entry is None or not entry.contact:
         return ""
     audit_record(actor="system", verb="identity.read", target=report, payload={"purpose": "acknowledgement email"})
-    return entry.contact
+    contact: str = entry.contact
+    return contact
 
 
 def _retention_by_organisation() -> dict[Any, int]:

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from safelearn.core.forms import apply_errors
+from safelearn.core.types import User
 from safelearn.queries.definition import PERIODS, TEXT_MAX, QueryDefinition, definition_validate
 from safelearn.queries.fields import NOT_RECORDED, NOT_RECORDED_LABEL, QueryField, fields_for
 
@@ -149,7 +150,7 @@ class ScheduleForm(forms.Form):
         coerce=lambda v: v == "yes",
         error_messages={"required": "Choose whether to email it each month"},
     )
-    recipients: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    recipients: forms.ModelMultipleChoiceField[User] = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
         label="Who should get it?",

@@ -175,9 +175,9 @@ class StaffReportForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = Organisation.objects.filter(
-            pk__in=[o.pk for o in organisations]
-        )
+        cast(
+            "forms.ModelChoiceField[Organisation]", self.fields["organisation"]
+        ).queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0].pk
         cast(forms.ChoiceField, self.fields["location"]).choices = location_choices(organisations)

@@ -52,7 +52,7 @@ def _step_url(org_slug: str, slug: str) -> str:
 
 def _staff_here(request: HttpRequest, organisation: Organisation) -> AbstractBaseUser | None:
     user = request.user
-    return user if user.is_authenticated and can_report(user, organisation.pk) else None  # type: ignore[return-value]
+    return user if user.is_authenticated and can_report(user, organisation.pk) else None
 
 
 def _page(

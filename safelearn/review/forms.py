@@ -7,11 +7,11 @@ from typing import Any, cast
 
 from crispy_forms_gds.helper import FormHelper
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import User
 from safelearn.learning.engine.taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS
 from safelearn.reporting.models import ReportStatus
 from safelearn.review.models import (
@@ -26,8 +26,6 @@ from safelearn.review.notifications import NotificationKind
 from safelearn.review.selectors import InboxFilters
 from safelearn.review.services.coding import FIELD_LABELS as CODE_FIELD_LABELS
 from safelearn.review.services.onward import MAX_FIELD_CHARS
-
-User = get_user_model()
 
 
 class InboxFilterForm(forms.Form):
@@ -96,7 +94,7 @@ class AssignForm(GdsForm):
 
     def __init__(self, *args: Any, reviewers: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = cast(forms.ModelChoiceField, self.fields["assignee"])
+        field = cast("forms.ModelChoiceField[User]", self.fields["assignee"])
         field.queryset = User.objects.filter(pk__in=[u.pk for u in reviewers]).order_by("username")
         field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign,assignment]
 
@@ -183,7 +181,7 @@ class ActionForm(GdsForm):
 
     def __init__(self, *args: Any, members: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = cast(forms.ModelChoiceField, self.fields["owner"])
+        field = cast("forms.ModelChoiceField[User]", self.fields["owner"])
         field.queryset = User.objects.filter(pk__in=[u.pk for u in members]).order_by("username")
         field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign,assignment]
 

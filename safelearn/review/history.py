@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from safelearn.core.audit import AuditEvent
+from safelearn.core.models import AuditEvent
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review.models import Action, ActionStatus, StatutoryClock
 

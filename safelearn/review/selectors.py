@@ -14,7 +14,7 @@ from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.permissions import can_review, require_reviewer
 from safelearn.organisations.selectors import organisations_where
-from safelearn.reporting.access import report_get_for_reviewer  # noqa: F401 - the review pages' look-up
+from safelearn.reporting.access import report_get_for_reviewer as report_get_for_reviewer  # the review pages' look-up
 from safelearn.reporting.models import NARRATIVE_FIELDS, Escalation, Report, ReportStatus
 from safelearn.reporting.selectors import EscalationTimer, escalation_timer, open_escalations_for
 from safelearn.review.clocks import DutySuggestion, suggest_duties, triage_due

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin
@@ -10,14 +10,23 @@ from django.db import models
 
 from safelearn.sso.models import ExternalIdentity, IdentityProvider
 
+if TYPE_CHECKING:
+    # Generic in the type stubs only: Django's admin and form classes cannot be subscripted at run time.
+    _ProviderForm = forms.ModelForm[IdentityProvider]
+    _ProviderAdmin = admin.ModelAdmin[IdentityProvider]
+    _IdentityAdmin = admin.ModelAdmin[ExternalIdentity]
+else:
+    _ProviderForm = forms.ModelForm
+    _ProviderAdmin = _IdentityAdmin = admin.ModelAdmin
 
-def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+
+def _formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")  # providers' endpoints are https in production
     return field.formfield(**kwargs)
 
 
-class IdentityProviderForm(forms.ModelForm):
+class IdentityProviderForm(_ProviderForm):
     client_secret = forms.CharField(
         required=False,
         widget=forms.PasswordInput(render_value=False),
@@ -36,13 +45,13 @@ class IdentityProviderForm(forms.ModelForm):
 
 
 @admin.register(IdentityProvider)
-class IdentityProviderAdmin(admin.ModelAdmin):
+class IdentityProviderAdmin(_ProviderAdmin):
     form = IdentityProviderForm
     list_display = ("name", "organisation", "issuer", "enabled")
     list_filter = ("enabled",)
 
 
 @admin.register(ExternalIdentity)
-class ExternalIdentityAdmin(admin.ModelAdmin):
+class ExternalIdentityAdmin(_IdentityAdmin):
     list_display = ("subject", "provider", "user", "last_sign_in_at")
     readonly_fields = ("provider", "subject", "user", "last_sign_in_at")

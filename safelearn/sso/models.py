@@ -104,7 +104,7 @@ class ExternalIdentity(BaseModel):
         return f"{self.subject} at {self.provider}"
 
 
-class ProviderMfaDevice(Device):
+class ProviderMfaDevice(Device):  # type: ignore[misc]  # django-otp has no type hints
     """Evidence that the provider did multi-factor authentication ("mfa" in the id_token's amr).
 
     A django-otp device so the existing two-factor middleware accepts the session unchanged. It can

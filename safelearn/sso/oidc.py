@@ -82,7 +82,7 @@ class SignInFailed(Exception):
     """
 
 
-class OrganisationOIDCBackend(OIDCAuthenticationBackend):
+class OrganisationOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # mozilla-django-oidc has no type hints
     """Authorization-code flow against the provider chosen for this sign-in; users keyed by (issuer, sub)."""
 
     provider: IdentityProvider
@@ -105,7 +105,7 @@ class OrganisationOIDCBackend(OIDCAuthenticationBackend):
         self.OIDC_RP_SIGN_ALGO = SIGN_ALGORITHM
         self.OIDC_RP_IDP_SIGN_KEY = None
 
-    def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> Any:  # type: ignore[override]
+    def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> Any:
         # Called for every sign-in (password ones too): act only on a callback we started.
         if request is None or "code" not in request.GET or "state" not in request.GET:
             return None

@@ -168,6 +168,7 @@ def provider_did_mfa(claims: dict[str, Any]) -> bool:
 
 
 def provider_mfa_device_ensure(*, user: Any, provider: IdentityProvider) -> ProviderMfaDevice:
+    device: ProviderMfaDevice
     device, _ = ProviderMfaDevice.objects.get_or_create(
         user=user,
         provider=provider,

@@ -77,7 +77,7 @@ def choose(request: HttpRequest) -> HttpResponse:
     return render(request, "sso/choose.html", context, status=400 if form.errors else 200)
 
 
-class StartView(OIDCAuthenticationRequestView):
+class StartView(OIDCAuthenticationRequestView):  # type: ignore[misc]  # mozilla-django-oidc has no type hints
     """Redirect to the chosen organisation's provider, remembering which provider the state belongs to."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -91,7 +91,7 @@ class StartView(OIDCAuthenticationRequestView):
         hint = request.session.pop(LOGIN_HINT_KEY, "")
         return {"login_hint": hint} if hint else {}
 
-    def get(self, request: HttpRequest, provider_id: Any = None) -> HttpResponse:  # type: ignore[override]
+    def get(self, request: HttpRequest, provider_id: Any = None) -> HttpResponse:
         provider = selectors.provider_get_enabled(provider_id=provider_id)
         if provider is None:
             raise Http404("No such sign-in provider")
@@ -107,20 +107,20 @@ class StartView(OIDCAuthenticationRequestView):
                 )
         self.OIDC_OP_AUTH_ENDPOINT = provider.authorization_endpoint
         self.OIDC_RP_CLIENT_ID = provider.client_id
-        response = super().get(request)
+        response: HttpResponse = super().get(request)
         state = parse_qs(urlsplit(response["Location"]).query)["state"][0]
         remember_provider_for_state(request.session, state, provider.pk)
         return response
 
 
-class CallbackView(OIDCAuthenticationCallbackView):
+class CallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]  # mozilla-django-oidc has no type hints
     """The provider's redirect back: the library checks state and nonce; our backend does the rest."""
 
     @staticmethod
     def get_settings(attr: str, *args: Any) -> Any:
         return sso_setting(attr, *args)
 
-    def get(self, request: HttpRequest) -> HttpResponse:  # type: ignore[override]
+    def get(self, request: HttpRequest) -> HttpResponse:
         if request.GET.get("error"):
             pending = dict(request.session.get(STATE_PROVIDERS_KEY) or {})
             provider_id = pending.pop(request.GET.get("state", ""), None)
@@ -142,7 +142,8 @@ class CallbackView(OIDCAuthenticationCallbackView):
             setattr(request, FAILURE_ATTR, "This sign-in link has expired or was already used. Start again.")
             return self.login_failure()
         try:
-            return super().get(request)
+            response: HttpResponse = super().get(request)
+            return response
         except SignInFailed as exc:
             return _failed(request, str(exc))
 
@@ -153,7 +154,7 @@ class CallbackView(OIDCAuthenticationCallbackView):
         return _failed(self.request, message)
 
     def login_success(self) -> HttpResponseRedirect:
-        response = super().login_success()
+        response: HttpResponseRedirect = super().login_success()
         provider_claims = getattr(self.request, CLAIMS_ATTR, None)
         if provider_claims is not None:
             provider, claims = provider_claims

@@ -82,7 +82,7 @@ def base32_key(device: TOTPDevice) -> str:
 def qr_code_svg(device: TOTPDevice) -> str:
     """The otpauth:// URL as an inline SVG drawn on the server: no script, no third-party service."""
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=16)
-    svg = image.to_string(encoding="unicode")
+    svg: str = image.to_string(encoding="unicode")
     return svg.split("?>", 1)[-1].strip()  # drop the XML declaration so it can sit inside HTML
 
 
@@ -114,6 +114,7 @@ def two_factor_reset(*, actor: Any, user: Any, organisation_id: Any = None) -> i
     from safelearn.accounts.services.sessions import user_sessions_end
 
     with transaction.atomic():
+        removed: int
         removed, _ = TOTPDevice.objects.filter(user=user).delete()
         ended = user_sessions_end(user=user)
         audit_record(

@@ -8,7 +8,6 @@ from safelearn.casereviews.selectors.library import (
     echoes_for_finding,
     finding_code_rows,
     finding_get,
-    require_analyst,
     require_library_reader,
     review_get,
     review_list,
@@ -23,6 +22,7 @@ from safelearn.casereviews.selectors.recommendations import (
 )
 from safelearn.casereviews.selectors.recurrence import CSV_HEADER, recurrence_csv_rows, recurrence_table
 from safelearn.casereviews.selectors.search import Hit, SearchQuery, library_search, parse_query
+from safelearn.organisations.permissions import require_analyst
 
 __all__ = [
     "CSV_HEADER",

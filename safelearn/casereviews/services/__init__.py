@@ -10,7 +10,8 @@ from safelearn.casereviews.services.library import (
     review_upsert,
 )
 from safelearn.casereviews.services.recommendations import assignment_update, assignments_create
-from safelearn.casereviews.services.recurrence import quarter_of, quarter_start, recurrence_refresh
+from safelearn.casereviews.services.recurrence import recurrence_refresh
+from safelearn.core.quarters import quarter_of, quarter_start
 
 __all__ = [
     "ImportResult",

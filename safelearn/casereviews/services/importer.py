@@ -167,7 +167,10 @@ def _map_code(section: str, value: str, mapping: Mapping) -> str:
 
 def parse_row(line: int, row: dict[str, Any], mapping: Mapping) -> ParsedRow:
     """One row turned into inputs; raises ValidationError with every problem in the row at once."""
-    text = lambda name: str(row.get(name) or "").strip()  # noqa: E731
+
+    def text(name: str) -> str:
+        return str(row.get(name) or "").strip()
+
     kind_raw = text("kind")
     kind = mapping.kinds.get(kind_raw.lower()) or KIND_ALIASES.get(kind_raw.lower()) or kind_raw.lower()
     year: int | None

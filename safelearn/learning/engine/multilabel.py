@@ -134,7 +134,8 @@ class ThresholdedOvR:
         """Margins above each label's threshold (> 0 means the label is predicted)."""
         assert self.X is not None and self.Y is not None and self.thresholds is not None
         cols = [_svm_margins(self.X, self.Y[:, j], Xq, self.C) for j in range(self.Y.shape[1])]
-        return np.column_stack(cols) - self.thresholds
+        stacked: np.ndarray = np.column_stack(cols) - self.thresholds
+        return stacked
 
     @staticmethod
     def predict(margins: np.ndarray) -> np.ndarray:

@@ -90,8 +90,8 @@ class SimilarityIndex:
 
     def _project(self, X: sp.csr_matrix) -> np.ndarray:
         assert self.svd is not None
-        Z = self.svd.transform(X).astype(np.float32)
-        norms = np.linalg.norm(Z, axis=1, keepdims=True)
+        Z: np.ndarray = self.svd.transform(X).astype(np.float32)
+        norms: np.ndarray = np.linalg.norm(Z, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return Z / norms
 

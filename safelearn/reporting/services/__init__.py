@@ -1,9 +1,9 @@
 """Writes on the reporter's side. Import from here: ``from safelearn.reporting.services import report_submit``."""
 
+from safelearn.core.working_days import add_working_days
 from safelearn.reporting.services.acknowledgement import (
     NextSteps,
     acknowledgement_send,
-    add_working_days,
     next_steps_for,
 )
 from safelearn.reporting.services.conversation import (

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from safelearn.casereviews.selectors import findings_for_report
-from safelearn.core.forms import apply_errors  # noqa: F401 - used by the review views through this module
+from safelearn.core.forms import apply_errors as apply_errors  # re-exported: the review views use it through here
 from safelearn.learning.views import learning_context
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
