@@ -92,23 +92,31 @@ def builder(request: HttpRequest) -> HttpResponse:
 @require_POST
 def save(request: HttpRequest) -> HttpResponse:
     scope = query_scope_for(request.user)
+    return _save_posted(request, scope=scope, query=None)
+
+
+def _save_posted(request: HttpRequest, *, scope: Scope, query: SavedQuery | None) -> HttpResponse:
+    """Save the posted query as new (``query`` None) or over the owner's ``query``; the builder again on errors."""
     form = QueryForm(request.POST, national=scope.national)
     save_form = SaveForm(request.POST)
     if form.is_valid() and save_form.is_valid():
+        fields = {
+            "actor": request.user,
+            "name": save_form.cleaned_data["name"],
+            "definition": form.definition(),
+            "shared": save_form.cleaned_data["shared"],
+        }
         try:
-            query = services.saved_query_create(
-                actor=request.user,
-                scope=scope,
-                name=save_form.cleaned_data["name"],
-                definition=form.definition(),
-                shared=save_form.cleaned_data["shared"],
-            )
+            if query is None:
+                saved = services.saved_query_create(scope=scope, **fields)
+            else:
+                saved = services.saved_query_update(query=query, **fields)
         except ValidationError as exc:
             apply_errors(save_form, exc)
         else:
-            messages.success(request, f"Query saved: {query.name}")
-            return redirect("queries:detail", query.pk)
-    return _builder_page(request, scope=scope, form=form, save_form=save_form, status=400)
+            messages.success(request, f"Query {'saved' if query is None else 'changed'}: {saved.name}")
+            return redirect("queries:detail", saved.pk)
+    return _builder_page(request, scope=scope, form=form, save_form=save_form, query=query, status=400)
 
 
 def _saved_result(request: HttpRequest, query: SavedQuery) -> tuple[Scope, QueryResult]:
@@ -152,23 +160,7 @@ def edit(request: HttpRequest, query_id: Any) -> HttpResponse:
     query = selectors.saved_query_get_for_owner(user=request.user, query_id=query_id)
     scope = query_scope_for(request.user)
     if request.method == "POST":
-        form = QueryForm(request.POST, national=scope.national)
-        save_form = SaveForm(request.POST)
-        if form.is_valid() and save_form.is_valid():
-            try:
-                services.saved_query_update(
-                    actor=request.user,
-                    query=query,
-                    name=save_form.cleaned_data["name"],
-                    definition=form.definition(),
-                    shared=save_form.cleaned_data["shared"],
-                )
-            except ValidationError as exc:
-                apply_errors(save_form, exc)
-            else:
-                messages.success(request, f"Query changed: {query.name}")
-                return redirect("queries:detail", query.pk)
-        return _builder_page(request, scope=scope, form=form, save_form=save_form, query=query, status=400)
+        return _save_posted(request, scope=scope, query=query)
     if request.GET:
         form = QueryForm(request.GET, national=scope.national)
     else:
