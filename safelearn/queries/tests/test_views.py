@@ -122,7 +122,8 @@ def test_save_list_detail_edit_delete(
     bad = client.post(reverse("queries:edit", args=[query.pk]), {**BUILD, "name": "", "shared": "yes"})
     assert bad.status_code == 400 and "Enter a name for the query" in bad.content.decode()
     changed = client.post(reverse("queries:edit", args=[query.pk]), {**BUILD, "name": "Renamed", "shared": "yes"})
-    assert changed.status_code == 302
+    assert changed.status_code == 302 and changed["Location"] == reverse("queries:detail", args=[query.pk])
+    assert "Query changed: Renamed" in client.get(changed["Location"]).content.decode()
     query.refresh_from_db()
     assert query.name == "Renamed" and query.shared and query.definition["filters"] == {}
     assert client.get(reverse("queries:delete", args=[query.pk])).status_code == 200
