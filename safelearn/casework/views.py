@@ -25,9 +25,9 @@ from safelearn.casework.forms import AmendmentForm, AmendmentRedactForm, Attachm
 from safelearn.casework.models import LinkReason
 from safelearn.core.forms import apply_errors
 from safelearn.reporting import selectors as reporting_selectors
-from safelearn.reporting.check_views import ACCESS_KEY
-from safelearn.reporting.exit_views import leaves_after_exit
 from safelearn.reporting.models import Report
+from safelearn.reporting.views.check import ACCESS_KEY
+from safelearn.reporting.views.quick_exit import leaves_after_exit
 from safelearn.review import selectors as review_selectors
 from safelearn.review.views.common import section_nav
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from safelearn.core.models import Notification
 from safelearn.organisations.models import OrganisationKind
-from safelearn.reporting.public_views import PUBLIC_SESSION_SECONDS
+from safelearn.reporting.views.public import PUBLIC_SESSION_SECONDS
 from safelearn.web import selectors
 
 #: When the accessibility statement was last reviewed against the pages; change it with the statement.

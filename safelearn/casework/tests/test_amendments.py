@@ -15,8 +15,8 @@ from safelearn.core.models import AuditEvent
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.selectors import deidentified_pool
-from safelearn.reporting.check_views import ACCESS_KEY
 from safelearn.reporting.models import Addendum, Escalation, Report
+from safelearn.reporting.views.check import ACCESS_KEY
 from safelearn.review.services.closure import DEIDENTIFIED, closure_blockers
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from safelearn.reporting.exit_views import DEFAULT_EXIT_URL
 from safelearn.reporting.models import ReportDraft
+from safelearn.reporting.views.quick_exit import DEFAULT_EXIT_URL
 
 pytestmark = pytest.mark.django_db
 

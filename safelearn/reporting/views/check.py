@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from safelearn.core.audit import audit_record
 from safelearn.reporting import receipts, selectors, services
-from safelearn.reporting.exit_views import forget_exit, leaves_after_exit
 from safelearn.reporting.models import Report
 from safelearn.reporting.public_forms import ReceiptCodeForm, ReplyForm
+from safelearn.reporting.views.quick_exit import forget_exit, leaves_after_exit
 
 ACCESS_KEY = "receipt_access"
 ACCESS_SECONDS = 30 * 60

@@ -26,10 +26,10 @@ from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import can_report
 from safelearn.organisations.selectors import identity_retention_days
 from safelearn.reporting import easy_read, public_flow, receipt_email, selectors, services
-from safelearn.reporting.exit_views import forget_exit, leaves_after_exit
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm, ReceiptEmailForm
 from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.session_receipts import receipt_forget, receipt_note, receipt_peek, receipt_remember
+from safelearn.reporting.views.quick_exit import forget_exit, leaves_after_exit
 
 PUBLIC_SESSION_SECONDS = 60 * 60
 SUBMIT_RATE_SETTING = "SAFELEARN_PUBLIC_SUBMIT_RATE"
