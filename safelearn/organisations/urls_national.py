@@ -1,10 +1,10 @@
 from django.urls import path
 
-from safelearn.organisations import views_national
+from safelearn.organisations.views import national
 
 app_name = "national"
 urlpatterns = [
-    path("organisations/", views_national.organisations, name="organisations"),
-    path("organisations/new/", views_national.organisation_new, name="organisation_new"),
-    path("jobs/", views_national.jobs, name="jobs"),
+    path("organisations/", national.organisations, name="organisations"),
+    path("organisations/new/", national.organisation_new, name="organisation_new"),
+    path("jobs/", national.jobs, name="jobs"),
 ]

@@ -1,1 +1,3 @@
-"""Pages for an organisation's administrators (people, settings), the invitation page, and the brand assets."""
+"""Pages for an organisation's administrators (people, settings), the invitation page, the brand assets, the
+reporting kit (``kit``: the public link's page, poster and cards) and the national administrators' pages
+(``national``)."""
