@@ -13,12 +13,12 @@ from ninja import Query, Router
 from safelearn.analytics import selectors
 from safelearn.analytics.dashboard import dashboard_build
 from safelearn.analytics.opendata import Quarter, build_release, release_csv
-from safelearn.api import schemas
-from safelearn.api import schemas_analytics as s
 from safelearn.api.auth import STAFF_AUTH, analyst_caller
+from safelearn.api.schemas import analytics as s
+from safelearn.api.schemas.common import Problem
 
 router = Router(tags=["analytics"], auth=STAFF_AUTH)
-ERRORS = {401: schemas.Problem, 403: schemas.Problem, 422: schemas.Problem}
+ERRORS = {401: Problem, 403: Problem, 422: Problem}
 
 
 def _filters(q: s.PoolQuery) -> selectors.PoolFilters:
@@ -82,7 +82,7 @@ def _quarter(text: str) -> Quarter:
 
 @router.get(
     "/open-data/{quarter}",
-    response={200: s.OpenDataOut, 404: schemas.Problem, **ERRORS},
+    response={200: s.OpenDataOut, 404: Problem, **ERRORS},
     summary="One quarter's open-data release (small counts suppressed), e.g. 2026-Q1",
 )
 def open_data(request: HttpRequest, quarter: str) -> s.OpenDataOut:
@@ -98,7 +98,7 @@ def open_data(request: HttpRequest, quarter: str) -> s.OpenDataOut:
 
 @router.get(
     "/open-data/{quarter}/data.csv",
-    response={200: None, 404: schemas.Problem, **ERRORS},
+    response={200: None, 404: Problem, **ERRORS},
     summary="The same release as CSV (UTF-8 with BOM, suppressed counts marked)",
     openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
 )

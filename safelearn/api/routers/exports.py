@@ -8,9 +8,10 @@ from typing import Literal
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from ninja import Field, Query, Router, Schema
 
-from safelearn.api import exports, schemas
+from safelearn.api import exports
 from safelearn.api.auth import STAFF_AUTH, reviewer_caller
 from safelearn.api.models import Scope
+from safelearn.api.schemas.common import Problem
 from safelearn.review.selectors import InboxFilters
 
 router = Router(tags=["exports"], auth=STAFF_AUTH)
@@ -42,7 +43,7 @@ def download(export: exports.Export, fmt: str) -> HttpResponse | StreamingHttpRe
 
 @router.get(
     "/export",
-    response={200: None, 401: schemas.Problem, 403: schemas.Problem, 422: schemas.Problem},
+    response={200: None, 401: Problem, 403: Problem, 422: Problem},
     summary="Your organisation's reports as CSV or XLSX, with the inbox's filters",
     openapi_extra={"responses": {200: {"description": "The file", "content": {"text/csv": {}, exports.XLSX_TYPE: {}}}}},
 )

@@ -14,9 +14,9 @@ import uuid
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from safelearn.api import schemas
 from safelearn.api.auth import STAFF_AUTH, analyst_caller, caller_of, in_token_org, reviewer_caller
 from safelearn.api.models import Scope
+from safelearn.api.schemas.common import Problem
 from safelearn.organisations.selectors import is_analyst
 from safelearn.queries.access import query_scope_for
 from safelearn.queries.definition import QueryDefinition
@@ -24,7 +24,7 @@ from safelearn.queries.engine import query_run
 from safelearn.queries.selectors import saved_query_get
 
 router = Router(tags=["queries"], auth=STAFF_AUTH)
-ERRORS = {401: schemas.Problem, 403: schemas.Problem, 404: schemas.Problem}
+ERRORS = {401: Problem, 403: Problem, 404: Problem}
 
 
 class QueryTableOut(Schema):

@@ -8,11 +8,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
-from safelearn.api import schemas
 from safelearn.api.auth import token_auth
 from safelearn.api.errors import RateLimited
 from safelearn.api.limits import enforce, window_seconds
 from safelearn.api.models import ApiToken, Scope
+from safelearn.api.schemas.common import Problem
+from safelearn.api.schemas.reports import (
+    LocationOut,
+    MessageOut,
+    ReceiptIn,
+    ReceiptStatus,
+    ReplyIn,
+    ReportCreated,
+    ReportIn,
+)
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import can_report
 from safelearn.reporting import receipts
@@ -42,11 +51,11 @@ class OptionalToken(type(token_auth)):  # type: ignore[misc]
 
 @router.post(
     "/reports",
-    response={201: schemas.ReportCreated, 400: schemas.Problem, 422: schemas.Problem},
+    response={201: ReportCreated, 400: Problem, 422: Problem},
     auth=[OptionalToken()],
     summary="Submit a report",
 )
-def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[schemas.ReportCreated]:
+def submit_report(request: HttpRequest, payload: ReportIn) -> Status[ReportCreated]:
     auth = getattr(request, "auth", None)
     token = auth if isinstance(auth, ApiToken) else None
     if token is None:
@@ -83,7 +92,7 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
     )
     return Status(
         201,
-        schemas.ReportCreated(
+        ReportCreated(
             id=result.report.pk,
             reference=result.report.reference,
             status=result.report.status,
@@ -96,18 +105,18 @@ def submit_report(request: HttpRequest, payload: schemas.ReportIn) -> Status[sch
 
 @router.get(
     "/locations",
-    response={200: list[schemas.LocationOut], 401: schemas.Problem, 403: schemas.Problem},
+    response={200: list[LocationOut], 401: Problem, 403: Problem},
     auth=[token_auth],
     summary="Your organisation's current locations, to name one in a report",
 )
-def list_locations(request: HttpRequest) -> list[schemas.LocationOut]:
+def list_locations(request: HttpRequest) -> list[LocationOut]:
     token = request.auth  # type: ignore[attr-defined]
     if not isinstance(token, ApiToken) or Scope.REPORT_SUBMIT not in token.scopes:
         raise PermissionDenied("This token cannot submit reports.")
     if not can_report(token.created_by, token.organisation_id):
         raise PermissionDenied("The person who created this token can no longer report for this organisation.")
     locations = reporting_selectors.locations_of(organisation=token.organisation_id, include_retired=False)
-    return [schemas.LocationOut(id=loc.pk, name=loc.name, setting_type=loc.setting_type) for loc in locations]
+    return [LocationOut(id=loc.pk, name=loc.name, setting_type=loc.setting_type) for loc in locations]
 
 
 def _report_for_code(request: HttpRequest, code: str):  # type: ignore[no-untyped-def]
@@ -120,12 +129,12 @@ def _report_for_code(request: HttpRequest, code: str):  # type: ignore[no-untype
     return report
 
 
-def _status(report) -> schemas.ReceiptStatus:  # type: ignore[no-untyped-def]
+def _status(report) -> ReceiptStatus:  # type: ignore[no-untyped-def]
     messages = [
-        schemas.MessageOut(author=m.author_kind, kind=m.kind, body=m.body, sent_at=m.created_at)
+        MessageOut(author=m.author_kind, kind=m.kind, body=m.body, sent_at=m.created_at)
         for m in reporting_selectors.conversation_for(report=report)
     ]
-    return schemas.ReceiptStatus(
+    return ReceiptStatus(
         reference=report.reference,
         organisation=report.organisation.name,
         status=report.get_status_display(),
@@ -136,11 +145,11 @@ def _status(report) -> schemas.ReceiptStatus:  # type: ignore[no-untyped-def]
 
 @router.post(
     "/receipts/status",
-    response={200: schemas.ReceiptStatus, 404: schemas.Problem, 429: schemas.Problem},
+    response={200: ReceiptStatus, 404: Problem, 429: Problem},
     auth=None,
     summary="Status and conversation for a receipt code",
 )
-def receipt_status(request: HttpRequest, payload: schemas.ReceiptIn) -> schemas.ReceiptStatus:
+def receipt_status(request: HttpRequest, payload: ReceiptIn) -> ReceiptStatus:
     report = _report_for_code(request, payload.code)
     reporting_services.conversation_mark_read_by_reporter(report=report)
     return _status(report)
@@ -148,11 +157,11 @@ def receipt_status(request: HttpRequest, payload: schemas.ReceiptIn) -> schemas.
 
 @router.post(
     "/receipts/reply",
-    response={201: schemas.ReceiptStatus, 400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem},
+    response={201: ReceiptStatus, 400: Problem, 404: Problem, 429: Problem},
     auth=None,
     summary="Reply as the reporter",
 )
-def receipt_reply(request: HttpRequest, payload: schemas.ReplyIn) -> Status[schemas.ReceiptStatus]:
+def receipt_reply(request: HttpRequest, payload: ReplyIn) -> Status[ReceiptStatus]:
     report = _report_for_code(request, payload.code)
     reporting_services.conversation_post_as_reporter(report=report, body=payload.body)
     return Status(201, _status(report))

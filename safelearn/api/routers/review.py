@@ -8,9 +8,10 @@ import uuid
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from safelearn.api import schemas
 from safelearn.api.auth import STAFF_AUTH, Caller, reviewer_caller, token_organisation_id
 from safelearn.api.models import Scope
+from safelearn.api.schemas.common import Problem
+from safelearn.api.schemas.reports import ChildOut, HarmIn, ReportDetail, ReportSummary, TransitionIn
 from safelearn.reporting.access import report_get_for_reviewer
 from safelearn.reporting.models import Report
 from safelearn.reporting.services import harm_grade
@@ -34,8 +35,8 @@ def _user_for(request: HttpRequest, scope: str) -> Caller:
     return reviewer_caller(request, scope)
 
 
-def _summary(report: Report) -> schemas.ReportSummary:
-    return schemas.ReportSummary(
+def _summary(report: Report) -> ReportSummary:
+    return ReportSummary(
         id=report.pk,
         reference=report.reference,
         status=report.status,
@@ -49,8 +50,8 @@ def _summary(report: Report) -> schemas.ReportSummary:
     )
 
 
-@router.get("/reports", response=list[schemas.ReportSummary], summary="Reports in your organisations")
-def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> list[schemas.ReportSummary]:
+@router.get("/reports", response=list[ReportSummary], summary="Reports in your organisations")
+def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> list[ReportSummary]:
     caller = _user_for(request, Scope.REVIEW_READ)
     inbox = review_selectors.InboxFilters(
         status=filters.status,
@@ -67,9 +68,9 @@ def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> list[sche
     return [_summary(r) for r in reports[offset : offset + limit]]
 
 
-def _detail(report: Report) -> schemas.ReportDetail:
+def _detail(report: Report) -> ReportDetail:
     summary = _summary(report).dict()
-    return schemas.ReportDetail(
+    return ReportDetail(
         **summary,
         what_happened=report.what_happened or "",
         how_noticed=report.how_noticed or "",
@@ -84,7 +85,7 @@ def _detail(report: Report) -> schemas.ReportDetail:
         location=report.location.name if report.location_id and report.location else "",
         location_type=report.location_type,
         children=[
-            schemas.ChildOut(
+            ChildOut(
                 position=c.position,
                 age_band=c.age_band,
                 sex=c.sex,
@@ -103,10 +104,10 @@ def _detail(report: Report) -> schemas.ReportDetail:
 
 @router.get(
     "/reports/{report_id}",
-    response={200: schemas.ReportDetail, 404: schemas.Problem},
+    response={200: ReportDetail, 404: Problem},
     summary="One report, with its narrative (the read is audited)",
 )
-def get_report(request: HttpRequest, report_id: uuid.UUID) -> schemas.ReportDetail:
+def get_report(request: HttpRequest, report_id: uuid.UUID) -> ReportDetail:
     caller = _user_for(request, Scope.REVIEW_READ)
     report = report_get_for_reviewer(
         user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
@@ -116,12 +117,10 @@ def get_report(request: HttpRequest, report_id: uuid.UUID) -> schemas.ReportDeta
 
 @router.post(
     "/reports/{report_id}/transition",
-    response={200: schemas.ReportDetail, 400: schemas.Problem, 404: schemas.Problem},
+    response={200: ReportDetail, 400: Problem, 404: Problem},
     summary="Move a report through the workflow",
 )
-def transition_report(
-    request: HttpRequest, report_id: uuid.UUID, payload: schemas.TransitionIn
-) -> schemas.ReportDetail:
+def transition_report(request: HttpRequest, report_id: uuid.UUID, payload: TransitionIn) -> ReportDetail:
     caller = _user_for(request, Scope.REVIEW_WRITE)
     report = report_get_for_reviewer(
         user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
@@ -144,10 +143,10 @@ def transition_report(
 
 @router.post(
     "/reports/{report_id}/harm",
-    response={200: schemas.ReportDetail, 400: schemas.Problem, 404: schemas.Problem},
+    response={200: ReportDetail, 400: Problem, 404: Problem},
     summary="Grade the harm apart: physical, psychological or emotional, and any missed opportunity",
 )
-def grade_harm(request: HttpRequest, report_id: uuid.UUID, payload: schemas.HarmIn) -> schemas.ReportDetail:
+def grade_harm(request: HttpRequest, report_id: uuid.UUID, payload: HarmIn) -> ReportDetail:
     caller = _user_for(request, Scope.REVIEW_WRITE)
     report = report_get_for_reviewer(
         user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)

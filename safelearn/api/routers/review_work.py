@@ -14,10 +14,11 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
-from safelearn.api import schemas
-from safelearn.api import schemas_review as s
 from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller, token_organisation_id
 from safelearn.api.models import Scope
+from safelearn.api.schemas import review_work as s
+from safelearn.api.schemas.common import Problem
+from safelearn.api.schemas.reports import MessageOut
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
 from safelearn.reporting.access import report_get_for_reviewer
@@ -35,7 +36,7 @@ from safelearn.review.models import (
 
 router = Router(tags=["review"], auth=STAFF_AUTH)
 READ, WRITE = Scope.REVIEW_READ, Scope.REVIEW_WRITE
-ERRORS: dict[int, Any] = {400: schemas.Problem, 403: schemas.Problem, 404: schemas.Problem, 422: schemas.Problem}
+ERRORS: dict[int, Any] = {400: Problem, 403: Problem, 404: Problem, 422: Problem}
 
 
 def _report(request: HttpRequest, report_id: uuid.UUID, scope: str) -> tuple[Caller, Report]:
@@ -104,8 +105,8 @@ def _action(action: Action, reference: str) -> s.ActionOut:
     )
 
 
-def _message(m: Message) -> schemas.MessageOut:
-    return schemas.MessageOut(author=m.author_kind, kind=m.kind, body=m.body, sent_at=m.created_at)
+def _message(m: Message) -> MessageOut:
+    return MessageOut(author=m.author_kind, kind=m.kind, body=m.body, sent_at=m.created_at)
 
 
 @router.post("/reports/{report_id}/assign", response={200: s.Assigned, **ERRORS}, summary="Assign to a safety lead")
@@ -245,20 +246,20 @@ def send_feedback(request: HttpRequest, report_id: uuid.UUID, payload: s.Feedbac
 
 @router.get(
     "/reports/{report_id}/conversation",
-    response={200: list[schemas.MessageOut], **ERRORS},
+    response={200: list[MessageOut], **ERRORS},
     summary="The conversation with the reporter",
 )
-def get_conversation(request: HttpRequest, report_id: uuid.UUID) -> list[schemas.MessageOut]:
+def get_conversation(request: HttpRequest, report_id: uuid.UUID) -> list[MessageOut]:
     caller, report = _report(request, report_id, READ)
     return [_message(m) for m in reporting_selectors.conversation_for_safety_lead(user=caller.user, report=report)]
 
 
 @router.post(
     "/reports/{report_id}/conversation",
-    response={201: schemas.MessageOut, **ERRORS},
+    response={201: MessageOut, **ERRORS},
     summary="Ask the reporter a question (they read it with their receipt code)",
 )
-def post_question(request: HttpRequest, report_id: uuid.UUID, payload: s.QuestionIn) -> Status[schemas.MessageOut]:
+def post_question(request: HttpRequest, report_id: uuid.UUID, payload: s.QuestionIn) -> Status[MessageOut]:
     caller, report = _report(request, report_id, WRITE)
     message = reporting_services.conversation_post_as_safety_lead(
         user=caller.user, report=report, body=payload.body, kind=payload.kind

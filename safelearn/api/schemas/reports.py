@@ -1,4 +1,5 @@
-"""Request and response shapes. Field names follow the taxonomy and the web form."""
+"""Shapes of a report: submission, locations, the receipt-code check and reply, the reviewer's summary and
+detail, harm grading and status transitions. Field names follow the taxonomy and the web form."""
 
 from __future__ import annotations
 
@@ -171,11 +172,3 @@ class TransitionIn(Schema):
         description="Closing with criteria unmet (errors.closure lists them): the safety lead's written reason, "
         "recorded and shown on the report",
     )
-
-
-class Problem(Schema):
-    type: str
-    title: str
-    status: int
-    detail: str = ""
-    errors: dict[str, list[str]] | None = None
