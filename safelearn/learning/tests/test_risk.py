@@ -93,6 +93,42 @@ FAMILIES = [
         "owes a debt",
         "A 16-year-old was trafficked in 2021; the men were convicted and he is settled with his carers.",
     ),
+    # Families added in the sixth pass (issue 14); examples written for these tests, none from a benchmark set.
+    (
+        "a carer drunk or high in charge of a child",
+        "Dad turned up at the school gate clearly drunk and is about to drive the twins home in his van.",
+        "drunk and is about to drive",
+        "Last month dad turned up drunk and wanted to drive the twins home; staff kept them in, police attended "
+        "and he was arrested, and mum collected them safe and well.",
+    ),
+    (
+        "a young child in physical danger",
+        "A little boy of about three is climbing on the window ledge of the second-floor flat right now and "
+        "nobody answers the door.",
+        "window ledge",
+        "Last spring a toddler climbed onto the balcony rail; the landlord fitted guards the same week and he is fine.",
+    ),
+    (
+        "a dangerous home",
+        "The flat is hoarded to the ceiling, there is a smell of gas in the kitchen and the children are "
+        "still sleeping there tonight.",
+        "smell of gas",
+        "Last year the flat was hoarded and had a smell of gas; the family were rehoused the same week and "
+        "there are no further concerns.",
+    ),
+    (
+        "a safe address found by the person it was kept from",
+        "Her ex has just messaged her a photo of the refuge gate; she and the baby are still here tonight.",
+        "photo of the refuge",
+        "In 2022 her ex found the refuge; she and the baby were moved to another area the same day and there "
+        "has been no further contact.",
+    ),
+    (
+        "saying goodbye",
+        "ive wrote notes for my mum and my brother and its not there fault. ive made my mind up",
+        "wrote notes for my",
+        "last year i wrote notes for my mum when i felt like giving up but i got help and im doing loads better",
+    ),
 ]
 
 
@@ -241,3 +277,64 @@ def test_a_child_found_doing_something_harmful_is_not_a_found_missing_child() ->
     text = "A Year 4 girl was found cutting her arms with a sharpener blade in the toilets and says she wants to die."
     a = assess_immediate_risk(text)
     assert a.at_risk, (a.score, a.reasons)
+
+
+# Sixth pass (issue 14): widened cues and words that only look like a resolution. Examples written for
+# these tests; none is taken from a benchmark set.
+
+
+def test_a_court_order_for_supervised_contact_names_a_risky_adult() -> None:
+    now = "The court order says supervised contact only, but dad has just taken her from the park."
+    a = assess_immediate_risk(now)
+    assert a.at_risk, (a.score, a.reasons)
+    assert any("court order says supervised contact" in r for r in a.reasons), a.reasons
+    calm = (
+        "The court order says supervised contact only; when dad asked for a weekend the social worker refused "
+        "and contact stayed at the family centre."
+    )
+    assert not assess_immediate_risk(calm).at_risk
+
+
+def test_an_adult_living_in_the_home_who_hurts_the_child() -> None:
+    now = "My niece says her mum's boyfriend hurts her when mum is at work, and he lives with us now."
+    a = assess_immediate_risk(now)
+    assert a.at_risk, (a.score, a.reasons)
+    assert any(r.startswith("cue: perpetrator back in the home") for r in a.reasons), a.reasons
+    calm = "My niece lives with us now and she is settled at her new school; her mum visits on Sundays."
+    assert not assess_immediate_risk(calm).at_risk
+
+
+def test_a_child_with_older_guys_and_given_something() -> None:
+    now = "my sister (15) is at a flat with older guys who gave her something and she is not replying"
+    a = assess_immediate_risk(now)
+    assert a.at_risk, (a.score, a.reasons)
+    assert any("older guys" in r for r in a.reasons), a.reasons
+    calm = "My sister went to the cinema with some older guys from her college course and was home by ten."
+    assert not assess_immediate_risk(calm).at_risk
+
+
+def test_an_arrest_that_has_not_happened_is_not_a_resolution() -> None:
+    text = "The man filming the boy on a webcam in his bedroom has not been arrested and calls again tonight."
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
+    assert not any(r.startswith("against: someone has already acted") for r in a.reasons), a.reasons
+
+
+def test_asking_whether_a_child_feels_safe_is_not_a_sign_she_is() -> None:
+    text = "She is 13 and pregnant; asked if she feels safe at home she shook her head. Her stepdad collects her."
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
+    assert not any(r.startswith("against: the child is now well") for r in a.reasons), a.reasons
+    assert not assess_immediate_risk("She told me she feels safe at home now and is doing well.").at_risk
+
+
+def test_a_conviction_that_says_why_an_adult_is_risky_is_not_action() -> None:
+    text = (
+        "The children were returned to mum's care last week. Her partner was convicted of child cruelty in 2019 "
+        "and has moved back in."
+    )
+    a = assess_immediate_risk(text)
+    assert a.at_risk, (a.score, a.reasons)
+    assert not any(r.startswith("against: someone has already acted") for r in a.reasons), a.reasons
+    dealt = "Her partner was convicted of child cruelty and jailed; he is in prison until 2031 and has no contact."
+    assert not assess_immediate_risk(dealt).at_risk
