@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.conf import settings
 from django.utils import translation
 
+from safelearn.core.types import User
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
+
+if TYPE_CHECKING:
+    from safelearn.reporting.services import SubmissionResult
 
 PASSWORD = "a-long-test-password-42"
 
@@ -50,7 +54,7 @@ def _english_between_tests() -> Iterator[None]:
 
 
 @pytest.fixture
-def make_org(db: Any) -> Callable[..., Organisation]:
+def make_org(db: None) -> Callable[..., Organisation]:
     def make(slug: str = "northbridge", code: str = "NB", **extra: Any) -> Organisation:
         return Organisation.objects.create(
             name=extra.pop("name", slug.title() + " Children's Services"),
@@ -64,8 +68,8 @@ def make_org(db: Any) -> Callable[..., Organisation]:
 
 
 @pytest.fixture
-def make_user(db: Any, django_user_model: Any) -> Callable[..., Any]:
-    def make(username: str, role: str | None = None, organisation: Organisation | None = None, **extra: Any) -> Any:
+def make_user(db: None, django_user_model: type[User]) -> Callable[..., User]:
+    def make(username: str, role: str | None = None, organisation: Organisation | None = None, **extra: Any) -> User:
         user = django_user_model.objects.create_user(
             username=username, password=PASSWORD, email=extra.pop("email", f"{username}@example.org"), **extra
         )
@@ -93,8 +97,8 @@ def national_org(make_org: Callable[..., Organisation]) -> Organisation:
 
 @pytest.fixture
 def people(
-    make_user: Callable[..., Any], org: Organisation, other_org: Organisation, national_org: Organisation
-) -> dict[str, Any]:
+    make_user: Callable[..., User], org: Organisation, other_org: Organisation, national_org: Organisation
+) -> dict[str, User]:
     """Every kind of user the permission tests need, keyed by a short name."""
     return {
         "reporter": make_user("reporter", Role.REPORTER, org),
@@ -108,11 +112,13 @@ def people(
 
 
 @pytest.fixture
-def submit_report(org: Organisation) -> Callable[..., Any]:
+def submit_report(org: Organisation) -> Callable[..., SubmissionResult]:
     """Submit a report through the real service; returns the SubmissionResult."""
     from safelearn.reporting.services import ReportInput, report_submit
 
-    def submit(organisation: Organisation | None = None, reporter: Any = None, **fields: Any) -> Any:
+    def submit(
+        organisation: Organisation | None = None, reporter: User | None = None, **fields: Any
+    ) -> SubmissionResult:
         fields.setdefault("what_happened", "The planned visit did not happen because the duty rota had a gap.")
         fields.setdefault("mode", "named" if reporter is not None else "anonymous")
         return report_submit(organisation=organisation or org, data=ReportInput(**fields), reporter=reporter)

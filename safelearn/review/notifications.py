@@ -77,7 +77,8 @@ def _date(value: dt.date | dt.datetime | None) -> str:
 def _name(user: Any) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
-    return user.get_full_name() or user.get_username()
+    name: str = user.get_full_name() or user.get_username()
+    return name
 
 
 def _contact(report: Any, actor: Any) -> str:

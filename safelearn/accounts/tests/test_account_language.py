@@ -25,7 +25,7 @@ def _sign_in(client: Client, username: str) -> Any:
 
 
 def _lang(response: Any) -> str:
-    html = response.content.decode()
+    html: str = response.content.decode()
     start = html.index("<html lang=") + len('<html lang="')
     return html[start : html.index('"', start)]
 

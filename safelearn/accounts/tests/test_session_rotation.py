@@ -38,7 +38,9 @@ def test_a_cookie_from_before_sign_in_is_not_signed_in_after_it(people: dict[str
     client = Client()
     client.get("/sign-in/")
     client.session.save()  # an anonymous session exists (as after the public form or a fixated cookie)
-    client.cookies[COOKIE] = client.session.session_key
+    session_key = client.session.session_key
+    assert session_key is not None
+    client.cookies[COOKIE] = session_key
     before = client.cookies[COOKIE].value
     thief = _copy_of(client)
     _password_step(client, "reporter")

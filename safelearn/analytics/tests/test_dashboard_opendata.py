@@ -188,7 +188,10 @@ def test_quarterly_release_suppresses_and_links_tables(
     assert all(v is None or v == 0 or v >= 5 for v in by_key.values())
 
     client = client_for("analyst")
-    url = lambda name: reverse("analytics:open_data_download", args=[str(quarter), name])  # noqa: E731
+
+    def url(name: str) -> str:
+        return reverse("analytics:open_data_download", args=[str(quarter), name])
+
     text = client.get(url("data.csv")).content.decode("utf-8-sig")
     assert MARKER in text and text.startswith("quarter,table,")
     book = load_workbook(io.BytesIO(client.get(url("data.xlsx")).content))
@@ -201,7 +204,7 @@ def test_quarterly_release_suppresses_and_links_tables(
     assert client.get(reverse("analytics:open_data_download", args=[str(quarter), "data.json"])).status_code == 404
 
 
-def _joint_exposed(release: Any) -> set:
+def _joint_exposed(release: Any) -> set[tuple[Any, ...]]:
     """Rebuild every table's equations from the published rows, margins shared across tables, and solve."""
     lines, hidden = [], set()
     for table in {r["table"] for r in release.rows}:
@@ -210,7 +213,9 @@ def _joint_exposed(release: Any) -> set:
         row_codes = list(dict.fromkeys(r["row_code"] for r in rows if r["row_code"] != "total"))
         col_codes = list(dict.fromkeys(r["column_code"] for r in rows if r["column_code"] != "total"))
 
-        def name(rc: str, cc: str, table: str = table, row_dim: str = row_dim, col_dim: str = col_dim) -> tuple:
+        def name(
+            rc: str, cc: str, table: str = table, row_dim: str = row_dim, col_dim: str = col_dim
+        ) -> tuple[str, ...]:
             if rc == "total" and cc == "total":
                 return ("margin", "all")
             if cc == "total":

@@ -7,10 +7,10 @@ import itertools
 import numpy as np
 import pytest
 
-from safelearn.analytics.suppression import GRAND, suppress, table_lines, table_values
+from safelearn.analytics.suppression import GRAND, Key, suppress, table_lines, table_values
 
 
-def _independently_determined(cells: list[list[int]], hidden: set) -> set:
+def _independently_determined(cells: list[list[int]], hidden: set[Key]) -> set[Key]:
     """A second, brute-force check: add e_k to the equations; if the rank does not grow, x_k is fixed."""
     n_rows, n_cols = len(cells), len(cells[0])
     unknowns = sorted(hidden)

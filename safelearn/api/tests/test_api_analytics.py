@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from safelearn.analytics.opendata import Quarter
 from safelearn.api.services import token_create
-from safelearn.organisations.models import Membership
+from safelearn.core.types import User
+from safelearn.organisations.models import Membership, Organisation
 from safelearn.privacy.services import deidentify_report, redaction_approve
+from safelearn.reporting.services import SubmissionResult
 
 pytestmark = pytest.mark.django_db
 RAW = "Jayden Smith was left at 14 Larkspur Close when the visit was missed."
@@ -38,7 +42,7 @@ def analyst_token(national_org: Any, people: dict[str, Any]) -> str:
     ).secret
 
 
-def test_pool_has_approved_deidentified_text_only(api_get, pooled, analyst_token):
+def test_pool_has_approved_deidentified_text_only(api_get: Any, pooled: Any, analyst_token: Any) -> None:
     page = api_get("/analytics/pool", token=analyst_token).json()
     assert len(page["items"]) == 1 and page["next_offset"] is None
     item = page["items"][0]
@@ -50,7 +54,13 @@ def test_pool_has_approved_deidentified_text_only(api_get, pooled, analyst_token
     assert api_get("/analytics/pool", token=analyst_token, limit=0).status_code == 422
 
 
-def test_pool_pages(api_get, pooled, submit_report, people, analyst_token):
+def test_pool_pages(
+    api_get: Any,
+    pooled: Any,
+    submit_report: Callable[..., SubmissionResult],
+    people: dict[str, User],
+    analyst_token: Any,
+) -> None:
     second = submit_report(what_happened="Another missed visit.").report
     redaction_approve(copy=deidentify_report(report_id=second.pk), actor=people["reviewer"])
     first = api_get("/analytics/pool", token=analyst_token, limit=1).json()
@@ -59,7 +69,9 @@ def test_pool_pages(api_get, pooled, submit_report, people, analyst_token):
     assert rest["next_offset"] is None and rest["items"][0]["copy_id"] != first["items"][0]["copy_id"]
 
 
-def test_aggregates_are_the_dashboard_figures(client, api_get, pooled, people):
+def test_aggregates_are_the_dashboard_figures(
+    client: Client, api_get: Any, pooled: Any, people: dict[str, User]
+) -> None:
     client.force_login(people["analyst"])
     body = api_get("/analytics/aggregates").json()
     figures = {f["id"]: f for f in body["figures"]}
@@ -70,7 +82,7 @@ def test_aggregates_are_the_dashboard_figures(client, api_get, pooled, people):
     assert "Larkspur" not in str(body)
 
 
-def test_open_data_json_and_csv(client, api_get, pooled, people):
+def test_open_data_json_and_csv(client: Client, api_get: Any, pooled: Any, people: dict[str, User]) -> None:
     client.force_login(people["analyst"])
     quarter = str(Quarter.containing(timezone.localdate()))
     body = api_get(f"/analytics/open-data/{quarter}").json()
@@ -83,7 +95,9 @@ def test_open_data_json_and_csv(client, api_get, pooled, people):
     assert api_get("/analytics/open-data/2026-Q9").status_code == 404
 
 
-def test_council_tokens_cannot_read_national_data(org, national_org, people, api_get, pooled):
+def test_council_tokens_cannot_read_national_data(
+    org: Organisation, national_org: Organisation, people: dict[str, User], api_get: Any, pooled: Any
+) -> None:
     with pytest.raises(ValidationError, match="national"):
         token_create(organisation=org, name="x", scopes=["analytics:read"], created_by=people["org_admin"])
     with pytest.raises(ValidationError, match="analyst"):

@@ -60,7 +60,9 @@ def _denied(response: Any, status: int, objects: dict[str, Any], why: str) -> No
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
-def test_signed_out_and_bad_tokens_get_401(client: Any, endpoint: Endpoint, objects: Any, people: Any, org: Any):
+def test_signed_out_and_bad_tokens_get_401(
+    client: Any, endpoint: Endpoint, objects: Any, people: Any, org: Any
+) -> None:
     _denied(call(client, endpoint, objects), 401, objects, "signed out")
     _denied(call(client, endpoint, objects, "slt_deadbeef_nope"), 401, objects, "unknown token")
     _denied(call(client, endpoint, objects, "not-even-a-token"), 401, objects, "malformed token")
@@ -82,7 +84,7 @@ def _wrong_scopes(kind: str) -> list[str]:
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
-def test_wrong_scope_is_403(client: Any, endpoint: Endpoint, objects: Any, people: Any, org: Any):
+def test_wrong_scope_is_403(client: Any, endpoint: Endpoint, objects: Any, people: Any, org: Any) -> None:
     token = _token(org, _wrong_scopes(endpoint.kind), people["reviewer"])
     _denied(call(client, endpoint, objects, token), 403, objects, "wrong scope")
 
@@ -90,7 +92,7 @@ def test_wrong_scope_is_403(client: Any, endpoint: Endpoint, objects: Any, peopl
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
 def test_other_organisations_token_never_sees_the_report(
     client: Any, endpoint: Endpoint, objects: Any, people: Any, other_org: Any
-):
+) -> None:
     token = _token(other_org, ALL_REVIEW, people["other_reviewer"])
     response = call(client, endpoint, objects, token)
     if endpoint.kind == EXPORT:
@@ -123,7 +125,7 @@ def test_sessions_of_other_roles(
     on_report: int,
     on_export: int,
     on_analytics: int,
-):
+) -> None:
     client.force_login(people[who])
     response = call(client, endpoint, objects)
     expected = {EXPORT: on_export, ANALYTICS: on_analytics}.get(endpoint.kind, on_report)
@@ -136,7 +138,9 @@ def test_sessions_of_other_roles(
 
 
 @pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if e.kind != ANALYTICS], ids=str)
-def test_reviewer_session_and_token_are_allowed(client: Any, endpoint: Endpoint, objects: Any, people: Any, org: Any):
+def test_reviewer_session_and_token_are_allowed(
+    client: Any, endpoint: Endpoint, objects: Any, people: Any, org: Any
+) -> None:
     token = _token(org, ALL_REVIEW, people["reviewer"])
     assert call(client, endpoint, objects, token).status_code in (200, 201), "token"
     client.force_login(people["reviewer"])

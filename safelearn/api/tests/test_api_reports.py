@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core import mail
+from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from safelearn.core.types import User
+from safelearn.organisations.models import Organisation
 from safelearn.reporting.models import Report
 from safelearn.reporting.services import conversation_post_as_safety_lead
 
@@ -14,7 +20,9 @@ BODY = {
 }
 
 
-def test_anonymous_submission_returns_receipt_and_follows_the_same_rules(api_post, org, db):
+def test_anonymous_submission_returns_receipt_and_follows_the_same_rules(
+    api_post: Any, org: Organisation, db: None
+) -> None:
     response = api_post("/reports", BODY)
     assert response.status_code == 201, response.content
     data = response.json()
@@ -23,7 +31,7 @@ def test_anonymous_submission_returns_receipt_and_follows_the_same_rules(api_pos
     assert len(data["receipt_code"].replace("-", "")) == 20 and data["immediate_risk"] is False
 
 
-def test_follow_by_receipt_code_and_reply(api_post, org, people, db):
+def test_follow_by_receipt_code_and_reply(api_post: Any, org: Organisation, people: dict[str, User], db: None) -> None:
     code = api_post("/reports", BODY).json()["receipt_code"]
     report = Report.objects.get()
     conversation_post_as_safety_lead(user=people["reviewer"], report=report, body="Which stop was it?")
@@ -39,7 +47,7 @@ def test_follow_by_receipt_code_and_reply(api_post, org, people, db):
     }
 
 
-def test_wrong_code_gives_nothing_away(api_post, org, db):
+def test_wrong_code_gives_nothing_away(api_post: Any, org: Organisation, db: None) -> None:
     api_post("/reports", BODY)
     for code in ("0000-0000-0000-0000-0000", "not a code"):
         response = api_post("/receipts/status", {"code": code})
@@ -53,7 +61,7 @@ def test_wrong_code_gives_nothing_away(api_post, org, db):
         }
 
 
-def test_code_lookups_are_rate_limited(api_post, org, db):
+def test_code_lookups_are_rate_limited(api_post: Any, org: Organisation, db: None) -> None:
     statuses = [api_post("/receipts/status", {"code": "0000-0000-0000-0000-0000"}).status_code for _ in range(25)]
     assert statuses[:20] == [404] * 20 and statuses[-1] == 429
 
@@ -67,19 +75,25 @@ def test_code_lookups_are_rate_limited(api_post, org, db):
         ({"organisation": "no-such-org"}, "organisation"),
     ],
 )
-def test_bad_input_is_a_problem_document(api_post, org, db, change, field):
+def test_bad_input_is_a_problem_document(api_post: Any, org: Organisation, db: None, change: Any, field: str) -> None:
     response = api_post("/reports", {**BODY, **change})
     assert response.status_code == 400
     assert field in response.json()["errors"]
     assert Report.objects.count() == 0
 
 
-def test_oversized_narrative_is_refused_by_schema(api_post, org, db):
+def test_oversized_narrative_is_refused_by_schema(api_post: Any, org: Organisation, db: None) -> None:
     response = api_post("/reports", {**BODY, "what_happened": "x" * 200_000})
     assert response.status_code == 422 and "what_happened" in response.json()["errors"]
 
 
-def test_child_at_risk_now_is_escalated_at_once(api_post, org, people, db, django_capture_on_commit_callbacks):
+def test_child_at_risk_now_is_escalated_at_once(
+    api_post: Any,
+    org: Organisation,
+    people: dict[str, User],
+    db: None,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = api_post(
             "/reports",
@@ -93,12 +107,14 @@ def test_child_at_risk_now_is_escalated_at_once(api_post, org, people, db, djang
     assert any("duty@northbridge" in ",".join(m.to) for m in mail.outbox)
 
 
-def test_token_of_another_organisation_cannot_submit_here(api_post, other_org, people, reviewer_token, db):
+def test_token_of_another_organisation_cannot_submit_here(
+    api_post: Any, other_org: Organisation, people: dict[str, User], reviewer_token: Any, db: None
+) -> None:
     response = api_post("/reports", {**BODY, "organisation": "westmoor"}, token=reviewer_token)
     assert response.status_code == 403 and Report.objects.count() == 0
 
 
-def test_openapi_document_and_docs(client, db):
+def test_openapi_document_and_docs(client: Client, db: None) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/reports" in schema["paths"] and schema["info"]["version"] == "1.0.0"
     assert client.get("/api/v1/docs").status_code == 200

@@ -1,20 +1,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from safelearn.api.models import ApiToken
 from safelearn.api.services import token_authenticate, token_create, token_revoke
+from safelearn.core.types import User
+from safelearn.organisations.models import Organisation
+from safelearn.reporting.models import Report
+from safelearn.reporting.services import SubmissionResult
 
 
 @pytest.fixture
-def report(submit_report, people):
+def report(submit_report: Callable[..., SubmissionResult], people: dict[str, User]) -> Report:
     return submit_report(reporter=people["reporter"], what_happened="Contact went ahead with the wrong adult.").report
 
 
-def test_token_lists_reads_and_transitions(api_get, api_post, report, reviewer_token):
+def test_token_lists_reads_and_transitions(api_get: Any, api_post: Any, report: Any, reviewer_token: Any) -> None:
     listing = api_get("/review/reports", token=reviewer_token)
     assert [r["reference"] for r in listing.json()] == [report.reference]
     detail = api_get(f"/review/reports/{report.pk}", token=reviewer_token).json()
@@ -24,12 +31,14 @@ def test_token_lists_reads_and_transitions(api_get, api_post, report, reviewer_t
     assert moved.status_code == 200 and moved.json()["status"] == "triaged"
 
 
-def test_illegal_transition_is_a_problem(api_post, report, reviewer_token):
+def test_illegal_transition_is_a_problem(api_post: Any, report: Any, reviewer_token: Any) -> None:
     response = api_post(f"/review/reports/{report.pk}/transition", {"to_status": "closed"}, token=reviewer_token)
     assert response.status_code == 400 and "to_status" in response.json()["errors"]
 
 
-def test_session_of_reviewer_works_but_not_of_reporter_or_outsiders(client, api_get, report, people):
+def test_session_of_reviewer_works_but_not_of_reporter_or_outsiders(
+    client: Client, api_get: Any, report: Any, people: dict[str, User]
+) -> None:
     client.force_login(people["reviewer"])
     assert api_get(f"/review/reports/{report.pk}").status_code == 200
     for who, expected in (("reporter", 403), ("other_reviewer", 404), ("analyst", 404), ("no_role", 404)):
@@ -42,13 +51,15 @@ def test_session_of_reviewer_works_but_not_of_reporter_or_outsiders(client, api_
         ]
 
 
-def test_signed_out_and_bad_tokens_get_401(client, api_get, report):
+def test_signed_out_and_bad_tokens_get_401(client: Client, api_get: Any, report: Any) -> None:
     assert api_get("/review/reports").status_code == 401
     response = api_get("/review/reports", token="slt_deadbeef_nope")
     assert response.status_code == 401 and response["Content-Type"] == "application/problem+json"
 
 
-def test_other_organisations_token_sees_nothing(api_get, report, people, other_org):
+def test_other_organisations_token_sees_nothing(
+    api_get: Any, report: Any, people: dict[str, User], other_org: Organisation
+) -> None:
     other = token_create(
         organisation=other_org,
         name="x",
@@ -59,7 +70,9 @@ def test_other_organisations_token_sees_nothing(api_get, report, people, other_o
     assert api_get(f"/review/reports/{report.pk}", token=other).status_code == 404
 
 
-def test_read_only_token_cannot_transition(api_post, report, people, org):
+def test_read_only_token_cannot_transition(
+    api_post: Any, report: Any, people: dict[str, User], org: Organisation
+) -> None:
     read_only = token_create(
         organisation=org,
         name="ro",
@@ -70,7 +83,7 @@ def test_read_only_token_cannot_transition(api_post, report, people, org):
     assert response.status_code == 403
 
 
-def test_tokens_are_hashed_revocable_and_expire(people, org):
+def test_tokens_are_hashed_revocable_and_expire(people: dict[str, User], org: Organisation) -> None:
     issued = token_create(organisation=org, name="t", scopes=["review:read"], created_by=people["reviewer"])
     stored = ApiToken.objects.get(pk=issued.token.pk)
     assert issued.secret not in (stored.token_hash, stored.prefix) and len(stored.token_hash) == 64

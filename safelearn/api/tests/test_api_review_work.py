@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from safelearn.api.models import ApiToken
 from safelearn.core.audit import audit_history
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Message
 from safelearn.review.models import Action, Feedback, StatutoryClock
 
@@ -26,7 +28,9 @@ def _verbs(report: Any) -> list[str]:
     return [e.verb for e in audit_history(report)]
 
 
-def test_assign_grade_and_respond(api_get, api_post, report, reviewer_token, people):
+def test_assign_grade_and_respond(
+    api_get: Any, api_post: Any, report: Any, reviewer_token: Any, people: dict[str, User]
+) -> None:
     response = api_post(f"/review/reports/{report.pk}/assign", {"assignee": "reviewer"}, token=reviewer_token)
     assert response.status_code == 200 and response.json()["assigned_to"] == "reviewer"
     bad = api_post(f"/review/reports/{report.pk}/assign", {"assignee": "reporter"}, token=reviewer_token)
@@ -66,7 +70,9 @@ def test_assign_grade_and_respond(api_get, api_post, report, reviewer_token, peo
     assert "report.narrative_read" not in verbs
 
 
-def test_clocks_start_list_and_record_notification(api_get, api_post, report, reviewer_token):
+def test_clocks_start_list_and_record_notification(
+    api_get: Any, api_post: Any, report: Any, reviewer_token: Any
+) -> None:
     from safelearn.core.taxonomy import get_taxonomy
 
     duty = get_taxonomy().choices("statutory_notification")[0][0]
@@ -94,7 +100,9 @@ def test_clocks_start_list_and_record_notification(api_get, api_post, report, re
     assert "clock.notified" in _verbs(report)
 
 
-def test_actions_create_list_and_complete_with_evidence(api_get, api_post, report, reviewer_token):
+def test_actions_create_list_and_complete_with_evidence(
+    api_get: Any, api_post: Any, report: Any, reviewer_token: Any
+) -> None:
     due = (timezone.localdate() + dt.timedelta(days=14)).isoformat()
     body = {"title": "Cover the rota gap", "measure": "No gaps in a month", "owner": "reviewer", "due_on": due}
     created = api_post(f"/review/reports/{report.pk}/actions", body, token=reviewer_token)
@@ -115,7 +123,9 @@ def test_actions_create_list_and_complete_with_evidence(api_get, api_post, repor
     assert Action.objects.get(pk=action_id).evidence == "Rota audited: no gaps"
 
 
-def test_feedback_and_conversation_reach_the_reporter(api_get, api_post, report, reviewer_token, client):
+def test_feedback_and_conversation_reach_the_reporter(
+    api_get: Any, api_post: Any, report: Any, reviewer_token: Any, client: Client
+) -> None:
     sent = api_post(f"/review/reports/{report.pk}/feedback", {"body": "We changed the rota."}, token=reviewer_token)
     assert sent.status_code == 201 and Feedback.objects.filter(report=report).count() == 1
     assert api_post(f"/review/reports/{report.pk}/feedback", {"body": "  "}, token=reviewer_token).status_code == 400
@@ -129,7 +139,9 @@ def test_feedback_and_conversation_reach_the_reporter(api_get, api_post, report,
     assert {"report.feedback_sent", "report.question_posted"} <= set(_verbs(report))
 
 
-def test_token_writes_are_audited_as_the_token_creator_with_the_token(api_post, report, reviewer_token, people):
+def test_token_writes_are_audited_as_the_token_creator_with_the_token(
+    api_post: Any, report: Any, reviewer_token: Any, people: dict[str, User]
+) -> None:
     api_post(f"/review/reports/{report.pk}/assign", {"assignee": "reviewer"}, token=reviewer_token)
     event = AuditEvent.objects.filter(verb="report.assigned").get()
     token = ApiToken.objects.get()
@@ -145,8 +157,8 @@ def test_token_writes_are_audited_as_the_token_creator_with_the_token(api_post, 
     ],
 )
 def test_a_notification_time_with_any_offset_never_fails_the_server(
-    api_get, api_post, report, reviewer_token, when, field_error
-):
+    api_get: Any, api_post: Any, report: Any, reviewer_token: Any, when: str, field_error: bool
+) -> None:
     from safelearn.core.taxonomy import get_taxonomy
 
     duty = get_taxonomy().choices("statutory_notification")[0][0]

@@ -7,14 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 from safelearn.api.services import token_create
+from safelearn.core.types import User
+from safelearn.organisations.models import Organisation
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_api_walkthrough_script(live_server, people, org):
+def test_api_walkthrough_script(live_server: LiveServer, people: dict[str, User], org: Organisation) -> None:
     token = token_create(
         organisation=org,
         name="walkthrough",
@@ -31,7 +34,9 @@ def test_api_walkthrough_script(live_server, people, org):
     assert "moved to triaged" in done.stdout and "status 'Triaged'" in done.stdout
 
 
-def test_token_command_prints_a_working_secret(people, org, capsys):
+def test_token_command_prints_a_working_secret(
+    people: dict[str, User], org: Organisation, capsys: pytest.CaptureFixture[str]
+) -> None:
     from django.core.management import call_command
 
     from safelearn.api.services import token_authenticate

@@ -7,9 +7,11 @@ import io
 from typing import Any
 
 import pytest
+from django.test import Client
 from openpyxl import load_workbook
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def reports(submit_report: Any, other_org: Any) -> dict[str, Any]:
     }
 
 
-def test_web_csv_is_own_organisation_structured_only(client, people, reports):
+def test_web_csv_is_own_organisation_structured_only(client: Client, people: dict[str, User], reports: Any) -> None:
     client.force_login(people["reviewer"])
     response = client.get("/exports/reports.csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
@@ -41,7 +43,9 @@ def test_web_csv_is_own_organisation_structured_only(client, people, reports):
     assert AuditEvent.objects.filter(verb="reports.exported", actor=people["reviewer"]).count() == 1
 
 
-def test_filters_and_narratives_with_formulas_neutralised(client, people, reports):
+def test_filters_and_narratives_with_formulas_neutralised(
+    client: Client, people: dict[str, User], reports: Any
+) -> None:
     client.force_login(people["reviewer"])
     rows = _csv(client.get("/exports/reports.csv", {"incident_type": "missed_visit_or_contact", "narratives": "1"}))
     assert [r["reference"] for r in rows] == [reports["missed"].reference]
@@ -50,7 +54,7 @@ def test_filters_and_narratives_with_formulas_neutralised(client, people, report
     assert reads.count() == 1 and reads.get().payload == {"via": "export"}
 
 
-def test_xlsx(client, people, reports):
+def test_xlsx(client: Client, people: dict[str, User], reports: Any) -> None:
     client.force_login(people["reviewer"])
     response = client.get("/exports/reports.xlsx", {"narratives": "1"})
     assert response.status_code == 200
@@ -61,7 +65,9 @@ def test_xlsx(client, people, reports):
     assert all(not str(n).startswith("=") for n in narratives) and len(narratives) == 2
 
 
-def test_api_export_with_token_is_limited_to_the_tokens_organisation(api_get, reviewer_token, reports):
+def test_api_export_with_token_is_limited_to_the_tokens_organisation(
+    api_get: Any, reviewer_token: Any, reports: Any
+) -> None:
     response = api_get("/review/export", token=reviewer_token, status="submitted", format="csv")
     assert {r["reference"] for r in _csv(response)} == {reports["missed"].reference, reports["other_type"].reference}
     xlsx = api_get("/review/export", token=reviewer_token, format="xlsx")
@@ -70,19 +76,19 @@ def test_api_export_with_token_is_limited_to_the_tokens_organisation(api_get, re
 
 
 @pytest.mark.parametrize("who", ["reporter", "org_admin", "analyst", "no_role"])
-def test_only_safety_leads_export(client, people, reports, who):
+def test_only_safety_leads_export(client: Client, people: dict[str, User], reports: Any, who: str) -> None:
     client.force_login(people[who])
     for path in ("/exports/reports.csv", "/exports/reports.xlsx"):
         response = client.get(path)
         assert response.status_code == 403 and reports["missed"].reference.encode() not in response.content
 
 
-def test_signed_out_is_sent_to_sign_in(client, reports):
+def test_signed_out_is_sent_to_sign_in(client: Client, reports: Any) -> None:
     response = client.get("/exports/reports.csv")
     assert response.status_code == 302 and "sign-in" in response["Location"]
 
 
-def test_inbox_links_to_the_export_with_its_filters(client, people, reports):
+def test_inbox_links_to_the_export_with_its_filters(client: Client, people: dict[str, User], reports: Any) -> None:
     client.force_login(people["reviewer"])
     page = client.get("/review/", {"status": "submitted"}).content.decode()
     assert "/exports/reports.csv?status=submitted" in page and "/exports/reports.xlsx" in page

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import Client
+from pytest_django import Settings
 
 from safelearn.api.models import ApiToken
 from safelearn.api.services import token_authenticate, token_create
-from safelearn.organisations.models import Membership, Role
+from safelearn.core.types import User
+from safelearn.organisations.models import Membership, Organisation, Role
+from safelearn.reporting.services import SubmissionResult
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +36,9 @@ def admin_lead(make_user: Any, org: Any) -> Any:
     return user
 
 
-def test_admin_creates_a_token_and_sees_the_secret_once(client, people, org, admin_lead):
+def test_admin_creates_a_token_and_sees_the_secret_once(
+    client: Client, people: dict[str, User], org: Organisation, admin_lead: Any
+) -> None:
     client.force_login(admin_lead)
     assert client.get("/api-tokens/new/").status_code == 200
     response = client.post("/api-tokens/new/", _form(org, people))
@@ -44,7 +51,7 @@ def test_admin_creates_a_token_and_sees_the_secret_once(client, people, org, adm
     assert b"Case system" in listing.content and secret.encode() not in listing.content
 
 
-def test_errors_are_shown_and_input_kept(client, people, org):
+def test_errors_are_shown_and_input_kept(client: Client, people: dict[str, User], org: Organisation) -> None:
     client.force_login(people["org_admin"])
     response = client.post("/api-tokens/new/", _form(org, people, scopes=[]))
     assert response.status_code == 400 and b"govuk-error-summary" in response.content
@@ -57,13 +64,15 @@ def test_errors_are_shown_and_input_kept(client, people, org):
     assert not ApiToken.objects.exists()
 
 
-def test_cannot_choose_another_organisation(client, people, org, other_org, admin_lead):
+def test_cannot_choose_another_organisation(
+    client: Client, people: dict[str, User], org: Organisation, other_org: Organisation, admin_lead: Any
+) -> None:
     client.force_login(admin_lead)
     response = client.post("/api-tokens/new/", _form(other_org, people))
     assert response.status_code == 400 and not ApiToken.objects.exists()
 
 
-def test_revoke(client, people, org):
+def test_revoke(client: Client, people: dict[str, User], org: Organisation) -> None:
     issued = token_create(organisation=org, name="old", scopes=["review:read"], created_by=people["reviewer"])
     client.force_login(people["org_admin"])
     url = f"/api-tokens/{issued.token.pk}/revoke/"
@@ -73,7 +82,7 @@ def test_revoke(client, people, org):
 
 
 @pytest.mark.parametrize("who", ["reporter", "reviewer", "other_reviewer", "analyst", "no_role"])
-def test_only_administrators(client, people, org, who):
+def test_only_administrators(client: Client, people: dict[str, User], org: Organisation, who: str) -> None:
     issued = token_create(organisation=org, name="kept", scopes=["review:read"], created_by=people["reviewer"])
     client.force_login(people[who])
     for url in ("/api-tokens/", "/api-tokens/new/", f"/api-tokens/{issued.token.pk}/revoke/"):
@@ -83,7 +92,9 @@ def test_only_administrators(client, people, org, who):
     assert token_authenticate(issued.secret) is not None
 
 
-def test_other_organisations_admin_gets_404(client, people, org, other_org, make_user):
+def test_other_organisations_admin_gets_404(
+    client: Client, people: dict[str, User], org: Organisation, other_org: Organisation, make_user: Callable[..., User]
+) -> None:
     issued = token_create(organisation=org, name="kept", scopes=["review:read"], created_by=people["reviewer"])
     client.force_login(make_user("other-admin", Role.ORG_ADMIN, other_org))
     assert b"kept" not in client.get("/api-tokens/").content
@@ -91,11 +102,13 @@ def test_other_organisations_admin_gets_404(client, people, org, other_org, make
     assert token_authenticate(issued.secret) is not None
 
 
-def test_signed_out_is_sent_to_sign_in(client):
+def test_signed_out_is_sent_to_sign_in(client: Client) -> None:
     assert client.get("/api-tokens/").status_code == 302
 
 
-def test_half_signed_in_session_gets_a_problem_not_a_redirect(client, people, settings, submit_report):
+def test_half_signed_in_session_gets_a_problem_not_a_redirect(
+    client: Client, people: dict[str, User], settings: Settings, submit_report: Callable[..., SubmissionResult]
+) -> None:
     settings.SAFELEARN_REQUIRE_2FA = True
     report = submit_report().report
     client.force_login(people["reviewer"])  # password only: no verified device in this session

@@ -39,7 +39,7 @@ CREATORS: dict[str, list[tuple[str, str]]] = {
 
 #: The scopes each may put on a token for the council (A) and for the national organisation (N): exactly
 #: the rights they hold there themselves. Everything not listed is refused.
-MAY_CREATE: dict[tuple[str, str], set[str]] = {
+MAY_CREATE: dict[tuple[str, str], set[Scope]] = {
     ("reporter", "A"): {SUBMIT},
     ("reviewer", "A"): REVIEW,
     ("org_admin", "A"): {SUBMIT},
@@ -156,7 +156,9 @@ def test_reads_and_exports_are_recorded_as_the_creator_with_the_token(
     assert latest is not None and "api_token" not in latest.payload
 
 
-def test_a_token_loses_what_its_creator_loses(client: Any, creators: dict[str, Any], org: Any, submit_report: Any):
+def test_a_token_loses_what_its_creator_loses(
+    client: Any, creators: dict[str, Any], org: Any, submit_report: Any
+) -> None:
     creator = creators["admin_and_lead"]
     report = submit_report().report
     issued = token_create(organisation=org, name="t", scopes=[READ, SUBMIT], created_by=creator)

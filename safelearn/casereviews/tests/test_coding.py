@@ -41,7 +41,7 @@ def test_suggestions_are_stored_with_model_version_score_and_time(finding: Any) 
 
 
 def test_confirmation_records_who_and_keeps_the_suggestion_provenance(finding: Any, people: dict[str, Any]) -> None:
-    suggested = {c.section: [] for c in finding.codes.all()}
+    suggested: dict[str, list[str]] = {c.section: [] for c in finding.codes.all()}
     kept = finding.codes.get(section="incident_type")
     dropped = finding.codes.filter(section="agency_involved").first()
     codes = {

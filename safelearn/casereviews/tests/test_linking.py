@@ -73,8 +73,10 @@ def test_index_is_cached_until_a_finding_changes(library: int) -> None:
 
     first = findings_index()
     assert findings_index() is first
-    Finding.objects.filter(pk=Finding.objects.first().pk).update(text="changed text about drift")
-    Finding.objects.filter(pk=Finding.objects.first().pk).update(updated_at=first_time_plus())
+    finding = Finding.objects.first()
+    assert finding is not None
+    Finding.objects.filter(pk=finding.pk).update(text="changed text about drift")
+    Finding.objects.filter(pk=finding.pk).update(updated_at=first_time_plus())
     assert findings_index() is not first
 
 

@@ -18,6 +18,7 @@ from safelearn.casereviews.models import (
 def objects(library: int, submit_report: Any, people: dict[str, Any], org: Any) -> dict[str, Any]:
     review = CaseReview.objects.get(title__startswith="Child G")
     rec = Recommendation.objects.filter(review=review).first()
+    assert rec is not None
     assignment = RecommendationAssignment.objects.create(recommendation=rec, organisation=org)
     report = submit_report(
         reporter=people["reporter"],

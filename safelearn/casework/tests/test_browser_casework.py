@@ -22,7 +22,8 @@ pytestmark = BROWSER_TEST
 def flash(page: Any) -> str:
     banner = page.locator(".govuk-notification-banner:visible").first
     banner.wait_for()
-    return banner.inner_text()
+    text: str = banner.inner_text()
+    return text
 
 
 def test_safety_lead_adds_a_file_and_links_a_second_report(

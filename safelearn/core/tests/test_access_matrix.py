@@ -165,7 +165,7 @@ def _matches(expected: Outcome, actual: str) -> bool:
 def _body(response: Any) -> str:
     if getattr(response, "streaming", False):
         return ""
-    return response.content.decode("utf-8", "replace")
+    return str(response.content.decode("utf-8", "replace"))
 
 
 def test_access_matrix(people: dict[str, Any], matrix_objects: dict[str, Any]) -> None:

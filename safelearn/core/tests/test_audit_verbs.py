@@ -33,7 +33,7 @@ def _recorded_verbs() -> tuple[set[str], set[str]]:
                 options = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
                 for option in options:
                     if isinstance(option, ast.Constant):
-                        literal.add(option.value)
+                        literal.add(str(option.value))
                     elif isinstance(option, ast.JoinedStr) and isinstance(option.values[0], ast.Constant):
                         prefixes.add(str(option.values[0].value))
                     else:

@@ -22,8 +22,8 @@ ESCALATIONS = Job("escalations-check", ("escalations-check",), "catch-up", every
 NIGHTLY = Job("nightly-check", ("escalations-check",), "nightly", at=dt.time(3, 0))
 
 
-def utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=dt.UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def run_worker() -> None:
     cli.main(["worker", "--batch", "--no-startup-delay", "--interval", "0", "-v", "0"])
 
 
-def scheduled_results() -> list[DBTaskResult]:
+def scheduled_results() -> list[DBTaskResult[..., Any]]:
     return list(DBTaskResult.objects.filter(task_path="safelearn.core.tasks.run_scheduled_job"))
 
 

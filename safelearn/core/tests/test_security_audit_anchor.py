@@ -181,7 +181,7 @@ def test_a_chain_from_before_the_key_is_rekeyed_once() -> None:
     call_command("audit", "rekey", stdout=out)
     assert "4 event(s)" in out.getvalue() and "OK: 5 audit events" in out.getvalue()
     assert audit_verify() == []
-    assert AuditEvent.objects.order_by("-id").first().verb == "audit.chain_rekeyed"
+    assert AuditEvent.objects.order_by("-id")[0].verb == "audit.chain_rekeyed"
     # Once checkpointed, unkeyed events can only be someone's rewrite: re-keying would launder it.
     _recompute(_plain_sha256)
     with pytest.raises(AuditChainError, match="already has checkpoints"):

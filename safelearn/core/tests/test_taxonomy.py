@@ -10,7 +10,7 @@ from safelearn.core.taxonomy import LIST_SECTIONS, TAXONOMY_PATH, get_taxonomy
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "taxonomy" / "children_services.yaml"
 
 
-def test_every_section_loads_with_ids_and_labels():
+def test_every_section_loads_with_ids_and_labels() -> None:
     taxonomy = get_taxonomy()
     for section in LIST_SECTIONS:
         ids = taxonomy.ids(section)
@@ -32,17 +32,17 @@ def test_every_section_loads_with_ids_and_labels():
         (25, "extreme"),
     ],
 )
-def test_risk_bands(score, band):
+def test_risk_bands(score: int, band: str) -> None:
     assert get_taxonomy().risk_matrix.band(score) == band
 
 
-def test_unbanded_score_is_an_error():
+def test_unbanded_score_is_an_error() -> None:
     with pytest.raises(ValueError):
         get_taxonomy().risk_matrix.band(7)
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared/taxonomy is not beside this clone")
-def test_project_copy_matches_reference_taxonomy():
+def test_project_copy_matches_reference_taxonomy() -> None:
     ours = yaml.safe_load(TAXONOMY_PATH.read_text())
     reference = yaml.safe_load(SHARED.read_text())
     for section in LIST_SECTIONS:

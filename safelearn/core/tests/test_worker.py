@@ -41,7 +41,7 @@ def run_worker(*extra: str) -> None:
     cli.main(["worker", "--batch", "--no-startup-delay", "--interval", "0", "-v", "0", *extra])
 
 
-def result_of(task_result: Any) -> DBTaskResult:
+def result_of(task_result: Any) -> DBTaskResult[..., Any]:
     return DBTaskResult.objects.get(pk=task_result.id)
 
 

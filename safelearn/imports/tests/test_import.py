@@ -3,15 +3,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from safelearn.core.types import User
 from safelearn.imports.mapping import MappingError, load_mapping
 from safelearn.imports.models import BatchStatus, ImportBatch, ImportedRecord
-from safelearn.imports.services import import_rows, read_rows
+from safelearn.imports.services import ImportResult, import_rows, read_rows
+from safelearn.organisations.models import Organisation
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.reporting.models import Report
 
@@ -55,13 +62,13 @@ ROWS = [
 ]
 
 
-def run(org, rows=ROWS, dry_run=False):
+def run(org: Organisation, rows: list[dict[str, str]] = ROWS, dry_run: bool = False) -> ImportResult:
     return import_rows(
         organisation=org, rows=read_rows(csv_bytes(rows), "x.csv"), mapping=load_mapping(MAPPING), dry_run=dry_run
     )
 
 
-def test_good_rows_import_and_bad_rows_are_reported_by_line(org):
+def test_good_rows_import_and_bad_rows_are_reported_by_line(org: Organisation) -> None:
     result = run(org)
     assert (result.total, result.imported) == (6, 2)
     assert {b.line: sorted(b.errors) for b in result.bad} == {
@@ -74,21 +81,23 @@ def test_good_rows_import_and_bad_rows_are_reported_by_line(org):
     report = ImportedRecord.objects.get(source_id="A1").report
     assert report.incident_type == "missed_visit_or_contact" and report.channel == "import"
     assert report.contributory_factors == ["workload_and_staffing", "recording_and_systems"]
-    assert report.occurred_on.isoformat() == "2024-02-03" and report.receipt_hash == ""
+    assert str(report.occurred_on) == "2024-02-03" and report.receipt_hash == ""
 
 
-def test_dry_run_imports_nothing(org):
+def test_dry_run_imports_nothing(org: Organisation) -> None:
     result = run(org, dry_run=True)
     assert result.imported == 2 and Report.objects.count() == 0
 
 
-def test_rerun_is_idempotent(org):
+def test_rerun_is_idempotent(org: Organisation) -> None:
     run(org)
     again = run(org)
     assert again.imported == 0 and again.skipped_existing == 2 and Report.objects.count() == 2
 
 
-def test_every_imported_narrative_is_deidentified(org, django_capture_on_commit_callbacks):
+def test_every_imported_narrative_is_deidentified(
+    org: Organisation, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         run(org, rows=[GOOD])
     copy = DeidentifiedCopy.objects.get(report__import_record__source_id="A1")
@@ -97,7 +106,7 @@ def test_every_imported_narrative_is_deidentified(org, django_capture_on_commit_
     assert "Quennell" not in redaction_view(copy=copy).preview
 
 
-def test_json_lines_with_a_broken_line(org):
+def test_json_lines_with_a_broken_line(org: Organisation) -> None:
     lines = [json.dumps(GOOD), "{not json", json.dumps({**GOOD, "Ref": "B2"})]
     result = import_rows(
         organisation=org, rows=read_rows("\n".join(lines).encode(), "x.jsonl"), mapping=load_mapping(MAPPING)
@@ -114,12 +123,14 @@ def test_json_lines_with_a_broken_line(org):
         (": : :", "not valid YAML"),
     ],
 )
-def test_bad_mapping_files_say_what_is_wrong(text, message):
+def test_bad_mapping_files_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(MappingError, match=message):
         load_mapping(text)
 
 
-def test_command_prints_summary_and_bad_rows(org, tmp_path, capsys):
+def test_command_prints_summary_and_bad_rows(
+    org: Organisation, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data, mapping = tmp_path / "in.csv", tmp_path / "map.yaml"
     data.write_bytes(csv_bytes(ROWS))
     mapping.write_text(MAPPING)
@@ -130,19 +141,25 @@ def test_command_prints_summary_and_bad_rows(org, tmp_path, capsys):
 
 
 @pytest.fixture
-def upload(client, people):
+def upload(client: Client, people: dict[str, User]) -> Callable[[bool], Any]:
     client.force_login(people["org_admin"])
-    return lambda dry_run: client.post(
-        reverse("imports:upload"),
-        {
-            "data_file": SimpleUploadedFile("old.csv", csv_bytes(ROWS)),
-            "mapping_file": SimpleUploadedFile("map.yaml", MAPPING.encode()),
-            "dry_run": "on" if dry_run else "",
-        },
-    )
+
+    def post(dry_run: bool) -> Any:
+        return client.post(
+            reverse("imports:upload"),
+            {
+                "data_file": SimpleUploadedFile("old.csv", csv_bytes(ROWS)),
+                "mapping_file": SimpleUploadedFile("map.yaml", MAPPING.encode()),
+                "dry_run": "on" if dry_run else "",
+            },
+        )
+
+    return post
 
 
-def test_upload_page_runs_the_import_in_the_background(upload, client, org, django_capture_on_commit_callbacks):
+def test_upload_page_runs_the_import_in_the_background(
+    upload: Any, client: Client, org: Organisation, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(False)
     batch = ImportBatch.objects.get()
@@ -152,7 +169,7 @@ def test_upload_page_runs_the_import_in_the_background(upload, client, org, djan
     assert b"Teleport" in page.content and b"Rows with problems" in page.content
 
 
-def test_upload_rejects_wrong_file_types(client, people):
+def test_upload_rejects_wrong_file_types(client: Client, people: dict[str, User]) -> None:
     client.force_login(people["org_admin"])
     response = client.post(
         reverse("imports:upload"),
@@ -164,12 +181,14 @@ def test_upload_rejects_wrong_file_types(client, people):
 @pytest.mark.parametrize(
     "who,status", [("reporter", 403), ("reviewer", 403), ("other_reviewer", 403), ("analyst", 403), ("no_role", 403)]
 )
-def test_only_org_admins_import(client, people, who, status):
+def test_only_org_admins_import(client: Client, people: dict[str, User], who: str, status: int) -> None:
     client.force_login(people[who])
     assert client.get(reverse("imports:upload")).status_code == status
 
 
-def test_other_organisations_batches_are_invisible(client, people, make_user, other_org):
+def test_other_organisations_batches_are_invisible(
+    client: Client, people: dict[str, User], make_user: Callable[..., User], other_org: Organisation
+) -> None:
     from safelearn.organisations.models import Role
 
     batch = ImportBatch.objects.create(organisation=other_org, source="s", filename="theirs.csv")
@@ -181,12 +200,12 @@ def test_other_organisations_batches_are_invisible(client, people, make_user, ot
     assert client.get(reverse("imports:batch", args=[batch.pk])).status_code == 200
 
 
-def test_signed_out_is_sent_to_sign_in(client, db):
+def test_signed_out_is_sent_to_sign_in(client: Client, db: None) -> None:
     response = client.get(reverse("imports:upload"))
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
 
 
-def test_a_broken_mapping_file_gets_plain_words_and_a_line_not_the_parsers_text():
+def test_a_broken_mapping_file_gets_plain_words_and_a_line_not_the_parsers_text() -> None:
     with pytest.raises(MappingError) as exc:
         load_mapping("source: x\nid_column: y\ncolumns:\n  what_happened: [Narrative\n")
     message = str(exc.value)

@@ -93,7 +93,8 @@ class SimilarityIndex:
         Z: np.ndarray = self.svd.transform(X).astype(np.float32)
         norms: np.ndarray = np.linalg.norm(Z, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return Z / norms
+        projected: np.ndarray = Z / norms
+        return projected
 
     def _shared_terms(self, q: sp.csr_matrix, row: int, context: QueryContext, n: int = 6) -> list[str]:
         assert self.matrix is not None and self.terms is not None

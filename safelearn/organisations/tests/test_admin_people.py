@@ -42,7 +42,7 @@ def _url(name: str, org: Any, user: Any = None) -> str:
 
 def _invite_link() -> str:
     [message] = mail.outbox
-    match = re.search(r"https?://\S+/organisation/invitations/(\S+)/", message.body)
+    match = re.search(r"https?://\S+/organisation/invitations/(\S+)/", str(message.body))
     assert match, message.body
     return match.group(0)
 

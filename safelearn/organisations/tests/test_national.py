@@ -50,7 +50,7 @@ def test_national_admin_sets_up_an_organisation_and_its_first_admin_joins(
     assert AuditEvent.objects.filter(verb="organisation.created", target_id=str(created.pk)).exists()
     (email,) = mail.outbox
     assert email.to == ["first.admin@eastvale.example.org"]
-    token = re.search(r"/invitations/([\w-]+)/", email.body)
+    token = re.search(r"/invitations/([\w-]+)/", str(email.body))
     assert token is not None
     user = invitation_accept(token=token.group(1), full_name="Fay Admin", password="a-long-new-password-42")
     assert Membership.objects.filter(user=user, organisation=created, role=Role.ORG_ADMIN).exists()

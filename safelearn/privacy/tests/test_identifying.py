@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("The video went viral.", [("went viral", EVENT)]),
     ],
 )
-def test_cues_are_found(text, expected):
+def test_cues_are_found(text: Any, expected: Any) -> None:
     assert found(text) == expected
 
 
@@ -46,11 +47,11 @@ def test_cues_are_found(text, expected):
         "The twinned schools met.",
     ],
 )
-def test_ordinary_text_is_not_flagged(text):
+def test_ordinary_text_is_not_flagged(text: str) -> None:
     assert found(text) == []
 
 
-def test_overlapping_cues_keep_the_first_and_longest():
+def test_overlapping_cues_keep_the_first_and_longest() -> None:
     assert found("aged 13 years old") == [("aged 13", AGE)]
 
 
@@ -60,7 +61,7 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - started
 
 
-def test_every_pattern_is_linear_on_adversarial_text():
+def test_every_pattern_is_linear_on_adversarial_text() -> None:
     length = 8_000
     baseline = max(_seconds(prose(length)), 0.002)
     slow = []
@@ -76,7 +77,7 @@ def test_every_pattern_is_linear_on_adversarial_text():
     assert not slow, "super-linear 'could identify' patterns:\n" + "\n".join(slow)
 
 
-def test_patterns_have_no_unbounded_repetition():
+def test_patterns_have_no_unbounded_repetition() -> None:
     for kind, pattern in PATTERNS:
         source = pattern.pattern
         assert "*" not in source and "+" not in source, f"{kind}: unbounded repetition in {source!r}"

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
+from safelearn.core.types import User
 from safelearn.privacy import services
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.reporting.models import Report
+from safelearn.reporting.services import SubmissionResult
 
 NARRATIVE = (
     "Tyler Brennan (9) told his teacher at Ashgrove Primary on 12/03/2026 that he was scared to go home. "
@@ -23,13 +29,17 @@ NARRATIVE = (
 
 
 @pytest.fixture
-def copy(people, submit_report, django_capture_on_commit_callbacks) -> DeidentifiedCopy:
+def copy(
+    people: dict[str, User],
+    submit_report: Callable[..., SubmissionResult],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> DeidentifiedCopy:
     with django_capture_on_commit_callbacks(execute=True):
         result = submit_report(reporter=people["reporter"], what_happened=NARRATIVE)
     return DeidentifiedCopy.objects.get(report=result.report)
 
 
-def test_submission_queues_automatic_redaction(copy):
+def test_submission_queues_automatic_redaction(copy: Any) -> None:
     assert copy.status == DeidentifiedStatus.NEEDS_REVIEW
     preview = services.redaction_view(copy=copy).preview
     for secret in ("Tyler", "Brennan", "Ashgrove", "27 Willow Crescent", "NB3 8RT", "07700 900456", "12/03/2026"):
@@ -37,7 +47,11 @@ def test_submission_queues_automatic_redaction(copy):
     assert "teacher" in preview and "scared to go home" in preview
 
 
-def test_staff_roster_names_are_removed(people, submit_report, django_capture_on_commit_callbacks):
+def test_staff_roster_names_are_removed(
+    people: dict[str, User],
+    submit_report: Callable[..., SubmissionResult],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     people["reviewer"].first_name, people["reviewer"].last_name = "Oriel", "Pennymore"
     people["reviewer"].save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -46,11 +60,11 @@ def test_staff_roster_names_are_removed(people, submit_report, django_capture_on
     assert "oriel" not in preview.lower() and "pennymore" not in preview.lower()
 
 
-def test_unapproved_copy_never_reaches_the_pool(copy):
+def test_unapproved_copy_never_reaches_the_pool(copy: Any) -> None:
     assert not deidentified_pool().filter(pk=copy.pk).exists()
 
 
-def test_reviewer_adds_removes_and_approves(copy, people):
+def test_reviewer_adds_removes_and_approves(copy: Any, people: dict[str, User]) -> None:
     reviewer = people["reviewer"]
     services.redaction_add_text(copy=copy, actor=reviewer, phrase="scared to go home", label="PERSON")
     copy.refresh_from_db()
@@ -67,7 +81,7 @@ def test_reviewer_adds_removes_and_approves(copy, people):
     assert deidentified_pool().filter(pk=copy.pk).exists()
 
 
-def test_add_phrase_not_in_text_is_a_clear_error(copy, people):
+def test_add_phrase_not_in_text_is_a_clear_error(copy: Any, people: dict[str, User]) -> None:
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError) as info:
@@ -86,7 +100,7 @@ def test_add_phrase_not_in_text_is_a_clear_error(copy, people):
         ("no_role", 404),
     ],
 )
-def test_review_screen_permissions(client, copy, people, who, status):
+def test_review_screen_permissions(client: Client, copy: Any, people: dict[str, User], who: str, status: int) -> None:
     client.force_login(people[who])
     response = client.get(reverse("privacy:review", args=[copy.report_id]))
     assert response.status_code == status
@@ -94,13 +108,13 @@ def test_review_screen_permissions(client, copy, people, who, status):
         assert b"Tyler" not in response.content
 
 
-def test_review_screen_signed_out_redirects(client, copy):
+def test_review_screen_signed_out_redirects(client: Client, copy: Any) -> None:
     response = client.get(reverse("privacy:review", args=[copy.report_id]))
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
 
 
 @pytest.mark.parametrize("who,status", [("other_reviewer", 404), ("analyst", 404), ("reporter", 403)])
-def test_outsiders_cannot_approve(client, copy, people, who, status):
+def test_outsiders_cannot_approve(client: Client, copy: Any, people: dict[str, User], who: str, status: int) -> None:
     client.force_login(people[who])
     response = client.post(reverse("privacy:approve", args=[copy.report_id]))
     assert response.status_code == status
@@ -108,7 +122,7 @@ def test_outsiders_cannot_approve(client, copy, people, who, status):
     assert copy.status == DeidentifiedStatus.NEEDS_REVIEW
 
 
-def test_review_screen_flow_through_views(client, copy, people):
+def test_review_screen_flow_through_views(client: Client, copy: Any, people: dict[str, User]) -> None:
     client.force_login(people["reviewer"])
     page = client.get(reverse("privacy:review", args=[copy.report_id]))
     assert b"sl-redact" in page.content
@@ -123,7 +137,7 @@ def test_review_screen_flow_through_views(client, copy, people):
     assert reverse("privacy:review", args=[copy.report_id]).encode() not in queue.content
 
 
-def test_raw_narrative_purged_after_retention(copy, people, settings):
+def test_raw_narrative_purged_after_retention(copy: Any, people: dict[str, User], settings: Settings) -> None:
     settings.SAFELEARN_RAW_RETENTION_DAYS = 30
     services.redaction_approve(copy=copy, actor=people["reviewer"])
     soon = timezone.now() + dt.timedelta(days=29)
@@ -138,7 +152,7 @@ def test_raw_narrative_purged_after_retention(copy, people, settings):
     assert "scared to go home" in copy.text  # the approved learning copy stays
 
 
-def test_narrative_is_immutable(copy):
+def test_narrative_is_immutable(copy: Any) -> None:
     report = Report.objects.get(pk=copy.report_id)
     report.what_happened = "something else"
     with pytest.raises(PermissionError):
@@ -146,7 +160,9 @@ def test_narrative_is_immutable(copy):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_database_holds_no_raw_narrative(people, submit_report):
+def test_database_holds_no_raw_narrative(
+    people: dict[str, User], submit_report: Callable[..., SubmissionResult]
+) -> None:
     submit_report(reporter=people["reporter"], what_happened=NARRATIVE)
     with connection.cursor() as cursor:
         cursor.execute("SELECT what_happened FROM reporting_report")
@@ -161,8 +177,10 @@ def test_database_holds_no_raw_narrative(people, submit_report):
 
 
 def test_names_listed_privately_are_removed_and_never_stored_in_clear(
-    people, submit_report, django_capture_on_commit_callbacks
-):
+    people: dict[str, User],
+    submit_report: Callable[..., SubmissionResult],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from safelearn.privacy.models import InvolvedPeople
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,15 +4,20 @@ below-k approval reason, and the national pool hiding below-k copies that have n
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
 from safelearn.analytics.selectors import PoolFilters, pool_count, pool_reports_for_analyst
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
+from safelearn.organisations.models import Organisation
 from safelearn.privacy import reidentification, services
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.reidentification import QuasiIdentifiers, equivalence_class_size, generalisations, k_check
@@ -26,7 +31,7 @@ def _real_k(settings: Any) -> None:
     settings.SAFELEARN_K_ANONYMITY = 5
 
 
-def test_a_unique_combination_is_flagged(sized_org, make_copy):
+def test_a_unique_combination_is_flagged(sized_org: Any, make_copy: Any) -> None:
     for _ in range(6):
         make_copy(submitted_at=JANUARY)  # same quarter, another month
     make_copy(incident_type="delayed_response")  # same month, another incident type
@@ -35,14 +40,14 @@ def test_a_unique_combination_is_flagged(sized_org, make_copy):
     assert check.size == 1 and check.below
 
 
-def test_a_common_combination_is_not_flagged(sized_org, make_copy):
+def test_a_common_combination_is_not_flagged(sized_org: Any, make_copy: Any) -> None:
     for _ in range(4):
         make_copy(submitted_at=MARCH + dt.timedelta(days=5))
     copy = make_copy(approved=False)
     assert k_check(copy).size == 5 and not k_check(copy).below
 
 
-def test_unapproved_and_withdrawn_copies_do_not_count(sized_org, make_copy):
+def test_unapproved_and_withdrawn_copies_do_not_count(sized_org: Any, make_copy: Any) -> None:
     for _ in range(3):
         make_copy(approved=False)
     withdrawn = make_copy()
@@ -50,7 +55,7 @@ def test_unapproved_and_withdrawn_copies_do_not_count(sized_org, make_copy):
     assert equivalence_class_size(make_copy(approved=False)) == 1
 
 
-def test_generalisation_clears_the_flag(sized_org, make_copy, people):
+def test_generalisation_clears_the_flag(sized_org: Any, make_copy: Any, people: dict[str, User]) -> None:
     for _ in range(5):
         make_copy(submitted_at=JANUARY)
     copy = make_copy(approved=False)
@@ -77,7 +82,9 @@ def test_generalisation_clears_the_flag(sized_org, make_copy, people):
     assert timezone.localtime(row["submitted_at"]).date() == dt.date(2026, 1, 1)
 
 
-def test_wider_size_band_and_setting_type(sized_org, make_org, make_copy):
+def test_wider_size_band_and_setting_type(
+    sized_org: Any, make_org: Callable[..., Organisation], make_copy: Any
+) -> None:
     bigger = make_org("eastvale", "EV", children_supported=1500)  # 500-1,999 narrow; 0-1,999 wide
     for _ in range(4):
         make_copy(organisation=bigger)
@@ -90,7 +97,9 @@ def test_wider_size_band_and_setting_type(sized_org, make_org, make_copy):
     assert equivalence_class_size(copy, ["org_size_wide", "setting_type"]) == 9
 
 
-def test_not_recorded_is_a_value_of_its_own(org, make_org, make_copy):
+def test_not_recorded_is_a_value_of_its_own(
+    org: Organisation, make_org: Callable[..., Organisation], make_copy: Any
+) -> None:
     sized = make_org("eastvale", "EV", children_supported=300)
     for _ in range(6):
         make_copy(organisation=sized)
@@ -105,7 +114,7 @@ def _children(copy: DeidentifiedCopy, *children: dict[str, str]) -> Deidentified
     return copy
 
 
-def test_each_childs_details_are_quasi_identifiers(sized_org, make_copy):
+def test_each_childs_details_are_quasi_identifiers(sized_org: Any, make_copy: Any) -> None:
     girl, boy = {"age_band": "13-15", "sex": "female", "legal_status": "looked_after"}, {"age_band": "5-9"}
     for _ in range(3):
         _children(make_copy(), girl, boy)  # the same two children
@@ -120,7 +129,7 @@ def test_each_childs_details_are_quasi_identifiers(sized_org, make_copy):
     assert equivalence_class_size(make_copy(approved=False)) == 2
 
 
-def test_a_wider_age_band_merges_children_of_nearby_ages(sized_org, make_copy):
+def test_a_wider_age_band_merges_children_of_nearby_ages(sized_org: Any, make_copy: Any) -> None:
     for band in ("10-12", "16-17", "13-15"):
         _children(make_copy(), {"age_band": band, "sex": "male"})
     _children(make_copy(), {"age_band": "5-9", "sex": "male"})
@@ -131,7 +140,7 @@ def test_a_wider_age_band_merges_children_of_nearby_ages(sized_org, make_copy):
     assert by_code["age_wide"].size == 4 and "Age band 13-15 becomes 10-17" in by_code["age_wide"].detail
 
 
-def test_the_type_of_setting_is_a_quasi_identifier(sized_org, make_copy):
+def test_the_type_of_setting_is_a_quasi_identifier(sized_org: Any, make_copy: Any) -> None:
     for _ in range(3):
         make_copy()
     copy = make_copy(approved=False)
@@ -140,7 +149,9 @@ def test_the_type_of_setting_is_a_quasi_identifier(sized_org, make_copy):
     assert equivalence_class_size(copy) == 1
 
 
-def test_the_count_is_one_database_query(sized_org, make_copy, django_assert_max_num_queries):
+def test_the_count_is_one_database_query(
+    sized_org: Any, make_copy: Any, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     for _ in range(10):
         _children(make_copy(), {"age_band": "0-4"})
     copy = DeidentifiedCopy.objects.select_related("report__organisation").get(
@@ -151,7 +162,9 @@ def test_the_count_is_one_database_query(sized_org, make_copy, django_assert_max
         assert equivalence_class_size(copy) == 11
 
 
-def test_approval_below_k_needs_a_reason_stored_and_audited(sized_org, make_copy, people):
+def test_approval_below_k_needs_a_reason_stored_and_audited(
+    sized_org: Any, make_copy: Any, people: dict[str, User]
+) -> None:
     copy = make_copy(approved=False)
     with pytest.raises(ValidationError) as info:
         services.redaction_approve(copy=copy, actor=people["reviewer"], below_k_reason="   ")
@@ -167,7 +180,7 @@ def test_approval_below_k_needs_a_reason_stored_and_audited(sized_org, make_copy
     assert pool_count(filters=PoolFilters()) == 1  # approved with a reason: analysts may see it
 
 
-def test_pool_hides_below_k_copies_without_a_reason(sized_org, make_copy, people):
+def test_pool_hides_below_k_copies_without_a_reason(sized_org: Any, make_copy: Any, people: dict[str, User]) -> None:
     hidden = make_copy(below_k=True, k_group_size=1)
     shown = make_copy(below_k=True, k_group_size=1, below_k_reason="Safety lead judged the risk acceptable")
     ordinary = make_copy(k_group_size=7)
@@ -180,7 +193,9 @@ def test_pool_hides_below_k_copies_without_a_reason(sized_org, make_copy, people
 # --- the redaction review screen ---
 
 
-def test_review_screen_shows_both_flags_escaped(sized_org, make_copy, client, people):
+def test_review_screen_shows_both_flags_escaped(
+    sized_org: Any, make_copy: Any, client: Client, people: dict[str, User]
+) -> None:
     copy = make_copy(approved=False, what_happened="A 13-year-old <b>twin</b> with Rett syndrome; it was in the news.")
     client.force_login(people["reviewer"])
     page = client.get(reverse("privacy:review", args=[copy.report_id])).content.decode()
@@ -192,7 +207,9 @@ def test_review_screen_shows_both_flags_escaped(sized_org, make_copy, client, pe
     assert "&lt;b&gt;" in page and "<b>twin" not in page
 
 
-def test_review_screen_common_copy_has_no_k_flag(sized_org, make_copy, client, people):
+def test_review_screen_common_copy_has_no_k_flag(
+    sized_org: Any, make_copy: Any, client: Client, people: dict[str, User]
+) -> None:
     for _ in range(5):
         make_copy()
     copy = make_copy(approved=False)
@@ -201,7 +218,9 @@ def test_review_screen_common_copy_has_no_k_flag(sized_org, make_copy, client, p
     assert 'id="k-flag"' not in page and 'id="k-ok"' in page
 
 
-def test_approve_view_keeps_the_reason_and_needs_one(sized_org, make_copy, client, people):
+def test_approve_view_keeps_the_reason_and_needs_one(
+    sized_org: Any, make_copy: Any, client: Client, people: dict[str, User]
+) -> None:
     copy = make_copy(approved=False)
     client.force_login(people["reviewer"])
     url = reverse("privacy:approve", args=[copy.report_id])
@@ -218,7 +237,9 @@ def test_approve_view_keeps_the_reason_and_needs_one(sized_org, make_copy, clien
     assert "Approved below the threshold because: Needed for the national alert" in shown
 
 
-def test_generalise_view_saves_and_rejects_unknown_choices(sized_org, make_copy, client, people):
+def test_generalise_view_saves_and_rejects_unknown_choices(
+    sized_org: Any, make_copy: Any, client: Client, people: dict[str, User]
+) -> None:
     copy = make_copy(approved=False)
     client.force_login(people["reviewer"])
     url = reverse("privacy:generalise", args=[copy.report_id])
@@ -235,7 +256,9 @@ def test_generalise_view_saves_and_rejects_unknown_choices(sized_org, make_copy,
     "who,status",
     [("reporter", 403), ("org_admin", 403), ("other_reviewer", 404), ("analyst", 404), ("no_role", 404)],
 )
-def test_generalise_permissions(sized_org, make_copy, client, people, who, status):
+def test_generalise_permissions(
+    sized_org: Any, make_copy: Any, client: Client, people: dict[str, User], who: str, status: int
+) -> None:
     copy = make_copy(approved=False)
     client.force_login(people[who])
     response = client.post(reverse("privacy:generalise", args=[copy.report_id]), {"choices": ["quarter"]})
@@ -244,7 +267,7 @@ def test_generalise_permissions(sized_org, make_copy, client, people, who, statu
     assert copy.generalisation == []
 
 
-def test_generalise_signed_out_redirects(sized_org, make_copy, client):
+def test_generalise_signed_out_redirects(sized_org: Any, make_copy: Any, client: Client) -> None:
     copy = make_copy(approved=False)
     response = client.post(reverse("privacy:generalise", args=[copy.report_id]), {"choices": ["quarter"]})
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
@@ -252,13 +275,15 @@ def test_generalise_signed_out_redirects(sized_org, make_copy, client):
     assert copy.generalisation == []
 
 
-def test_approved_copy_cannot_be_generalised(sized_org, make_copy, people):
+def test_approved_copy_cannot_be_generalised(sized_org: Any, make_copy: Any, people: dict[str, User]) -> None:
     copy = make_copy()
     with pytest.raises(ValidationError):
         services.redaction_generalise(copy=copy, actor=people["reviewer"], choices=["quarter"])
 
 
-def test_bad_input_on_the_review_screen_gets_an_error_summary(sized_org, make_copy, client, people):
+def test_bad_input_on_the_review_screen_gets_an_error_summary(
+    sized_org: Any, make_copy: Any, client: Client, people: dict[str, User]
+) -> None:
     # The summary was never drawn: the crispy tag needs a form helper these plain forms do not have.
     copy = make_copy(approved=False)
     client.force_login(people["reviewer"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +18,7 @@ from django.utils import timezone
 from safelearn.core.models import AuditEvent
 from safelearn.reporting import risk as risk_module
 from safelearn.reporting.models import Escalation, Report
+from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.services import (
     ReporterIdentity,
     ReportInput,
@@ -33,6 +34,9 @@ from safelearn.reporting.services import (
 )
 from safelearn.reporting.services import escalation as escalation_module
 
+if TYPE_CHECKING:
+    from django_tasks.backends.dummy import DummyBackend
+
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
 DANGER = "She told me she plans to kill herself tonight and nobody has been told."
@@ -40,8 +44,8 @@ CALM = "The planned visit did not happen because the duty rota had a gap."
 NOT_SURE_REASON = "the reporter was not sure whether a child is safe"
 
 
-def london(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=LONDON)
+def london(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=LONDON)
 
 
 @pytest.fixture
@@ -106,7 +110,7 @@ def test_a_young_person_who_is_not_sure_reads_calm_words(client: Any, org: Any, 
 def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every text the one detector screens, keeping its real answer."""
     seen: list[str] = []
-    real = escalation_module.assess_immediate_risk
+    real = assess_immediate_risk  # what the escalation service calls
 
     def wrapped(text: str, answered_yes: bool | None = None, answer: str = "") -> Any:
         seen.append(text)
@@ -298,11 +302,12 @@ def test_the_re_check_is_queued_for_the_due_time(
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     from django_tasks import default_task_backend
 
-    default_task_backend.clear()
+    backend = cast("DummyBackend", default_task_backend)
+    backend.clear()
     with django_capture_on_commit_callbacks(execute=True):
         submit_report(what_happened=CALM, immediate_risk_answer="not_sure")
     escalation = Escalation.objects.get()
-    queued = [r for r in default_task_backend.results if r.task.name == "escalation_check_task"]
+    queued = [r for r in backend.results if r.task.name == "escalation_check_task"]
     assert len(queued) == 1
     assert queued[0].task.run_after == escalation.ack_due_at and queued[0].args == [str(escalation.pk)]
 

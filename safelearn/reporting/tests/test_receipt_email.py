@@ -61,7 +61,7 @@ def test_the_email_has_the_code_the_words_and_an_absolute_check_link(
     assert code in message.body and words in message.body
     assert "English words" not in message.body  # said only to readers of another language (decision 0010)
     assert "https://safelearn.example.org/check/" in message.body
-    assert org.name not in message.subject + message.body  # an inbox may be shared
+    assert org.name not in f"{message.subject}{message.body}"  # an inbox may be shared
 
     after = client.get(reverse("reporting:public_sent", args=[org.slug]))
     assert b"We have emailed you your code and words." in after.content

@@ -24,7 +24,8 @@ FEEDBACK = "Thank you. Allegations now reach the LADO the same day, and the rota
 def errors(page: Any) -> str:
     summary = page.locator(".govuk-error-summary")
     summary.wait_for()
-    return summary.inner_text()
+    text: str = summary.inner_text()
+    return text
 
 
 def test_running_clock_blocks_closing_until_it_is_met(

@@ -23,7 +23,8 @@ FEEDBACK = "Thank you. Handover sheets now carry a photo check, and we are testi
 def flash(page: Any) -> str:
     banner = page.locator(".govuk-notification-banner:visible")
     banner.wait_for()
-    return banner.inner_text()
+    text: str = banner.inner_text()
+    return text
 
 
 def date(page: Any, group: str, day: str, month: str, year: str) -> None:

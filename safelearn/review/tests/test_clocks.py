@@ -7,12 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from safelearn.core.working_days import add_working_days, is_working_day
 from safelearn.review.clocks import (
     LONDON,
     DeadlineRule,
-    add_working_days,
     duty_rule,
-    is_working_day,
     parse_deadline,
     suggest_duties,
     triage_due,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from django.utils import timezone
 from safelearn.core.models import AuditEvent
 from safelearn.reporting.models import Report
 from safelearn.reporting.models import ReportStatus as S
+from safelearn.reporting.services import SubmissionResult
 from safelearn.review import services, workflow
 from safelearn.review.models import ClockStatus, NotificationStatus, OnwardNotification, StatutoryClock
 from safelearn.review.notifications import KINDS, kind_for
@@ -29,7 +31,7 @@ WORDS = "Jordan was restrained by two staff in the lounge and hurt his wrist; th
 
 
 @pytest.fixture
-def home_report(submit_report: Any) -> Report:
+def home_report(submit_report: Callable[..., SubmissionResult]) -> Report:
     return submit_report(
         what_happened=WORDS,
         incident_type="child_missing",

@@ -158,6 +158,7 @@ def test_feedback_reaches_anonymous_reporters_by_the_conversation_only(
     report = submit_report(mode="anonymous").report
     mail.outbox.clear()
     feedback = services.feedback_send(report=report, actor=people["reviewer"], body="We changed the rota checks.")
+    assert feedback.message_id is not None
     message = Message.objects.get(pk=feedback.message_id)
     assert (message.kind, message.author_kind, message.body) == (
         "feedback",

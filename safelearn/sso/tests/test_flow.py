@@ -6,10 +6,13 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
+from pytest_django import Settings
 
 from safelearn.core.models import AuditEvent
-from safelearn.organisations.models import Membership, Role
+from safelearn.core.types import User
+from safelearn.organisations.models import Membership, Organisation, Role
 from safelearn.sso.models import ExternalIdentity
 from safelearn.sso.tests.conftest import register
 
@@ -21,7 +24,9 @@ def _signed_in_user(client: Any) -> Any:
     return get_user_model().objects.get(pk=user_id) if user_id else None
 
 
-def test_first_sign_in_creates_user_and_maps_groups_to_membership(client, oidc, idp, sign_in_via):
+def test_first_sign_in_creates_user_and_maps_groups_to_membership(
+    client: Client, oidc: Any, idp: Any, sign_in_via: Any
+) -> None:
     oidc.user.groups = ["grp-reviewers", "grp-unrelated"]
     response = sign_in_via(idp)
 
@@ -43,12 +48,14 @@ def test_first_sign_in_creates_user_and_maps_groups_to_membership(client, oidc, 
     assert sent["code_challenge_method"] == "S256" and sent["nonce"] and "profile" in sent["scope"]
 
 
-def test_next_url_is_kept_through_the_round_trip(client, oidc, idp, sign_in_via):
+def test_next_url_is_kept_through_the_round_trip(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     response = sign_in_via(idp, next_url="/review/")
     assert response.status_code == 302 and response["Location"] == "/review/"
 
 
-def test_second_sign_in_updates_the_same_user_and_revokes_removed_roles(client, oidc, idp, sign_in_via):
+def test_second_sign_in_updates_the_same_user_and_revokes_removed_roles(
+    client: Client, oidc: Any, idp: Any, sign_in_via: Any
+) -> None:
     oidc.user.groups = ["grp-reviewers", "grp-admins"]
     sign_in_via(idp)
     first = _signed_in_user(client)
@@ -65,7 +72,7 @@ def test_second_sign_in_updates_the_same_user_and_revokes_removed_roles(client, 
     assert AuditEvent.objects.filter(verb="sso.membership_revoked").count() == 2
 
 
-def test_default_role_when_no_group_matches(client, oidc, org, sign_in_via):
+def test_default_role_when_no_group_matches(client: Client, oidc: Any, org: Organisation, sign_in_via: Any) -> None:
     provider = register(oidc, org, "northbridge.gov.uk", default_role=Role.REPORTER)
     oidc.user.groups = []
     assert sign_in_via(provider).status_code == 302
@@ -74,7 +81,7 @@ def test_default_role_when_no_group_matches(client, oidc, org, sign_in_via):
     }
 
 
-def test_no_mapped_group_and_no_default_is_refused(client, oidc, idp, sign_in_via):
+def test_no_mapped_group_and_no_default_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.user.groups = ["grp-unrelated"]
     response = sign_in_via(idp)
     assert response.status_code == 403
@@ -91,42 +98,42 @@ def _assert_refused(client: Any, response: Any, words: str) -> None:
     assert AuditEvent.objects.filter(verb="sso.sign_in_refused").exists()
 
 
-def test_wrong_issuer_is_refused(client, oidc, idp, sign_in_via):
+def test_wrong_issuer_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.tamper.issuer = "https://evil.example.com"
     _assert_refused(client, sign_in_via(idp), "different issuer")
 
 
-def test_wrong_audience_is_refused(client, oidc, idp, sign_in_via):
+def test_wrong_audience_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.tamper.audience = "some-other-app"
     _assert_refused(client, sign_in_via(idp), "issued for a different application")
 
 
-def test_wrong_nonce_is_refused(client, oidc, idp, sign_in_via):
+def test_wrong_nonce_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.tamper.nonce = "replayed-nonce"
     _assert_refused(client, sign_in_via(idp), "does not belong to this sign-in attempt")
 
 
-def test_expired_token_is_refused(client, oidc, idp, sign_in_via):
+def test_expired_token_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.tamper.expired = True
     _assert_refused(client, sign_in_via(idp), "token has expired")
 
 
-def test_token_signed_by_another_key_is_refused(client, oidc, idp, sign_in_via):
+def test_token_signed_by_another_key_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.tamper.foreign_key = True
     _assert_refused(client, sign_in_via(idp), "not valid")
 
 
-def test_userinfo_for_a_different_person_is_refused(client, oidc, idp, sign_in_via):
+def test_userinfo_for_a_different_person_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.tamper.userinfo_sub = "someone-else"
     _assert_refused(client, sign_in_via(idp), "described a different person")
 
 
-def test_email_outside_allowed_domains_is_refused(client, oidc, idp, sign_in_via):
+def test_email_outside_allowed_domains_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     oidc.user.email = "sam@gmail.com"
     _assert_refused(client, sign_in_via(idp), "is not one that Northbridge")
 
 
-def test_replaying_the_callback_is_refused(client, oidc, idp, sign_in_via):
+def test_replaying_the_callback_is_refused(client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
     response = sign_in_via(idp)
     assert response.status_code == 302
     client.logout()
@@ -136,7 +143,7 @@ def test_replaying_the_callback_is_refused(client, oidc, idp, sign_in_via):
     assert "expired or was already used" in replay.content.decode()
 
 
-def test_provider_error_is_shown(client, oidc, idp):
+def test_provider_error_is_shown(client: Client, oidc: Any, idp: Any) -> None:
     response = client.get("/sso/callback/?error=access_denied&error_description=Call+0800+000+000&state=x")
     html = response.content.decode()
     assert response.status_code == 403
@@ -144,7 +151,9 @@ def test_provider_error_is_shown(client, oidc, idp):
     assert "0800" not in html  # attacker-controllable text is never echoed
 
 
-def test_disabled_provider_between_start_and_callback_is_refused(client, oidc, idp, sign_in_via):
+def test_disabled_provider_between_start_and_callback_is_refused(
+    client: Client, oidc: Any, idp: Any, sign_in_via: Any
+) -> None:
     import requests
 
     start = client.get(f"/sso/start/{idp.pk}/")
@@ -157,8 +166,8 @@ def test_disabled_provider_between_start_and_callback_is_refused(client, oidc, i
 
 
 def test_other_organisations_provider_never_grants_membership_here(
-    client, make_oidc_provider, oidc, idp, other_org, sign_in_via
-):
+    client: Client, make_oidc_provider: Any, oidc: Any, idp: Any, other_org: Organisation, sign_in_via: Any
+) -> None:
     # Westmoor's provider asserts a Northbridge address and Northbridge-looking groups.
     westmoor_op = make_oidc_provider(client_id="westmoor-app")
     westmoor = register(westmoor_op, other_org, "westmoor.gov.uk")
@@ -174,7 +183,9 @@ def test_other_organisations_provider_never_grants_membership_here(
     assert not Membership.objects.filter(organisation=idp.organisation, user__username__startswith="sso-").exists()
 
 
-def test_same_sub_at_two_providers_is_two_people(client, make_oidc_provider, oidc, idp, other_org, sign_in_via):
+def test_same_sub_at_two_providers_is_two_people(
+    client: Client, make_oidc_provider: Any, oidc: Any, idp: Any, other_org: Organisation, sign_in_via: Any
+) -> None:
     westmoor_op = make_oidc_provider()
     westmoor = register(westmoor_op, other_org, "westmoor.gov.uk")
     westmoor_op.user.email = "x@westmoor.gov.uk"
@@ -187,7 +198,7 @@ def test_same_sub_at_two_providers_is_two_people(client, make_oidc_provider, oid
     assert not Membership.objects.filter(user=westmoor_user, organisation=idp.organisation).exists()
 
 
-def test_analyst_role_can_never_be_mapped(client, oidc, org, sign_in_via):
+def test_analyst_role_can_never_be_mapped(client: Client, oidc: Any, org: Organisation, sign_in_via: Any) -> None:
     provider = register(oidc, org, "northbridge.gov.uk", role_mapping={"grp-reviewers": "analyst"})
     response = sign_in_via(provider)
     assert response.status_code == 403
@@ -196,17 +207,19 @@ def test_analyst_role_can_never_be_mapped(client, oidc, org, sign_in_via):
 
 class TestTwoFactor:
     @pytest.fixture(autouse=True)
-    def _require_2fa(self, settings):
+    def _require_2fa(self, settings: Settings) -> None:
         settings.SAFELEARN_REQUIRE_2FA = True
 
-    def test_provider_mfa_satisfies_two_factor(self, client, oidc, idp, sign_in_via):
+    def test_provider_mfa_satisfies_two_factor(self, client: Client, oidc: Any, idp: Any, sign_in_via: Any) -> None:
         oidc.user.amr = ["pwd", "mfa"]
         sign_in_via(idp)
         assert client.session.get(DEVICE_ID_SESSION_KEY, "").startswith("sso.providermfadevice/")
         response = client.get("/")
         assert response.status_code == 200  # not sent to the 2FA set-up page
 
-    def test_without_mfa_claim_the_two_factor_middleware_applies(self, client, oidc, idp, sign_in_via):
+    def test_without_mfa_claim_the_two_factor_middleware_applies(
+        self, client: Client, oidc: Any, idp: Any, sign_in_via: Any
+    ) -> None:
         oidc.user.amr = ["pwd"]
         sign_in_via(idp)
         assert DEVICE_ID_SESSION_KEY not in client.session
@@ -214,7 +227,9 @@ class TestTwoFactor:
         assert response.status_code == 302
         assert response["Location"].startswith("/account/two-factor/set-up/")
 
-    def test_provider_mfa_device_cannot_verify_codes(self, client, oidc, idp, sign_in_via):
+    def test_provider_mfa_device_cannot_verify_codes(
+        self, client: Client, oidc: Any, idp: Any, sign_in_via: Any
+    ) -> None:
         from safelearn.sso.models import ProviderMfaDevice
 
         oidc.user.amr = ["mfa"]
@@ -223,7 +238,7 @@ class TestTwoFactor:
         assert device.verify_token("123456") is False
 
 
-def test_password_sign_in_still_works(client, people):
+def test_password_sign_in_still_works(client: Client, people: dict[str, User]) -> None:
     from conftest import PASSWORD
 
     response = client.post("/sign-in/", {"username": "reporter", "password": PASSWORD})
@@ -231,7 +246,9 @@ def test_password_sign_in_still_works(client, people):
     assert _signed_in_user(client) == people["reporter"]
 
 
-def test_refusals_do_not_lock_out_the_office(client, oidc, idp, sign_in_via, settings):
+def test_refusals_do_not_lock_out_the_office(
+    client: Client, oidc: Any, idp: Any, sign_in_via: Any, settings: Settings
+) -> None:
     """django-axes counts failed sign-ins per (username, IP); SSO refusals must not lock a shared IP."""
     from axes.models import AccessAttempt
 

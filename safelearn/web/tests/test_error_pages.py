@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.exceptions import SuspiciousOperation
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -64,7 +65,7 @@ def test_500_page_renders_without_database_or_context_processors() -> None:
 
 
 def test_400_page_renders_without_database() -> None:
-    response = bad_request(RequestFactory().get("/"), exception=None)
+    response = bad_request(RequestFactory().get("/"), exception=SuspiciousOperation("a malformed request"))
     assert response.status_code == 400
     assert_govuk_page(response.content.decode(), "Sorry, there is a problem with that request")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -110,6 +111,7 @@ def test_favicon_redirects_to_the_collected_govuk_icon(client: Client) -> None:
     assert response["Location"] == "/static/govuk/assets/images/favicon.ico"
     icon = client.get(response["Location"])  # served by WhiteNoise from node_modules (WHITENOISE_USE_FINDERS)
     assert icon.status_code == 200
+    assert isinstance(icon, StreamingHttpResponse)
     assert b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file header
 
 

@@ -15,8 +15,10 @@ import gettext as gnu_gettext
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from django import forms
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation.template import templatize
@@ -248,6 +250,12 @@ def test_public_forms_speak_welsh() -> None:
         )
 
 
+def _choices(form: forms.Form, name: str) -> dict[Any, Any]:
+    choice_field = form.fields[name]
+    assert isinstance(choice_field, forms.ChoiceField)
+    return dict(cast("list[tuple[Any, Any]]", choice_field.choices))
+
+
 def test_staff_report_form_speaks_welsh() -> None:
     """Labels, hints, choices (taxonomy labels included) and errors of the staff form; ids stay English."""
     from safelearn.reporting.forms import StaffReportForm
@@ -257,13 +265,13 @@ def test_staff_report_form_speaks_welsh() -> None:
         assert not form.is_valid()
         assert form.fields["what_happened"].label == "Beth ddigwyddodd?"
         assert str(form.errors["what_happened"][0]) == "Dywedwch wrthym beth ddigwyddodd"
-        assert dict(form.fields["outcome"].choices)["no_harm"] == "Dim niwed"
-        assert dict(form.fields["contributory_factors"].choices)["voice_of_child"] == "Llais y plentyn"
-        assert str(dict(form.fields["immediate_risk_answer"].choices)["not_sure"]) == "Ddim yn siŵr"
+        assert _choices(form, "outcome")["no_harm"] == "Dim niwed"
+        assert _choices(form, "contributory_factors")["voice_of_child"] == "Llais y plentyn"
+        assert str(_choices(form, "immediate_risk_answer")["not_sure"]) == "Ddim yn siŵr"
     with translation.override("en-gb"):
         english = StaffReportForm(organisations=[])
         assert english.fields["what_happened"].label == "What happened?"
-        assert dict(english.fields["outcome"].choices)["no_harm"] == "No harm"
+        assert _choices(english, "outcome")["no_harm"] == "No harm"
     # Every labelled field changed language (compared with English, not with itself).
     with translation.override("cy"):
         welsh_labels = {n: str(f.label) for n, f in StaffReportForm(organisations=[]).fields.items()}

@@ -64,7 +64,7 @@ def test_admin_invites_resets_two_factor_deactivates_and_changes_the_duty_contac
     assert "nia.lead@northbridge.example.org" in admin.locator("main").inner_text()
 
     [invitation] = [m for m in mail.outbox if "nia.lead@northbridge.example.org" in m.to]
-    link = re.search(r"https?://\S+/organisation/invitations/\S+/", invitation.body)
+    link = re.search(r"https?://\S+/organisation/invitations/\S+/", str(invitation.body))
     assert link, invitation.body
     path = "/" + link.group(0).split("/", 3)[3]
 

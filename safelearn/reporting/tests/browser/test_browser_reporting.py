@@ -162,6 +162,7 @@ def test_confidential_staff_identity_for_the_safety_lead_only(
     report.refresh_from_db()
     import datetime as dt
 
+    assert report.closed_at is not None
     identity_purge(now=report.closed_at)
     identity_purge(now=report.closed_at + dt.timedelta(days=settings.SAFELEARN_IDENTITY_RETENTION_DAYS + 1))
     lead.goto(f"/reports/{report.pk}/identity/")

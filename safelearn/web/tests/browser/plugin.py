@@ -122,7 +122,7 @@ def new_page(browser: Any, live_server: Any, transactional_db: Any) -> Iterator[
         context.set_default_navigation_timeout(60_000)
         contexts.append(context)
         page = context.new_page()
-        page.problems = []  # type: ignore[attr-defined]  # checked on every page by the journey tests
+        page.problems = []  # checked on every page by the journey tests
         page.on("console", lambda msg: _record_console(page, msg))
         page.on("pageerror", lambda error: page.problems.append(f"JavaScript error: {error}"))
         page.on("response", lambda response: _record_response(page, response))
