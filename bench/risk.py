@@ -19,7 +19,7 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   change a rule);
 * ``w1``, ``w2``: two other writers' sets (issue 14, fourth pass), incl. long process-failure incident reports;
 * ``gap``: complaints and unresolved service failures, mostly with no child in danger (fourth pass);
-* ``heldout5``, ``heldout6``: bench/data/, blind sets by writers who had not read the detector (not trained on);
+* ``heldout5`` to ``heldout8``: bench/data/, blind sets by writers who had not read the detector (not trained on);
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -56,6 +56,8 @@ SETS = {
     "heldout5": ROOT / "bench" / "data" / "risk_heldout5.jsonl",
     # Blind, sixth pass: 160 reports written before the writer read the detector, cues or training data.
     "heldout6": ROOT / "bench" / "data" / "risk_heldout6.jsonl",
+    "heldout7": ROOT / "bench" / "data" / "risk_heldout7.jsonl",
+    "heldout8": ROOT / "bench" / "data" / "risk_heldout8.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
@@ -117,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         "--sets",
         nargs="+",
         choices=sorted(SETS),
-        default=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "shared"],
+        default=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "shared"],
     )
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument(
