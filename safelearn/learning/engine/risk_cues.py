@@ -458,7 +458,8 @@ HARM: tuple[Family, ...] = (
             r"\bkill her because\b",
             r"\btook (?:my|her|his) passport\b",
             r"\bwhat to do with her\b",
-            r"\b(?:getting |get )?engaged\b",
+            # "engaged with the youth offending team" is professional English for taking part, not betrothal.
+            r"\b(?:getting |get )?engaged\b(?! (?:with|in|well|positively|fully|really|better|more|again)\b)",
             r"\bengagement\b",
             r"\bwedding\b",
             r"\bbride\b",

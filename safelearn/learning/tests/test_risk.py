@@ -338,3 +338,15 @@ def test_a_conviction_that_says_why_an_adult_is_risky_is_not_action() -> None:
     assert not any(r.startswith("against: someone has already acted") for r in a.reasons), a.reasons
     dealt = "Her partner was convicted of child cruelty and jailed; he is in prison until 2031 and has no contact."
     assert not assess_immediate_risk(dealt).at_risk
+
+
+def _forced_marriage_words(text: str) -> list[str]:
+    family = next(f for f in HARM if f.label.startswith("forced marriage"))
+    return [m.group(0) for pattern in family.patterns for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+def test_engaged_with_a_service_is_not_a_betrothal() -> None:
+    # Professional English: "engaged with" a team means taking part. It fired the forced-marriage cue.
+    assert not _forced_marriage_words("He has engaged well with his youth justice worker and is engaged in college.")
+    assert _forced_marriage_words("Her dad says she is getting engaged to a cousin next month.")
+    assert not assess_immediate_risk("Reece has engaged with the youth offending team for a year.").at_risk
