@@ -10,6 +10,11 @@ from collections.abc import Callable
 from .lexicon import IRREGULAR, LOWER_STOP, NOT_NAMES, TITLES, is_common
 from .tokens import Token
 
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 # verbs that a person (not a document, meeting or check) does: used for bare initials
 PERSON_VERB = re.compile(
     r"\s+(?:said|says|told|asked|went|came|ran|cried|screamed|left|refused|texted|rang|called|wants|wanted|"
@@ -48,7 +53,7 @@ _ANON_LETTER = re.compile(
 )
 ME_AND = re.compile(r"\b(?:me|i)\s+(?:and|&|n)\s+([a-z][a-z'’-]+)\b|\b([a-z][a-z'’-]+)\s+(?:and|&|n)\s+me\b")
 I_AM = re.compile(
-    r"(?:^|[.!?\n][^\S\n]*+)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|its\s+me|it's\s+me|this\s+is)\s+"
+    r"(?:^|[.!?\n][^\S\n]*+)(?:hi\s+|hello\s+|hiya\s+)?(?:i\s+am|i'm|im|i’m|my\s+name\s+is|my\s+names?|my\s+name['’]s|its\s+me|it's\s+me|this\s+is)\s+"
     r"([a-z][a-z'’-]+)(?=\s*(?:[,.!\n]|$|and\b|here\b|the\b|from\b|\())",
     re.IGNORECASE,
 )
@@ -58,7 +63,7 @@ LOWER_SIGNOFF = re.compile(
 )
 FROM_THE = re.compile(
     r"\s+(?:(?:from|off|on)\s+(?:the|my|our)\s+(?:day|night|late|early|weekend|morning|other\s+(?:house|home|unit|team))\b"
-    r"|on\s+(?:shift|nights|lates|earlies|days)\b"
+    r"|(?:(?:is|was|['’]s)\s+)?on\s+(?:shift|nights|lates|earlies|days)\b"
     r"|from\s+(?:the\s+)?(?:agency|team|council|office|unit|hostel|project|foyer)\b)"
 )
 ACRONYMS = frozenset(
@@ -143,6 +148,7 @@ ACRONYMS = frozenset(
         "cad",
         "ae",
         "ok",
+        "od",
         "ic",
         "id",
         "ao",
@@ -171,6 +177,24 @@ ACRONYMS = frozenset(
         "hq",
     ]
 )
+# acronyms for a role or a team: a person, but no personal data ("TM said", "the RM rang", "HR told me")
+ROLE_ACRONYMS = _ws("""sw ssw pa tm rm iro gp hv ot mgm mgf pgm pgf ht dht dsl dslt ddsl senco isw rsw pc pcso yp yps ceo
+    dr mr ms mx lado edt it hr slt mash yot yjs nhs csc rsl hq sgo""")
+# what only a person does, for an initial that is also an acronym ("AB returned at 2am")
+ANIMATE_VERB = re.compile(
+    r"(?<!\s)\s++(?:said|says|told|asked|returned|disclosed|absconded|cried|screamed|shouted|swore|punched|kicked|"
+    r"laughed|refused|texted|rang|ran\s+off|went\s+missing|came\s+back|would\s+not\s+say|wouldn't\s+say)\b"
+)
+# a bracket after the initial that says who it is: "TM (other YP)", "KO (YP, 15)", "RB (young person)"
+_PERSON_BRACKET = re.compile(
+    r"\s*+\(\s*+(?:the\s+|an?\s+)?(?:other\s+|another\s+|older\s+|younger\s+)?"
+    r"(?:yp|young\s+person|child|pupil|resident|sibling|brother|sister|son|daughter)\b(?![’']s)",
+    re.IGNORECASE,
+)
+# the word before a bracketed initial that says it is someone: "one young person (DW)", "the boy (AB)"
+_PERSON_NOUNS = _ws("person yp child boy girl lad lass resident pupil sibling brother sister son daughter")
+# acronyms never taken as an initial, whatever the context
+_NEVER_INITIALS = _ws("yp yps mr ms mx dr")
 _NOT_INITIAL_BEFORE = frozenset(
     [
         "child",
@@ -311,11 +335,26 @@ def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[st
     """Bare initials and short all-capital nicknames: "call her J", "AJ went awol", "Dominik (DW)"."""
     out: set[int] = set()
     anonymised: set[str] | None = None  # found once per text, not once per letter (issue 15)
+    after_det: set[str] | None = None  # likewise
     for i, t in enumerate(toks):
         if i in hit or not t.text.isupper() or len(t.text) > 3 or t.text in {"I", "A"}:
             continue
         lw = t.lower
-        if lw in ACRONYMS or stop(lw) or lw in TITLES:
+        if lw in TITLES:
+            continue
+        if lw in ACRONYMS or stop(lw):
+            # an acronym is an initial only with plain evidence of a person: a bracket naming a young
+            # person after it or around it, or (not for a role such as TM) a verb only a person does
+            # where the report never writes it after "the" or "my"
+            if len(t.text) < 2 or lw in _NEVER_INITIALS:
+                continue
+            if _bracketed_person(text, toks, i):
+                out.add(i)
+            elif t.initial and lw not in ROLE_ACRONYMS and not stop(lw) and ANIMATE_VERB.match(text, t.end):
+                if after_det is None:
+                    after_det = _after_determiner(toks)
+                if t.text not in after_det:
+                    out.add(i)
             continue
         # a letter that anonymises someone ("Young Person X", "Child B") is not an initial
         if len(t.text) == 1:
@@ -328,6 +367,9 @@ def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[st
         before = text[prev.end : t.start] if prev else ""
         after = text[t.end : t.end + 40]
         if plow in _NOT_INITIAL_BEFORE and before.strip() == "":
+            continue
+        if len(t.text) >= 2 and _bracketed_person(text, toks, i):
+            out.add(i)
             continue
         # "(DW)" straight after a name found elsewhere
         if prev is not None and (i - 1) in hit and re.fullmatch(r"\s*\(", before) and after.startswith(")"):
@@ -358,6 +400,25 @@ def initial_hits(text: str, toks: list[Token], hit: set[int], stop: Callable[[st
     return _carry_initials(text, toks, hit, out, anonymised)
 
 
+def _after_determiner(toks: list[Token]) -> set[str]:
+    """Capitals the report writes after "the", "my" somewhere ("the IC", "my TM"): a role or a
+    thing there, never someone's initials."""
+    return {t.text for k, t in enumerate(toks) if k and t.text.isupper() and toks[k - 1].lower in _DETS}
+
+
+def _bracketed_person(text: str, toks: list[Token], i: int) -> bool:
+    """ "TM (other YP)", "KO (YP, for the first part)", "one young person (DW)", "the boy (AB)"."""
+    t = toks[i]
+    if _PERSON_BRACKET.match(text, t.end):
+        return True
+    if i == 0 or not text.startswith(")", t.end):
+        return False
+    prev = toks[i - 1]
+    # and the sentence goes on: "(DW) told me", not "another YP (OD)." (an overdose)
+    goes_on = re.match(r"\)\s*(?:,|\s[a-z])", text[t.end : t.end + 4])
+    return prev.lower in _PERSON_NOUNS and bool(goes_on) and bool(re.fullmatch(r"\s*\(\s*", text[prev.end : t.start]))
+
+
 def _carry_initials(text: str, toks: list[Token], hit: set[int], out: set[int], anon: set[str] | None) -> set[int]:
     """An initial found once with a cue is the same person wherever it stands alone: "who TM is"."""
     found = {toks[i].text for i in out | hit if toks[i].text.isupper() and len(toks[i].text) <= 3}
@@ -369,6 +430,9 @@ def _carry_initials(text: str, toks: list[Token], hit: set[int], out: set[int], 
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and prev.lower in _NOT_INITIAL_BEFORE and not text[prev.end : t.start].strip():
+            continue
+        # an acronym found once as someone's initials is still the role or thing after "my", "the": "my TM"
+        if prev is not None and (t.lower in ACRONYMS or t.lower in NOT_NAMES) and prev.lower in _DETS:
             continue
         out.add(i)
     return out
@@ -394,6 +458,74 @@ def propagate_lower(text: str, toks: list[Token], hit: set[int]) -> set[int]:
     return out
 
 
+# what a person does, straight after a lower-case given name that is also a word: "mark said",
+# "rich didnt no", "summer was crying", "will didnt come" (a modal is never followed by these)
+_LOWER_ANIMATE = re.compile(
+    r"\s++(?:said|says|told|tells|asked|texted|rang|cried|screamed|shouted|swore|laughed|promised|lied|"
+    r"apologised|kicked\s+off|ran\s+off|(?:didnt|didn't|doesnt|doesn't|wont|won't|cant|can't|never)\s+(?:even\s+|ever\s+|really\s+|just\s+)?"
+    r"(?:come|came|turn|turned|answer|reply|replied|listen|listens|say|tell|ring|rang|text|pick|want|care|"
+    r"like|know|no|show|bother|call|visit|speak|talk|help)|(?:was|is)\s+(?:crying|screaming|shouting|"
+    r"laughing|upset|fuming|kicking\s+off|angry|scared|sad|off\s+sick))\b"
+)
+# what may come straight before a lower-case subject: a clause opening ("and rich didnt"), a verb of
+# thinking ("i think mark said"), a time word; not a noun it would qualify ("the duty line told him")
+_SUBJECT_BEFORE = _ws("""and but so then cos coz cuz because bc when if n & or back now apparently obviously also even
+    think thought reckon reckons hope know knew heard guess cause til till until while yesterday today
+    tonight earlier later lol tbh there here home out again anyway tho though""")
+# a contact word, then a lower-case given name set beside a role: "talk to will my worker"
+_APPOS_CUES = _ws(
+    "to with wiv and n & ask asked tell told rang ring call called phoned texted messaged saw see seen met meet "
+    "like trust want"
+)
+_LOWER_APPOS = re.compile(
+    r"\s+(?:my|our|the|her|his)\s+(?:new\s+|old\s+)?(?:worker|sw|social\s+worker|pa|carer|keyworker|"
+    r"key\s+worker|iro|teacher|advocate|mentor|manager)\b"
+)
+
+
+def lower_subjects(text: str, toks: list[Token], hit: set[int], names_first: frozenset[str]) -> set[int]:
+    """Lower-case given names that are also words (even a modal such as "will") where the grammar
+    makes them a person: the subject of a verb only a person does, or set beside a role after a
+    contact word ("i want to talk to will my worker")."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if i in hit or not t.text.islower() or t.lower not in names_first or len(t.text) < 3:
+            continue
+        if t.lower in NOT_NAMES or t.lower in TITLES or t.lower in ACRONYMS:
+            continue
+        prev = toks[i - 1] if i else None
+        plow = prev.lower if prev is not None and not t.initial else ""
+        if plow in _APPOS_CUES and _LOWER_APPOS.match(text, t.end):
+            out.add(i)
+            continue
+        if not (t.initial or plow in _SUBJECT_BEFORE):
+            continue
+        if _LOWER_ANIMATE.match(text, t.end):
+            out.add(i)
+    return out
+
+
+def unmarked_possessives(text: str, toks: list[Token], hit: set[int]) -> list[tuple[int, int]]:
+    """A name found in the report, written again with an "s" and no apostrophe before what is theirs:
+    "tylers mum", "Kacpers room". The span is the name without the "s"."""
+    names = {toks[k].lower for k in hit if len(toks[k].text) >= 3 and not is_common(toks[k].lower)}
+    out: list[tuple[int, int]] = []
+    if not names:
+        return out
+    for i, t in enumerate(toks):
+        if i in hit or not t.lower.endswith("s") or t.lower[:-1] not in names or is_common(t.lower):
+            continue
+        if _OWNED.match(text, t.end):
+            out.append((t.start, t.end - 1))
+    return out
+
+
+_OWNED = re.compile(
+    r"\s+(?:mum|mam|mom|dad|nan|nana|gran|grandad|brother|sister|bro|sis|carer|carers|sw|worker|room|phone|house|"
+    r"place|bf|gf|boyfriend|girlfriend|mate|mates|friend|friends|school|stuff|bag|bike|car|family|baby)\b"
+)
+
+
 _SHIFT_CUES = frozenset({"and", "with", "told", "asked", "rang", "called", "phoned", "texted", "messaged"})
 
 
@@ -404,7 +536,7 @@ def from_the_shift(text: str, toks: list[Token], hit: set[int], names_first: fro
         if i in hit or len(t.text) < 3:
             continue
         # an unlisted word qualifies only if it is no ordinary word either ("with lidka from the agency")
-        if t.lower not in names_first and (is_common(t.lower) or len(t.text) < 4 or t.lower in LOWER_STOP):
+        if t.lower not in names_first and (is_common(t.lower) or len(t.text) < 3 or t.lower in LOWER_STOP):
             continue
         prev = toks[i - 1] if i else None
         plow = prev.lower if prev else ""

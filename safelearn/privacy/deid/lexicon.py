@@ -6,6 +6,7 @@ Heavy lists are loaded once, lazily, and cached.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,15 @@ def _read(name: str) -> frozenset[str]:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             return frozenset(line.strip() for line in f if line.strip())
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def fold(word: str) -> str:
+    """A word without its diacritics, as data/build_lexicons.py folds the name lists (Łucja -> lucja)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @cache

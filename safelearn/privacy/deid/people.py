@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from .cues import cue_spans, from_the_shift, initial_hits, propagate_lower
+from .cues import (
+    _DETS,
+    ACRONYMS,
+    ROLE_ACRONYMS,
+    cue_spans,
+    from_the_shift,
+    initial_hits,
+    lower_subjects,
+    propagate_lower,
+    unmarked_possessives,
+)
 from .endings import closing_names
 from .lexicon import (
     CUES,
@@ -18,6 +28,7 @@ from .lexicon import (
     TITLES,
     WEEKDAYS,
     first_names,
+    fold,
     is_common,
     is_compound,
     is_everyday,
@@ -36,6 +47,11 @@ from .roles import role_name_spans, role_token_hits
 from .tokens import Token, tokenize
 from .types import Span
 
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 _AGE_AFTER = re.compile(
     r"\s*\((?:aged?\s*|y|yr|year\s*)?\d{1,2}\b|,\s*(?:aged?\s*)?\d{1,2}\s*[,)]|\s+\d{1,2}\s*(?:\)|,|and|yrs?|years?\b)"
 )
@@ -45,6 +61,12 @@ _VERB_AFTER = re.compile(
     r"disclosed|stayed|left|ran|refused|cried|screamed|became|seemed|appeared|looked|needs|needed)\b"
 )
 _APPOS_AFTER = re.compile(r"\s+(?:the|my|our|her|his|their)\s+(?:manager|worker|sw|social|carer|teacher|pa|iro)\b")
+# a role set beside the word after a comma: "Preston, the supervising social worker, was not told"
+_ROLE_APPOS = re.compile(
+    r",\s+(?:the|my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?i:social\s+worker|sw|ssw|iro|manager|carer|"
+    r"worker|keyworker|key\s+worker|teacher|pa|personal\s+adviser|advocate|nurse|mentor|therapist|chair|"
+    r"officer|guardian|supervisor|deputy)\b"
+)
 # each name word is an atomic group: "SMITHJONES" has one reading, not one per split into
 # capitals (back-tracking over every split took seconds on a line of capitals, issue 15)
 _SIGNOFF = re.compile(
@@ -74,6 +96,9 @@ _FAMILY = re.compile(
 _EPONYM_AFTER = re.compile(
     r"[’']?s?\s+(?:syndrome|disease|disorder|palsy|scale|score|test|criteria|procedure|method)\b"
 )
+# stop words that are never a surname after a title ("Mr and Mrs", "Dr The ...")
+_FUNCTION_STOP = _ws("""i a an the this that these those it its he she they we you my our your his her their me us him them
+    and or but so if as at by for from in into of on onto to up with without via per re vs""")
 _GENERIC_CAPS = {"Child", "Baby", "Young", "Person", "YP", "Parent", "Mother", "Father", "Carer", "Sibling"}
 
 
@@ -85,6 +110,11 @@ class _Names:
     def is_name(self, lower: str) -> bool:
         if lower in self.first or lower in self.last:
             return True
+        # a name typed with accents the lists hold only without them: "Siobhán", "Ciarán", "Zoë"
+        if not lower.isascii():
+            folded = fold(lower)
+            if folded != lower and (folded in self.first or folded in self.last):
+                return True
         if "-" in lower:
             return self.hyphen_ok(lower)
         return False
@@ -119,15 +149,43 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
             # initials: "T" sign-off, "A. Kaur", "Z Nowak"
             if (t.text.isupper() and t.text not in {"I", "A"}) or (t.text == "A" and re.match(r"\.\s", after)):
                 nxt = toks[i + 1] if i + 1 < n else None
-                if (
-                    nxt and _cap(nxt) and re.fullmatch(r"\.?\s", text[t.end : nxt.start]) and not names.stop(nxt.lower)
-                ) or (t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A"):
+                # "C. NWOSU" on a label or a form: a listed surname in capitals after the initial
+                shouted = (
+                    nxt is not None
+                    and nxt.text.isupper()
+                    and len(nxt.text) >= 3
+                    and nxt.lower in names.last
+                    and not is_common(nxt.lower)
+                )
+                joined = (
+                    nxt is not None
+                    and (_cap(nxt) or shouted)
+                    and bool(re.fullmatch(r"\.?\s", text[t.end : nxt.start]))
+                    and not names.stop(nxt.lower)
+                )
+                if joined or (t.initial and re.match(r"\s*(?:\(|,|$|\n)", after) and t.text != "A"):
                     hit.add(i)
+                if joined and shouted:
+                    hit.add(i + 1)
             continue
         titled = plow in TITLES and prev is not None and (_cap(prev) or prev.text.islower())
         # "uncle. Day team ...": a full stop ends the sentence unless the title is abbreviated ("Mr.")
         titled = titled and ("." not in between or plow in _TITLE_ABBREV)
         if titled and (_cap(t) or not common) and not stop:
+            hit.add(i)
+            continue
+        # an abbreviated title and a listed surname that is also a stop word: "Miss Young", "Sgt Best",
+        # "Mr Preston" (not "Dr, Leeds" in an address: one space only)
+        if (
+            titled
+            and stop
+            and _cap(t)
+            and between in {" ", ". "}
+            and (plow in _TITLE_ABBREV or plow == "miss")
+            and lw in names.last
+            and lw not in _FUNCTION_STOP
+            and lw not in WEEKDAYS
+        ):
             hit.add(i)
             continue
         if lw in MONTHS and _cap(t) and name and not t.initial:
@@ -147,7 +205,9 @@ def _person_tokens(text: str, toks: list[Token], names: _Names) -> set[int]:
                 if name or not common or rare or plow in STRONG_CUES or _AGE_AFTER.match(after):
                     hit.add(i)
             else:
-                evidence = bool(t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after))
+                evidence = bool(
+                    t.possessive or _AGE_AFTER.match(after) or _VERB_AFTER.match(after) or _ROLE_APPOS.match(after)
+                )
                 # an unknown, non-dictionary word opening a sentence that carries on in lower case
                 evidence = evidence or (
                     not common and not name and not is_compound(lw) and bool(re.match(r" [a-z]", after))
@@ -188,6 +248,39 @@ def _lower_name(
     return (not common or listed) and bool(re.match(r"\s*\(\d{1,2}\b", after))
 
 
+_LOCATIVE = _ws("in at to from near around via into onto outside inside towards through of across past round")
+_KIN_CUES = STRONG_CUES - {"im", "i'm"}
+_PLACE_COUNT = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(PLACES, key=len, reverse=True))
+    + r")\s*\(\d{1,3}\)[^(]{0,12}?\b(?:"
+    + "|".join(sorted(PLACES, key=len, reverse=True))
+    + r")\s*\(\d",
+    re.IGNORECASE,
+)
+_PLACE_AGE = re.compile(r"\s*\((?:aged?\s*)?\d{1,2}\)\s+[a-z]")
+
+
+def _place_people(text: str, toks: list[Token], names: _Names) -> set[int]:
+    """A town or country that is also a given name, where the words around it make it a person:
+    a kin or role word straight before ("his brother Camden"), an age in brackets with the sentence
+    going on ("Lincoln (4) and"), or a role set beside it ("Preston, the supervising social worker")."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.lower not in PLACES or not _cap(t) or t.lower not in names.first:
+            continue
+        prev = toks[i - 1] if i else None
+        gap = text[prev.end : t.start] if prev else ""
+        if prev is not None and prev.lower in _LOCATIVE and gap.isspace():
+            continue
+        kin = prev is not None and prev.lower in _KIN_CUES and not prev.possessive and gap in {" ", ", "}
+        # a count by town is no age: "Lincoln (3) and Grimsby (2) had the most referrals"
+        aged = _PLACE_AGE.match(text, t.end) and not _PLACE_COUNT.search(text[max(0, t.start - 30) : t.end + 40])
+        if kin or aged or _ROLE_APPOS.match(text, t.end):
+            out.add(i)
+    return out
+
+
 def _stop_in_name(text: str, toks: list[Token], hit: set[int], i: int, j: int, names: _Names) -> bool:
     """A town or weekday word that is part of a full name: a listed surname straight after a
     listed given name ("Reece Bolton"), or a word between two name words ("Thi Thu Nguyen")."""
@@ -221,7 +314,12 @@ def _stop_given_name(text: str, toks: list[Token], i: int, j: int, names: _Names
         return False
     if nxt.text.isupper() or nxt.lower in ORG_HEADS or nxt.lower in _HEADS or names.stop(nxt.lower):
         return False
-    return not _NOT_BEFORE_GIVEN.search(text[max(0, t.start - 12) : t.start])
+    if _NOT_BEFORE_GIVEN.search(text[max(0, t.start - 12) : t.start]):
+        # "from Jun Liu (night staff)": after from/to/by/with a listed surname that is no given name
+        # and no word makes the pair a name, not a date ("from Jun 2024")
+        near = re.search(r"\b(?:from|to|by|with)\s*$", text[max(0, t.start - 6) : t.start], re.IGNORECASE)
+        return bool(near) and nxt.lower in names.last and nxt.lower not in names.first
+    return True
 
 
 def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
@@ -284,6 +382,8 @@ def detect_people(text: str) -> list[Span]:
     names = _Names()
     toks = tokenize(text)
     hit = _person_tokens(text, toks, names)
+    place_people = _place_people(text, toks, names)
+    hit |= place_people
     hit |= initial_hits(text, toks, hit, names.stop)
     starts = {t.start: k for k, t in enumerate(toks)}
     extra: list[tuple[int, int]] = []
@@ -342,14 +442,41 @@ def detect_people(text: str) -> list[Span]:
         toks[k].text
         for k in hit
         if toks[k].lower in PLACES and _cap(toks[k]) and k + 1 in hit and text[toks[k].end : toks[k + 1].start] == " "
+    } | {toks[k].text for k in place_people}
+    # a month that is someone's given name in a full name ("Jun Liu") names them where no date is
+    # near: not after a preposition or a number, not before a number ("She showed Jun the messages")
+    given_months = {
+        toks[k].text
+        for k in hit
+        if toks[k].lower in MONTHS and _cap(toks[k]) and k + 1 in hit and text[toks[k].end : toks[k + 1].start] == " "
+    }
+    found |= given_places | given_months
+    # initials joined to a name only by coordination ("Staff RT and JM") are found after the
+    # first look, so they are added here to be carried like the rest
+    found |= {
+        toks[k].text
+        for k in hit
+        if toks[k].text.isupper()
+        and 2 <= len(toks[k].text) <= 3
+        and toks[k].lower not in ACRONYMS
+        and not names.stop(toks[k].lower)
+        and _alone(text, toks, hit, k)
     }
     for k, t in enumerate(toks):
+        # a role acronym found as someone's initials is still the role after "my", "the": "my TM"
+        if k and t.lower in ROLE_ACRONYMS and toks[k - 1].lower in _DETS:
+            continue
         if (
             k not in hit
             and (t.text in found or t.lower in found_ci or (t.text.isupper() and t.text.title() in found))
             and (
                 not names.stop(t.lower)
-                or t.text in given_places
+                or (
+                    t.text in given_places
+                    and not (k and toks[k - 1].lower in _LOCATIVE)
+                    and not re.match(r" [A-Z]", text[t.end : t.end + 2])  # "Camden Council"
+                )
+                or (t.text in given_months and _month_as_name(text, toks, k))
                 or (t.text in found and bool(_VERB_AFTER.match(text, t.end)))
             )
             # a lower-case ordinary word ("summer") is carried only where it reads as a person (propagate_lower)
@@ -360,6 +487,7 @@ def detect_people(text: str) -> list[Span]:
     hit |= listed_with_people(text, toks, hit, lambda t: _plausible(t, names))
     hit |= bullet_people(text, toks, hit, lambda t: _plausible(t, names))
     hit |= surname_after_first(text, toks, hit, names.first, lambda t: _surname_ok(text, t, names))
+    hit |= lower_subjects(text, toks, hit, names.first)
     hit |= propagate_lower(text, toks, hit)
     hit |= lower_mentions(text, toks, hit)
     hit |= from_the_shift(text, toks, hit, names.first)
@@ -372,11 +500,34 @@ def detect_people(text: str) -> list[Span]:
         else:
             spans.append(Span(t.start, t.end, "PERSON"))
     spans.extend(dotted_initials(text))
+    spans.extend(Span(a, b, "PERSON") for a, b in unmarked_possessives(text, toks, hit))
     for a, b in extra:
         b = a + len(text[a:b].rstrip(".,"))
         if b > a:
             spans.append(Span(a, b, "PERSON"))
     return spans
+
+
+def _alone(text: str, toks: list[Token], hit: set[int], k: int) -> bool:
+    """The word is not part of a longer name found ("Shane Ridge FS"): an initial standing alone."""
+    for j in (k - 1, k + 1):
+        if j in hit and 0 <= j < len(toks):
+            a, b = (toks[j], toks[k]) if j < k else (toks[k], toks[j])
+            if text[a.end : b.start] == " ":
+                return False
+    return True
+
+
+def _month_as_name(text: str, toks: list[Token], k: int) -> bool:
+    prev = toks[k - 1] if k else None
+    if prev is not None and (prev.lower in _LOCATIVE or prev.lower in _NOT_DATE_BEFORE):
+        return False
+    if re.search(r"\d\s*(?:st|nd|rd|th)?\s*(?:of\s+)?$", text[max(0, toks[k].start - 8) : toks[k].start]):
+        return False
+    return not re.match(r"\s*[-/,.]?\s*(?:\d|['’]\d)", text[toks[k].end : toks[k].end + 6])
+
+
+_NOT_DATE_BEFORE = _ws("on since until till by during before after end early late mid last next this")
 
 
 def _plausible(t: Token, names: _Names) -> bool:

@@ -39,8 +39,9 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 # a one- or two-word capitalised name after "at/to/from" that ends the phrase: "night shift at Birchwood."
+# (whole words only: "from Preston to" once gave "Prest", the lookahead's "on" read inside the word)
 AT_PLACE = re.compile(
-    r"\b(?:at|to|from|into|leaving|left)\s+((?:The\s)?[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+)?)(?=\s*(?:[.,;:)\n]|$|\(|and\b|for\b|on\b|with\b|when\b))"
+    r"\b(?:at|to|from|into|leaving|left)\s+((?:The\s)?[A-Z][a-z'’]++(?:\s[A-Z][a-z'’]++)?)(?=\s*(?:[.,;:)\n]|$|\(|and\b|for\b|on\b|with\b|when\b))"
 )
 THE_HOME = re.compile(
     r"\bThe\s+(?:[A-Z][\w'’-]+\s?){1,2}(?=\s*(?:children's home|childrens home|home\b|unit\b|"

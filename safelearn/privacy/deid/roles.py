@@ -29,7 +29,10 @@ ROLE_NOUNS = _ws(
     counsellor supervisor midwife visitor volunteer driver escort chair colleague lad lass boy girl
     brother sister cousin friend mate partner boyfriend girlfriend bf gf son daughter"""
 )
-CONTACT_VERBS = _ws("told asked rang rung called phoned texted messaged emailed contacted informed thanked")
+CONTACT_VERBS = _ws(
+    "told asked rang rung called phoned texted messaged emailed contacted informed thanked "
+    "collect collected collecting escorted"
+)
 # finite verbs (and "not") that a person named just before them is the subject of; none can follow
 # a modal, so in "my sw will says" the word "will" cannot be the verb
 _FINITE = _ws(
@@ -57,6 +60,7 @@ _BULLET_NAME = re.compile(
     r"^[ \t]*[-–•*][ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*\([^()\n]{1,30}\)[ \t]*$", re.M
 )
 _RELATIVE_AFTER = re.compile(r"\s+(?:mum|mam|mom|dad|nan|nana|gran|grandad|brother|sister|carer|sw|room|phone)\b")
+_MEMBER_OF = _ws("staff team family crew board panel committee")
 _NICK_PREFIX = _ws("big little lil")
 _SERVICE_WORDS = _ws(
     """housing police legal health education duty reception security control admin finance
@@ -219,7 +223,9 @@ def role_token_hits(
             continue
         if stop(lw) or lw in heads or lw in TITLES or lw in _SERVICE_WORDS or lw in ACRONYMS:
             continue
-        if prev.lower not in ROLE_NOUNS and prev.lower not in CONTACT_VERBS:
+        # "staff member Paddy", "team member Ola"; not "a member Fort Peck agency"
+        member = prev.lower == "member" and i >= 2 and toks[i - 2].lower in _MEMBER_OF
+        if prev.lower not in ROLE_NOUNS and prev.lower not in CONTACT_VERBS and not member:
             continue
         # "IRO Handbook", "SW Team": an ordinary word after an acronym names a document or a team
         if prev.text.isupper() and is_common(lw):

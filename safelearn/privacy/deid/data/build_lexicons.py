@@ -9,7 +9,8 @@ Run with a throw-away venv that has ``faker==40.54.0``, ``english-words==2.0.2``
 Outputs (one lower-case entry per line, sorted):
   first_names.txt   given names (and romanised / middle names) from every Faker person locale, plus
                     ``names_extra.txt`` (hand-written), each also without its diacritics (Łucja -> lucja)
-  surnames.txt      family names from the same locales, also folded
+  surnames.txt      family names from the same locales, plus ``surnames_extra.txt`` (hand-written:
+                    Polish, Romanian and other family names the locales lack), also folded
   common_words.txt.gz  lower-case entries of the public-domain Webster's 2nd word list
                     (``web2`` in english-words), used to tell ordinary words from names
   rare_name_words.txt  names that web2 lists as words but that are rare as words in current English
@@ -80,6 +81,9 @@ def main() -> None:
     for line in extra.read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             first |= {w.casefold() for w in line.split()}
+    for line in (HERE / "surnames_extra.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            last |= {w.casefold() for w in line.split()}
     first, last = _with_folded(first), _with_folded(last)
     (HERE / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (HERE / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
