@@ -8,9 +8,10 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safelearn.accounts.services import demo_device_ensure
+from safelearn.core.types import User
 
 
-def login_verified(client: Any, user: Any) -> TOTPDevice:
+def login_verified(client: Any, user: User) -> TOTPDevice:
     """`client.force_login(user)` plus a verified TOTP device in the session, as after a real code."""
     device = demo_device_ensure(user=user)
     client.force_login(user)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from safelearn.accounts import selectors, services
 from safelearn.accounts.forms import ErasureForm, TokenForm
+from safelearn.core.types import AuthenticatedHttpRequest
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -80,7 +81,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def my_data_download(request: HttpRequest) -> HttpResponse:
+def my_data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = services.reporter_data_export(user=request.user)
     response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
     # Always a download, never rendered in the browser.
@@ -90,7 +91,7 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def my_data_erase(request: HttpRequest) -> HttpResponse:
+def my_data_erase(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result = services.reporter_data_erase(user=request.user)

@@ -25,6 +25,7 @@ from safelearn.analytics.models import (
     SafetyAlert,
 )
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.permissions import require_analyst
 from safelearn.organisations.selectors import is_analyst
 from safelearn.privacy.models import DeidentifiedCopy
@@ -103,7 +104,9 @@ def pool_rows(*, filters: PoolFilters) -> list[dict[str, Any]]:
     return rows
 
 
-def pool_reports_for_analyst(*, user: Any, filters: PoolFilters, limit: int = 200) -> list[dict[str, Any]]:
+def pool_reports_for_analyst(
+    *, user: RequestUser | None, filters: PoolFilters, limit: int = 200
+) -> list[dict[str, Any]]:
     """The approved de-identified text with its structured fields, for analysts composing bulletins."""
     require_analyst(user)
     values = (*_POOL_VALUES, "text", "organisation_id", "generalisation")
@@ -143,12 +146,12 @@ def bulletin_list_published() -> QuerySet[Bulletin]:
     return Bulletin.objects.filter(status=BulletinStatus.PUBLISHED).order_by("-published_at")
 
 
-def bulletin_list_for_analyst(*, user: Any) -> QuerySet[Bulletin]:
+def bulletin_list_for_analyst(*, user: RequestUser | None) -> QuerySet[Bulletin]:
     require_analyst(user)
     return Bulletin.objects.order_by("status", "-published_at", "-created_at")
 
 
-def bulletin_get_for_reader(*, user: Any, bulletin_id: Any) -> Bulletin:
+def bulletin_get_for_reader(*, user: RequestUser | None, bulletin_id: Any) -> Bulletin:
     """Published bulletins for members; drafts for analysts only (others get a 404, not a hint)."""
     require_member(user)
     bulletin = Bulletin.objects.prefetch_related("items").filter(pk=bulletin_id).first()
@@ -157,7 +160,7 @@ def bulletin_get_for_reader(*, user: Any, bulletin_id: Any) -> Bulletin:
     return bulletin
 
 
-def subscription_for(user: Any) -> BulletinSubscription | None:
+def subscription_for(user: User) -> BulletinSubscription | None:
     return BulletinSubscription.objects.filter(user=user, active=True).first()
 
 
@@ -167,7 +170,7 @@ def subscription_by_token(token: str) -> BulletinSubscription | None:
     return BulletinSubscription.objects.filter(feed_token=token, active=True).select_related("user").first()
 
 
-def alert_list_for_analyst(*, user: Any) -> QuerySet[SafetyAlert]:
+def alert_list_for_analyst(*, user: RequestUser | None) -> QuerySet[SafetyAlert]:
     require_analyst(user)
     return SafetyAlert.objects.prefetch_related("recipients__organisation").order_by("-issued_at")
 
@@ -186,7 +189,7 @@ class Compliance:
         return len(self.recipients)
 
 
-def alert_compliance(*, user: Any, alert_id: Any, today: dt.date) -> Compliance:
+def alert_compliance(*, user: RequestUser | None, alert_id: Any, today: dt.date) -> Compliance:
     require_analyst(user)
     alert = SafetyAlert.objects.filter(pk=alert_id).first()
     if alert is None:
@@ -210,7 +213,7 @@ def alerts_for_organisations(*, organisation_ids: list[Any]) -> QuerySet[AlertRe
     )
 
 
-def alert_recipient_for_responder(*, user: Any, recipient_id: Any) -> AlertRecipient:
+def alert_recipient_for_responder(*, user: RequestUser | None, recipient_id: Any) -> AlertRecipient:
     recipient = AlertRecipient.objects.select_related("alert", "organisation").filter(pk=recipient_id).first()
     if recipient is None:
         raise Http404

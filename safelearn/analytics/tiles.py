@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from safelearn.core.types import RequestUser
+
 
 @dataclass(frozen=True)
 class Tile:
@@ -29,6 +31,6 @@ def tile_provider_register(provider: TileProvider) -> None:
         _providers.append(provider)
 
 
-def dashboard_tiles(user: Any) -> list[Tile]:
+def dashboard_tiles(user: RequestUser | None) -> list[Tile]:
     """Every provider's tiles for this person (each provider decides what they may see)."""
     return [tile for provider in _providers for tile in provider(user)]

@@ -12,6 +12,7 @@ from ninja.security import HttpBearer, SessionAuth
 from safelearn.api.models import ApiToken, Scope
 from safelearn.api.services import token_authenticate
 from safelearn.core.audit import audit_context_add
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import OrganisationKind, Role
 from safelearn.organisations.selectors import is_analyst, user_has_role
 
@@ -25,7 +26,7 @@ class TwoFactorRequired(PermissionDenied):
 
 @dataclass(frozen=True)
 class Caller:
-    user: Any
+    user: RequestUser | None  # None: the token's creator has been deleted
     token: ApiToken | None
 
     def has_scope(self, scope: str) -> bool:

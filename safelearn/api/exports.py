@@ -22,6 +22,7 @@ from django.utils import timezone
 from safelearn.core.audit import audit_record
 from safelearn.core.spreadsheets import FORMULA_STARTS, safe_cell  # noqa: F401 - re-exported
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
@@ -136,7 +137,7 @@ def _row(report: Report, include_narrative: bool) -> list[Any]:
 
 
 def report_export(
-    *, user: Any, filters: InboxFilters, organisation_id: Any = None, include_narrative: bool = False
+    *, user: RequestUser | None, filters: InboxFilters, organisation_id: Any = None, include_narrative: bool = False
 ) -> Export:
     """The user's organisations' reports (only where they are a safety lead), optionally limited to one."""
     if not organisations_where(user, Role.REVIEWER):

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from safelearn.api.models import ApiToken, Scope
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.models import Organisation, OrganisationKind, Role
 from safelearn.organisations.permissions import can_report, can_review
 from safelearn.organisations.selectors import user_has_role
@@ -79,7 +80,7 @@ def token_create(
     return IssuedToken(token=token, secret=secret)
 
 
-def scope_allowed(*, user: Any, organisation: Organisation, scope: str) -> bool:
+def scope_allowed(*, user: RequestUser | None, organisation: Organisation, scope: str) -> bool:
     """Whether `user` personally holds the right `scope` stands for in `organisation` (now)."""
     if scope == Scope.REPORT_SUBMIT:
         return can_report(user, organisation.pk)
@@ -90,7 +91,7 @@ def scope_allowed(*, user: Any, organisation: Organisation, scope: str) -> bool:
     return False
 
 
-def scopes_beyond(*, user: Any, organisation: Organisation, scopes: list[str]) -> list[str]:
+def scopes_beyond(*, user: RequestUser | None, organisation: Organisation, scopes: list[str]) -> list[str]:
     """One message per scope the person does not hold themselves: a token never exceeds its creator."""
     reasons = {
         Scope.REPORT_SUBMIT: "Only a member of {org} can give a token the right to submit its reports",
@@ -105,7 +106,7 @@ def scopes_beyond(*, user: Any, organisation: Organisation, scopes: list[str]) -
     ]
 
 
-def require_token_admin(user: Any, organisation_id: Any) -> None:
+def require_token_admin(user: RequestUser | None, organisation_id: Any) -> None:
     if not user_has_role(user, organisation_id, Role.ORG_ADMIN):
         raise PermissionDenied("Only the organisation's administrators can manage its API tokens.")
 
@@ -151,7 +152,7 @@ def token_authenticate(secret: str) -> ApiToken | None:
     return token
 
 
-def tokens_revoke_on_deactivation(*, user: Any, actor: Any) -> dict[str, int]:
+def tokens_revoke_on_deactivation(*, user: User, actor: Any) -> dict[str, int]:
     """The API tokens a deactivated person made stop working at once (organisations.person_deactivate)."""
     tokens = list(ApiToken.objects.filter(created_by=user, revoked_at__isnull=True))
     for token in tokens:

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from safelearn.casework.models import AmendmentCopy, Attachment, ReportLink
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.privacy.models import DeidentifiedStatus
 from safelearn.privacy.selectors import AdditionWaiting
@@ -21,7 +22,7 @@ def attachments_for(*, report: Report) -> QuerySet[Attachment]:
     return Attachment.objects.filter(report=report).defer("content").select_related("added_by")
 
 
-def attachments_added_by(*, report: Report, user: Any) -> QuerySet[Attachment]:
+def attachments_added_by(*, report: Report, user: User) -> QuerySet[Attachment]:
     """The files a reporter added to their own report (they see theirs, not the safety lead's)."""
     return attachments_for(report=report).filter(added_by=user)
 
@@ -61,7 +62,7 @@ def amendment_copies_waiting(organisation_id: Any) -> list[AdditionWaiting]:
     return list(first.values())
 
 
-def amendment_copy_for_reviewer(*, user: Any, copy_id: Any) -> AmendmentCopy:
+def amendment_copy_for_reviewer(*, user: RequestUser | None, copy_id: Any) -> AmendmentCopy:
     copy = AmendmentCopy.objects.select_related("addendum", "report", "report__organisation").filter(pk=copy_id).first()
     if copy is None:
         from django.http import Http404
@@ -91,7 +92,7 @@ def links_for(*, report: Report) -> list[Linked]:
 _NARRATIVE = ("what_happened", "how_noticed", "why_happened", "what_would_help")
 
 
-def linked_reports_for_review(*, user: Any, report: Report) -> list[Report]:
+def linked_reports_for_review(*, user: RequestUser | None, report: Report) -> list[Report]:
     """This report and every report linked to it, for reading side by side: each narrative read is audited."""
     require_reviewer(user, report.organisation_id)
     others = [item.report.pk for item in links_for(report=report)]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from safelearn.casework.files import clean_upload
 from safelearn.casework.models import AmendmentCopy, Attachment, LinkReason, ReportLink
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.permissions import can_review, require_reviewer
 from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedStatus, InvolvedPeople
@@ -34,11 +35,11 @@ CLOSED_TO_ADDITIONS = ("withdrawn", "duplicate")
 # --- Who may add ---------------------------------------------------------------------------------------
 
 
-def is_named_reporter(user: Any, report: Report) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and report.reporter_id and report.reporter_id == user.pk)
+def is_named_reporter(user: RequestUser | None, report: Report) -> bool:
+    return bool(user is not None and user.is_authenticated and report.reporter_id and report.reporter_id == user.pk)
 
 
-def require_can_add(user: Any, report: Report) -> str:
+def require_can_add(user: RequestUser | None, report: Report) -> str:
     """The report's organisation's safety leads and its named reporter may add; returns who is adding."""
     if can_review(user, report.organisation_id):
         return "safety lead"
@@ -56,7 +57,7 @@ def _open_to_additions(report: Report) -> None:
 # --- Attachments -------------------------------------------------------------------------------------
 
 
-def attachment_add(*, user: Any, report: Report, name: str, data: bytes, description: str = "") -> Attachment:
+def attachment_add(*, user: User, report: Report, name: str, data: bytes, description: str = "") -> Attachment:
     """Check, clean (images lose their metadata) and store a file encrypted. ValidationError on 'file'."""
     label = require_can_add(user, report)
     _open_to_additions(report)
@@ -93,12 +94,12 @@ def attachment_add(*, user: Any, report: Report, name: str, data: bytes, descrip
 RECEIPT_DESCRIPTION = "Receipt for a statutory notification"
 
 
-def receipt_store(*, user: Any, report: Report, name: str, data: bytes) -> Any:
+def receipt_store(*, user: User, report: Report, name: str, data: bytes) -> Any:
     """Review's receipt store (review.receipts): the receipt is an attachment like any other; returns its id."""
     return attachment_add(user=user, report=report, name=name, data=data, description=RECEIPT_DESCRIPTION).pk
 
 
-def attachment_read(*, user: Any, attachment_id: Any) -> Attachment:
+def attachment_read(*, user: RequestUser | None, attachment_id: Any) -> Attachment:
     """The file with its content, for the organisation's safety leads only; every read is audited."""
     attachment = Attachment.objects.select_related("report").filter(pk=attachment_id).first()
     if attachment is None:
@@ -115,7 +116,7 @@ def attachment_read(*, user: Any, attachment_id: Any) -> Attachment:
     return attachment
 
 
-def attachments_unlink_reporter(user: Any) -> int:
+def attachments_unlink_reporter(user: User) -> int:
     """Accounts' erasure step: the files stay with the report, no longer linked to the person."""
     return Attachment.objects.filter(added_by=user, added_by_label="reporter").update(added_by=None)
 
@@ -205,7 +206,7 @@ def amendment_preview(copy: AmendmentCopy) -> str:
     return deid.render_redacted(copy.addendum.text or "", _spans(copy))
 
 
-def _editable(*, user: Any, copy: AmendmentCopy) -> None:
+def _editable(*, user: RequestUser | None, copy: AmendmentCopy) -> None:
     require_reviewer(user, copy.organisation_id)
     if copy.status == DeidentifiedStatus.APPROVED:
         raise ValidationError("This addition's copy is already approved; it can no longer be changed.")
@@ -215,7 +216,7 @@ def _editable(*, user: Any, copy: AmendmentCopy) -> None:
         raise ValidationError("The original words of this addition have been destroyed.")
 
 
-def amendment_redaction_add(*, user: Any, copy: AmendmentCopy, phrase: str, label: str) -> int:
+def amendment_redaction_add(*, user: RequestUser | None, copy: AmendmentCopy, phrase: str, label: str) -> int:
     """Remove every occurrence of a phrase (any case) from the addition's copy: what the engine missed."""
     _editable(user=user, copy=copy)
     phrase = phrase.strip()
@@ -246,7 +247,7 @@ def amendment_redaction_add(*, user: Any, copy: AmendmentCopy, phrase: str, labe
     return added
 
 
-def amendment_approve(*, user: Any, copy: AmendmentCopy) -> AmendmentCopy:
+def amendment_approve(*, user: User, copy: AmendmentCopy) -> AmendmentCopy:
     """The human gate for an addition: its redacted text joins the report's approved copy in the pool."""
     _editable(user=user, copy=copy)
     with transaction.atomic():
@@ -282,7 +283,7 @@ def amendment_copies_purge_for_report(report: Report) -> int:
 # --- Linked incidents ----------------------------------------------------------------------------------
 
 
-def link_add(*, user: Any, report: Report, other_reference: str, reason: str, note: str) -> ReportLink:
+def link_add(*, user: User, report: Report, other_reference: str, reason: str, note: str) -> ReportLink:
     """Link two reports of one organisation about the same child or event, with the reason, on both."""
     require_reviewer(user, report.organisation_id)
     errors: dict[str, list[str]] = {}
@@ -331,7 +332,7 @@ def link_add(*, user: Any, report: Report, other_reference: str, reason: str, no
     return link
 
 
-def link_remove(*, user: Any, report: Report, link_id: Any) -> Report:
+def link_remove(*, user: RequestUser | None, report: Report, link_id: Any) -> Report:
     """Unlink; both reports' histories say who did it. Returns the report that was linked."""
     require_reviewer(user, report.organisation_id)
     link = (

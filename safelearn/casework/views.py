@@ -24,6 +24,7 @@ from safelearn.casework.files import MAX_BYTES, TOO_LARGE
 from safelearn.casework.forms import AmendmentForm, AmendmentRedactForm, AttachmentForm, LinkForm
 from safelearn.casework.models import LinkReason
 from safelearn.core.forms import apply_errors
+from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting.models import Report
 from safelearn.reporting.views.check import ACCESS_KEY
@@ -97,7 +98,9 @@ def _review_page(request: HttpRequest, report: Report, *, status: int = 200, **b
     return render(request, "casework/report.html", context, status=status)
 
 
-def _reporter_page(request: HttpRequest, report: Report, *, status: int = 200, **bound: Any) -> HttpResponse:
+def _reporter_page(
+    request: AuthenticatedHttpRequest, report: Report, *, status: int = 200, **bound: Any
+) -> HttpResponse:
     forms = {
         "attachment_form": bound.get("attachment_form") or AttachmentForm(prefix="attachment"),
         "amendment_form": bound.get("amendment_form") or AmendmentForm(prefix="amendment"),
@@ -112,7 +115,7 @@ def _reporter_page(request: HttpRequest, report: Report, *, status: int = 200, *
     return render(request, "casework/my_report.html", context, status=status)
 
 
-def _report_for_adder(request: HttpRequest, report_id: str) -> tuple[Report, str]:
+def _report_for_adder(request: AuthenticatedHttpRequest, report_id: str) -> tuple[Report, str]:
     """The report, if the user may add to it (a safety lead of its organisation, or its named reporter)."""
     report = Report.objects.select_related("organisation").filter(pk=report_id).first()
     if report is None:
@@ -120,7 +123,7 @@ def _report_for_adder(request: HttpRequest, report_id: str) -> tuple[Report, str
     return report, services.require_can_add(request.user, report)
 
 
-def _page_for(request: HttpRequest, report: Report, label: str, **kwargs: Any) -> HttpResponse:
+def _page_for(request: AuthenticatedHttpRequest, report: Report, label: str, **kwargs: Any) -> HttpResponse:
     if label == "safety lead":
         review_selectors.report_get_for_reviewer(user=request.user, report_id=report.pk)  # audits the read
         return _review_page(request, report, **kwargs)
@@ -135,13 +138,13 @@ def _back(report: Report, label: str) -> HttpResponse:
 
 
 @login_required
-def report_casework(request: HttpRequest, report_id: str) -> HttpResponse:
+def report_casework(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report = review_selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
     return _review_page(request, report)
 
 
 @login_required
-def my_report(request: HttpRequest, report_id: str) -> HttpResponse:
+def my_report(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report = reporting_selectors.report_get_for_reporter(user=request.user, report_id=report_id)
     return _reporter_page(request, report)
 
@@ -150,7 +153,7 @@ def my_report(request: HttpRequest, report_id: str) -> HttpResponse:
 @capped_upload
 @login_required
 @require_POST
-def attachment_add(request: HttpRequest, report_id: str) -> HttpResponse:
+def attachment_add(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report, label = _report_for_adder(request, report_id)
     form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
     if _upload_too_large(request):
@@ -177,7 +180,7 @@ def attachment_add(request: HttpRequest, report_id: str) -> HttpResponse:
 
 @never_cache
 @login_required
-def attachment_download(request: HttpRequest, attachment_id: str) -> HttpResponse:
+def attachment_download(request: AuthenticatedHttpRequest, attachment_id: str) -> HttpResponse:
     attachment = services.attachment_read(user=request.user, attachment_id=attachment_id)
     response = HttpResponse(bytes(attachment.content or b""), content_type=attachment.content_type)
     response["Content-Disposition"] = content_disposition_header(True, attachment.filename) or "attachment"
@@ -189,7 +192,7 @@ def attachment_download(request: HttpRequest, attachment_id: str) -> HttpRespons
 
 @login_required
 @require_POST
-def amendment_add(request: HttpRequest, report_id: str) -> HttpResponse:
+def amendment_add(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report, label = _report_for_adder(request, report_id)
     form = AmendmentForm(request.POST, prefix="amendment")
     if form.is_valid():
@@ -207,7 +210,7 @@ def amendment_add(request: HttpRequest, report_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def link_add(request: HttpRequest, report_id: str) -> HttpResponse:
+def link_add(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report = review_selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
     form = LinkForm(request.POST, prefix="link")
     if form.is_valid():
@@ -229,7 +232,7 @@ def link_add(request: HttpRequest, report_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def link_remove(request: HttpRequest, report_id: str, link_id: str) -> HttpResponse:
+def link_remove(request: AuthenticatedHttpRequest, report_id: str, link_id: str) -> HttpResponse:
     report = review_selectors.report_get_for_reviewer(user=request.user, report_id=report_id, reads_narrative=False)
     other = services.link_remove(user=request.user, report=report, link_id=link_id)
     messages.success(request, f"The link to {other.reference} has been removed from both reports.")
@@ -237,7 +240,7 @@ def link_remove(request: HttpRequest, report_id: str, link_id: str) -> HttpRespo
 
 
 @login_required
-def linked_reports(request: HttpRequest, report_id: str) -> HttpResponse:
+def linked_reports(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     """The report and every report linked to it, side by side, for a systems review."""
     report = review_selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
     reports = selectors.linked_reports_for_review(user=request.user, report=report)
@@ -255,7 +258,7 @@ def linked_reports(request: HttpRequest, report_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def amendment_redact(request: HttpRequest, copy_id: str) -> HttpResponse:
+def amendment_redact(request: AuthenticatedHttpRequest, copy_id: str) -> HttpResponse:
     copy = selectors.amendment_copy_for_reviewer(user=request.user, copy_id=copy_id)
     form = AmendmentRedactForm(request.POST, prefix=f"amend-{copy.pk}")
     if form.is_valid():
@@ -274,7 +277,7 @@ def amendment_redact(request: HttpRequest, copy_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def amendment_approve(request: HttpRequest, copy_id: str) -> HttpResponse:
+def amendment_approve(request: AuthenticatedHttpRequest, copy_id: str) -> HttpResponse:
     copy = selectors.amendment_copy_for_reviewer(user=request.user, copy_id=copy_id)
     try:
         services.amendment_approve(user=request.user, copy=copy)

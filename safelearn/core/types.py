@@ -11,8 +11,18 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.http import HttpRequest
 
-__all__ = ["AnonymousUser", "RequestUser", "User"]
+__all__ = ["AnonymousUser", "AuthenticatedHttpRequest", "RequestUser", "User"]
 
 # What `request.user` can be: a signed-in user or the anonymous one.
 RequestUser: TypeAlias = User | AnonymousUser
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request of a view behind ``login_required``: someone is signed in, so ``user`` is a ``User``.
+
+    For the type checker only (Django builds a plain HttpRequest); annotate such views' ``request`` with it.
+    """
+
+    user: User

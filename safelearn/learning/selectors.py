@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import RequestUser
 from safelearn.learning.models import ModelVersion, Signal, SignalStatus, Suggestion
 from safelearn.learning.search import POOL, index_query, org_scope
 from safelearn.organisations.permissions import require_reviewer
@@ -19,7 +20,7 @@ from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, Report
 EXCERPT_CHARS = 280
 
 
-def report_for_reviewer(*, user: Any, report_id: Any) -> Report:
+def report_for_reviewer(*, user: RequestUser | None, report_id: Any) -> Report:
     """Outsiders get a 404, staff without the reviewer role a 403 (as everywhere else)."""
     report = Report.objects.select_related("organisation", "deidentified").filter(pk=report_id).first()
     if report is None:

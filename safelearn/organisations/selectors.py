@@ -10,29 +10,34 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.models import Invitation, Membership, Organisation, OrganisationKind, Role
 
+_MEMBERSHIPS_CACHE = "_safelearn_memberships"
 
-def memberships_for(user: Any) -> list[Membership]:
-    if not getattr(user, "is_authenticated", False):
+
+def memberships_for(user: RequestUser | None) -> list[Membership]:
+    if user is None or not user.is_authenticated:
         return []
-    cache = getattr(user, "_safelearn_memberships", None)
+    cache: list[Membership] | None = getattr(user, _MEMBERSHIPS_CACHE, None)
     if cache is None:
         # The logo's bytes are read only by the page that serves it, not on every request.
-        cache = list(Membership.objects.filter(user=user).select_related("organisation").defer("organisation__logo"))
-        user._safelearn_memberships = cache
+        cache = list(
+            Membership.objects.filter(user_id=user.pk).select_related("organisation").defer("organisation__logo")
+        )
+        setattr(user, _MEMBERSHIPS_CACHE, cache)  # once per request: request.user lives as long as the request
     return cache
 
 
-def user_roles_in(user: Any, organisation_id: Any) -> set[str]:
+def user_roles_in(user: RequestUser | None, organisation_id: Any) -> set[str]:
     return {m.role for m in memberships_for(user) if m.organisation_id == organisation_id}
 
 
-def user_has_role(user: Any, organisation_id: Any, *roles: str) -> bool:
+def user_has_role(user: RequestUser | None, organisation_id: Any, *roles: str) -> bool:
     return bool(user_roles_in(user, organisation_id) & set(roles))
 
 
-def organisations_where(user: Any, *roles: str) -> list[Organisation]:
+def organisations_where(user: RequestUser | None, *roles: str) -> list[Organisation]:
     seen: dict[Any, Organisation] = {}
     for m in memberships_for(user):
         if m.role in roles:
@@ -40,11 +45,11 @@ def organisations_where(user: Any, *roles: str) -> list[Organisation]:
     return list(seen.values())
 
 
-def is_analyst(user: Any) -> bool:
+def is_analyst(user: RequestUser | None) -> bool:
     return any(m.role == Role.ANALYST for m in memberships_for(user))
 
 
-def primary_organisation(user: Any) -> Organisation | None:
+def primary_organisation(user: RequestUser | None) -> Organisation | None:
     members = [m for m in memberships_for(user) if m.role != Role.ANALYST]
     return members[0].organisation if members else None
 
@@ -88,7 +93,7 @@ def active_admin_ids(organisation: Organisation) -> set[Any]:
 
 @dataclass(frozen=True)
 class Person:
-    user: Any
+    user: User
     roles: list[str]
     role_labels: list[str]
     providers: list[str]  # single sign-on providers this person signs in with

@@ -22,6 +22,7 @@ from django.utils import timezone
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import send_email
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.branding import clean_brand_colour, logo_content_type
 from safelearn.organisations.models import Invitation, Membership, Organisation, Role
 from safelearn.organisations.selectors import (
@@ -36,7 +37,7 @@ INVITATION_DAYS = 7
 LAST_ADMIN = "{org} must always have at least one active administrator. Give someone else the administrator role first."
 
 
-def require_org_admin(user: Any, organisation: Organisation) -> None:
+def require_org_admin(user: RequestUser | None, organisation: Organisation) -> None:
     if not user_has_role(user, organisation.pk, Role.ORG_ADMIN):
         raise PermissionDenied("Only the organisation's administrators can do this.")
 
@@ -46,7 +47,7 @@ def _lock(organisation: Organisation) -> None:
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
 
 
-def _would_leave_no_admin(organisation: Organisation, user: Any) -> bool:
+def _would_leave_no_admin(organisation: Organisation, user: User) -> bool:
     return not (active_admin_ids(organisation) - {user.pk})
 
 
@@ -143,7 +144,7 @@ def invitation_accept(*, token: str, full_name: str, password: str) -> Any:
 # --- People --------------------------------------------------------------------------------------------
 
 
-def membership_roles_set(*, actor: Any, organisation: Organisation, user: Any, roles: Iterable[str]) -> list[str]:
+def membership_roles_set(*, actor: Any, organisation: Organisation, user: User, roles: Iterable[str]) -> list[str]:
     """Give the person exactly these roles here; returns them. At least one role, never the last admin's."""
     require_org_admin(actor, organisation)
     wanted = {str(r) for r in roles}
@@ -186,7 +187,7 @@ def deactivation_step_add(step: DeactivationStep) -> None:
         _deactivation_steps.append(step)
 
 
-def person_deactivate(*, actor: Any, organisation: Organisation, user: Any) -> None:
+def person_deactivate(*, actor: Any, organisation: Organisation, user: User) -> None:
     """Switch the account off now: sessions end and the API tokens they made are revoked at once."""
     require_org_admin(actor, organisation)
     if user.pk == actor.pk:
@@ -223,7 +224,7 @@ def person_deactivate(*, actor: Any, organisation: Organisation, user: Any) -> N
         )
 
 
-def person_reactivate(*, actor: Any, organisation: Organisation, user: Any) -> None:
+def person_reactivate(*, actor: Any, organisation: Organisation, user: User) -> None:
     """Let a deactivated person sign in again (their revoked tokens stay revoked)."""
     require_org_admin(actor, organisation)
     if not Membership.objects.filter(user=user, organisation=organisation).exists():
@@ -242,7 +243,7 @@ def person_reactivate(*, actor: Any, organisation: Organisation, user: Any) -> N
         )
 
 
-def person_two_factor_reset(*, actor: Any, organisation: Organisation, user: Any) -> int:
+def person_two_factor_reset(*, actor: Any, organisation: Organisation, user: User) -> int:
     from safelearn.accounts.services import two_factor_reset
 
     require_org_admin(actor, organisation)

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from django.db.models import QuerySet
 from django.http import Http404
 
+from safelearn.core.types import RequestUser
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS
@@ -31,7 +32,7 @@ def deidentified_pool() -> QuerySet[DeidentifiedCopy]:
     )
 
 
-def redaction_queue(*, user: Any, organisation_id: Any) -> QuerySet[DeidentifiedCopy]:
+def redaction_queue(*, user: RequestUser | None, organisation_id: Any) -> QuerySet[DeidentifiedCopy]:
     require_reviewer(user, organisation_id)
     return (
         DeidentifiedCopy.objects.filter(organisation_id=organisation_id)
@@ -61,7 +62,7 @@ def additions_waiting_provide(provider: AdditionsWaiting) -> None:
         _additions_waiting.append(provider)
 
 
-def additions_waiting(*, user: Any, organisation_id: Any) -> list[AdditionWaiting]:
+def additions_waiting(*, user: RequestUser | None, organisation_id: Any) -> list[AdditionWaiting]:
     require_reviewer(user, organisation_id)
     rows = [row for provider in _additions_waiting for row in provider(organisation_id)]
     return sorted(rows, key=lambda row: row.since)
@@ -74,7 +75,7 @@ def report_has_additions_waiting(report: Any) -> bool:
     )
 
 
-def copy_for_reviewer(*, user: Any, report_id: Any) -> DeidentifiedCopy:
+def copy_for_reviewer(*, user: RequestUser | None, report_id: Any) -> DeidentifiedCopy:
     copy = DeidentifiedCopy.objects.select_related("report", "report__organisation").filter(report_id=report_id).first()
     if copy is None:
         raise Http404

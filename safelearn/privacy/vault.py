@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.organisations.selectors import identity_retention_days
@@ -57,7 +58,7 @@ def identity_exists(*, report: Any) -> bool:
     return IdentityVaultEntry.objects.filter(report=report).exists()
 
 
-def identity_read(*, user: Any, report: Any, reason: str = "") -> Identity | None:
+def identity_read(*, user: RequestUser | None, report: Any, reason: str = "") -> Identity | None:
     """Only the report's organisation's safety leads; every read is audited. None once destroyed."""
     require_reviewer(user, report.organisation_id)
     entry = IdentityVaultEntry.objects.filter(report=report).first()

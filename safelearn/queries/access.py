@@ -6,11 +6,11 @@ The same helpers analytics uses decide it (``analytics.access`` and the organisa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
 from safelearn.analytics.access import require_analyst
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Organisation, Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
 
@@ -27,7 +27,7 @@ class Scope:
         return "National pool (approved de-identified reports)" if self.national else self.organisation.name
 
 
-def query_scope_for(user: Any) -> Scope:
+def query_scope_for(user: RequestUser | None) -> Scope:
     """Analysts query nationally; safety leads their own organisation; anyone else is refused (403)."""
     if is_analyst(user):
         require_analyst(user)
@@ -38,7 +38,7 @@ def query_scope_for(user: Any) -> Scope:
     return Scope(national=False, organisation=organisations[0])
 
 
-def query_scope_or_none(user: Any) -> Scope | None:
+def query_scope_or_none(user: RequestUser | None) -> Scope | None:
     try:
         return query_scope_for(user)
     except PermissionDenied:

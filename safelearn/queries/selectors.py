@@ -8,28 +8,29 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.models import Membership, Role
 from safelearn.queries.access import Scope, query_scope_for, query_scope_or_none
 from safelearn.queries.models import QueryPin, SavedQuery
 
 
-def _visible(scope: Scope, user: Any) -> Q:
+def _visible(scope: Scope, user: RequestUser | None) -> Q:
     return Q(organisation_id=scope.organisation.pk, national=scope.national) & (Q(owner=user) | Q(shared=True))
 
 
-def saved_queries_for(*, user: Any) -> QuerySet[SavedQuery]:
+def saved_queries_for(*, user: RequestUser | None) -> QuerySet[SavedQuery]:
     scope = query_scope_for(user)
     return SavedQuery.objects.filter(_visible(scope, user)).select_related("owner")
 
 
-def saved_query_visible(*, user: Any, query: SavedQuery) -> bool:
+def saved_query_visible(*, user: RequestUser | None, query: SavedQuery) -> bool:
     scope = query_scope_or_none(user)
     if scope is None:
         return False
     return SavedQuery.objects.filter(_visible(scope, user), pk=query.pk).exists()
 
 
-def saved_query_get(*, user: Any, query_id: Any) -> SavedQuery:
+def saved_query_get(*, user: RequestUser | None, query_id: Any) -> SavedQuery:
     """A query the person may open; another organisation's (or a colleague's private one) is a 404."""
     scope = query_scope_or_none(user)
     query = None
@@ -40,7 +41,7 @@ def saved_query_get(*, user: Any, query_id: Any) -> SavedQuery:
     return query
 
 
-def saved_query_get_for_owner(*, user: Any, query_id: Any) -> SavedQuery:
+def saved_query_get_for_owner(*, user: RequestUser, query_id: Any) -> SavedQuery:
     """Only the person who saved a query changes it; colleagues it is shared with get a 403."""
     query = saved_query_get(user=user, query_id=query_id)
     if query.owner_id != user.pk:
@@ -57,7 +58,7 @@ def recipient_choices(*, query: SavedQuery) -> QuerySet[Any]:
     return get_user_model().objects.filter(pk__in=members, is_active=True).order_by("username")
 
 
-def pinned_queries_for(*, user: Any) -> list[SavedQuery]:
+def pinned_queries_for(*, user: User) -> list[SavedQuery]:
     scope = query_scope_or_none(user)
     if scope is None:
         return []
@@ -65,5 +66,5 @@ def pinned_queries_for(*, user: Any) -> list[SavedQuery]:
     return list(SavedQuery.objects.filter(_visible(scope, user), pk__in=pins).order_by("name"))
 
 
-def is_pinned(*, user: Any, query: SavedQuery) -> bool:
+def is_pinned(*, user: User, query: SavedQuery) -> bool:
     return QueryPin.objects.filter(user=user, query=query).exists()

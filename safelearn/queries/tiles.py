@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.urls import reverse
 
 from safelearn.analytics.tiles import Tile
+from safelearn.core.types import RequestUser, User
 from safelearn.queries.access import query_scope_or_none
 from safelearn.queries.definition import QueryDefinition
 from safelearn.queries.engine import query_run
@@ -16,9 +16,9 @@ from safelearn.queries.selectors import pinned_queries_for
 logger = logging.getLogger(__name__)
 
 
-def pinned_query_tiles(user: Any) -> list[Tile]:
+def pinned_query_tiles(user: RequestUser | None) -> list[Tile]:
     scope = query_scope_or_none(user)
-    if scope is None:
+    if scope is None or not isinstance(user, User):  # a query scope means someone is signed in
         return []
     tiles = []
     for query in pinned_queries_for(user=user):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from safelearn.core.forms import apply_errors
+from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.queries import selectors, services
 from safelearn.queries.access import Scope, query_scope_for
 from safelearn.queries.definition import QueryDefinition, definition_validate
@@ -74,7 +75,7 @@ def _builder_page(
 
 
 @login_required
-def query_list(request: HttpRequest) -> HttpResponse:
+def query_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = query_scope_for(request.user)
     queries = list(selectors.saved_queries_for(user=request.user))
     pinned = {q.pk for q in selectors.pinned_queries_for(user=request.user)}
@@ -130,7 +131,7 @@ def _saved_result(request: HttpRequest, query: SavedQuery) -> tuple[Scope, Query
 
 
 @login_required
-def detail(request: HttpRequest, query_id: Any) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, query_id: Any) -> HttpResponse:
     query = selectors.saved_query_get(user=request.user, query_id=query_id)
     scope, result = _saved_result(request, query)
     definition = result.definition

@@ -8,12 +8,13 @@ from typing import Any
 from django.http import Http404
 
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.models import NARRATIVE_FIELDS, Report
 
 
 def report_get_for_reviewer(
-    *, user: Any, report_id: Any, reads_narrative: bool = True, organisation_id: Any = None
+    *, user: RequestUser | None, report_id: Any, reads_narrative: bool = True, organisation_id: Any = None
 ) -> Report:
     """Fetch a report for a safety lead and audit the read of its narrative.
 

@@ -6,10 +6,12 @@ privacy app registers its vault here in ``AppConfig.ready``, as learning registe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.translation import gettext
+
+from safelearn.core.types import RequestUser
 
 if TYPE_CHECKING:
     from safelearn.reporting.models import Report
@@ -46,7 +48,9 @@ class IdentityKeeper(Protocol):
     def identity_create(self, *, report: Report, name: str, contact: str = "") -> object: ...
     def involved_people_keep(self, *, report: Report, names: str) -> object: ...
     def identity_exists(self, *, report: Report) -> bool: ...
-    def identity_read(self, *, user: Any, report: Report, reason: str = "") -> ReporterIdentityRead | None: ...
+    def identity_read(
+        self, *, user: RequestUser | None, report: Report, reason: str = ""
+    ) -> ReporterIdentityRead | None: ...
     def identity_contact_for_acknowledgement(self, *, report: Report) -> str: ...
 
 

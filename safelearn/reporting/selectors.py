@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import receipts
@@ -80,7 +81,7 @@ def conversation_for(*, report: Report) -> list[Message]:
     return list(Message.objects.filter(report=report).select_related("author").order_by("created_at"))
 
 
-def conversation_for_safety_lead(*, user: Any, report: Report) -> list[Message]:
+def conversation_for_safety_lead(*, user: RequestUser | None, report: Report) -> list[Message]:
     """The whole conversation, for the report's organisation's safety leads only."""
     require_reviewer(user, report.organisation_id)
     return conversation_for(report=report)

@@ -30,6 +30,7 @@ from typing import Any
 from django.utils import timezone
 
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import RequestUser, User
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,10 @@ def _date(value: dt.date | dt.datetime | None) -> str:
     return f"{value:%-d %B %Y}"
 
 
-def _name(user: Any) -> str:
-    if user is None or not getattr(user, "is_authenticated", False):
+def _name(user: RequestUser | None) -> str:
+    if not isinstance(user, User):  # nobody signed in
         return ""
-    name: str = user.get_full_name() or user.get_username()
-    return name
+    return user.get_full_name() or user.get_username()
 
 
 def _contact(report: Any, actor: Any) -> str:

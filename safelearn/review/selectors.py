@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.permissions import can_review, require_reviewer
 from safelearn.organisations.selectors import organisations_where
@@ -41,7 +42,7 @@ class InboxFilters:
     submitted_to: dt.date | None = None
 
 
-def report_list_for_reviewer(*, user: Any, filters: InboxFilters | None = None) -> QuerySet[Report]:
+def report_list_for_reviewer(*, user: RequestUser | None, filters: InboxFilters | None = None) -> QuerySet[Report]:
     """Only reports of organisations where the user is a safety lead; newest and most urgent first."""
     filters = filters or InboxFilters()
     org_ids = [o.pk for o in organisations_where(user, Role.REVIEWER)]
@@ -70,7 +71,7 @@ class TriageItem:
     timer: EscalationTimer | None = None
 
 
-def triage_queue(*, user: Any, now: dt.datetime | None = None) -> list[TriageItem]:
+def triage_queue(*, user: RequestUser | None, now: dt.datetime | None = None) -> list[TriageItem]:
     """New reports waiting for triage, with each one's target time.
 
     Unacknowledged child-at-risk-now alerts come first whatever the report's status (a reply can raise
@@ -105,7 +106,7 @@ def triage_queue(*, user: Any, now: dt.datetime | None = None) -> list[TriageIte
     return alerts + sorted(items, key=lambda i: (not i.report.immediate_risk_flagged, i.due))
 
 
-def duplicate_accounts(*, user: Any, report: Report) -> list[Report]:
+def duplicate_accounts(*, user: RequestUser | None, report: Report) -> list[Report]:
     """Every report merged into this one: each reporter's account stays visible on the primary (reads audited)."""
     require_reviewer(user, report.organisation_id)
     merged = list(Report.objects.filter(duplicate_of=report).order_by("submitted_at"))
@@ -141,7 +142,7 @@ def review_bundle(*, report: Report) -> ReviewBundle:
     )
 
 
-def just_culture_get(*, user: Any, report: Report) -> JustCultureAssessment | None:
+def just_culture_get(*, user: RequestUser, report: Report) -> JustCultureAssessment | None:
     """Only the organisation's safety leads see the decision aid; never administrators or line managers,
     and never a safety lead who is this report's reporter unless they completed it themselves."""
     if not can_review(user, report.organisation_id):
@@ -154,7 +155,7 @@ def just_culture_get(*, user: Any, report: Report) -> JustCultureAssessment | No
     return record
 
 
-def just_culture_allowed(*, user: Any, report: Report) -> bool:
+def just_culture_allowed(*, user: RequestUser, report: Report) -> bool:
     return can_review(user, report.organisation_id) and report.reporter_id != user.pk
 
 
@@ -167,7 +168,9 @@ class ActionsOverview:
     overdue_by_organisation: dict[str, int]
 
 
-def actions_for_reviewer(*, user: Any, status: str = "", today: dt.date | None = None) -> ActionsOverview:
+def actions_for_reviewer(
+    *, user: RequestUser | None, status: str = "", today: dt.date | None = None
+) -> ActionsOverview:
     """Every action across the user's organisations with overdue counts (open past their due date)."""
     today = today or timezone.localdate()
     org_ids = [o.pk for o in organisations_where(user, Role.REVIEWER)]
@@ -193,7 +196,7 @@ def actions_for_reviewer(*, user: Any, status: str = "", today: dt.date | None =
     )
 
 
-def action_get_for_reviewer(*, user: Any, action_id: Any) -> Action:
+def action_get_for_reviewer(*, user: RequestUser | None, action_id: Any) -> Action:
     action = Action.objects.select_related("report", "owner").filter(pk=action_id).first()
     if action is None:
         raise Http404
@@ -201,7 +204,7 @@ def action_get_for_reviewer(*, user: Any, action_id: Any) -> Action:
     return action
 
 
-def clock_get_for_reviewer(*, user: Any, clock_id: Any) -> StatutoryClock:
+def clock_get_for_reviewer(*, user: RequestUser | None, clock_id: Any) -> StatutoryClock:
     clock = StatutoryClock.objects.select_related("report").filter(pk=clock_id).first()
     if clock is None:
         raise Http404
@@ -209,7 +212,7 @@ def clock_get_for_reviewer(*, user: Any, clock_id: Any) -> StatutoryClock:
     return clock
 
 
-def episode_get_for_reviewer(*, user: Any, episode_id: Any) -> PracticeEpisode:
+def episode_get_for_reviewer(*, user: RequestUser | None, episode_id: Any) -> PracticeEpisode:
     episode = PracticeEpisode.objects.select_related("report").filter(pk=episode_id).first()
     if episode is None:
         raise Http404

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
+from safelearn.core.types import User
 from safelearn.organisations.models import Membership
 from safelearn.sso.models import MAPPABLE_ROLES, ExternalIdentity, IdentityProvider, ProviderMfaDevice
 from safelearn.sso.selectors import email_domain
@@ -31,7 +32,7 @@ class DiscoveryError(Exception):
 
 @dataclass(frozen=True)
 class SignInResult:
-    user: Any
+    user: User
     created: bool
     roles: frozenset[str]
     granted: list[str] = field(default_factory=list)
@@ -82,7 +83,7 @@ def roles_from_claims(*, provider: IdentityProvider, claims: dict[str, Any]) -> 
     return frozenset(roles)
 
 
-def _sync_memberships(*, user: Any, provider: IdentityProvider, roles: Iterable[str]) -> tuple[list[str], list[str]]:
+def _sync_memberships(*, user: User, provider: IdentityProvider, roles: Iterable[str]) -> tuple[list[str], list[str]]:
     """The provider is the source of truth for this organisation's roles: a leaver loses them at next sign-in."""
     wanted = set(roles)
     existing = {
@@ -167,7 +168,7 @@ def provider_did_mfa(claims: dict[str, Any]) -> bool:
     return isinstance(amr, list) and "mfa" in amr
 
 
-def provider_mfa_device_ensure(*, user: Any, provider: IdentityProvider) -> ProviderMfaDevice:
+def provider_mfa_device_ensure(*, user: User, provider: IdentityProvider) -> ProviderMfaDevice:
     device: ProviderMfaDevice
     device, _ = ProviderMfaDevice.objects.get_or_create(
         user=user,

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from safelearn.accounts.services.language import account_language_get
 from safelearn.core.audit import audit_record
+from safelearn.core.types import User
 from safelearn.organisations.selectors import memberships_for
 from safelearn.reporting.models import NARRATIVE_FIELDS, Addendum, Message, Report, ReportDraft, ReportingMode
 
@@ -36,7 +37,7 @@ class ErasureResult:
     other_unlinked: int = 0
 
 
-def reporter_data_export(*, user: Any) -> dict[str, Any]:
+def reporter_data_export(*, user: User) -> dict[str, Any]:
     """Everything stored about the signed-in user as a reporter, for a subject-access request. Audited."""
     reports = list(Report.objects.filter(reporter=user).select_related("organisation").order_by("submitted_at"))
     own_messages = Message.objects.filter(author=user).select_related("report").order_by("created_at")
@@ -90,7 +91,7 @@ def reporter_data_export(*, user: Any) -> dict[str, Any]:
     return data
 
 
-def reporter_data_erase(*, user: Any) -> ErasureResult:
+def reporter_data_erase(*, user: User) -> ErasureResult:
     """Unlink the user from their named reports (they become anonymous), their messages and drafts.
 
     The reports themselves stay: they are the organisation's safety record and may concern a child.

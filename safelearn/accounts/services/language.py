@@ -8,12 +8,11 @@ safety lead sees Welsh on a new laptop from the first page after signing in.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpRequest
 
 from safelearn.accounts.models import AccountSettings
+from safelearn.core.types import User
 
 #: Session key holding the account's language while signed in (read on every request, no query).
 SESSION_LANGUAGE_KEY = "_sl_account_language"
@@ -23,7 +22,7 @@ def _known(code: str) -> bool:
     return code in dict(settings.LANGUAGES)
 
 
-def account_language_get(user: Any) -> str:
+def account_language_get(user: User) -> str:
     """The language saved on ``user``'s account, or "" when they never chose one."""
     if not getattr(user, "is_authenticated", False):
         return ""
@@ -42,7 +41,7 @@ def account_language_set(*, request: HttpRequest, code: str) -> None:
     request.session[SESSION_LANGUAGE_KEY] = code
 
 
-def account_language_restore(*, request: HttpRequest, user: Any) -> None:
+def account_language_restore(*, request: HttpRequest, user: User) -> None:
     """At sign-in: copy the account's saved language into the new session (nothing saved, nothing changes)."""
     code = account_language_get(user)
     if code:

@@ -13,8 +13,10 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from safelearn.core.types import User
 
-def user_sessions_end(*, user: Any) -> int:
+
+def user_sessions_end(*, user: User) -> int:
     """Delete every live session signed in as the user; the next request from any of them is signed out."""
     target = str(user.pk)
     doomed = [
@@ -26,6 +28,6 @@ def user_sessions_end(*, user: Any) -> int:
     return len(doomed)
 
 
-def sessions_end_on_deactivation(*, user: Any, actor: Any) -> dict[str, int]:
+def sessions_end_on_deactivation(*, user: User, actor: Any) -> dict[str, int]:
     """A deactivated person is signed out everywhere at once (organisations.services.person_deactivate)."""
     return {"sessions_ended": user_sessions_end(user=user)}

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safelearn.accounts import selectors
 from safelearn.core.audit import audit_record
+from safelearn.core.types import User
 
 DEVICE_NAME = "Authenticator app"
 DEMO_DEVICE_NAME = "Demo authenticator"
@@ -27,7 +28,7 @@ def _clean(token: str) -> str:
     return "".join(ch for ch in token if ch.isdigit())
 
 
-def device_enrol_start(*, user: Any) -> TOTPDevice:
+def device_enrol_start(*, user: User) -> TOTPDevice:
     """The user's unconfirmed device (a fresh secret), reused until they confirm it with a code."""
     device = selectors.pending_device(user)
     if device is None:
@@ -97,7 +98,7 @@ def _demo_key(username: str) -> str:
     return digest.hexdigest()[:40]
 
 
-def demo_device_ensure(*, user: Any) -> TOTPDevice:
+def demo_device_ensure(*, user: User) -> TOTPDevice:
     """A confirmed TOTP device for a demo user; `safelearn totp_code USERNAME` prints its current code."""
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, name=DEMO_DEVICE_NAME, defaults={"confirmed": True, "key": _demo_key(user.get_username())}
@@ -105,7 +106,7 @@ def demo_device_ensure(*, user: Any) -> TOTPDevice:
     return device
 
 
-def two_factor_reset(*, actor: Any, user: Any, organisation_id: Any = None) -> int:
+def two_factor_reset(*, actor: Any, user: User, organisation_id: Any = None) -> int:
     """An administrator removes someone's authenticator (a lost phone): they set one up at their next sign-in.
 
     Every session they have ends too: a session verified with the old device must not outlive it.

@@ -18,6 +18,7 @@ from safelearn.analytics.selectors import pool_copy_get
 from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.notifications import notify_users, send_email
+from safelearn.core.types import RequestUser
 from safelearn.organisations.permissions import require_analyst
 from safelearn.reporting.models import Report, ReportingMode
 
@@ -186,7 +187,7 @@ def bulletin_tell_reporters(*, bulletin: Bulletin) -> int:
     return told
 
 
-def subscription_set(*, user: Any, active: bool) -> BulletinSubscription:
+def subscription_set(*, user: RequestUser | None, active: bool) -> BulletinSubscription:
     """Subscribe to (or stop) bulletin emails; the private feed token survives a pause."""
     with transaction.atomic():
         subscription, _ = BulletinSubscription.objects.get_or_create(user=user)

@@ -14,11 +14,12 @@ from safelearn.analytics.forms import BulletinForm, BulletinItemForm, Subscripti
 from safelearn.analytics.models import Bulletin
 from safelearn.analytics.pdf import bulletin_pdf
 from safelearn.analytics.views.common import apply_errors, download
+from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.organisations.selectors import is_analyst
 
 
 @login_required
-def bulletin_list(request: HttpRequest) -> HttpResponse:
+def bulletin_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_member(request.user)
     analyst = is_analyst(request.user)
     bulletins = (

@@ -19,6 +19,7 @@ from safelearn.api.models import Scope
 from safelearn.api.schemas import review_work as s
 from safelearn.api.schemas.common import Problem
 from safelearn.api.schemas.reports import MessageOut
+from safelearn.core.types import RequestUser, User
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
 from safelearn.reporting.access import report_get_for_reviewer
@@ -48,11 +49,11 @@ def _report(request: HttpRequest, report_id: uuid.UUID, scope: str) -> tuple[Cal
     return caller, report
 
 
-def _user(username: str) -> Any:
+def _user(username: str) -> User | None:
     return get_user_model().objects.filter(username=username.strip()).first()
 
 
-def _name(user: Any) -> str:
+def _name(user: RequestUser | None) -> str:
     return user.get_username() if user is not None else ""
 
 

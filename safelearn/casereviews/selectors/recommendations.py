@@ -11,6 +11,7 @@ from django.http import Http404
 
 from safelearn.casereviews.engine import IndexCache
 from safelearn.casereviews.models import Recommendation, RecommendationAssignment
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Role
 from safelearn.organisations.permissions import can_review
 from safelearn.organisations.selectors import is_analyst, organisations_where
@@ -77,7 +78,7 @@ def repeats_of(recommendation: Recommendation) -> list[Recommendation]:
     return []
 
 
-def assignments_for_user(*, user: Any) -> QuerySet[RecommendationAssignment]:
+def assignments_for_user(*, user: RequestUser | None) -> QuerySet[RecommendationAssignment]:
     """Analysts see every assignment; a safety lead sees their organisations' ones."""
     qs = RecommendationAssignment.objects.select_related("recommendation__review", "organisation", "updated_by")
     if is_analyst(user):
@@ -86,7 +87,7 @@ def assignments_for_user(*, user: Any) -> QuerySet[RecommendationAssignment]:
     return qs.filter(organisation_id__in=org_ids).order_by("due_on", "created_at")
 
 
-def assignment_get_for_lead(*, user: Any, assignment_id: Any) -> RecommendationAssignment:
+def assignment_get_for_lead(*, user: RequestUser | None, assignment_id: Any) -> RecommendationAssignment:
     assignment = (
         RecommendationAssignment.objects.select_related("recommendation__review", "organisation")
         .filter(pk=assignment_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import send_email
+from safelearn.core.types import User
 from safelearn.core.working_days import add_working_days
 from safelearn.reporting.identity import identity_keeper
 from safelearn.reporting.models import Report, ReportingMode
@@ -41,7 +41,7 @@ def _looks_like_email(contact: str) -> bool:
     return bool(local) and "." in domain and " " not in contact.strip()
 
 
-def acknowledgement_send(*, report: Report, user: Any = None) -> bool:
+def acknowledgement_send(*, report: Report, user: User | None = None) -> bool:
     """Email named and confidential reporters who gave an email address. Never the narrative, never the code."""
     if report.mode == ReportingMode.ANONYMOUS:
         return False

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.identity import identity_keeper
@@ -70,7 +71,9 @@ def _tell_reporter(report: Report) -> None:
             send_email([contact.strip()], f"{title_cy} / {title_en}", f"{body_cy}\n\n---\n\n{body_en}")
 
 
-def conversation_post_as_safety_lead(*, user: Any, report: Report, body: str, kind: str = "question") -> Message:
+def conversation_post_as_safety_lead(
+    *, user: RequestUser | None, report: Report, body: str, kind: str = "question"
+) -> Message:
     """A safety lead asks or tells the reporter something; only the report's organisation's safety leads."""
     require_reviewer(user, report.organisation_id)
     if kind not in SAFETY_LEAD_KINDS:

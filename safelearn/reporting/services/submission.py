@@ -15,6 +15,7 @@ from django.utils.translation import gettext, gettext_noop
 from safelearn.core.audit import audit_record
 from safelearn.core.queue import task_enqueue_on_commit
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import User
 from safelearn.organisations.models import Organisation
 from safelearn.reporting import receipts
 from safelearn.reporting.about import SettingType
@@ -218,7 +219,7 @@ def report_submit(
     return SubmissionResult(report=report, receipt_code=code, escalated=risk.at_risk)
 
 
-def _identity_for(mode: str, user: Any, identity: ReporterIdentity | None) -> ReporterIdentity | None:
+def _identity_for(mode: str, user: User | None, identity: ReporterIdentity | None) -> ReporterIdentity | None:
     if mode == ReportingMode.ANONYMOUS:
         return None
     if mode == ReportingMode.CONFIDENTIAL:

@@ -13,6 +13,7 @@ from safelearn.core.audit import audit_record
 from safelearn.core.links import absolute_url
 from safelearn.core.models import Notification
 from safelearn.core.notifications import notify_users, send_email
+from safelearn.core.types import User
 from safelearn.organisations.models import Membership, Role
 from safelearn.review.models import EmailFrequency, NotificationPreference
 
@@ -20,12 +21,12 @@ from safelearn.review.models import EmailFrequency, NotificationPreference
 KIND_PREFIX = "review_"
 
 
-def email_frequency_for(user: Any) -> str:
+def email_frequency_for(user: User) -> str:
     pref = NotificationPreference.objects.filter(user=user).only("email_frequency").first()
     return pref.email_frequency if pref else EmailFrequency.IMMEDIATE
 
 
-def notification_preference_set(*, user: Any, email_frequency: str) -> NotificationPreference:
+def notification_preference_set(*, user: User, email_frequency: str) -> NotificationPreference:
     """Record how often this user wants review emails."""
     if email_frequency not in EmailFrequency.values:
         raise ValidationError({"email_frequency": ["Choose straight away or once a day"]})

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.review import selectors, services
 from safelearn.review.forms import ActionUpdateForm, InboxFilterForm, PreferenceForm
 from safelearn.review.models import ActionStatus
@@ -82,7 +83,7 @@ def action_update(request: HttpRequest, action_id: str) -> HttpResponse:
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every signed-in person chooses their own email frequency; nobody else's can be reached from here."""
     if request.method == "POST":
         form = PreferenceForm(request.POST)
