@@ -12,6 +12,7 @@ from django.urls import reverse
 from conftest import PASSWORD
 from safelearn.accounts.models import AccountSettings
 from safelearn.accounts.services import account_language_get, reporter_data_export
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def _lang(response: Any) -> str:
     return html[start : html.index('"', start)]
 
 
-def test_the_language_select_saves_the_choice_on_the_signed_in_account(people: dict[str, Any]) -> None:
+def test_the_language_select_saves_the_choice_on_the_signed_in_account(people: dict[str, User]) -> None:
     laptop = Client()
     _sign_in(laptop, "reviewer")
     laptop.get(reverse("switch_language", args=["cy"]) + "?next=/review/")
@@ -42,7 +43,7 @@ def test_the_language_select_saves_the_choice_on_the_signed_in_account(people: d
     assert AccountSettings.objects.filter(user=people["reviewer"]).count() == 1
 
 
-def test_signing_in_on_another_device_brings_the_saved_language(people: dict[str, Any]) -> None:
+def test_signing_in_on_another_device_brings_the_saved_language(people: dict[str, User]) -> None:
     AccountSettings.objects.create(user=people["reviewer"], language="cy")
     phone = Client()
     # A new device whose browser (and cookie) says English.
@@ -56,7 +57,7 @@ def test_signing_in_on_another_device_brings_the_saved_language(people: dict[str
     assert _lang(phone.get(reverse("login"))) == "cy"
 
 
-def test_the_account_wins_over_a_stale_cookie_while_signed_in(people: dict[str, Any]) -> None:
+def test_the_account_wins_over_a_stale_cookie_while_signed_in(people: dict[str, User]) -> None:
     AccountSettings.objects.create(user=people["reviewer"], language="cy")
     client = Client()
     _sign_in(client, "reviewer")
@@ -66,7 +67,7 @@ def test_the_account_wins_over_a_stale_cookie_while_signed_in(people: dict[str, 
     assert page.cookies[LANG_COOKIE].value == "cy"
 
 
-def test_without_a_saved_choice_the_cookie_and_browser_decide(people: dict[str, Any]) -> None:
+def test_without_a_saved_choice_the_cookie_and_browser_decide(people: dict[str, User]) -> None:
     client = Client()
     _sign_in(client, "reviewer")
     assert account_language_get(people["reviewer"]) == ""
@@ -83,13 +84,13 @@ def test_a_visitor_who_is_not_signed_in_saves_nothing_but_the_cookie() -> None:
     assert not AccountSettings.objects.exists()
 
 
-def test_another_persons_choice_never_changes_mine(people: dict[str, Any]) -> None:
+def test_another_persons_choice_never_changes_mine(people: dict[str, User]) -> None:
     AccountSettings.objects.create(user=people["other_reviewer"], language="cy")
     client = Client()
     _sign_in(client, "reviewer")
     assert _lang(client.get(reverse("review:inbox"))) == "en-gb"
 
 
-def test_the_saved_language_is_in_the_persons_data_export(people: dict[str, Any]) -> None:
+def test_the_saved_language_is_in_the_persons_data_export(people: dict[str, User]) -> None:
     AccountSettings.objects.create(user=people["reporter"], language="cy")
     assert reporter_data_export(user=people["reporter"])["account"]["language"] == "cy"

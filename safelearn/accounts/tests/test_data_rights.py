@@ -10,13 +10,14 @@ from django.test import Client
 
 from safelearn.core.audit import audit_verify
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 
 pytestmark = pytest.mark.django_db
 
 
 def test_download_is_my_own_data_only_as_an_attachment(
-    client: Client, people: dict[str, Any], submit_report: Any
+    client: Client, people: dict[str, User], submit_report: Any
 ) -> None:
     mine = submit_report(reporter=people["reporter"], what_happened="My words about the missed visit.").report
     theirs = submit_report(reporter=people["reviewer"], what_happened="Someone else's words.").report
@@ -34,7 +35,7 @@ def test_download_is_my_own_data_only_as_an_attachment(
 
 
 def test_erasure_needs_confirmation_then_makes_my_named_reports_anonymous(
-    client: Client, people: dict[str, Any], submit_report: Any
+    client: Client, people: dict[str, User], submit_report: Any
 ) -> None:
     mine = submit_report(reporter=people["reporter"], mode="named").report
     other = submit_report(reporter=people["reviewer"], mode="named").report

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import PASSWORD
 from safelearn.accounts.services import demo_device_ensure, device_current_code
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def _password_step(client: Client, username: str) -> None:
     assert client.post("/sign-in/", {"username": username, "password": PASSWORD}).status_code == 302
 
 
-def test_a_cookie_from_before_sign_in_is_not_signed_in_after_it(people: dict[str, Any]) -> None:
+def test_a_cookie_from_before_sign_in_is_not_signed_in_after_it(people: dict[str, User]) -> None:
     client = Client()
     client.get("/sign-in/")
     client.session.save()  # an anonymous session exists (as after the public form or a fixated cookie)
@@ -49,7 +50,7 @@ def test_a_cookie_from_before_sign_in_is_not_signed_in_after_it(people: dict[str
     assert thief.get("/my-reports/")["Location"].startswith("/sign-in/")
 
 
-def test_a_cookie_copied_before_the_second_factor_is_useless_after_it(people: dict[str, Any]) -> None:
+def test_a_cookie_copied_before_the_second_factor_is_useless_after_it(people: dict[str, User]) -> None:
     device = demo_device_ensure(user=people["reviewer"])
     client = Client()
     _password_step(client, "reviewer")
@@ -66,7 +67,7 @@ def test_a_cookie_copied_before_the_second_factor_is_useless_after_it(people: di
     assert stolen.status_code == 302 and stolen["Location"].startswith("/sign-in/")
 
 
-def test_enrolling_the_first_device_also_rotates_the_session(people: dict[str, Any]) -> None:
+def test_enrolling_the_first_device_also_rotates_the_session(people: dict[str, User]) -> None:
     client = Client()
     _password_step(client, "reviewer")
     client.get("/account/two-factor/set-up/")

@@ -13,6 +13,7 @@ from django.test import Client, RequestFactory
 
 from conftest import PASSWORD
 from safelearn.accounts.middleware import LAST_SEEN_KEY
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def _sign_in(client: Client, username: str, password: str) -> Any:
     return client.post("/sign-in/", {"username": username, "password": password})
 
 
-def test_five_wrong_passwords_lock_the_username_with_a_clear_message(people: dict[str, Any], settings: Any) -> None:
+def test_five_wrong_passwords_lock_the_username_with_a_clear_message(people: dict[str, User], settings: Any) -> None:
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert _sign_in(client, "reporter", "wrong-password-123").status_code == 200
@@ -34,7 +35,7 @@ def test_five_wrong_passwords_lock_the_username_with_a_clear_message(people: dic
     assert _sign_in(Client(), "reviewer", PASSWORD).status_code == 302
 
 
-def test_a_right_password_before_the_limit_resets_the_count(people: dict[str, Any], settings: Any) -> None:
+def test_a_right_password_before_the_limit_resets_the_count(people: dict[str, User], settings: Any) -> None:
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         _sign_in(client, "reporter", "wrong-password-123")
@@ -44,7 +45,7 @@ def test_a_right_password_before_the_limit_resets_the_count(people: dict[str, An
         assert _sign_in(client, "reporter", "wrong-password-123").status_code == 200
 
 
-def test_inactivity_signs_out_and_asks_to_sign_in_again(client: Client, people: dict[str, Any], settings: Any) -> None:
+def test_inactivity_signs_out_and_asks_to_sign_in_again(client: Client, people: dict[str, User], settings: Any) -> None:
     client.force_login(people["reporter"])
     assert client.get("/my-reports/").status_code == 200
     session = client.session
@@ -58,7 +59,7 @@ def test_inactivity_signs_out_and_asks_to_sign_in_again(client: Client, people: 
     assert client.get("/my-reports/").status_code == 302  # really signed out
 
 
-def test_activity_keeps_the_session_alive(client: Client, people: dict[str, Any], settings: Any) -> None:
+def test_activity_keeps_the_session_alive(client: Client, people: dict[str, User], settings: Any) -> None:
     client.force_login(people["reporter"])
     client.get("/")
     session = client.session
@@ -68,7 +69,7 @@ def test_activity_keeps_the_session_alive(client: Client, people: dict[str, Any]
     assert client.get("/my-reports/").status_code == 200
 
 
-def test_the_warning_banner_is_a_static_script_and_hidden_markup(people: dict[str, Any]) -> None:
+def test_the_warning_banner_is_a_static_script_and_hidden_markup(people: dict[str, User]) -> None:
     request = RequestFactory().get("/")
     request.user = people["reporter"]
     html = Template("{% load session_timeout %}{% session_timeout_warning %}").render(Context({"request": request}))

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safelearn.accounts.services import demo_device_ensure, device_current_code
 from safelearn.accounts.testing import login_verified
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def _require_2fa(settings: Any) -> None:
 
 
 @pytest.mark.parametrize("who", ["reviewer", "org_admin", "analyst"])
-def test_privileged_roles_are_sent_to_set_up_before_any_page(client: Client, people: dict[str, Any], who: str) -> None:
+def test_privileged_roles_are_sent_to_set_up_before_any_page(client: Client, people: dict[str, User], who: str) -> None:
     client.force_login(people[who])
     for url in ["/", "/review/", "/alerts/", "/my-reports/"]:
         response = client.get(url)
@@ -29,19 +30,19 @@ def test_privileged_roles_are_sent_to_set_up_before_any_page(client: Client, peo
         assert response["Location"].startswith("/account/two-factor/set-up/?next="), url
 
 
-def test_reporters_are_not_made_to_use_two_factor(client: Client, people: dict[str, Any]) -> None:
+def test_reporters_are_not_made_to_use_two_factor(client: Client, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     assert client.get("/report/").status_code == 200
 
 
-def test_switching_it_off_is_a_setting(client: Client, people: dict[str, Any], settings: Any) -> None:
+def test_switching_it_off_is_a_setting(client: Client, people: dict[str, User], settings: Any) -> None:
     settings.SAFELEARN_REQUIRE_2FA = False
     client.force_login(people["reviewer"])
     assert client.get("/review/").status_code == 200
 
 
 def test_enrolment_shows_a_server_drawn_qr_code_and_the_key_and_confirms_with_a_code(
-    client: Client, people: dict[str, Any]
+    client: Client, people: dict[str, User]
 ) -> None:
     reviewer = people["reviewer"]
     client.force_login(reviewer)
@@ -69,7 +70,7 @@ def test_enrolment_shows_a_server_drawn_qr_code_and_the_key_and_confirms_with_a_
     assert AuditEvent.objects.filter(verb="account.two_factor_enrolled", target_id=str(reviewer.pk)).exists()
 
 
-def test_a_new_sign_in_needs_a_code_and_cannot_enrol_another_device(client: Client, people: dict[str, Any]) -> None:
+def test_a_new_sign_in_needs_a_code_and_cannot_enrol_another_device(client: Client, people: dict[str, User]) -> None:
     reviewer = people["reviewer"]
     device = demo_device_ensure(user=reviewer)
     client.force_login(reviewer)  # password step done, second step not
@@ -83,7 +84,7 @@ def test_a_new_sign_in_needs_a_code_and_cannot_enrol_another_device(client: Clie
     assert client.get("/review/").status_code == 200
 
 
-def test_verify_never_redirects_off_site(client: Client, people: dict[str, Any]) -> None:
+def test_verify_never_redirects_off_site(client: Client, people: dict[str, User]) -> None:
     device = demo_device_ensure(user=people["reviewer"])
     client.force_login(people["reviewer"])
     response = client.post(
@@ -92,12 +93,12 @@ def test_verify_never_redirects_off_site(client: Client, people: dict[str, Any])
     assert response["Location"] == "/"
 
 
-def test_the_login_verified_helper_gives_a_verified_session(client: Client, people: dict[str, Any]) -> None:
+def test_the_login_verified_helper_gives_a_verified_session(client: Client, people: dict[str, User]) -> None:
     login_verified(client, people["analyst"])
     assert client.get("/").status_code == 200
 
 
-def test_totp_code_command_prints_demo_codes_only(people: dict[str, Any], settings: Any) -> None:
+def test_totp_code_command_prints_demo_codes_only(people: dict[str, User], settings: Any) -> None:
     from django.core.management import CommandError, call_command
 
     settings.DEBUG = False

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from safelearn.core.types import User
 from safelearn.privacy.services import deidentify_report, redaction_approve
 
 
@@ -18,7 +19,7 @@ def _no_two_factor_prompt(settings: Any) -> None:
 
 
 @pytest.fixture
-def approved_report(people: dict[str, Any], submit_report: Callable[..., Any]) -> Callable[..., Any]:
+def approved_report(people: dict[str, User], submit_report: Callable[..., Any]) -> Callable[..., Any]:
     """Submit, de-identify and approve a report; returns the Report."""
 
     def make(organisation: Any = None, approve: bool = True, reviewer: Any = None, **fields: Any) -> Any:
@@ -38,7 +39,7 @@ def approved_report(people: dict[str, Any], submit_report: Callable[..., Any]) -
 
 
 @pytest.fixture
-def client_for(people: dict[str, Any]) -> Callable[[str | None], Client]:
+def client_for(people: dict[str, User]) -> Callable[[str | None], Client]:
     def make(name: str | None) -> Client:
         client = Client()
         if name:

@@ -11,13 +11,14 @@ from django.urls import reverse
 from safelearn.analytics import services
 from safelearn.analytics.models import Bulletin
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.web.tests.pages import read_page
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def draft(approved_report: Callable[..., Any], people: dict[str, Any]) -> Bulletin:
+def draft(approved_report: Callable[..., Any], people: dict[str, User]) -> Bulletin:
     report = approved_report(what_happened="The rota gap meant nobody visited.")
     bulletin = services.bulletin_create(
         actor=people["analyst"], data=services.BulletinInput(title="Rota gaps", summary="Visits missed.")
@@ -69,7 +70,7 @@ def test_confirmation_page_needs_the_analyst_role(draft: Bulletin, client_for: C
     assert client_for(None).get(publish).status_code == 302
 
 
-def test_an_empty_draft_cannot_be_confirmed(people: dict[str, Any], client_for: Callable[..., Any]) -> None:
+def test_an_empty_draft_cannot_be_confirmed(people: dict[str, User], client_for: Callable[..., Any]) -> None:
     empty = services.bulletin_create(actor=people["analyst"], data=services.BulletinInput(title="T", summary="S"))
     html = client_for("analyst").get(reverse("analytics:bulletin_publish", args=[empty.pk])).content.decode()
     assert "cannot be published" in html and "Yes, publish it" not in html

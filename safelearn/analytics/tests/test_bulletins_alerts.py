@@ -15,6 +15,7 @@ from django.utils import timezone
 from safelearn.analytics import services
 from safelearn.analytics.models import AlertRecipient, BulletinSubscription
 from safelearn.core.models import AuditEvent, Notification
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -22,7 +23,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def test_publish_a_bulletin_through_the_pages(
     approved_report: Callable[..., Any],
-    people: dict[str, Any],
+    people: dict[str, User],
     client_for: Callable[..., Any],
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -83,7 +84,7 @@ def test_publish_a_bulletin_through_the_pages(
     assert analyst.get(reverse("analytics:bulletin_edit", args=[bulletin_id])).status_code == 404
 
 
-def test_publishing_an_empty_bulletin_is_refused(people: dict[str, Any], client_for: Callable[..., Any]) -> None:
+def test_publishing_an_empty_bulletin_is_refused(people: dict[str, User], client_for: Callable[..., Any]) -> None:
     bulletin = services.bulletin_create(actor=people["analyst"], data=services.BulletinInput(title="T", summary="S"))
     publish = reverse("analytics:bulletin_publish", args=[bulletin.pk])
     response = client_for("analyst").post(publish, {"confirm": "yes"}, follow=True)
@@ -93,7 +94,7 @@ def test_publishing_an_empty_bulletin_is_refused(people: dict[str, Any], client_
 
 
 def test_alert_issue_acknowledge_and_compliance(
-    people: dict[str, Any], org: Any, other_org: Any, client_for: Callable[..., Any]
+    people: dict[str, User], org: Any, other_org: Any, client_for: Callable[..., Any]
 ) -> None:
     analyst = client_for("analyst")
     respond_by = timezone.localdate() + dt.timedelta(days=10)
@@ -136,7 +137,7 @@ def test_alert_issue_acknowledge_and_compliance(
     assert AuditEvent.objects.filter(verb="analytics.alert_acknowledged").count() == 1
 
 
-def test_alert_cannot_be_due_in_the_past(people: dict[str, Any], org: Any) -> None:
+def test_alert_cannot_be_due_in_the_past(people: dict[str, User], org: Any) -> None:
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError) as caught:

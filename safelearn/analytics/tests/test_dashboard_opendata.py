@@ -19,6 +19,7 @@ from safelearn.analytics.opendata import Quarter, build_release
 from safelearn.analytics.selectors import PoolFilters
 from safelearn.analytics.summary import summary_rebuild
 from safelearn.analytics.suppression import GRAND, MARKER, determined_keys, table_lines
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 from safelearn.review.models import Action, ActionStatus, ClockStatus, Feedback, StatutoryClock
 
@@ -235,7 +236,10 @@ def _joint_exposed(release: Any) -> set[tuple[Any, ...]]:
 
 
 def test_release_is_safe_across_linked_tables(
-    approved_report: Callable[..., Any], make_org: Callable[..., Any], people: dict[str, Any], make_user: Any
+    approved_report: Callable[..., Any],
+    make_org: Callable[..., Any],
+    people: dict[str, Any],
+    make_user: Callable[..., User],
 ) -> None:
     third = make_org("eastfield", "EF", children_supported=900)
     make_user("ef-reviewer", "reviewer", third)

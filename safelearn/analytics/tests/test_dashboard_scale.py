@@ -17,6 +17,7 @@ from django.utils import timezone
 from safelearn.analytics.dashboard import dashboard_build
 from safelearn.analytics.selectors import PoolFilters, pool_count
 from safelearn.analytics.summary import summary_rebuild
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 from safelearn.review.models import Action, Feedback
 
@@ -30,7 +31,7 @@ def _queries_for_build(filters: PoolFilters, now: dt.datetime) -> list[str]:
 
 
 def test_dashboard_runs_the_same_queries_for_few_and_many_reports(
-    approved_report: Callable[..., Any], org: Any, people: dict[str, Any]
+    approved_report: Callable[..., Any], org: Any, people: dict[str, User]
 ) -> None:
     now = timezone.now()
     counts = []

@@ -13,6 +13,7 @@ from django.utils import timezone
 from safelearn.analytics.equality import NO_DATA, equality_tables
 from safelearn.analytics.opendata import Quarter
 from safelearn.analytics.selectors import PoolFilters
+from safelearn.core.types import User
 from safelearn.reporting.models import Location
 from safelearn.reporting.services import ChildInput, harm_grade
 
@@ -29,7 +30,7 @@ def _row(table: Any, code: str) -> tuple[list[int | None], int | None]:
 
 
 @pytest.fixture
-def looked_after_pool(approved_report: Any, org: Any, people: dict[str, Any]) -> list[Any]:
+def looked_after_pool(approved_report: Any, org: Any, people: dict[str, User]) -> list[Any]:
     oak = Location.objects.create(organisation=org, name="Oak House", setting_type="childrens_home")
     reports = []
     for _ in range(6):
@@ -69,7 +70,7 @@ def test_counts_by_childrens_details_with_no_data_and_suppression(looked_after_p
 
 
 def test_harm_graded_apart_is_counted_by_physical_and_psychological(
-    looked_after_pool: Any, people: dict[str, Any]
+    looked_after_pool: Any, people: dict[str, User]
 ) -> None:
     for report in looked_after_pool[:6]:
         harm_grade(

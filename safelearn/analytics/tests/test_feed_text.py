@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.analytics.models import Bulletin, BulletinStatus, BulletinSubscription
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -18,7 +19,7 @@ MARKUP = '<img src="https://tracker.example/p.gif" onerror="alert(1)"><script>al
 
 
 @pytest.fixture
-def bulletin(people: dict[str, Any]) -> Bulletin:
+def bulletin(people: dict[str, User]) -> Bulletin:
     return Bulletin.objects.create(
         title="Rota <em>gaps</em>",
         summary=MARKUP,
@@ -46,7 +47,7 @@ def test_summary_is_text_exactly_as_typed(bulletin: Bulletin, client_for: Callab
     assert b'type="html"' not in response.content
 
 
-def test_the_token_feed_is_the_same(bulletin: Bulletin, people: dict[str, Any], client: Any) -> None:
+def test_the_token_feed_is_the_same(bulletin: Bulletin, people: dict[str, User], client: Any) -> None:
     subscription = BulletinSubscription.objects.create(user=people["other_reviewer"])
     response = client.get(reverse("analytics:bulletin_feed_token", args=[subscription.feed_token]))
     summary = _entry(response.content).find(f"{ATOM}summary")

@@ -12,13 +12,14 @@ from django.utils import timezone
 
 from safelearn.analytics import services
 from safelearn.analytics.models import BulletinSubscription
+from safelearn.core.types import User
 from safelearn.learning.models import Signal
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def objects(people: dict[str, Any], org: Any, other_org: Any, approved_report: Callable[..., Any]) -> dict[str, Any]:
+def objects(people: dict[str, User], org: Any, other_org: Any, approved_report: Callable[..., Any]) -> dict[str, Any]:
     report = approved_report()
     analyst = people["analyst"]
     draft = services.bulletin_create(actor=analyst, data=services.BulletinInput(title="Draft one", summary="Why"))
@@ -158,7 +159,7 @@ def test_organisation_user_cannot_ask_for_another_organisation(
 
 
 def test_feed_token_lets_a_feed_reader_in(
-    objects: dict[str, Any], people: dict[str, Any], client_for: Callable[..., Any]
+    objects: dict[str, Any], people: dict[str, User], client_for: Callable[..., Any]
 ) -> None:
     subscription = BulletinSubscription.objects.create(user=people["reporter"])
     anon = client_for(None)

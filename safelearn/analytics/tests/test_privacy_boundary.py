@@ -18,6 +18,7 @@ from django.utils import timezone
 from safelearn.analytics import services
 from safelearn.analytics.opendata import Quarter
 from safelearn.analytics.selectors import PoolFilters, pool_reports_for_analyst, pool_rows
+from safelearn.core.types import User
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.services import redaction_approve
 
@@ -68,7 +69,7 @@ def _all_text(bodies: list[bytes]) -> str:
 
 
 def test_unapproved_text_never_reaches_an_analyst(
-    approved_report: Callable[..., Any], client_for: Callable[..., Any], people: dict[str, Any]
+    approved_report: Callable[..., Any], client_for: Callable[..., Any], people: dict[str, User]
 ) -> None:
     report = approved_report(what_happened=NARRATIVE, approve=False)
     copy = DeidentifiedCopy.objects.get(report=report)
@@ -112,7 +113,7 @@ def test_open_data_holds_no_free_text(approved_report: Callable[..., Any], clien
 
 
 def test_bulletin_quotes_only_the_approved_copy(
-    approved_report: Callable[..., Any], people: dict[str, Any], client_for: Callable[..., Any]
+    approved_report: Callable[..., Any], people: dict[str, User], client_for: Callable[..., Any]
 ) -> None:
     report = approved_report(what_happened=NARRATIVE)
     analyst = people["analyst"]

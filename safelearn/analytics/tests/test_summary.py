@@ -28,6 +28,7 @@ from safelearn.analytics.summary import (
     summary_timings,
     summary_total,
 )
+from safelearn.core.types import User
 from safelearn.learning.services import report_set_code
 from safelearn.privacy.services import purge_raw_narratives
 from safelearn.reporting.models import Report, ReportStatus
@@ -77,7 +78,7 @@ def test_submission_and_approval(approved_report: Callable[..., Any]) -> None:
 
 
 def test_transitions_withdrawal_and_duplicate_merge(
-    approved_report: Callable[..., Any], people: dict[str, Any]
+    approved_report: Callable[..., Any], people: dict[str, User]
 ) -> None:
     reviewer = people["reviewer"]
     primary, duplicate, withdrawn = approved_report(), approved_report(outcome="low_harm"), approved_report()
@@ -95,7 +96,7 @@ def test_transitions_withdrawal_and_duplicate_merge(
 
 
 def test_median_times_come_exactly_from_the_summary(
-    approved_report: Callable[..., Any], people: dict[str, Any]
+    approved_report: Callable[..., Any], people: dict[str, User]
 ) -> None:
     reviewer = people["reviewer"]
     reports = [approved_report() for _ in range(4)]

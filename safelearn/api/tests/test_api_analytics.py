@@ -22,7 +22,7 @@ RAW = "Jayden Smith was left at 14 Larkspur Close when the visit was missed."
 
 
 @pytest.fixture
-def pooled(submit_report: Any, people: dict[str, Any]) -> Any:
+def pooled(submit_report: Any, people: dict[str, User]) -> Any:
     report = submit_report(
         what_happened=RAW, incident_type="missed_visit_or_contact", service_area="child_protection", outcome="near_miss"
     ).report
@@ -33,7 +33,7 @@ def pooled(submit_report: Any, people: dict[str, Any]) -> Any:
 
 
 @pytest.fixture
-def analyst_token(national_org: Any, people: dict[str, Any]) -> str:
+def analyst_token(national_org: Any, people: dict[str, User]) -> str:
     return token_create(
         organisation=national_org,
         name="stats",

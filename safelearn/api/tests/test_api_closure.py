@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from safelearn.core.types import User
 from safelearn.reporting.models import ReportStatus
 from safelearn.review import services, workflow
 from safelearn.review.models import ClosureOverride, StatutoryClock
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def allegation(submit_report: Any, people: dict[str, Any]) -> Any:
+def allegation(submit_report: Any, people: dict[str, User]) -> Any:
     reviewer = people["reviewer"]
     report = submit_report(incident_type="allegation_management").report
     workflow.report_transition(report=report, actor=reviewer, to_status=ReportStatus.TRIAGED)  # starts the clock
@@ -26,7 +27,7 @@ def allegation(submit_report: Any, people: dict[str, Any]) -> Any:
 
 
 def test_closing_with_a_running_clock_is_a_400_problem(
-    api_post: Any, allegation: Any, people: dict[str, Any], reviewer_token: str
+    api_post: Any, allegation: Any, people: dict[str, User], reviewer_token: str
 ) -> None:
     url = f"/review/reports/{allegation.pk}/transition"
     refused = api_post(url, {"to_status": "closed"}, token=reviewer_token)

@@ -9,12 +9,13 @@ from django.db import connection
 from django.test import Client
 
 from safelearn.core.tests.worker_tasks import short_busy_timeout, write_lock_held
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_locked_database_is_a_503_problem_with_retry_after(
-    submit_report: Any, reviewer_token: str, people: dict[str, Any]
+    submit_report: Any, reviewer_token: str, people: dict[str, User]
 ) -> None:
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's single write lock")

@@ -16,6 +16,7 @@ from safelearn.api.models import ApiToken
 from safelearn.api.services import token_create, token_revoke
 from safelearn.api.tests.endpoints import ANALYTICS, ENDPOINTS, EXPORT, REPORT_READ, REPORT_WRITE, Endpoint
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import User
 from safelearn.review.models import Action, StatutoryClock
 
 SECRET = "The night visit to Larkspur Close was missed."
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def objects(submit_report: Any, people: dict[str, Any], org: Any) -> dict[str, Any]:
+def objects(submit_report: Any, people: dict[str, User], org: Any) -> dict[str, Any]:
     report = submit_report(reporter=people["reporter"], what_happened=SECRET).report
     now = timezone.now()
     duty = get_taxonomy().choices("statutory_notification")[0][0]

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report(submit_report: Any, people: dict[str, Any]) -> Any:
+def report(submit_report: Any, people: dict[str, User]) -> Any:
     return submit_report(reporter=people["reporter"], what_happened="The visit was missed.").report
 
 

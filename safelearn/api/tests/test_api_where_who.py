@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from safelearn.api.services import token_create
+from safelearn.core.types import User
 from safelearn.privacy.services import deidentify_report, redaction_approve
 from safelearn.reporting.models import Location, Report
 from safelearn.reporting.services import ChildInput, harm_grade
@@ -81,7 +82,7 @@ def test_bad_child_answers_and_types_are_explained(api_post: Any, org: Any) -> N
 
 
 def test_locations_list_is_for_report_submit_tokens_only(
-    api_get: Any, org: Any, other_org: Any, people: dict[str, Any], oak: Location, lodge: Location
+    api_get: Any, org: Any, other_org: Any, people: dict[str, User], oak: Location, lodge: Location
 ) -> None:
     assert api_get("/locations").status_code == 401
     read_only = token_create(organisation=org, name="r", scopes=["review:read"], created_by=people["reviewer"]).secret
@@ -93,7 +94,7 @@ def test_locations_list_is_for_report_submit_tokens_only(
 
 
 def test_pool_carries_the_type_of_setting_never_the_named_location_or_children(
-    api_get: Any, submit_report: Any, people: dict[str, Any], oak: Location, national_org: Any
+    api_get: Any, submit_report: Any, people: dict[str, User], oak: Location, national_org: Any
 ) -> None:
     report = submit_report(
         location_id=str(oak.pk), children=[ChildInput(age_band="13-15", ethnicity="black_african")]
@@ -129,7 +130,7 @@ def test_openapi_documents_the_new_fields(client: Any) -> None:
 
 
 def test_harm_is_graded_apart_through_the_api(
-    api_post: Any, reviewer_token: str, submit_report: Any, other_org: Any, people: dict[str, Any]
+    api_post: Any, reviewer_token: str, submit_report: Any, other_org: Any, people: dict[str, User]
 ) -> None:
     report = submit_report().report
     path = f"/review/reports/{report.pk}/harm"

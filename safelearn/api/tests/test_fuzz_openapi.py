@@ -22,6 +22,7 @@ from schemathesis.checks import not_a_server_error
 
 from safelearn.api.services import token_create
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import User
 from safelearn.review.models import Action, StatutoryClock
 
 MAX_EXAMPLES = 15
@@ -44,7 +45,7 @@ def api_schema(db: Any, settings: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def world(people: dict[str, Any], org: Any, national_org: Any, submit_report: Any) -> dict[str, Any]:
+def world(people: dict[str, User], org: Any, national_org: Any, submit_report: Any) -> dict[str, Any]:
     report = submit_report(reporter=people["reporter"]).report
     now = timezone.now()
     clock = StatutoryClock.objects.create(

@@ -29,7 +29,7 @@ def _form(org: Any, people: dict[str, Any], **extra: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def admin_lead(make_user: Any, org: Any) -> Any:
+def admin_lead(make_user: Callable[..., User], org: Any) -> User:
     """An administrator who is also a safety lead: the one kind of administrator who may issue review tokens."""
     user = make_user("admin-lead", Role.ORG_ADMIN, org)
     Membership.objects.create(user=user, organisation=org, role=Role.REVIEWER)

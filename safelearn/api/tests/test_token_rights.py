@@ -7,6 +7,7 @@ is recorded as the creator's, with the token's id.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from safelearn.api.models import ApiToken, Scope
 from safelearn.api.services import token_create
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.organisations.models import Membership, Role
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +58,7 @@ def orgs(org: Any, other_org: Any, national_org: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def creators(make_user: Any, orgs: dict[str, Any]) -> dict[str, Any]:
+def creators(make_user: Callable[..., User], orgs: dict[str, Any]) -> dict[str, Any]:
     users = {}
     for name, memberships in CREATORS.items():
         users[name] = user = make_user(f"creator-{name}")

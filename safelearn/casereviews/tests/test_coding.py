@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from safelearn.casereviews.models import CodeSource, CodeStatus, FindingCode
 from safelearn.casereviews.services import ReviewInput, finding_codes_confirm, review_create
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 
 
 @pytest.fixture
-def finding(people: dict[str, Any]) -> Any:
+def finding(people: dict[str, User]) -> Any:
     review = review_create(
         actor=people["analyst"],
         data=ReviewInput(
@@ -40,7 +41,7 @@ def test_suggestions_are_stored_with_model_version_score_and_time(finding: Any) 
     assert {"police", "health"} <= {c.code for c in codes if c.section == "agency_involved"}
 
 
-def test_confirmation_records_who_and_keeps_the_suggestion_provenance(finding: Any, people: dict[str, Any]) -> None:
+def test_confirmation_records_who_and_keeps_the_suggestion_provenance(finding: Any, people: dict[str, User]) -> None:
     suggested: dict[str, list[str]] = {c.section: [] for c in finding.codes.all()}
     kept = finding.codes.get(section="incident_type")
     dropped = finding.codes.filter(section="agency_involved").first()
@@ -61,6 +62,6 @@ def test_confirmation_records_who_and_keeps_the_suggestion_provenance(finding: A
     assert AuditEvent.objects.filter(verb="casereview.codes_confirmed", target_id=str(finding.pk)).exists()
 
 
-def test_unknown_codes_are_refused(finding: Any, people: dict[str, Any]) -> None:
+def test_unknown_codes_are_refused(finding: Any, people: dict[str, User]) -> None:
     with pytest.raises(ValidationError):
         finding_codes_confirm(finding=finding, actor=people["analyst"], codes={"incident_type": ["made_up"]})

@@ -4,6 +4,7 @@ from typing import Any
 
 from safelearn.casereviews.models import Finding
 from safelearn.casereviews.selectors import findings_for_report
+from safelearn.core.types import User
 
 NEAR_MISS = (
     "A strategy discussion about a baby with a bruise went ahead this morning without the health visitor, "
@@ -21,7 +22,7 @@ def _target(text_start: str) -> Finding:
 
 
 def test_crafted_near_miss_links_to_its_finding_and_not_to_an_unrelated_one(
-    library: int, submit_report: Any, people: dict[str, Any]
+    library: int, submit_report: Any, people: dict[str, User]
 ) -> None:
     report = submit_report(reporter=people["reporter"], what_happened=NEAR_MISS, outcome="near_miss").report
     linked = findings_for_report(report, limit=5)
@@ -36,14 +37,14 @@ def test_crafted_near_miss_links_to_its_finding_and_not_to_an_unrelated_one(
     assert "shares:" in reasons
 
 
-def test_medication_near_miss_links_the_other_way(library: int, submit_report: Any, people: dict[str, Any]) -> None:
+def test_medication_near_miss_links_the_other_way(library: int, submit_report: Any, people: dict[str, User]) -> None:
     report = submit_report(reporter=people["reporter"], what_happened=MEDICATION).report
     ids = [link.finding.pk for link in findings_for_report(report).links]
     assert ids and ids[0] == _target("Medication for two children with similar names").pk
     assert _target("The health visitor was not invited to the strategy discussion").pk not in ids
 
 
-def test_shared_codes_link_when_the_words_differ(library: int, submit_report: Any, people: dict[str, Any]) -> None:
+def test_shared_codes_link_when_the_words_differ(library: int, submit_report: Any, people: dict[str, User]) -> None:
     from safelearn.casereviews.services import finding_codes_confirm
 
     not_brought = _target("The child was not brought to eleven health appointments")

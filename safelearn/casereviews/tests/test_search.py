@@ -14,6 +14,7 @@ from django.urls import reverse
 from safelearn.casereviews.models import CaseReview
 from safelearn.casereviews.selectors import library_search, parse_query
 from safelearn.casereviews.services import ReviewInput, finding_add, review_create
+from safelearn.core.types import User
 
 URL = reverse("casereviews:search")
 
@@ -90,7 +91,7 @@ def test_highlight_is_escaped_and_marks_only_the_match(reviews: dict[str, CaseRe
     assert "&amp;" in hit.excerpt
 
 
-def test_page_shows_ranked_escaped_results(client: Any, people: dict[str, Any], reviews: dict[str, Any]) -> None:
+def test_page_shows_ranked_escaped_results(client: Any, people: dict[str, User], reviews: dict[str, Any]) -> None:
     client.force_login(people["analyst"])
     response = client.get(URL, {"q": "referral"})
     body = response.content.decode()
@@ -114,7 +115,7 @@ def test_search_syntax_is_never_passed_through(reviews: dict[str, CaseReview], q
     library_search(query)  # no error from the engine, whatever the user typed
 
 
-def test_empty_and_punctuation_queries_ask_for_words(client: Any, people: dict[str, Any], db: Any) -> None:
+def test_empty_and_punctuation_queries_ask_for_words(client: Any, people: dict[str, User], db: Any) -> None:
     client.force_login(people["reviewer"])
     assert client.get(URL).status_code == 200  # the form, before a search
     empty = client.get(URL, {"q": "  "})
@@ -135,7 +136,7 @@ def test_parse_query_keeps_phrases_and_drops_operators() -> None:
     assert parse_query('""').empty
 
 
-def test_who_may_search(client: Any, people: dict[str, Any], reviews: dict[str, Any]) -> None:
+def test_who_may_search(client: Any, people: dict[str, User], reviews: dict[str, Any]) -> None:
     response = client.get(URL, {"q": "referral"})
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
     for who, status in [

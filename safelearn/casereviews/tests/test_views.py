@@ -12,10 +12,11 @@ from safelearn.casereviews.models import (
     Recommendation,
     RecommendationAssignment,
 )
+from safelearn.core.types import User
 
 
 @pytest.fixture
-def objects(library: int, submit_report: Any, people: dict[str, Any], org: Any) -> dict[str, Any]:
+def objects(library: int, submit_report: Any, people: dict[str, User], org: Any) -> dict[str, Any]:
     review = CaseReview.objects.get(title__startswith="Child G")
     rec = Recommendation.objects.filter(review=review).first()
     assert rec is not None
@@ -108,14 +109,14 @@ def test_signed_out_is_sent_to_sign_in(client: Any, objects: dict[str, Any]) -> 
 
 
 @pytest.mark.parametrize("who", list(EXPECTED))
-def test_every_page_for_every_role(client: Any, objects: dict[str, Any], people: dict[str, Any], who: str) -> None:
+def test_every_page_for_every_role(client: Any, objects: dict[str, Any], people: dict[str, User], who: str) -> None:
     client.force_login(people[who])
     got = {name: client.get(url).status_code for name, url in _pages(objects).items()}
     assert got == EXPECTED[who]
 
 
 def test_report_page_shows_linked_findings_with_reasons(
-    client: Any, objects: dict[str, Any], people: dict[str, Any]
+    client: Any, objects: dict[str, Any], people: dict[str, User]
 ) -> None:
     client.force_login(people["reviewer"])
     body = client.get(_pages(objects)["for_report"]).content.decode()
@@ -123,14 +124,14 @@ def test_report_page_shows_linked_findings_with_reasons(
 
 
 def test_other_org_reviewer_learns_nothing_from_for_report(
-    client: Any, objects: dict[str, Any], people: dict[str, Any]
+    client: Any, objects: dict[str, Any], people: dict[str, User]
 ) -> None:
     client.force_login(people["other_reviewer"])
     response = client.get(_pages(objects)["for_report"])
     assert response.status_code == 404 and b"strategy discussion" not in response.content
 
 
-def test_posts_need_the_right_role(client: Any, objects: dict[str, Any], people: dict[str, Any], org: Any) -> None:
+def test_posts_need_the_right_role(client: Any, objects: dict[str, Any], people: dict[str, User], org: Any) -> None:
     pages = _pages(objects)
     client.force_login(people["reviewer"])
     assert client.post(pages["finding"], {"incident_type": ["other"]}).status_code == 403
@@ -150,7 +151,7 @@ def test_posts_need_the_right_role(client: Any, objects: dict[str, Any], people:
     assert objects["assignment"].status == "done"
 
 
-def test_analyst_journey(client: Any, objects: dict[str, Any], people: dict[str, Any], other_org: Any) -> None:
+def test_analyst_journey(client: Any, objects: dict[str, Any], people: dict[str, User], other_org: Any) -> None:
     client.force_login(people["analyst"])
     bad = client.post(
         reverse("casereviews:review_new"),

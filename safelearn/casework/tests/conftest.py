@@ -7,9 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from safelearn.core.types import User
+
 
 @pytest.fixture
-def report(people: dict[str, Any], submit_report: Any, django_capture_on_commit_callbacks: Any) -> Any:
+def report(people: dict[str, User], submit_report: Any, django_capture_on_commit_callbacks: Any) -> Any:
     with django_capture_on_commit_callbacks(execute=True):
         return submit_report(reporter=people["reporter"], mode="named").report
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from safelearn.casework import services
 from safelearn.casework.models import AmendmentCopy
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.selectors import deidentified_pool
@@ -25,7 +26,7 @@ ADDITION = "I forgot to say: Dr Miriam Okonkwo-Hale saw the gap in the rota too,
 DANGER = "He told me tonight he will hurt himself and he has a knife in his room right now."
 
 
-def client_for(user: Any) -> Client:
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client

@@ -19,6 +19,7 @@ from safelearn.casework import files
 from safelearn.casework.models import Attachment
 from safelearn.casework.tests.conftest import png_bytes, upload
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy
 
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 CANARY = b"Canary-attachment-4417: the rota shows Jo Bloggs alone on the night of the visit.\n"
 
 
-def client_for(user: Any) -> Client:
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client

@@ -12,6 +12,7 @@ from PIL import Image
 
 from safelearn.casework.models import Attachment, ReportLink
 from safelearn.casework.tests.conftest import png_bytes
+from safelearn.core.types import User
 from safelearn.web.tests.browser.axe import assert_accessible
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 from safelearn.web.tests.browser.checks import check_page as check
@@ -27,7 +28,7 @@ def flash(page: Any) -> str:
 
 
 def test_safety_lead_adds_a_file_and_links_a_second_report(
-    new_page: Any, sign_in: Any, people: dict[str, Any], report: Any, other_report: Any, tmp_path: Path
+    new_page: Any, sign_in: Any, people: dict[str, User], report: Any, other_report: Any, tmp_path: Path
 ) -> None:
     page = new_page()
     sign_in(page, people["reviewer"])
@@ -95,7 +96,7 @@ def test_safety_lead_adds_a_file_and_links_a_second_report(
 
 
 def test_an_addition_shows_on_the_redaction_screen(
-    new_page: Any, sign_in: Any, people: dict[str, Any], report: Any
+    new_page: Any, sign_in: Any, people: dict[str, User], report: Any
 ) -> None:
     page = new_page()
     sign_in(page, people["reviewer"])
@@ -124,7 +125,7 @@ OVERFLOW = """(width) => ({
 
 
 def test_casework_pages_on_phones(
-    new_page: Any, sign_in: Any, people: dict[str, Any], report: Any, other_report: Any
+    new_page: Any, sign_in: Any, people: dict[str, User], report: Any, other_report: Any
 ) -> None:
     """Axe at 375 px and no sideways scrolling at 320 px, with a long file name, an addition and a link."""
     from safelearn.casework import services

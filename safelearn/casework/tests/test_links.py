@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,11 +11,12 @@ from django.urls import reverse
 
 from safelearn.casework.models import ReportLink
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
 
-def client_for(user: Any) -> Client:
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
@@ -152,7 +154,7 @@ def test_history_says_who_linked_and_unlinked(people: dict[str, Any], report: An
 
 
 def test_demo_adds_a_file_an_addition_and_a_link_once(
-    make_user: Any, org: Any, submit_report: Any, django_capture_on_commit_callbacks: Any
+    make_user: Callable[..., User], org: Any, submit_report: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     from safelearn.casework.demo import load_casework_demo
     from safelearn.casework.models import Attachment

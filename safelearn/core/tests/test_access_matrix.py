@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from safelearn.core.policy import PRINCIPALS, Outcome, rule_for
 from safelearn.core.policy_walk import Route, iter_routes
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def test_every_view_has_a_policy() -> None:
 
 @pytest.fixture
 def matrix_objects(
-    people: dict[str, Any], org: Any, submit_report: Any, django_capture_on_commit_callbacks: Any
+    people: dict[str, User], org: Any, submit_report: Any, django_capture_on_commit_callbacks: Any
 ) -> dict[str, Any]:
     from safelearn.review.models import Action, PracticeEpisode, StatutoryClock
 
@@ -168,7 +169,7 @@ def _body(response: Any) -> str:
     return str(response.content.decode("utf-8", "replace"))
 
 
-def test_access_matrix(people: dict[str, Any], matrix_objects: dict[str, Any]) -> None:
+def test_access_matrix(people: dict[str, User], matrix_objects: dict[str, Any]) -> None:
     report = matrix_objects["report"]
     clients: dict[str, Client] = {}
     for principal in PRINCIPALS:

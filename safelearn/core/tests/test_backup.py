@@ -16,6 +16,7 @@ from django.core.management import call_command
 
 from safelearn.core.backup import BackupError, backup_sqlite, restore_sqlite, sqlite_database_path
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 
 pytestmark = [
@@ -27,7 +28,7 @@ pytestmark = [
 
 
 def test_backup_then_restore_gives_back_the_same_reports_and_an_intact_audit_chain(
-    tmp_path: Path, people: dict[str, Any], submit_report: Any
+    tmp_path: Path, people: dict[str, User], submit_report: Any
 ) -> None:
     for i in range(3):
         submit_report(reporter=people["reporter"], what_happened=f"Backed-up report number {i} about a missed visit.")

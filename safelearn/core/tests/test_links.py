@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from safelearn.core.links import absolute_url
+from safelearn.core.types import User
 
 
 def test_absolute_url_joins_the_site_url(settings: Any) -> None:
@@ -20,7 +21,7 @@ def test_absolute_url_joins_the_site_url(settings: Any) -> None:
 
 
 @pytest.mark.django_db
-def test_review_emails_and_digests_carry_absolute_links(settings: Any, people: dict[str, Any]) -> None:
+def test_review_emails_and_digests_carry_absolute_links(settings: Any, people: dict[str, User]) -> None:
     from safelearn.review.models import EmailFrequency
     from safelearn.review.services.notify import digests_send, notification_preference_set, review_notify
 

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from safelearn.core.types import User
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.reporting.models import Report
@@ -50,7 +51,7 @@ def stored_ciphertexts(report: Report) -> list[bytes]:
 
 
 def test_purged_ciphertext_is_not_recoverable_from_the_database_files(
-    people: dict[str, Any], submit_report: Any, settings: Any, django_capture_on_commit_callbacks: Any
+    people: dict[str, User], submit_report: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     if connection.vendor != "sqlite":
         pytest.skip("a byte scan of SQLite's files; on PostgreSQL run VACUUM (docs/data-protection.md)")

@@ -19,6 +19,7 @@ from safelearn.core.policy import POLICY, Outcome, rule_for
 from safelearn.core.policy_walk import iter_routes
 from safelearn.core.tests.test_access_matrix import _url
 from safelearn.core.tests.test_access_matrix import matrix_objects as matrix_objects  # the fixture
+from safelearn.core.types import User
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_the_policy_marks_the_pages_that_show_raw_text() -> None:
     assert {"review:report_account", "review:report_feedback"} <= marked  # the account; the reporter's replies
 
 
-def test_every_view_of_raw_text_is_audited_once(people: dict[str, Any], matrix_objects: dict[str, Any]) -> None:
+def test_every_view_of_raw_text_is_audited_once(people: dict[str, User], matrix_objects: dict[str, Any]) -> None:
     assert CANARY in matrix_objects["report"].what_happened
     clients = {}
     for principal in PRINCIPALS:
@@ -80,7 +81,7 @@ def test_every_view_of_raw_text_is_audited_once(people: dict[str, Any], matrix_o
     )
 
 
-def test_each_viewing_of_the_redaction_page_is_a_read(people: dict[str, Any], matrix_objects: dict[str, Any]) -> None:
+def test_each_viewing_of_the_redaction_page_is_a_read(people: dict[str, User], matrix_objects: dict[str, Any]) -> None:
     report = matrix_objects["report"]
     client = Client()
     client.force_login(people["reviewer"])

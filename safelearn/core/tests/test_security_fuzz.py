@@ -11,6 +11,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from safelearn.core.types import User
 from safelearn.privacy.jsonl import redact_jsonl
 from safelearn.reporting.receipts import ALPHABET, generate_code, normalise_code
 
@@ -77,7 +78,7 @@ def test_redact_jsonl_answers_every_line_and_never_stops(lines: list[str]) -> No
 @FUZZ
 @given(day=date_part, month=date_part, year=date_part, text=nasty_text)
 def test_staff_report_form_dates_and_text_never_500(
-    client: Client, people: dict[str, Any], org: Any, day: str, month: str, year: str, text: str
+    client: Client, people: dict[str, User], org: Any, day: str, month: str, year: str, text: str
 ) -> None:
     client.force_login(people["reporter"])
     response = client.post(
@@ -114,7 +115,7 @@ def test_receipt_check_form_never_500(client: Client, code: str, settings: Any) 
 @pytest.mark.django_db
 @FUZZ
 @given(token=nasty_text)
-def test_two_factor_code_form_never_500(client: Client, people: dict[str, Any], token: str) -> None:
+def test_two_factor_code_form_never_500(client: Client, people: dict[str, User], token: str) -> None:
     from safelearn.accounts.services import demo_device_ensure
 
     demo_device_ensure(user=people["reviewer"])

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_verify
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy.models import DeidentifiedCopy, IdentityVaultEntry
 from safelearn.privacy.retention import retention_purge_all
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def due_for_everything(
-    org: Any, people: dict[str, Any], submit_report: Any, settings: Any, django_capture_on_commit_callbacks: Any
+    org: Any, people: dict[str, User], submit_report: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> dict[str, Any]:
     settings.SAFELEARN_RAW_RETENTION_DAYS = 30
     settings.SAFELEARN_IDENTITY_RETENTION_DAYS = 30

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 
 from conftest import PASSWORD
+from safelearn.core.types import User
 
 ROOT = Path(__file__).resolve().parents[3]
 PRODUCTION_ENV = {
@@ -58,7 +59,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db
-def test_https_responses_carry_hsts_and_cookies_are_secure_and_httponly(people: dict[str, Any], settings: Any) -> None:
+def test_https_responses_carry_hsts_and_cookies_are_secure_and_httponly(people: dict[str, User], settings: Any) -> None:
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SESSION_COOKIE_SECURE = True
     settings.CSRF_COOKIE_SECURE = True

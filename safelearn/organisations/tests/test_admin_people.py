@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from safelearn.accounts.services import demo_device_ensure
 from safelearn.api.models import ApiToken
 from safelearn.api.services import token_create
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.organisations import services
 from safelearn.organisations.models import Invitation, Membership, Role
 
@@ -27,13 +29,13 @@ pytestmark = pytest.mark.django_db
 GOOD_PASSWORD = "harbour lantern violet 93"
 
 
-def _client(user: Any) -> Client:
+def _client(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
-def _url(name: str, org: Any, user: Any = None) -> str:
+def _url(name: str, org: Any, user: User | None = None) -> str:
     kwargs = {"org_slug": org.slug}
     if user is not None:
         kwargs["user_id"] = user.pk
@@ -55,7 +57,7 @@ PAGES = ["people", "invite", "person", "person_deactivate", "person_reset_two_fa
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("who", ["reporter", "reviewer", "other_reviewer", "analyst", "other_admin"])
 def test_only_the_organisations_own_admins_get_in(
-    page: str, who: str, people: dict[str, Any], org: Any, other_org: Any, make_user: Any
+    page: str, who: str, people: dict[str, Any], org: Any, other_org: Any, make_user: Callable[..., User]
 ) -> None:
     visitor = make_user("westmoor-admin", Role.ORG_ADMIN, other_org) if who == "other_admin" else people[who]
     target = people["reporter"] if page.startswith("person") else None
@@ -74,7 +76,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(page: str, people: dict[str, Any
 
 
 def test_reactivate_is_refused_to_other_organisations_admins(
-    people: dict[str, Any], org: Any, other_org: Any, make_user: Any
+    people: dict[str, Any], org: Any, other_org: Any, make_user: Callable[..., User]
 ) -> None:
     people["reporter"].is_active = False
     people["reporter"].save()
@@ -189,7 +191,9 @@ def test_roles_are_changed_and_audited(people: dict[str, Any], org: Any) -> None
     assert event.target_id == str(reporter.pk) and event.payload["after"] == ["reporter", "reviewer"]
 
 
-def test_the_last_admin_cannot_be_demoted_or_deactivated(people: dict[str, Any], org: Any, make_user: Any) -> None:
+def test_the_last_admin_cannot_be_demoted_or_deactivated(
+    people: dict[str, Any], org: Any, make_user: Callable[..., User]
+) -> None:
     admin = people["org_admin"]
     client = _client(admin)
     response = client.post(_url("person", org, admin), {"roles": ["reviewer"]})
@@ -205,7 +209,7 @@ def test_the_last_admin_cannot_be_demoted_or_deactivated(people: dict[str, Any],
 
 
 def test_a_deactivated_admin_does_not_count_as_the_other_admin(
-    people: dict[str, Any], org: Any, make_user: Any
+    people: dict[str, Any], org: Any, make_user: Callable[..., User]
 ) -> None:
     make_user("gone-admin", Role.ORG_ADMIN, org, is_active=False)
     response = _client(people["org_admin"]).post(_url("person", org, people["org_admin"]), {"roles": ["reporter"]})
@@ -215,7 +219,9 @@ def test_a_deactivated_admin_does_not_count_as_the_other_admin(
 # --- Deactivation and two-factor resets ------------------------------------------------------------------
 
 
-def test_deactivation_ends_sessions_and_tokens_at_once(people: dict[str, Any], org: Any, make_user: Any) -> None:
+def test_deactivation_ends_sessions_and_tokens_at_once(
+    people: dict[str, Any], org: Any, make_user: Callable[..., User]
+) -> None:
     reviewer = people["reviewer"]
     token = token_create(organisation=org, name="Case system", scopes=["review:read"], created_by=reviewer, days=30)
     theirs = _client(reviewer)

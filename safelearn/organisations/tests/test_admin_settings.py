@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.organisations.branding import clean_brand_colour, contrast_with_white
 from safelearn.organisations.forms import SettingsForm
 from safelearn.organisations.models import Organisation
@@ -20,7 +21,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
-def _admin(people: dict[str, Any]) -> Client:
+def _admin(people: dict[str, User]) -> Client:
     client = Client()
     client.force_login(people["org_admin"])
     return client
@@ -44,7 +45,7 @@ def test_wcag_contrast_is_computed_as_specified() -> None:
     assert clean_brand_colour("") == ""
 
 
-def test_settings_change_is_saved_and_audited(people: dict[str, Any], org: Organisation) -> None:
+def test_settings_change_is_saved_and_audited(people: dict[str, User], org: Organisation) -> None:
     client = _admin(people)
     assert client.get(_url(org)).status_code == 200
     data = _form_data(
@@ -81,7 +82,7 @@ def test_settings_change_is_saved_and_audited(people: dict[str, Any], org: Organ
 
 
 def test_unreadable_colour_and_bad_input_get_clear_errors_and_keep_what_was_typed(
-    people: dict[str, Any], org: Organisation
+    people: dict[str, User], org: Organisation
 ) -> None:
     data = _form_data(
         org,
@@ -105,7 +106,7 @@ def test_unreadable_colour_and_bad_input_get_clear_errors_and_keep_what_was_type
     assert not AuditEvent.objects.filter(verb="organisation.settings_changed").exists()
 
 
-def test_logo_png_is_accepted_and_svg_refused(people: dict[str, Any], org: Organisation) -> None:
+def test_logo_png_is_accepted_and_svg_refused(people: dict[str, User], org: Organisation) -> None:
     client = _admin(people)
     refused = client.post(_url(org), {**_form_data(org), "logo": SimpleUploadedFile("logo.svg", SVG, "image/png")})
     assert refused.status_code == 400 and b"must be a PNG or JPEG image" in refused.content
@@ -117,7 +118,7 @@ def test_logo_png_is_accepted_and_svg_refused(people: dict[str, Any], org: Organ
     assert b'class="sl-brand-logo"' in client.get(reverse("home")).content
 
 
-def test_header_colour_is_served_as_a_stylesheet(people: dict[str, Any], org: Organisation) -> None:
+def test_header_colour_is_served_as_a_stylesheet(people: dict[str, User], org: Organisation) -> None:
     org.brand_colour = "#00703c"
     org.save()
     css = Client().get(reverse("organisations:brand_css", kwargs={"org_slug": org.slug}))
@@ -134,12 +135,12 @@ def test_retention_falls_back_to_the_installation_default(org: Organisation, set
     assert raw_retention_days(org) == 45 and raw_retention_days(None) == 90
 
 
-def test_settings_page_links_the_children_supported_page(people: dict[str, Any], org: Organisation) -> None:
+def test_settings_page_links_the_children_supported_page(people: dict[str, User], org: Organisation) -> None:
     body = _admin(people).get(_url(org)).content.decode()
     assert reverse("analytics:children_supported") in body
 
 
-def test_admin_navigation_has_people_and_settings(people: dict[str, Any], org: Organisation) -> None:
+def test_admin_navigation_has_people_and_settings(people: dict[str, User], org: Organisation) -> None:
     body = _admin(people).get(reverse("home")).content.decode()
     assert reverse("organisations:people", kwargs={"org_slug": org.slug}) in body
     assert reverse("organisations:settings", kwargs={"org_slug": org.slug}) in body

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from safelearn.core.types import User
+
 pypdf = pytest.importorskip("pypdf", reason="dev dependency: pip install -e '.[dev]'")
 zxingcpp = pytest.importorskip("zxingcpp", reason="dev dependency: pip install -e '.[dev]'")
 
@@ -37,7 +39,7 @@ def _text(pdf: bytes) -> str:
 
 
 @pytest.mark.parametrize("name", ["kit:poster", "kit:cards"])
-def test_printed_qr_code_decodes_to_the_public_link(client: Any, people: dict[str, Any], org: Any, name: str) -> None:
+def test_printed_qr_code_decodes_to_the_public_link(client: Any, people: dict[str, User], org: Any, name: str) -> None:
     client.force_login(people["org_admin"])
     response = client.get(reverse(name, args=[org.slug]))
     assert response.status_code == 200
@@ -57,7 +59,7 @@ def test_printed_qr_code_decodes_to_the_public_link(client: Any, people: dict[st
 
 
 def test_poster_is_a4_with_plain_language_for_children_and_families(
-    client: Any, people: dict[str, Any], org: Any
+    client: Any, people: dict[str, User], org: Any
 ) -> None:
     client.force_login(people["reviewer"])  # safety leads may print it too
     pdf = client.get(reverse("kit:poster", args=[org.slug])).content
@@ -68,7 +70,7 @@ def test_poster_is_a4_with_plain_language_for_children_and_families(
     assert "Childline" in text
 
 
-def test_markup_in_an_organisation_name_is_printed_as_text(client: Any, people: dict[str, Any], org: Any) -> None:
+def test_markup_in_an_organisation_name_is_printed_as_text(client: Any, people: dict[str, User], org: Any) -> None:
     org.name = "Northbridge <b>& Partners</b>"
     org.save()
     client.force_login(people["org_admin"])
@@ -76,7 +78,7 @@ def test_markup_in_an_organisation_name_is_printed_as_text(client: Any, people: 
     assert "Northbridge <b>& Partners</b>" in _text(pdf)
 
 
-def test_kit_page_shows_the_link_and_qr_code(client: Any, people: dict[str, Any], org: Any) -> None:
+def test_kit_page_shows_the_link_and_qr_code(client: Any, people: dict[str, User], org: Any) -> None:
     client.force_login(people["org_admin"])
     page = client.get(reverse("kit:page", args=[org.slug])).content.decode()
     assert f'href="{SITE}/r/{org.slug}/"' in page
@@ -85,7 +87,7 @@ def test_kit_page_shows_the_link_and_qr_code(client: Any, people: dict[str, Any]
     assert reverse("kit:cards", args=[org.slug]) in page
 
 
-def test_no_poster_while_public_reporting_is_switched_off(client: Any, people: dict[str, Any], org: Any) -> None:
+def test_no_poster_while_public_reporting_is_switched_off(client: Any, people: dict[str, User], org: Any) -> None:
     org.public_reporting_enabled = False
     org.save()
     client.force_login(people["org_admin"])
@@ -102,7 +104,7 @@ def test_no_poster_while_public_reporting_is_switched_off(client: Any, people: d
     [("reporter", 403), ("other_reviewer", 404), ("other_reporter", 404), ("analyst", 404), ("no_role", 404)],
 )
 def test_only_the_organisations_admins_and_safety_leads_get_the_kit(
-    client: Any, people: dict[str, Any], org: Any, name: str, who: str, status: int
+    client: Any, people: dict[str, User], org: Any, name: str, who: str, status: int
 ) -> None:
     client.force_login(people[who])
     assert client.get(reverse(name, args=[org.slug])).status_code == status
@@ -115,6 +117,6 @@ def test_signed_out_visitors_are_sent_to_sign_in(client: Any, org: Any, name: st
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_unknown_organisation_is_not_found(client: Any, people: dict[str, Any]) -> None:
+def test_unknown_organisation_is_not_found(client: Any, people: dict[str, User]) -> None:
     client.force_login(people["org_admin"])
     assert client.get(reverse("kit:poster", args=["no-such-org"])).status_code == 404

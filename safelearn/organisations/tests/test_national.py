@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.organisations.models import Membership, Organisation, Role
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,7 @@ NEW = {
 
 
 @pytest.fixture
-def national_admin(make_user: Any, national_org: Organisation) -> Any:
+def national_admin(make_user: Callable[..., User], national_org: Organisation) -> User:
     return make_user("national-admin", Role.ORG_ADMIN, national_org)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from safelearn.core.models import ScheduledJobRun
 from safelearn.core.schedule import JOBS
+from safelearn.core.types import User
 from safelearn.organisations.models import Organisation, Role
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,7 @@ NOW = dt.datetime(2026, 7, 14, 9, 7, tzinfo=dt.UTC)  # 10:07 in London (summer t
 
 
 @pytest.fixture
-def national_admin(make_user: Any, national_org: Organisation) -> Any:
+def national_admin(make_user: Callable[..., User], national_org: Organisation) -> User:
     return make_user("national-admin", Role.ORG_ADMIN, national_org)
 
 

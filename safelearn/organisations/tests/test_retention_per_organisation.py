@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from safelearn.core.types import User
 from safelearn.privacy import services as privacy_services
 from safelearn.privacy import vault
 from safelearn.privacy.models import IdentityVaultEntry
@@ -25,7 +27,9 @@ def _confidential(organisation: Any) -> Any:
     ).report
 
 
-def test_identity_purge_uses_each_organisations_days(org: Any, other_org: Any, make_user: Any, settings: Any) -> None:
+def test_identity_purge_uses_each_organisations_days(
+    org: Any, other_org: Any, make_user: Callable[..., User], settings: Any
+) -> None:
     settings.SAFELEARN_IDENTITY_RETENTION_DAYS = 30
     org.identity_retention_days = 5
     org.save()
@@ -42,7 +46,7 @@ def test_identity_purge_uses_each_organisations_days(org: Any, other_org: Any, m
 
 
 def test_raw_narrative_purge_uses_each_organisations_days(
-    org: Any, other_org: Any, make_user: Any, settings: Any, django_capture_on_commit_callbacks: Any
+    org: Any, other_org: Any, make_user: Callable[..., User], settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     settings.SAFELEARN_RAW_RETENTION_DAYS = 90
     org.raw_retention_days = 7

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy.models import DeidentifiedStatus
 from safelearn.web.tests.browser.checks import BROWSER_TEST
 from safelearn.web.tests.browser.checks import check_page as check
@@ -21,7 +22,7 @@ NARRATIVE = "A 14-year-old in Year 9 with Rett syndrome went missing; the story 
 
 
 def test_both_flags_show_and_generalising_clears_the_k_flag(
-    new_page: Any, sign_in: Any, people: dict[str, Any], sized_org: Any, make_copy: Any, settings: Any
+    new_page: Any, sign_in: Any, people: dict[str, User], sized_org: Any, make_copy: Any, settings: Any
 ) -> None:
     settings.SAFELEARN_K_ANONYMITY = 5
     january = timezone.make_aware(dt.datetime(2026, 1, 15, 12, 0))

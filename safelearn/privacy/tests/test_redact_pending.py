@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from safelearn import cli
+from safelearn.core.types import User
 from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedCopy, DeidentifiedStatus
 from safelearn.privacy.tasks import deidentify_report_task
@@ -38,7 +39,7 @@ def runaway_redact(monkeypatch: Any, seconds: float = 6.0) -> None:
 
 
 @pytest.mark.django_db
-def test_copies_stuck_pending_are_redacted_again(people: dict[str, Any], submit_report: Any) -> None:
+def test_copies_stuck_pending_are_redacted_again(people: dict[str, User], submit_report: Any) -> None:
     stuck = stuck_copy(submit_report(reporter=people["reporter"]).report, minutes_ago=60)
     recent = stuck_copy(submit_report(reporter=people["reporter"]).report, minutes_ago=1)
     never = submit_report(reporter=people["reporter"]).report  # its task never ran (queue down)
@@ -53,7 +54,7 @@ def test_copies_stuck_pending_are_redacted_again(people: dict[str, Any], submit_
 
 @pytest.mark.django_db
 def test_the_catch_up_stops_a_runaway_redaction_and_marks_it_for_hand_redaction(
-    people: dict[str, Any], submit_report: Any, settings: Any, monkeypatch: Any
+    people: dict[str, User], submit_report: Any, settings: Any, monkeypatch: Any
 ) -> None:
     settings.SAFELEARN_TASK_TIME_LIMIT = 0.3
     report = submit_report(reporter=people["reporter"]).report
@@ -68,7 +69,7 @@ def test_the_catch_up_stops_a_runaway_redaction_and_marks_it_for_hand_redaction(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_runaway_redaction_task_fails_at_the_time_limit_and_leaves_no_copy_pending(
-    people: dict[str, Any], submit_report: Any, settings: Any, monkeypatch: Any
+    people: dict[str, User], submit_report: Any, settings: Any, monkeypatch: Any
 ) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.SAFELEARN_TASK_TIME_LIMIT = 0.3

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy import vault
 from safelearn.privacy.models import IdentityVaultEntry
 from safelearn.privacy.services import deidentify_report, redaction_approve
@@ -46,7 +47,7 @@ def test_identity_is_stored_encrypted(confidential: Any, org: Any) -> None:
     assert report.identity.name == "Priya Zanetti"
 
 
-def test_safety_lead_reads_and_every_read_is_audited(confidential: Any, org: Any, people: dict[str, Any]) -> None:
+def test_safety_lead_reads_and_every_read_is_audited(confidential: Any, org: Any, people: dict[str, User]) -> None:
     report = confidential(org)
     identity = vault.identity_read(user=people["reviewer"], report=report, reason="follow-up call")
     assert identity == vault.Identity(name="Priya Zanetti", contact="priya@example.org")
@@ -68,7 +69,7 @@ def test_safety_lead_reads_and_every_read_is_audited(confidential: Any, org: Any
     ],
 )
 def test_nobody_else_reads_an_identity(
-    confidential: Any, org: Any, people: dict[str, Any], who: str, error: Any
+    confidential: Any, org: Any, people: dict[str, User], who: str, error: Any
 ) -> None:
     report = confidential(org)
     with pytest.raises(error):
@@ -85,7 +86,7 @@ def _close(report: Any, reviewer: Any) -> None:
 
 
 def test_identity_destroyed_retention_days_after_closing(
-    confidential: Any, org: Any, people: dict[str, Any], settings: Any
+    confidential: Any, org: Any, people: dict[str, User], settings: Any
 ) -> None:
     settings.SAFELEARN_IDENTITY_RETENTION_DAYS = 30
     report = confidential(org)
@@ -108,7 +109,7 @@ def test_identity_destroyed_retention_days_after_closing(
 
 
 def test_withdrawn_report_identity_is_scheduled_from_first_sighting(
-    confidential: Any, org: Any, people: dict[str, Any], settings: Any
+    confidential: Any, org: Any, people: dict[str, User], settings: Any
 ) -> None:
     settings.SAFELEARN_IDENTITY_RETENTION_DAYS = 5
     report = confidential(org)
@@ -119,7 +120,7 @@ def test_withdrawn_report_identity_is_scheduled_from_first_sighting(
 
 
 def test_command_and_task_purge_with_the_clock_moved(
-    confidential: Any, org: Any, people: dict[str, Any], monkeypatch: Any, settings: Any
+    confidential: Any, org: Any, people: dict[str, User], monkeypatch: Any, settings: Any
 ) -> None:
     settings.SAFELEARN_IDENTITY_RETENTION_DAYS = 30
     report = confidential(org)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from safelearn.core.types import User
 from safelearn.privacy.services import deidentify_report, redaction_approve
 from safelearn.reporting.models import ChildDetails, Report
 
@@ -19,7 +20,7 @@ def _settings(settings: Any) -> None:
 
 
 @pytest.fixture
-def report(people: dict[str, Any], submit_report: Callable[..., Any]) -> Callable[..., Any]:
+def report(people: dict[str, User], submit_report: Callable[..., Any]) -> Callable[..., Any]:
     """Submit a report (approve=True also de-identifies and approves it for the national pool)."""
 
     def make(
@@ -50,7 +51,7 @@ def report(people: dict[str, Any], submit_report: Callable[..., Any]) -> Callabl
 
 
 @pytest.fixture
-def client_for(people: dict[str, Any]) -> Callable[[str | None], Client]:
+def client_for(people: dict[str, User]) -> Callable[[str | None], Client]:
     def make(name: str | None) -> Client:
         client = Client()
         if name:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from safelearn.core.types import User
 from safelearn.queries.models import SavedQuery
 from safelearn.web.tests.browser.checks import BROWSER_TEST
 from safelearn.web.tests.browser.checks import check_page as check
@@ -18,7 +19,7 @@ pytestmark = BROWSER_TEST
 
 
 def test_analyst_builds_saves_and_exports_a_suppressed_query(
-    new_page: Any, sign_in: Any, people: dict[str, Any], other_org: Any, report: Callable[..., Any]
+    new_page: Any, sign_in: Any, people: dict[str, User], other_org: Any, report: Callable[..., Any]
 ) -> None:
     for _ in range(6):
         report(approve=True, location_type="childrens_home", children=({"legal_status": "looked_after"},))

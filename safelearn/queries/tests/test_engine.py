@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.queries.access import query_scope_for
 from safelearn.queries.definition import QueryDefinition, definition_validate
@@ -29,7 +30,7 @@ def _cell(result: Any, row: str, column: str = "") -> Any:
 
 
 def test_safety_lead_counts_equal_direct_orm_counts(
-    people: dict[str, Any], org: Any, other_org: Any, report: Callable[..., Any]
+    people: dict[str, User], org: Any, other_org: Any, report: Callable[..., Any]
 ) -> None:
     for incident_type, area in zip(TYPES * 3, AREAS * 3, strict=True):
         report(incident_type=incident_type, service_area=area)
@@ -55,7 +56,7 @@ def test_safety_lead_counts_equal_direct_orm_counts(
 
 
 def test_national_counts_only_approved_copies_and_suppresses_small_numbers(
-    people: dict[str, Any], org: Any, other_org: Any, report: Callable[..., Any]
+    people: dict[str, User], org: Any, other_org: Any, report: Callable[..., Any]
 ) -> None:
     for _ in range(6):
         report(approve=True, incident_type="missed_visit_or_contact")
@@ -84,7 +85,7 @@ def test_national_counts_only_approved_copies_and_suppresses_small_numbers(
     assert "[c]" in str(result.chart())
 
 
-def test_children_legal_status_by_setting_type(people: dict[str, Any], report: Callable[..., Any]) -> None:
+def test_children_legal_status_by_setting_type(people: dict[str, User], report: Callable[..., Any]) -> None:
     report(
         location_type="childrens_home",
         children=({"legal_status": "looked_after"}, {"legal_status": "child_in_need"}),
@@ -110,7 +111,7 @@ def test_children_legal_status_by_setting_type(people: dict[str, Any], report: C
     assert any("counts once under each" in note for note in result.notes)
 
 
-def test_filters_on_lists_children_and_not_recorded(people: dict[str, Any], report: Callable[..., Any]) -> None:
+def test_filters_on_lists_children_and_not_recorded(people: dict[str, User], report: Callable[..., Any]) -> None:
     report(contributory_factors=["communication_information_sharing", "workload_and_staffing"])
     report(contributory_factors=["workload_and_staffing"], children=({"sex": "female"},))
     report(contributory_factors=[], children=({"sex": "male"},))
@@ -135,7 +136,7 @@ def test_filters_on_lists_children_and_not_recorded(people: dict[str, Any], repo
 
 
 def test_free_text_is_own_organisation_only_and_audited(
-    people: dict[str, Any], other_org: Any, report: Callable[..., Any]
+    people: dict[str, User], other_org: Any, report: Callable[..., Any]
 ) -> None:
     report(what_happened="The night rota at the home had a gap and nobody visited.")
     report(what_happened="A medication chart was missing at handover.")
@@ -152,7 +153,7 @@ def test_free_text_is_own_organisation_only_and_audited(
     assert "only for your own organisation" in str(raised.value)
 
 
-def test_who_may_query(people: dict[str, Any]) -> None:
+def test_who_may_query(people: dict[str, User]) -> None:
     for name in ("reporter", "org_admin", "no_role"):
         with pytest.raises(PermissionDenied):
             query_scope_for(people[name])
@@ -198,7 +199,7 @@ def test_last_12_months_moves_with_the_day_it_runs() -> None:
     assert QueryDefinition.from_json(definition.to_json()) == definition
 
 
-def test_national_leaves_out_copies_held_back_below_k(people: dict[str, Any], report: Callable[..., Any]) -> None:
+def test_national_leaves_out_copies_held_back_below_k(people: dict[str, User], report: Callable[..., Any]) -> None:
     from safelearn.privacy.models import DeidentifiedCopy
 
     kept = report(approve=True, incident_type="medication_error")

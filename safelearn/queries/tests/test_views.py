@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.organisations.models import Membership, Role
 from safelearn.queries import services
 from safelearn.queries.models import QueryPin, SavedQuery
@@ -107,7 +108,7 @@ def test_safety_lead_never_sees_another_organisation(
 
 
 def test_save_list_detail_edit_delete(
-    client_for: Callable[..., Any], people: dict[str, Any], report: Callable[..., Any]
+    client_for: Callable[..., Any], people: dict[str, User], report: Callable[..., Any]
 ) -> None:
     report(incident_type="medication_error")
     client = client_for("reviewer")
@@ -134,7 +135,7 @@ def test_save_list_detail_edit_delete(
 
 
 def test_sharing_and_permissions_for_every_view(
-    client_for: Callable[..., Any], people: dict[str, Any], make_user: Callable[..., Any], org: Any
+    client_for: Callable[..., Any], people: dict[str, User], make_user: Callable[..., Any], org: Any
 ) -> None:
     colleague = make_user("reviewer2", Role.REVIEWER, org)
     owner = client_for("reviewer")
@@ -180,7 +181,7 @@ def test_sharing_and_permissions_for_every_view(
 
 
 def test_pinned_query_is_a_dashboard_tile(
-    client_for: Callable[..., Any], people: dict[str, Any], report: Callable[..., Any]
+    client_for: Callable[..., Any], people: dict[str, User], report: Callable[..., Any]
 ) -> None:
     report(incident_type="medication_error")
     client = client_for("reviewer")
@@ -200,7 +201,7 @@ def test_pinned_query_is_a_dashboard_tile(
 
 
 def test_csv_and_xlsx_exports(
-    client_for: Callable[..., Any], report: Callable[..., Any], people: dict[str, Any]
+    client_for: Callable[..., Any], report: Callable[..., Any], people: dict[str, User]
 ) -> None:
     for _ in range(6):
         report(approve=True, incident_type="medication_error", service_area="looked_after")
@@ -237,7 +238,7 @@ def test_csv_and_xlsx_exports(
 
 def test_monthly_email_is_a_link_and_nothing_else(
     client_for: Callable[..., Any],
-    people: dict[str, Any],
+    people: dict[str, User],
     make_user: Callable[..., Any],
     org: Any,
     report: Callable[..., Any],
@@ -287,7 +288,7 @@ def test_monthly_email_is_a_link_and_nothing_else(
 
 
 def test_making_a_query_private_takes_it_off_colleagues_dashboards_and_emails(
-    client_for: Callable[..., Any], people: dict[str, Any], make_user: Callable[..., Any], org: Any
+    client_for: Callable[..., Any], people: dict[str, User], make_user: Callable[..., Any], org: Any
 ) -> None:
     colleague = make_user("reviewer2", Role.REVIEWER, org)
     owner = client_for("reviewer")

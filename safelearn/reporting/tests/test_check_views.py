@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from safelearn.core.models import Notification
+from safelearn.core.types import User
 from safelearn.reporting.models import Message
 from safelearn.reporting.services import message_post
 
@@ -19,7 +20,7 @@ def _open(client: Any, code: str) -> Any:
     return client.post(reverse("reporting:check_start"), {"code": code})
 
 
-def test_code_opens_status_question_and_reply(client: Any, submit_report: Any, people: dict[str, Any]) -> None:
+def test_code_opens_status_question_and_reply(client: Any, submit_report: Any, people: dict[str, User]) -> None:
     result = submit_report(mode="anonymous")
     message_post(
         report=result.report,

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from safelearn.core.types import User
 from safelearn.reporting.models import ReportDraft
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def _post(client: Any, **extra: str) -> Any:
     return client.post(reverse("reporting:report_new"), data)
 
 
-def test_each_failed_send_does_not_add_another_identical_draft(client: Any, people: dict[str, Any]) -> None:
+def test_each_failed_send_does_not_add_another_identical_draft(client: Any, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     first = _post(client)
     assert first.status_code in (200, 400)
@@ -29,7 +30,7 @@ def test_each_failed_send_does_not_add_another_identical_draft(client: Any, peop
     assert ReportDraft.objects.filter(owner=people["reporter"]).count() == 1
 
 
-def test_drafts_are_listed_by_their_first_words_and_date(client: Any, people: dict[str, Any]) -> None:
+def test_drafts_are_listed_by_their_first_words_and_date(client: Any, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     words = "The visit rota had a gap on Friday afternoon and nobody covered the evening visit"
     client.post(reverse("reporting:report_new"), {"action": "save_draft", "what_happened": words})

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from safelearn.core.types import User
 from safelearn.reporting import easy_read, public_flow
 from safelearn.reporting.models import Report
 
@@ -155,7 +156,7 @@ def test_easy_read_speaks_welsh(client: Any, org: Any) -> None:
 
 @pytest.mark.parametrize("who", [None, "reporter", "reviewer", "org_admin", "other_reviewer", "analyst"])
 def test_easy_read_link_is_open_to_anyone_and_unknown_organisations_404(
-    client: Any, org: Any, people: dict[str, Any], who: str | None
+    client: Any, org: Any, people: dict[str, User], who: str | None
 ) -> None:
     if who:
         client.force_login(people[who])

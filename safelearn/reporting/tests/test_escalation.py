@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting import risk as risk_module
 from safelearn.reporting.models import Escalation, Report
 from safelearn.reporting.risk import assess_immediate_risk
@@ -58,7 +59,7 @@ def contacts(org: Any) -> Any:
 
 @pytest.fixture
 def escalated(
-    submit_report: Callable[..., Any], people: dict[str, Any], contacts: Any, django_capture_on_commit_callbacks: Any
+    submit_report: Callable[..., Any], people: dict[str, User], contacts: Any, django_capture_on_commit_callbacks: Any
 ) -> Escalation:
     with django_capture_on_commit_callbacks(execute=True):
         submit_report(what_happened=DANGER, immediate_risk_answer="no")
@@ -74,7 +75,7 @@ def to(address: str) -> list[Any]:
 
 
 def test_not_sure_escalates_exactly_like_yes(
-    submit_report: Callable[..., Any], people: dict[str, Any], org: Any, django_capture_on_commit_callbacks: Any
+    submit_report: Callable[..., Any], people: dict[str, User], org: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         result = submit_report(what_happened=CALM, immediate_risk_answer="not_sure")
@@ -130,7 +131,7 @@ def _assert_escalated_from(source: str, spy: list[str], report: Report | None = 
 
 
 def test_staff_form(
-    client: Any, people: dict[str, Any], org: Any, spy: list[str], django_capture_on_commit_callbacks: Any
+    client: Any, people: dict[str, User], org: Any, spy: list[str], django_capture_on_commit_callbacks: Any
 ) -> None:
     client.force_login(people["reporter"])
     data = {
@@ -151,7 +152,7 @@ def test_staff_form(
 def test_public_link(
     client: Any,
     org: Any,
-    people: dict[str, Any],
+    people: dict[str, User],
     walk_public: Any,
     spy: list[str],
     django_capture_on_commit_callbacks: Any,
@@ -164,7 +165,7 @@ def test_public_link(
 
 
 def test_api_submission(
-    client: Any, org: Any, people: dict[str, Any], spy: list[str], django_capture_on_commit_callbacks: Any
+    client: Any, org: Any, people: dict[str, User], spy: list[str], django_capture_on_commit_callbacks: Any
 ) -> None:
     body = {"organisation": org.slug, "what_happened": DANGER, "mode": "anonymous", "immediate_risk_answer": "no"}
     with django_capture_on_commit_callbacks(execute=True):
@@ -174,7 +175,7 @@ def test_api_submission(
     _assert_escalated_from("api", spy)
 
 
-def test_import(org: Any, people: dict[str, Any], spy: list[str], django_capture_on_commit_callbacks: Any) -> None:
+def test_import(org: Any, people: dict[str, User], spy: list[str], django_capture_on_commit_callbacks: Any) -> None:
     from safelearn.imports.mapping import load_mapping
     from safelearn.imports.services import import_rows
 
@@ -202,7 +203,7 @@ def test_old_imported_records_are_flagged_but_alert_nobody(org: Any, django_capt
 def test_reply_on_the_check_page(
     client: Any,
     submit_report: Callable[..., Any],
-    people: dict[str, Any],
+    people: dict[str, User],
     spy: list[str],
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -218,7 +219,7 @@ def test_reply_on_the_check_page(
 def test_reply_through_the_api(
     client: Any,
     submit_report: Callable[..., Any],
-    people: dict[str, Any],
+    people: dict[str, User],
     spy: list[str],
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -232,7 +233,7 @@ def test_reply_through_the_api(
 
 
 def test_addendum(
-    submit_report: Callable[..., Any], people: dict[str, Any], spy: list[str], django_capture_on_commit_callbacks: Any
+    submit_report: Callable[..., Any], people: dict[str, User], spy: list[str], django_capture_on_commit_callbacks: Any
 ) -> None:
     report = submit_report(what_happened=CALM, immediate_risk_answer="no").report
     with django_capture_on_commit_callbacks(execute=True):
@@ -241,7 +242,7 @@ def test_addendum(
 
 
 def test_a_later_message_does_not_alert_twice_while_one_is_open_but_does_after_acknowledgement(
-    escalated: Escalation, people: dict[str, Any], django_capture_on_commit_callbacks: Any
+    escalated: Escalation, people: dict[str, User], django_capture_on_commit_callbacks: Any
 ) -> None:
     report = escalated.report
     with django_capture_on_commit_callbacks(execute=True):
@@ -266,7 +267,7 @@ def test_a_later_message_does_not_alert_twice_while_one_is_open_but_does_after_a
 
 
 def test_unacknowledged_re_escalates_to_the_second_contact_and_every_safety_lead(
-    escalated: Escalation, people: dict[str, Any], make_user: Callable[..., Any], org: Any
+    escalated: Escalation, people: dict[str, User], make_user: Callable[..., Any], org: Any
 ) -> None:
     due = escalated.ack_due_at
     assert escalations_check(now=due - dt.timedelta(minutes=1)) == 0
@@ -328,7 +329,7 @@ def test_working_hours_follow_englands_calendar() -> None:
 
 
 def test_out_of_hours_alerts_the_out_of_hours_contact(
-    submit_report: Callable[..., Any], contacts: Any, people: dict[str, Any]
+    submit_report: Callable[..., Any], contacts: Any, people: dict[str, User]
 ) -> None:
     report = submit_report(what_happened=CALM).report
     escalation = escalation_raise(report=report, reasons=["test"], source="form", now=london(2026, 3, 7, 2, 30))
@@ -354,7 +355,7 @@ def test_acknowledgement_minutes_are_configurable(submit_report: Callable[..., A
 
 
 def test_links_in_escalation_emails_are_absolute(
-    settings: Any, submit_report: Callable[..., Any], people: dict[str, Any], django_capture_on_commit_callbacks: Any
+    settings: Any, submit_report: Callable[..., Any], people: dict[str, User], django_capture_on_commit_callbacks: Any
 ) -> None:
     settings.SITE_URL = "https://safelearn.example.org"
     with django_capture_on_commit_callbacks(execute=True):
@@ -367,7 +368,7 @@ def test_links_in_escalation_emails_are_absolute(
 
 
 def test_acknowledging_without_an_action_is_refused_and_the_alert_stays_open(
-    escalated: Escalation, people: dict[str, Any]
+    escalated: Escalation, people: dict[str, User]
 ) -> None:
     with pytest.raises(ValidationError) as error:
         escalation_acknowledge(
@@ -378,7 +379,7 @@ def test_acknowledging_without_an_action_is_refused_and_the_alert_stays_open(
     assert escalated.is_open
 
 
-def test_someone_else_needs_saying_who(escalated: Escalation, people: dict[str, Any]) -> None:
+def test_someone_else_needs_saying_who(escalated: Escalation, people: dict[str, User]) -> None:
     with pytest.raises(ValidationError) as error:
         escalation_acknowledge(
             report=escalated.report,
@@ -391,7 +392,7 @@ def test_someone_else_needs_saying_who(escalated: Escalation, people: dict[str, 
 
 
 def test_acknowledging_records_the_action_and_stops_re_escalation(
-    escalated: Escalation, people: dict[str, Any]
+    escalated: Escalation, people: dict[str, User]
 ) -> None:
     taken = timezone.now() - dt.timedelta(minutes=3)
     escalation_acknowledge(
@@ -414,7 +415,7 @@ def test_acknowledging_records_the_action_and_stops_re_escalation(
 
 @pytest.mark.parametrize(("who", "error"), [("other_reviewer", Http404), ("reporter", Exception)])
 def test_only_the_organisations_safety_leads_acknowledge(
-    escalated: Escalation, people: dict[str, Any], who: str, error: type[Exception]
+    escalated: Escalation, people: dict[str, User], who: str, error: type[Exception]
 ) -> None:
     with pytest.raises(error):
         escalation_acknowledge(
@@ -432,7 +433,7 @@ def test_only_the_organisations_safety_leads_acknowledge(
 
 
 def test_confidential_reporter_is_emailed_only_at_the_vault_contact(
-    org: Any, people: dict[str, Any], django_capture_on_commit_callbacks: Any
+    org: Any, people: dict[str, User], django_capture_on_commit_callbacks: Any
 ) -> None:
     reporter = people["reporter"]
     with django_capture_on_commit_callbacks(execute=True):

@@ -9,6 +9,7 @@ import pytest
 from django.db.models.signals import post_save
 
 from safelearn.core import queue
+from safelearn.core.types import User
 from safelearn.imports.mapping import load_mapping
 from safelearn.imports.services import import_rows, read_rows
 from safelearn.learning.tasks import suggest_for_report_task
@@ -44,7 +45,7 @@ def test_the_apps_register_the_real_tasks_and_no_signal_receiver_is_left() -> No
 
 
 def test_web_form_submission_queues_both_after_commit(
-    submit_report: Any, people: dict[str, Any], queued: list[Any], django_capture_on_commit_callbacks: Any
+    submit_report: Any, people: dict[str, User], queued: list[Any], django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         report = submit_report(reporter=people["reporter"]).report

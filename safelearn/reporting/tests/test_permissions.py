@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.services import ReporterIdentity, ReportInput, report_submit
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def confidential(org: Any) -> Any:
     ],
 )
 def test_identity_view_refuses_everyone_but_the_safety_leads(
-    client: Any, people: dict[str, Any], confidential: Any, who: str, status: int
+    client: Any, people: dict[str, User], confidential: Any, who: str, status: int
 ) -> None:
     client.force_login(people[who])
     url = reverse("reporting:identity", args=[confidential.pk])
@@ -56,7 +57,7 @@ def test_identity_view_signed_out_redirects_to_sign_in(client: Any, confidential
 
 
 def test_safety_lead_reveals_identity_with_a_button_press_and_it_is_audited(
-    client: Any, people: dict[str, Any], confidential: Any
+    client: Any, people: dict[str, User], confidential: Any
 ) -> None:
     client.force_login(people["reviewer"])
     url = reverse("reporting:identity", args=[confidential.pk])
@@ -73,7 +74,7 @@ def test_safety_lead_reveals_identity_with_a_button_press_and_it_is_audited(
     ("who", "status"), [("reporter", 403), ("org_admin", 403), ("other_reviewer", 404), ("analyst", 404)]
 )
 def test_conversation_reply_refuses_others(
-    client: Any, people: dict[str, Any], confidential: Any, who: str, status: int
+    client: Any, people: dict[str, User], confidential: Any, who: str, status: int
 ) -> None:
     client.force_login(people[who])
     response = client.post(
@@ -84,7 +85,7 @@ def test_conversation_reply_refuses_others(
 
 
 def test_conversation_reply_signed_out_and_for_the_safety_lead(
-    client: Any, people: dict[str, Any], confidential: Any
+    client: Any, people: dict[str, User], confidential: Any
 ) -> None:
     url = reverse("reporting:conversation_reply", args=[confidential.pk])
     assert "/sign-in/" in client.post(url, {"kind": "question", "body": "Hi"})["Location"]
@@ -104,7 +105,7 @@ STAFF_URLS = ["reporting:report_new", "reporting:my_reports"]
 
 
 @pytest.mark.parametrize("name", STAFF_URLS)
-def test_staff_pages_need_sign_in_and_a_staff_role(client: Any, people: dict[str, Any], name: str) -> None:
+def test_staff_pages_need_sign_in_and_a_staff_role(client: Any, people: dict[str, User], name: str) -> None:
     url = reverse(name)
     assert "/sign-in/" in client.get(url)["Location"]
     client.force_login(people["analyst"])
@@ -116,7 +117,7 @@ def test_staff_pages_need_sign_in_and_a_staff_role(client: Any, people: dict[str
     assert client.get(url).status_code == 200
 
 
-def test_my_reports_shows_only_my_own(client: Any, people: dict[str, Any], submit_report: Any, other_org: Any) -> None:
+def test_my_reports_shows_only_my_own(client: Any, people: dict[str, User], submit_report: Any, other_org: Any) -> None:
     mine = submit_report(reporter=people["reporter"]).report
     theirs = submit_report(organisation=other_org, reporter=people["other_reporter"]).report
     client.force_login(people["reporter"])
@@ -126,7 +127,7 @@ def test_my_reports_shows_only_my_own(client: Any, people: dict[str, Any], submi
 
 @pytest.mark.parametrize("who", ["reviewer", "org_admin", "other_reporter", "other_reviewer", "analyst", "no_role"])
 def test_my_report_detail_is_only_for_its_named_reporter(
-    client: Any, people: dict[str, Any], submit_report: Any, who: str
+    client: Any, people: dict[str, User], submit_report: Any, who: str
 ) -> None:
     report = submit_report(reporter=people["reporter"], what_happened="Only mine to read.").report
     url = reverse("reporting:my_report_detail", args=[report.pk])
@@ -138,7 +139,9 @@ def test_my_report_detail_is_only_for_its_named_reporter(
     assert not report.messages.exists()
 
 
-def test_named_reporter_reads_and_replies_on_my_report(client: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_named_reporter_reads_and_replies_on_my_report(
+    client: Any, people: dict[str, User], submit_report: Any
+) -> None:
     report = submit_report(reporter=people["reporter"]).report
     client.force_login(people["reporter"])
     url = reverse("reporting:my_report_detail", args=[report.pk])
@@ -148,7 +151,7 @@ def test_named_reporter_reads_and_replies_on_my_report(client: Any, people: dict
     assert message.author == people["reporter"] and message.author_kind == "reporter"
 
 
-def test_submitted_page_needs_sign_in_and_own_session(client: Any, people: dict[str, Any]) -> None:
+def test_submitted_page_needs_sign_in_and_own_session(client: Any, people: dict[str, User]) -> None:
     url = reverse("reporting:submitted")
     assert "/sign-in/" in client.get(url)["Location"]
     client.force_login(people["analyst"])
@@ -159,7 +162,7 @@ def test_submitted_page_needs_sign_in_and_own_session(client: Any, people: dict[
 
 
 @pytest.mark.parametrize("who", [None, "reporter", "other_reviewer", "analyst"])
-def test_public_link_is_open_to_anyone(client: Any, people: dict[str, Any], org: Any, who: str | None) -> None:
+def test_public_link_is_open_to_anyone(client: Any, people: dict[str, User], org: Any, who: str | None) -> None:
     if who:
         client.force_login(people[who])
     assert client.get(reverse("reporting:public_start", args=[org.slug])).status_code == 200
@@ -169,7 +172,7 @@ def test_public_link_is_open_to_anyone(client: Any, people: dict[str, Any], org:
 
 @pytest.mark.parametrize("who", [None, "reviewer", "other_reviewer", "analyst"])
 def test_check_pages_show_nothing_without_a_code(
-    client: Any, people: dict[str, Any], confidential: Any, who: str | None
+    client: Any, people: dict[str, User], confidential: Any, who: str | None
 ) -> None:
     if who:
         client.force_login(people[who])
@@ -181,7 +184,7 @@ def test_check_pages_show_nothing_without_a_code(
 
 
 def test_only_signed_in_staff_of_that_organisation_may_report_by_name(
-    client: Any, people: dict[str, Any], org: Any
+    client: Any, people: dict[str, User], org: Any
 ) -> None:
     url = reverse("reporting:public_step", args=[org.slug, "mode"])
     for who in ("other_reporter", "analyst"):

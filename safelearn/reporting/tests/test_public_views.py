@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from safelearn.core.models import AuditEvent, Notification
+from safelearn.core.types import User
 from safelearn.reporting.models import Report, ReportDraft
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +154,7 @@ def test_confidential_public_report_goes_to_vault_and_is_acknowledged(
 
 
 def test_child_in_danger_now_alerts_duty_contact_before_the_next_page(
-    client: Any, org: Any, people: dict[str, Any], walk_public: Any, django_capture_on_commit_callbacks: Any
+    client: Any, org: Any, people: dict[str, User], walk_public: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     check = walk_public(
         org.slug,
@@ -203,7 +204,7 @@ def test_unknown_step_is_not_found(client: Any, org: Any) -> None:
 
 
 def test_signed_in_staff_can_use_the_short_form_by_name(
-    client: Any, org: Any, people: dict[str, Any], walk_public: Any, django_capture_on_commit_callbacks: Any
+    client: Any, org: Any, people: dict[str, User], walk_public: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     client.force_login(people["reporter"])
     mode_page = client.get(reverse("reporting:public_step", args=[org.slug, "mode"]))

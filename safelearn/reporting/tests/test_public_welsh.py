@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from safelearn.accounts.testing import login_verified
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,7 @@ def test_check_your_report_in_welsh(welsh: Any, submit_report: Any) -> None:
         ("analytics:home", "analyst"),
     ],
 )
-def test_staff_pages_do_not_break_in_welsh(client: Any, people: dict[str, Any], name: str, role: str) -> None:
+def test_staff_pages_do_not_break_in_welsh(client: Any, people: dict[str, User], name: str, role: str) -> None:
     """Review and analytics may stay English for now; in Welsh they must still work."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
     login_verified(client, people[role])
@@ -139,7 +140,7 @@ def test_confidential_reporter_in_welsh_gets_the_acknowledgement_in_welsh(
 
 
 def test_confidential_reporter_is_told_of_a_message_in_welsh_and_english(
-    client: Any, org: Any, people: dict[str, Any], walk_public: Any, django_capture_on_commit_callbacks: Any
+    client: Any, org: Any, people: dict[str, User], walk_public: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     from safelearn.reporting.services import conversation_post_as_safety_lead
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from safelearn.core.types import User
 from safelearn.reporting.models import ReportDraft
 from safelearn.reporting.views.quick_exit import DEFAULT_EXIT_URL
 
@@ -75,7 +76,7 @@ def test_quick_exit_from_check_your_report_closes_the_opened_report(client: Any)
 
 
 def test_quick_exit_keeps_a_signed_in_member_of_staff_signed_in(
-    client: Any, org: Any, people: dict[str, Any], walk_public: Any
+    client: Any, org: Any, people: dict[str, User], walk_public: Any
 ) -> None:
     client.force_login(people["reporter"])
     walk_public(org.slug)

@@ -17,6 +17,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
+from safelearn.core.types import User
 from safelearn.reporting import receipt_email
 
 ADDRESS = "quillon.marbury@example.net"
@@ -128,7 +129,7 @@ def test_nobody_can_email_a_receipt_that_is_not_waiting_in_their_own_session(
     client: Any,
     walk_public: Callable[..., Any],
     org: Any,
-    people: dict[str, Any],
+    people: dict[str, User],
     who: str | None,
     django_user_model: Any,
 ) -> None:

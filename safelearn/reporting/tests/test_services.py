@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy.models import IdentityVaultEntry
 from safelearn.reporting import selectors
 from safelearn.reporting.models import Message, Report
@@ -24,13 +25,13 @@ from safelearn.reporting.services import (
 pytestmark = pytest.mark.django_db
 
 
-def test_named_report_is_linked_to_the_account(submit_report: Any, people: dict[str, Any]) -> None:
+def test_named_report_is_linked_to_the_account(submit_report: Any, people: dict[str, User]) -> None:
     report = submit_report(reporter=people["reporter"], mode="named").report
     assert report.reporter == people["reporter"]
     assert not IdentityVaultEntry.objects.filter(report=report).exists()
 
 
-def test_confidential_staff_report_is_linked_to_nobody_and_vaulted(submit_report: Any, people: dict[str, Any]) -> None:
+def test_confidential_staff_report_is_linked_to_nobody_and_vaulted(submit_report: Any, people: dict[str, User]) -> None:
     people["reporter"].first_name, people["reporter"].last_name = "Sam", "Carter"
     people["reporter"].save()
     report = submit_report(reporter=people["reporter"], mode="confidential").report
@@ -41,7 +42,7 @@ def test_confidential_staff_report_is_linked_to_nobody_and_vaulted(submit_report
     assert submitted.actor is None and "reporter" in submitted.actor_label  # the account is not in the log
 
 
-def test_anonymous_signed_in_report_keeps_nothing(submit_report: Any, people: dict[str, Any]) -> None:
+def test_anonymous_signed_in_report_keeps_nothing(submit_report: Any, people: dict[str, User]) -> None:
     report = submit_report(reporter=people["reporter"], mode="anonymous").report
     assert report.reporter is None
     assert not IdentityVaultEntry.objects.exists()
@@ -64,7 +65,7 @@ def test_confidential_without_a_name_is_refused(org: Any) -> None:
 
 
 def test_escalation_emails_duty_contact_and_alerts_safety_leads(
-    submit_report: Any, people: dict[str, Any], org: Any, django_capture_on_commit_callbacks: Any
+    submit_report: Any, people: dict[str, User], org: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         result = submit_report(immediate_risk_answer="yes", what_happened="A plain account.")
@@ -75,7 +76,7 @@ def test_escalation_emails_duty_contact_and_alerts_safety_leads(
 
 
 def test_acknowledgement_email_for_named_has_dates_but_no_narrative_or_code(
-    submit_report: Any, people: dict[str, Any], django_capture_on_commit_callbacks: Any
+    submit_report: Any, people: dict[str, User], django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         result = submit_report(reporter=people["reporter"], what_happened="Secret words about a child.")
@@ -129,7 +130,7 @@ def test_receipt_code_finds_only_its_report(submit_report: Any) -> None:
 
 
 def test_only_the_organisations_safety_leads_post_and_read_the_conversation(
-    submit_report: Any, people: dict[str, Any], django_capture_on_commit_callbacks: Any
+    submit_report: Any, people: dict[str, User], django_capture_on_commit_callbacks: Any
 ) -> None:
     report = submit_report(reporter=people["reporter"]).report
     with django_capture_on_commit_callbacks(execute=True):

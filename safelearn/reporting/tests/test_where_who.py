@@ -10,6 +10,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import ChildDetails, Location, Report
 from safelearn.reporting.services import (
     ChildInput,
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def oak(org: Any, people: dict[str, Any]) -> Location:
+def oak(org: Any, people: dict[str, User]) -> Location:
     return location_create(actor=people["org_admin"], organisation=org, name="Oak House", setting_type="childrens_home")
 
 
@@ -51,7 +52,7 @@ def _staff_post(org: Any, **extra: Any) -> dict[str, Any]:
 
 
 def test_a_report_keeps_its_location_type_and_each_childs_answers(
-    submit_report: Any, oak: Location, people: dict[str, Any]
+    submit_report: Any, oak: Location, people: dict[str, User]
 ) -> None:
     children = [
         ChildInput(age_band="13-15", sex="female", legal_status="looked_after", ethnicity="black_caribbean"),
@@ -79,7 +80,7 @@ def test_a_type_alone_is_enough_and_a_bad_type_is_refused(submit_report: Any) ->
 
 
 def test_another_organisations_or_a_retired_location_cannot_be_used(
-    submit_report: Any, oak: Location, elsewhere: Location, people: dict[str, Any]
+    submit_report: Any, oak: Location, elsewhere: Location, people: dict[str, User]
 ) -> None:
     for location_id in (str(elsewhere.pk), "not-a-uuid"):
         with pytest.raises(ValidationError) as exc:
@@ -101,7 +102,7 @@ def test_bad_child_answers_name_the_child_and_lose_nothing(submit_report: Any) -
 
 
 def test_only_the_organisations_admin_manages_its_locations(
-    org: Any, other_org: Any, people: dict[str, Any], oak: Location
+    org: Any, other_org: Any, people: dict[str, User], oak: Location
 ) -> None:
     for who in ("reporter", "reviewer", "other_reporter", "analyst"):
         with pytest.raises(PermissionDenied):
@@ -119,7 +120,7 @@ def test_only_the_organisations_admin_manages_its_locations(
     assert AuditEvent.objects.filter(verb="location.updated").exists()
 
 
-def test_harm_is_graded_apart_by_a_reviewer_of_the_organisation(submit_report: Any, people: dict[str, Any]) -> None:
+def test_harm_is_graded_apart_by_a_reviewer_of_the_organisation(submit_report: Any, people: dict[str, User]) -> None:
     report = submit_report().report
     with pytest.raises(Http404):  # an outsider is not told the report exists
         harm_grade(
@@ -150,7 +151,7 @@ def test_harm_is_graded_apart_by_a_reviewer_of_the_organisation(submit_report: A
 
 
 def test_staff_form_requires_where_and_keeps_two_childrens_details(
-    client: Any, org: Any, oak: Location, people: dict[str, Any]
+    client: Any, org: Any, oak: Location, people: dict[str, User]
 ) -> None:
     client.force_login(people["reporter"])
     missing = client.post(reverse("reporting:report_new"), _staff_post(org))
@@ -175,7 +176,7 @@ def test_staff_form_requires_where_and_keeps_two_childrens_details(
 
 
 def test_staff_form_never_offers_or_accepts_another_organisations_location(
-    client: Any, org: Any, oak: Location, elsewhere: Location, people: dict[str, Any]
+    client: Any, org: Any, oak: Location, elsewhere: Location, people: dict[str, User]
 ) -> None:
     client.force_login(people["reporter"])
     page = client.get(reverse("reporting:report_new")).content.decode()
@@ -186,7 +187,7 @@ def test_staff_form_never_offers_or_accepts_another_organisations_location(
     assert not Report.objects.exists()
 
 
-def test_add_another_child_and_remove_work_without_javascript(client: Any, org: Any, people: dict[str, Any]) -> None:
+def test_add_another_child_and_remove_work_without_javascript(client: Any, org: Any, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     page = client.get(reverse("reporting:report_new")).content.decode()
     assert 'name="children-0-age_band"' in page and 'name="children-1-age_band"' not in page
@@ -205,7 +206,7 @@ def test_add_another_child_and_remove_work_without_javascript(client: Any, org: 
     assert 'name="children-1-age_band"' not in removed and 'value="10-12" selected' in removed
 
 
-def test_a_bad_child_answer_is_shown_and_the_report_is_not_sent(client: Any, org: Any, people: dict[str, Any]) -> None:
+def test_a_bad_child_answer_is_shown_and_the_report_is_not_sent(client: Any, org: Any, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     data = _staff_post(
         org,
@@ -218,7 +219,7 @@ def test_a_bad_child_answer_is_shown_and_the_report_is_not_sent(client: Any, org
 
 
 def test_a_bad_child_answer_is_named_in_welsh_on_the_welsh_form(
-    client: Any, org: Any, people: dict[str, Any], settings: Any
+    client: Any, org: Any, people: dict[str, User], settings: Any
 ) -> None:
     client.force_login(people["reporter"])
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
@@ -236,7 +237,7 @@ def test_a_bad_child_answer_is_named_in_welsh_on_the_welsh_form(
 
 
 def test_location_pages_are_for_this_organisations_admin_only(
-    client: Any, org: Any, other_org: Any, oak: Location, elsewhere: Location, people: dict[str, Any]
+    client: Any, org: Any, other_org: Any, oak: Location, elsewhere: Location, people: dict[str, User]
 ) -> None:
     urls = [
         reverse("reporting:locations", args=[org.slug]),
@@ -259,7 +260,7 @@ def test_location_pages_are_for_this_organisations_admin_only(
     assert elsewhere.retired_at is None
 
 
-def test_admin_adds_renames_retires_and_reinstates(client: Any, org: Any, people: dict[str, Any]) -> None:
+def test_admin_adds_renames_retires_and_reinstates(client: Any, org: Any, people: dict[str, User]) -> None:
     client.force_login(people["org_admin"])
     bad = client.post(reverse("reporting:location_add", args=[org.slug]), {"name": "", "setting_type": ""})
     assert bad.status_code == 400 and "Enter the location&#x27;s name" in bad.content.decode()
@@ -287,7 +288,7 @@ def test_admin_adds_renames_retires_and_reinstates(client: Any, org: Any, people
 
 
 def test_review_page_shows_where_children_and_harm_only_to_its_reviewers(
-    client: Any, submit_report: Any, oak: Location, people: dict[str, Any]
+    client: Any, submit_report: Any, oak: Location, people: dict[str, User]
 ) -> None:
     report = submit_report(
         reporter=people["reporter"],
@@ -346,7 +347,7 @@ def test_public_link_without_where_or_age_still_sends(client: Any, org: Any, wal
 
 
 def test_redaction_screen_shows_the_childrens_details_and_only_the_type_of_setting(
-    client: Any, submit_report: Any, oak: Location, people: dict[str, Any]
+    client: Any, submit_report: Any, oak: Location, people: dict[str, User]
 ) -> None:
     from safelearn.privacy.services import deidentify_report
 
@@ -365,7 +366,7 @@ def test_redaction_screen_shows_the_childrens_details_and_only_the_type_of_setti
 
 
 def test_a_draft_keeps_the_location_and_each_childs_answers(
-    client: Any, org: Any, oak: Location, people: dict[str, Any]
+    client: Any, org: Any, oak: Location, people: dict[str, User]
 ) -> None:
     client.force_login(people["reporter"])
     data = _staff_post(

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from safelearn.core.types import User
 from safelearn.privacy.services import deidentify_report, redaction_approve
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review import workflow
@@ -31,7 +32,7 @@ def errors(page: Any) -> str:
 def test_running_clock_blocks_closing_until_it_is_met(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
     submit_report: Any,
 ) -> None:
     reviewer = people["reviewer"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from safelearn.core.types import User
 from safelearn.learning.models import Suggestion
 from safelearn.reporting.models import Report
 from safelearn.review.models import CodeChoice, CodeSource
@@ -18,7 +19,7 @@ pytestmark = BROWSER_TEST
 def test_accept_a_suggestion_in_one_click_then_keep_the_reporters_code(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
     submit_report: Any,
 ) -> None:
     reviewer = people["reviewer"]

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 from safelearn.review import services
 from safelearn.review.models import ClockStatus, NotificationStatus, OnwardNotification
@@ -24,7 +25,7 @@ WORDS = "A young person left the home at night through a window that should have
 def test_safety_lead_generates_and_records_a_regulation_40_notification(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
     submit_report: Any,
 ) -> None:
     reviewer = people["reviewer"]

@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from safelearn.core.types import User
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import conversation_post_as_safety_lead
 from safelearn.review import services, workflow
@@ -36,7 +37,7 @@ OVERFLOW = """(width) => ({
 })"""
 
 
-def _reviewed_report(people: dict[str, Any], submit_report: Any) -> tuple[Report, Action]:
+def _reviewed_report(people: dict[str, User], submit_report: Any) -> tuple[Report, Action]:
     reviewer, reporter = people["reviewer"], people["reporter"]
     report: Report = submit_report(
         reporter=reporter,
@@ -121,7 +122,7 @@ def _check(page: Any, label: str) -> None:
 def test_every_reviewer_page_on_desktop_and_phones(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
     submit_report: Any,
 ) -> None:
     report, action = _reviewed_report(people, submit_report)
@@ -145,7 +146,7 @@ def test_every_reviewer_page_on_desktop_and_phones(
 def test_the_service_navigation_folds_into_a_menu_on_a_phone(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
 ) -> None:
     desktop, phone = new_page(**DESKTOP), new_page(**PHONE)
     for page in (desktop, phone):
@@ -168,7 +169,7 @@ def test_the_service_navigation_folds_into_a_menu_on_a_phone(
 def test_the_review_parts_link_to_each_other(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
     submit_report: Any,
 ) -> None:
     report, _ = _reviewed_report(people, submit_report)

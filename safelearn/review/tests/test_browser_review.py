@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from safelearn.core.types import User
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.review.models import Action, ActionStatus, Assessment, EpisodeFactor
 from safelearn.web.tests.browser.checks import BROWSER_TEST
@@ -34,7 +35,7 @@ def date(page: Any, group: str, day: str, month: str, year: str) -> None:
     fieldset.get_by_label("Year").fill(year)
 
 
-def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: dict[str, Any]) -> None:  # noqa: F811
+def test_near_miss_from_report_to_closure(new_page: Any, sign_in: Any, people: dict[str, User]) -> None:  # noqa: F811
     # --- An anonymous near miss -----------------------------------------------------------------------------
     page = new_page()
     sign_in(page, people["reporter"])

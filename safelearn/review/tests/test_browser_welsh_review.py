@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from safelearn.accounts.models import AccountSettings
+from safelearn.core.types import User
 from safelearn.web.tests.browser.checks import BROWSER_TEST, check_page
 
 pytestmark = BROWSER_TEST
@@ -16,7 +17,7 @@ def check(page: Any, label: str) -> None:
 
 
 def test_welsh_safety_lead_reviews_in_welsh_on_a_new_device(
-    new_page: Any, sign_in: Any, people: dict[str, Any], submit_report: Any
+    new_page: Any, sign_in: Any, people: dict[str, User], submit_report: Any
 ) -> None:
     result = submit_report(incident_type="missed_visit_or_contact")
     AccountSettings.objects.create(user=people["reviewer"], language="cy")

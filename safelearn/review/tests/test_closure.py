@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.privacy.services import deidentify_report
 from safelearn.reporting.models import Message, Report, ReportStatus
 from safelearn.review import services, workflow
@@ -40,7 +41,7 @@ def _under_review(report: Report, reviewer: Any) -> Report:
 
 
 @pytest.fixture
-def allegation(people: dict[str, Any], submit_report: Any) -> Report:
+def allegation(people: dict[str, User], submit_report: Any) -> Report:
     """Triage starts the LADO referral clock for an allegation; its copy is approved and feedback sent."""
     reviewer = people["reviewer"]
     report = _under_review(submit_report(incident_type="allegation_management").report, reviewer)
@@ -49,7 +50,7 @@ def allegation(people: dict[str, Any], submit_report: Any) -> Report:
     return report
 
 
-def test_a_running_clock_stops_closing_until_it_is_met(people: dict[str, Any], allegation: Report) -> None:
+def test_a_running_clock_stops_closing_until_it_is_met(people: dict[str, User], allegation: Report) -> None:
     reviewer = people["reviewer"]
     clock = StatutoryClock.objects.get(report=allegation)
     [blocker] = closure_blockers(allegation)
@@ -70,7 +71,7 @@ def test_a_running_clock_stops_closing_until_it_is_met(people: dict[str, Any], a
 
 
 def test_an_open_action_stops_closing_unless_finished_or_handed_over(
-    people: dict[str, Any], allegation: Report
+    people: dict[str, User], allegation: Report
 ) -> None:
     reviewer = people["reviewer"]
     services.clock_mark_not_required(
@@ -108,7 +109,7 @@ def test_an_open_action_stops_closing_unless_finished_or_handed_over(
     assert workflow.report_transition(report=allegation, actor=reviewer, to_status=S.CLOSED).status == S.CLOSED
 
 
-def test_the_de_identified_copy_must_exist_and_be_approved(people: dict[str, Any], submit_report: Any) -> None:
+def test_the_de_identified_copy_must_exist_and_be_approved(people: dict[str, User], submit_report: Any) -> None:
     reviewer = people["reviewer"]
     report = _under_review(submit_report().report, reviewer)
     services.feedback_send(report=report, actor=reviewer, body=FEEDBACK_TEXT)
@@ -139,7 +140,7 @@ def test_real_feedback_passes(text: str) -> None:
 
 
 def test_only_real_feedback_counts_and_only_for_a_reachable_reporter(
-    people: dict[str, Any], submit_report: Any
+    people: dict[str, User], submit_report: Any
 ) -> None:
     reviewer = people["reviewer"]
     report = _under_review(submit_report().report, reviewer)
@@ -161,7 +162,7 @@ def test_only_real_feedback_counts_and_only_for_a_reachable_reporter(
     assert not reporter_reachable(historic) and closure_blockers(historic) == []
 
 
-def test_override_needs_a_written_reason_and_is_recorded(people: dict[str, Any], allegation: Report) -> None:
+def test_override_needs_a_written_reason_and_is_recorded(people: dict[str, User], allegation: Report) -> None:
     reviewer = people["reviewer"]
     for reason, message in (("", "cannot be closed yet"), ("   ", "cannot be closed yet"), ("ok", "3 words")):
         with pytest.raises(ValidationError) as exc:
@@ -177,7 +178,7 @@ def test_override_needs_a_written_reason_and_is_recorded(people: dict[str, Any],
     assert event.payload["reason"] == reason and event.payload["outstanding"] == [CLOCK]
 
 
-def test_no_override_is_recorded_when_nothing_is_outstanding(people: dict[str, Any], allegation: Report) -> None:
+def test_no_override_is_recorded_when_nothing_is_outstanding(people: dict[str, User], allegation: Report) -> None:
     reviewer = people["reviewer"]
     services.clock_mark_not_required(
         clock=StatutoryClock.objects.get(report=allegation), actor=reviewer, reason="Not about a member of staff"
@@ -192,12 +193,12 @@ def test_no_override_is_recorded_when_nothing_is_outstanding(people: dict[str, A
 
 
 @pytest.fixture
-def lead(client: Any, people: dict[str, Any]) -> Any:
+def lead(client: Any, people: dict[str, User]) -> Any:
     client.force_login(people["reviewer"])
     return client
 
 
-def test_close_page_lists_what_is_missing_with_links(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_close_page_lists_what_is_missing_with_links(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     reviewer = people["reviewer"]
     report = _under_review(submit_report(incident_type="allegation_management").report, reviewer)
     action = services.action_create(
@@ -228,7 +229,7 @@ def test_close_page_lists_what_is_missing_with_links(lead: Any, people: dict[str
 
 
 def test_close_page_refuses_without_losing_what_was_typed(
-    lead: Any, people: dict[str, Any], allegation: Report
+    lead: Any, people: dict[str, User], allegation: Report
 ) -> None:
     url = reverse("review:report_close", args=[allegation.pk])
     Message.objects.filter(report=allegation).delete()
@@ -251,7 +252,7 @@ def test_close_page_refuses_without_losing_what_was_typed(
     assert not ClosureOverride.objects.exists() and not Message.objects.filter(report=allegation).exists()
 
 
-def test_close_page_sends_the_feedback_and_closes(lead: Any, people: dict[str, Any], allegation: Report) -> None:
+def test_close_page_sends_the_feedback_and_closes(lead: Any, people: dict[str, User], allegation: Report) -> None:
     services.clock_mark_not_required(
         clock=StatutoryClock.objects.get(report=allegation),
         actor=people["reviewer"],
@@ -278,7 +279,7 @@ def test_override_through_the_page_is_shown_on_the_report(lead: Any, allegation:
     assert reverse("review:report_close", args=[allegation.pk]) not in page  # closed: no close button
 
 
-def test_a_closed_report_cannot_be_closed_again(lead: Any, people: dict[str, Any], allegation: Report) -> None:
+def test_a_closed_report_cannot_be_closed_again(lead: Any, people: dict[str, User], allegation: Report) -> None:
     url = reverse("review:report_close", args=[allegation.pk])
     lead.post(url, {"override": "on", "override_reason": "Closing with the clock still open on purpose"})
     assert "cannot be closed" in lead.get(url).content.decode()
@@ -287,7 +288,7 @@ def test_a_closed_report_cannot_be_closed_again(lead: Any, people: dict[str, Any
 
 
 def test_an_unacknowledged_risk_now_alert_stops_closing_even_with_an_override(
-    people: dict[str, Any], allegation: Report
+    people: dict[str, User], allegation: Report
 ) -> None:
     """Nobody may close a report whose child-at-risk-now alert nobody has acknowledged with the action taken."""
     from safelearn.reporting.services.escalation import escalation_acknowledge, escalation_raise

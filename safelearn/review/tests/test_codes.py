@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from safelearn.core.types import User
 from safelearn.learning.forms import SuggestionDecisionForm
 from safelearn.learning.models import Suggestion, SuggestionStatus
 from safelearn.learning.services import suggestion_decide
@@ -34,7 +35,7 @@ def report(submit_report: Any) -> Report:
 
 
 @pytest.fixture
-def lead(client: Any, people: dict[str, Any]) -> Any:
+def lead(client: Any, people: dict[str, User]) -> Any:
     client.force_login(people["reviewer"])
     return client
 
@@ -68,7 +69,9 @@ def test_the_suggestion_is_shown_beside_the_reporters_code_never_filled_in_over_
     assert report.incident_type == "missed_visit_or_contact" and not CodeChoice.objects.exists()
 
 
-def test_accepting_a_suggestion_is_one_click_and_records_who(lead: Any, people: dict[str, Any], report: Report) -> None:
+def test_accepting_a_suggestion_is_one_click_and_records_who(
+    lead: Any, people: dict[str, User], report: Report
+) -> None:
     response = lead.post(_url(report, "incident_type"), {"source": "suggestion"})
     assert response.status_code == 302 and response["Location"].endswith("#code-incident_type")
     report.refresh_from_db()
@@ -86,7 +89,7 @@ def test_accepting_a_suggestion_is_one_click_and_records_who(lead: Any, people: 
     assert "Keep the reporter&#x27;s code" in page or "Keep the reporter's code" in page
 
 
-def test_reviewers_code_then_back_to_the_reporters(people: dict[str, Any], report: Report) -> None:
+def test_reviewers_code_then_back_to_the_reporters(people: dict[str, User], report: Report) -> None:
     reviewer = people["reviewer"]
     choice = code_choose(report=report, actor=reviewer, field="incident_type", source="reviewer", value="other")
     report.refresh_from_db()
@@ -106,7 +109,7 @@ def test_reviewers_code_then_back_to_the_reporters(people: dict[str, Any], repor
     assert again.source == CodeSource.REPORTER
 
 
-def test_a_decision_on_the_learning_page_keeps_the_reporters_code(people: dict[str, Any], report: Report) -> None:
+def test_a_decision_on_the_learning_page_keeps_the_reporters_code(people: dict[str, User], report: Report) -> None:
     suggestion = Suggestion.objects.get(report=report, field="incident_type")
     suggestion_decide(suggestion=suggestion, actor=people["reviewer"], action="save", value="medication_error")
     report.refresh_from_db()
@@ -116,7 +119,7 @@ def test_a_decision_on_the_learning_page_keeps_the_reporters_code(people: dict[s
     assert row.reporter_value == "missed_visit_or_contact" and row.current_value == "medication_error"
 
 
-def test_bad_choices_are_refused_with_clear_messages(lead: Any, people: dict[str, Any], report: Report) -> None:
+def test_bad_choices_are_refused_with_clear_messages(lead: Any, people: dict[str, User], report: Report) -> None:
     response = lead.post(_url(report, "incident_type"), {"source": "reviewer", "code-incident_type-value": ""})
     body = response.content.decode()
     assert response.status_code == 400 and "There is a problem" in body and "Choose a code from the list" in body
@@ -133,7 +136,7 @@ def test_bad_choices_are_refused_with_clear_messages(lead: Any, people: dict[str
 
 @pytest.mark.parametrize(("who", "expected"), [("other_reviewer", 404), ("org_admin", 403), ("reporter", 403)])
 def test_only_the_organisations_safety_leads_choose_codes(
-    client: Any, people: dict[str, Any], report: Report, who: str, expected: int
+    client: Any, people: dict[str, User], report: Report, who: str, expected: int
 ) -> None:
     client.force_login(people[who])
     response = client.post(_url(report, "incident_type"), {"source": "suggestion"})

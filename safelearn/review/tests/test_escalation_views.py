@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Escalation, Report
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ DANGER = "She told me she plans to kill herself tonight and nobody has been told
 
 @pytest.fixture
 def alert(
-    submit_report: Callable[..., Any], people: dict[str, Any], django_capture_on_commit_callbacks: Any
+    submit_report: Callable[..., Any], people: dict[str, User], django_capture_on_commit_callbacks: Any
 ) -> Escalation:
     submit_report(what_happened="An older report about a missed visit.")
     with django_capture_on_commit_callbacks(execute=True):
@@ -33,7 +34,7 @@ def url(alert: Escalation) -> str:
 
 
 def test_triage_shows_the_unacknowledged_alert_first_with_its_clock(
-    client: Any, people: dict[str, Any], alert: Escalation
+    client: Any, people: dict[str, User], alert: Escalation
 ) -> None:
     client.force_login(people["reviewer"])
     page = client.get(reverse("review:triage")).content.decode()
@@ -43,14 +44,14 @@ def test_triage_shows_the_unacknowledged_alert_first_with_its_clock(
     assert "countdown.js" in page
 
 
-def test_an_overdue_alert_says_by_how_much(client: Any, people: dict[str, Any], alert: Escalation) -> None:
+def test_an_overdue_alert_says_by_how_much(client: Any, people: dict[str, User], alert: Escalation) -> None:
     Escalation.objects.filter(pk=alert.pk).update(ack_due_at=timezone.now() - dt.timedelta(minutes=3, seconds=10))
     client.force_login(people["reviewer"])
     assert "Overdue by 4 minutes" in client.get(reverse("review:triage")).content.decode()
 
 
 def test_an_alert_raised_by_a_reply_on_a_report_under_review_still_tops_the_queue(
-    client: Any, people: dict[str, Any], alert: Escalation
+    client: Any, people: dict[str, User], alert: Escalation
 ) -> None:
     Report.objects.filter(pk=alert.report_id).update(status="under_review")
     client.force_login(people["reviewer"])
@@ -59,7 +60,7 @@ def test_an_alert_raised_by_a_reply_on_a_report_under_review_still_tops_the_queu
 
 
 def test_acknowledging_without_an_action_shows_clear_errors_and_keeps_what_was_typed(
-    client: Any, people: dict[str, Any], alert: Escalation
+    client: Any, people: dict[str, User], alert: Escalation
 ) -> None:
     client.force_login(people["reviewer"])
     response = client.post(url(alert), {"ack-notes": "Rang the school; no answer yet.", "ack-action_taken_time": ""})
@@ -75,7 +76,7 @@ def test_acknowledging_without_an_action_shows_clear_errors_and_keeps_what_was_t
 
 
 def test_a_badly_typed_time_is_refused_and_nothing_else_is_lost(
-    client: Any, people: dict[str, Any], alert: Escalation
+    client: Any, people: dict[str, User], alert: Escalation
 ) -> None:
     client.force_login(people["reviewer"])
     response = client.post(
@@ -88,7 +89,7 @@ def test_a_badly_typed_time_is_refused_and_nothing_else_is_lost(
 
 
 def test_acknowledging_with_the_action_clears_the_alert_and_shows_it_on_the_report(
-    client: Any, people: dict[str, Any], alert: Escalation
+    client: Any, people: dict[str, User], alert: Escalation
 ) -> None:
     client.force_login(people["reviewer"])
     now = timezone.localtime()
@@ -117,7 +118,7 @@ def test_acknowledging_with_the_action_clears_the_alert_and_shows_it_on_the_repo
 
 @pytest.mark.parametrize(("who", "status"), [("other_reviewer", 404), ("reporter", 403), ("org_admin", 403)])
 def test_only_the_organisations_safety_leads_can_acknowledge(
-    client: Any, people: dict[str, Any], alert: Escalation, who: str, status: int
+    client: Any, people: dict[str, User], alert: Escalation, who: str, status: int
 ) -> None:
     client.force_login(people[who])
     response = client.post(url(alert), {"ack-who_was_told": ["police"], "ack-references": "x"})

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 from safelearn.reporting.models import ReportStatus as S
 from safelearn.reporting.services import SubmissionResult
@@ -315,7 +316,7 @@ def test_a_receipt_file_goes_to_the_registered_store(lead: Any, reg40: Statutory
     kept: list[tuple[str, bytes]] = []
     previous = receipt_store()
 
-    def store(*, user: Any, report: Report, name: str, data: bytes) -> Any:
+    def store(*, user: User, report: Report, name: str, data: bytes) -> Any:
         assert report.pk == reg40.report_id and user.username == "reviewer"
         kept.append((name, data))
         return "5b0c4ad5-0000-4000-8000-000000000001"

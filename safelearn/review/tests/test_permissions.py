@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from safelearn.core.types import User
 from safelearn.review import services
 from safelearn.review.models import (
     Action,
@@ -27,7 +28,7 @@ ACTION_TITLE = "Unmistakable action title"
 
 
 @pytest.fixture
-def world(people: dict[str, Any], submit_report: Any) -> dict[str, Any]:
+def world(people: dict[str, User], submit_report: Any) -> dict[str, Any]:
     report = submit_report(what_happened=SECRET_WORDS, incident_type="allegation_management").report
     reviewer = people["reviewer"]
     clock = services.clock_start(report=report, actor=reviewer, duty="lado_referral")
@@ -118,7 +119,7 @@ def test_signed_out_people_are_sent_to_sign_in(client: Any, world: dict[str, Any
     [("reporter", 403), ("org_admin", 403), ("other_reviewer", 404), ("analyst", 404), ("no_role", 404)],
 )
 def test_report_pages_refuse_everyone_but_the_organisations_safety_leads(
-    client: Any, people: dict[str, Any], world: dict[str, Any], who: str, expected: int
+    client: Any, people: dict[str, User], world: dict[str, Any], who: str, expected: int
 ) -> None:
     client.force_login(people[who])
     for method, url, data in _pages(world):
@@ -131,7 +132,7 @@ def test_report_pages_refuse_everyone_but_the_organisations_safety_leads(
 
 @pytest.mark.parametrize("who", ["reporter", "org_admin", "analyst", "no_role"])
 def test_lists_refuse_people_who_are_not_safety_leads(
-    client: Any, people: dict[str, Any], world: dict[str, Any], who: str
+    client: Any, people: dict[str, User], world: dict[str, Any], who: str
 ) -> None:
     client.force_login(people[who])
     for name in ("review:inbox", "review:triage", "review:actions"):
@@ -141,7 +142,7 @@ def test_lists_refuse_people_who_are_not_safety_leads(
 
 
 def test_another_organisations_safety_lead_sees_empty_lists(
-    client: Any, people: dict[str, Any], world: dict[str, Any]
+    client: Any, people: dict[str, User], world: dict[str, Any]
 ) -> None:
     client.force_login(people["other_reviewer"])
     for name in ("review:inbox", "review:triage", "review:actions"):
@@ -151,7 +152,7 @@ def test_another_organisations_safety_lead_sees_empty_lists(
         assert world["report"].reference not in body and ACTION_TITLE not in body
 
 
-def test_preferences_are_only_ever_your_own(client: Any, people: dict[str, Any]) -> None:
+def test_preferences_are_only_ever_your_own(client: Any, people: dict[str, User]) -> None:
     client.force_login(people["analyst"])
     assert client.post(reverse("review:preferences"), {"email_frequency": "daily"}).status_code == 302
     from safelearn.review.models import NotificationPreference
@@ -162,7 +163,7 @@ def test_preferences_are_only_ever_your_own(client: Any, people: dict[str, Any])
 
 
 def test_just_culture_is_hidden_from_a_safety_lead_who_sent_the_report(
-    client: Any, people: dict[str, Any], submit_report: Any
+    client: Any, people: dict[str, User], submit_report: Any
 ) -> None:
     report = submit_report(reporter=people["reviewer"], mode="named").report
     client.force_login(people["reviewer"])

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from safelearn.core.models import Notification
+from safelearn.core.types import User
 from safelearn.review import services
 from safelearn.review.models import ActionStatus
 from safelearn.review.tests.helpers import at, emails_to, set_submitted
@@ -22,7 +23,7 @@ def _subjects(address: str) -> list[str]:
 
 
 @pytest.fixture
-def action(people: dict[str, Any], submit_report: Any) -> Any:
+def action(people: dict[str, User], submit_report: Any) -> Any:
     report = submit_report().report
     return services.action_create(
         report=report,
@@ -35,7 +36,7 @@ def action(people: dict[str, Any], submit_report: Any) -> Any:
     )
 
 
-def test_action_reminders_before_and_after_the_due_date(people: dict[str, Any], action: Any) -> None:
+def test_action_reminders_before_and_after_the_due_date(people: dict[str, User], action: Any) -> None:
     owner, reviewer = people["reporter"].email, people["reviewer"].email
     mail.outbox.clear()
     counts = services.review_send_reminders(now=at(2029, 12, 1))
@@ -55,7 +56,7 @@ def test_action_reminders_before_and_after_the_due_date(people: dict[str, Any], 
     assert services.review_send_reminders(now=at(2030, 1, 12)).get("action_overdue", 0) == 0
 
 
-def test_handed_over_actions_are_still_reminded(people: dict[str, Any], action: Any) -> None:
+def test_handed_over_actions_are_still_reminded(people: dict[str, User], action: Any) -> None:
     """Handing over lets the report close; it must not let the action be forgotten."""
     services.action_update(action=action, actor=people["reviewer"], status=ActionStatus.HANDED_OVER)
     mail.outbox.clear()
@@ -66,7 +67,7 @@ def test_handed_over_actions_are_still_reminded(people: dict[str, Any], action: 
     )
 
 
-def test_done_actions_get_no_due_reminder_but_an_effectiveness_check(people: dict[str, Any], action: Any) -> None:
+def test_done_actions_get_no_due_reminder_but_an_effectiveness_check(people: dict[str, User], action: Any) -> None:
     services.action_update(action=action, actor=people["reviewer"], status=ActionStatus.DONE, evidence="Audit done")
     mail.outbox.clear()
     counts = services.review_send_reminders(now=at(2030, 1, 11))
@@ -76,7 +77,7 @@ def test_done_actions_get_no_due_reminder_but_an_effectiveness_check(people: dic
     assert "Check whether it worked: Add a cover check to the duty rota" in _subjects(people["reporter"].email)
 
 
-def test_statutory_clock_reminds_before_and_after_the_deadline(people: dict[str, Any], submit_report: Any) -> None:
+def test_statutory_clock_reminds_before_and_after_the_deadline(people: dict[str, User], submit_report: Any) -> None:
     report = set_submitted(submit_report(outcome="severe_harm").report, at(2026, 8, 27, 15))
     services.clock_start(report=report, actor=people["reviewer"], duty="serious_incident_notification")
     mail.outbox.clear()
@@ -94,7 +95,7 @@ def test_statutory_clock_reminds_before_and_after_the_deadline(people: dict[str,
     assert _subjects(people["other_reviewer"].email) == []
 
 
-def test_a_notified_clock_stops_reminding(people: dict[str, Any], submit_report: Any) -> None:
+def test_a_notified_clock_stops_reminding(people: dict[str, User], submit_report: Any) -> None:
     report = set_submitted(submit_report(incident_type="allegation_management").report, at(2026, 3, 2, 9))
     clock = services.clock_start(report=report, actor=people["reviewer"], duty="lado_referral")
     services.clock_record_notification(
@@ -104,7 +105,7 @@ def test_a_notified_clock_stops_reminding(people: dict[str, Any], submit_report:
     assert counts.get("clock_overdue", 0) == 0 and counts.get("clock_due_soon", 0) == 0
 
 
-def test_harm_revisit_and_overdue_triage(people: dict[str, Any], submit_report: Any) -> None:
+def test_harm_revisit_and_overdue_triage(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report(immediate_risk_answer="yes").report
     services.assessment_grade(
         report=report,
@@ -123,7 +124,7 @@ def test_harm_revisit_and_overdue_triage(people: dict[str, Any], submit_report: 
     assert Notification.objects.filter(user=people["reviewer"], kind="review_harm_revisit").count() == 1
 
 
-def test_daily_digest_instead_of_immediate_email(people: dict[str, Any], action: Any) -> None:
+def test_daily_digest_instead_of_immediate_email(people: dict[str, User], action: Any) -> None:
     services.notification_preference_set(user=people["reporter"], email_frequency="daily")
     mail.outbox.clear()
     services.review_send_reminders(now=at(2030, 1, 8, 7))
@@ -138,7 +139,7 @@ def test_daily_digest_instead_of_immediate_email(people: dict[str, Any], action:
     assert services.review_send_reminders(now=at(2030, 1, 8, 20))["digests"] == 0
 
 
-def test_management_command_runs_the_reminders(people: dict[str, Any], submit_report: Any, capsys: Any) -> None:
+def test_management_command_runs_the_reminders(people: dict[str, User], submit_report: Any, capsys: Any) -> None:
     call_command("send_reminders")
     assert "reminders sent" in capsys.readouterr().out
     call_command("send-reminders", "--enqueue")  # the ImmediateBackend runs the task at once
@@ -146,7 +147,7 @@ def test_management_command_runs_the_reminders(people: dict[str, Any], submit_re
 
 
 def test_untriaged_serious_report_gets_its_clock_and_reminder_anyway(
-    people: dict[str, Any], submit_report: Any
+    people: dict[str, User], submit_report: Any
 ) -> None:
     from safelearn.review.models import StatutoryClock
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 from safelearn.review import services
 from safelearn.review.history import report_history
@@ -29,7 +30,7 @@ def lead(client: Any, people: dict[str, Any]) -> Any:
     return client
 
 
-def _reads(report: Report, user: Any) -> int:
+def _reads(report: Report, user: User) -> int:
     return AuditEvent.objects.filter(
         verb="report.narrative_read", target_id=str(report.pk), actor=user, payload={}
     ).count()

@@ -9,11 +9,13 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from safelearn.core.types import User
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def welsh_lead(people: dict[str, Any]) -> Client:
+def welsh_lead(people: dict[str, User]) -> Client:
     client = Client()
     client.force_login(people["reviewer"])
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
@@ -43,7 +45,7 @@ def test_a_report_and_its_parts_navigation_are_in_welsh(welsh_lead: Client, subm
     assert "The planned visit did not happen" in page
 
 
-def test_the_same_pages_stay_english_for_an_english_reader(client: Client, people: dict[str, Any]) -> None:
+def test_the_same_pages_stay_english_for_an_english_reader(client: Client, people: dict[str, User]) -> None:
     client.force_login(people["reviewer"])
     inbox = client.get(reverse("review:inbox")).content.decode()
     assert "Reports to review" in inbox and "Adroddiadau" not in inbox

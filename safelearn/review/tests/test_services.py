@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from safelearn.core.models import AuditEvent, Notification
+from safelearn.core.types import User
 from safelearn.reporting.models import Message
 from safelearn.review import services
 from safelearn.review.clocks import LONDON
@@ -20,12 +21,12 @@ from safelearn.review.tests.helpers import at, set_submitted
 pytestmark = pytest.mark.django_db
 
 
-def report_org(people: dict[str, Any]) -> Any:
+def report_org(people: dict[str, User]) -> Any:
     return people["reviewer"].memberships.get().organisation
 
 
 def test_serious_harm_starts_a_five_working_day_clock_that_skips_the_bank_holiday(
-    people: dict[str, Any], submit_report: Any, django_capture_on_commit_callbacks: Any
+    people: dict[str, User], submit_report: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     report = submit_report(reporter=people["reporter"], outcome="severe_harm").report
     set_submitted(report, at(2026, 8, 27, 15, 0))  # Thursday before the August bank holiday
@@ -43,7 +44,7 @@ def test_serious_harm_starts_a_five_working_day_clock_that_skips_the_bank_holida
     assert Notification.objects.filter(user=people["reviewer"], kind="review_clock_started").count() == 2
 
 
-def test_grading_bands_and_near_miss_is_graded_on_potential(people: dict[str, Any], submit_report: Any) -> None:
+def test_grading_bands_and_near_miss_is_graded_on_potential(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report(outcome="near_miss").report
     a = services.assessment_grade(
         report=report, actor=people["reviewer"], consequence=5, likelihood=3, harm="near_miss"
@@ -56,7 +57,7 @@ def test_grading_bands_and_near_miss_is_graded_on_potential(people: dict[str, An
     assert set(exc.value.message_dict) == {"consequence", "likelihood", "harm"}
 
 
-def test_unknown_harm_needs_a_future_revisit_date(people: dict[str, Any], submit_report: Any) -> None:
+def test_unknown_harm_needs_a_future_revisit_date(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     with pytest.raises(ValidationError) as exc:
         services.assessment_grade(report=report, actor=people["reviewer"], consequence=3, likelihood=3, harm="unknown")
@@ -72,7 +73,7 @@ def test_unknown_harm_needs_a_future_revisit_date(people: dict[str, Any], submit
     assert a.harm_revisit_on == dt.date(2030, 1, 1)
 
 
-def test_other_organisations_reviewer_cannot_grade(people: dict[str, Any], submit_report: Any) -> None:
+def test_other_organisations_reviewer_cannot_grade(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     with pytest.raises(Http404):
         services.assessment_grade(
@@ -82,7 +83,7 @@ def test_other_organisations_reviewer_cannot_grade(people: dict[str, Any], submi
         services.response_level_set(report=report, actor=people["reporter"], level="local_learning", reason="x")
 
 
-def test_response_level_needs_a_reason(people: dict[str, Any], submit_report: Any) -> None:
+def test_response_level_needs_a_reason(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     with pytest.raises(ValidationError):
         services.response_level_set(report=report, actor=people["reviewer"], level="full_systems_review", reason=" ")
@@ -92,7 +93,7 @@ def test_response_level_needs_a_reason(people: dict[str, Any], submit_report: An
     assert a.get_response_level_display() == "Local learning conversation"
 
 
-def test_clock_records_who_notified_whom_and_when(people: dict[str, Any], submit_report: Any) -> None:
+def test_clock_records_who_notified_whom_and_when(people: dict[str, User], submit_report: Any) -> None:
     report = set_submitted(submit_report(incident_type="confidentiality_breach").report, at(2026, 3, 2, 9, 0))
     clock = services.clock_start(report=report, actor=people["reviewer"], duty="data_breach_report")
     assert clock.deadline == report.submitted_at + dt.timedelta(hours=72)
@@ -120,7 +121,7 @@ def test_clock_records_who_notified_whom_and_when(people: dict[str, Any], submit
 
 
 def test_action_needs_an_owner_in_the_organisation_and_evidence_to_be_done(
-    people: dict[str, Any], submit_report: Any, django_capture_on_commit_callbacks: Any
+    people: dict[str, User], submit_report: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     report = submit_report().report
     with pytest.raises(ValidationError) as exc:
@@ -153,7 +154,7 @@ def test_action_needs_an_owner_in_the_organisation_and_evidence_to_be_done(
 
 
 def test_feedback_reaches_anonymous_reporters_by_the_conversation_only(
-    people: dict[str, Any], submit_report: Any
+    people: dict[str, User], submit_report: Any
 ) -> None:
     report = submit_report(mode="anonymous").report
     mail.outbox.clear()
@@ -168,7 +169,7 @@ def test_feedback_reaches_anonymous_reporters_by_the_conversation_only(
     assert not feedback.emailed and mail.outbox == []
 
 
-def test_feedback_emails_a_named_reporter_without_the_text(people: dict[str, Any], submit_report: Any) -> None:
+def test_feedback_emails_a_named_reporter_without_the_text(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report(reporter=people["reporter"], mode="named").report
     mail.outbox.clear()
     feedback = services.feedback_send(report=report, actor=people["reviewer"], body="Secret detail stays in the app.")
@@ -177,7 +178,7 @@ def test_feedback_emails_a_named_reporter_without_the_text(people: dict[str, Any
     assert "Secret detail" not in mail.outbox[0].body and report.reference in mail.outbox[0].subject
 
 
-def test_feedback_email_speaks_welsh_and_english(people: dict[str, Any], submit_report: Any) -> None:
+def test_feedback_email_speaks_welsh_and_english(people: dict[str, User], submit_report: Any) -> None:
     """Issue 21: the report's language is not recorded and feedback is sent in the safety lead's request, so the
     email says it in Welsh first, then English, whatever language the safety lead's browser uses."""
     from django.utils import translation
@@ -194,7 +195,7 @@ def test_feedback_email_speaks_welsh_and_english(people: dict[str, Any], submit_
     assert "handovers" not in email.body
 
 
-def test_feedback_emails_a_confidential_reporter_through_the_vault(people: dict[str, Any], submit_report: Any) -> None:
+def test_feedback_emails_a_confidential_reporter_through_the_vault(people: dict[str, User], submit_report: Any) -> None:
     from safelearn.reporting.services import ReporterIdentity, ReportInput, report_submit
 
     report = report_submit(
@@ -208,7 +209,7 @@ def test_feedback_emails_a_confidential_reporter_through_the_vault(people: dict[
     assert AuditEvent.objects.filter(verb="identity.read", target_id=str(report.pk), actor=people["reviewer"]).exists()
 
 
-def test_systems_review_records_episodes_factors_and_findings(people: dict[str, Any], submit_report: Any) -> None:
+def test_systems_review_records_episodes_factors_and_findings(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     reviewer = people["reviewer"]
     with pytest.raises(ValidationError) as exc:
@@ -253,7 +254,7 @@ def test_just_culture_steer(answers: tuple[str, str, str, str], steer: str) -> N
     assert services.just_culture_steer(**dict(zip(names, answers, strict=True))) == steer
 
 
-def test_just_culture_answers_never_reach_the_audit_log(people: dict[str, Any], submit_report: Any) -> None:
+def test_just_culture_answers_never_reach_the_audit_log(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     record = services.just_culture_record(
         report=report,
@@ -269,7 +270,7 @@ def test_just_culture_answers_never_reach_the_audit_log(people: dict[str, Any], 
     assert event.payload == {}
 
 
-def test_notification_preference_validates(people: dict[str, Any]) -> None:
+def test_notification_preference_validates(people: dict[str, User]) -> None:
     with pytest.raises(ValidationError):
         services.notification_preference_set(user=people["reporter"], email_frequency="hourly")
     pref = services.notification_preference_set(user=people["reporter"], email_frequency="daily")

@@ -4,8 +4,10 @@ from typing import Any
 
 from django.urls import reverse
 
+from safelearn.core.types import User
 
-def test_report_page_renders_every_section(client: Any, people: dict[str, Any], submit_report: Any) -> None:
+
+def test_report_page_renders_every_section(client: Any, people: dict[str, User], submit_report: Any) -> None:
     report = submit_report(reporter=people["reporter"], outcome="severe_harm").report
     client.force_login(people["reviewer"])
     expected = {

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from safelearn.core.types import User
 from safelearn.reporting.models import Message
 from safelearn.review import selectors, services
 from safelearn.review.models import Action, Assessment, ClockStatus, EpisodeFactor, JustCultureAssessment
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def lead(client: Any, people: dict[str, Any]) -> Any:
+def lead(client: Any, people: dict[str, User]) -> Any:
     client.force_login(people["reviewer"])
     return client
 
@@ -69,7 +70,7 @@ def test_grading_errors_keep_the_answers_and_success_saves(lead: Any, submit_rep
     assert "Harm is not yet known. Look at it again by 1 June 2031" in page
 
 
-def test_action_form_keeps_typed_text_on_error(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_action_form_keeps_typed_text_on_error(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     url = reverse("review:action_add", args=[report.pk])
     response = lead.post(url, {"action-title": "Add a rota cover check", "action-measure": ""})
@@ -156,7 +157,7 @@ def test_systems_review_pages(lead: Any, submit_report: Any) -> None:
     assert "Workload and staffing" in page and "No cover check" in page
 
 
-def test_just_culture_page_steers_to_the_system(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_just_culture_page_steers_to_the_system(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     url = reverse("review:just_culture", args=[report.pk])
     assert lead.post(url, {"deliberate_harm": "no"}).status_code == 400
@@ -169,7 +170,7 @@ def test_just_culture_page_steers_to_the_system(lead: Any, people: dict[str, Any
     assert selectors.just_culture_get(user=people["reviewer"], report=report) is not None
 
 
-def test_actions_overview_counts_overdue(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_actions_overview_counts_overdue(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     for title in ("Overdue one", "Later one"):
         services.action_create(
@@ -191,7 +192,7 @@ def test_actions_overview_counts_overdue(lead: Any, people: dict[str, Any], subm
     assert lead.post(update, {"status": "done", "evidence": "Audit shows it in use"}).status_code == 302
 
 
-def test_primary_report_shows_the_duplicate_account(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_primary_report_shows_the_duplicate_account(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     primary = submit_report(what_happened="Primary account words").report
     second = submit_report(what_happened="Supplemental account words").report
     response = lead.post(
@@ -203,7 +204,7 @@ def test_primary_report_shows_the_duplicate_account(lead: Any, people: dict[str,
     assert "Supplemental account words" in page and "Primary account words" in page
 
 
-def test_assign_and_preferences_pages(lead: Any, people: dict[str, Any], submit_report: Any) -> None:
+def test_assign_and_preferences_pages(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     url = reverse("review:report_assign", args=[report.pk])
     assert lead.post(url, {"assign-assignee": str(people["reporter"].pk)}).status_code == 400

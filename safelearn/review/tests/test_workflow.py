@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from safelearn.core.models import AuditEvent, Notification
+from safelearn.core.types import User
 from safelearn.reporting.models import Message, ReportStatus
 from safelearn.review import selectors, services, workflow
 from safelearn.review.models import StatutoryClock
@@ -22,7 +23,7 @@ def _to_under_review(report: Any, reviewer: Any) -> None:
     workflow.report_transition(report=report, actor=reviewer, to_status=S.UNDER_REVIEW)
 
 
-def test_closing_without_feedback_is_refused(people: dict[str, Any], submit_report: Any) -> None:
+def test_closing_without_feedback_is_refused(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     reviewer = people["reviewer"]
     _to_under_review(report, reviewer)
@@ -38,7 +39,7 @@ def test_closing_without_feedback_is_refused(people: dict[str, Any], submit_repo
     assert not AuditEvent.objects.filter(verb="report.transition", payload__to=S.CLOSED).exists()
 
 
-def test_closing_with_feedback_but_a_reason_is_not_feedback(people: dict[str, Any], submit_report: Any) -> None:
+def test_closing_with_feedback_but_a_reason_is_not_feedback(people: dict[str, User], submit_report: Any) -> None:
     reviewer = people["reviewer"]
     with_feedback = submit_report().report
     _to_under_review(with_feedback, reviewer)
@@ -60,7 +61,7 @@ def test_closing_with_feedback_but_a_reason_is_not_feedback(people: dict[str, An
     assert "no real feedback" in exc.value.message_dict["closure"][0]
 
 
-def test_duplicate_keeps_every_account_visible_on_the_primary(people: dict[str, Any], submit_report: Any) -> None:
+def test_duplicate_keeps_every_account_visible_on_the_primary(people: dict[str, User], submit_report: Any) -> None:
     reviewer = people["reviewer"]
     primary = submit_report(what_happened="First account of the missed visit.").report
     second = submit_report(mode="anonymous", what_happened="Second account from the carer.").report
@@ -80,7 +81,7 @@ def test_duplicate_keeps_every_account_visible_on_the_primary(people: dict[str, 
         workflow.report_transition(report=third, actor=reviewer, to_status=S.DUPLICATE, reason="x", duplicate_of=second)
 
 
-def test_not_for_this_system_tells_the_reporter_why(people: dict[str, Any], submit_report: Any) -> None:
+def test_not_for_this_system_tells_the_reporter_why(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report(mode="anonymous").report
     with pytest.raises(ValidationError):
         workflow.report_transition(report=report, actor=people["reviewer"], to_status=S.WITHDRAWN)
@@ -90,14 +91,14 @@ def test_not_for_this_system_tells_the_reporter_why(people: dict[str, Any], subm
     assert "staffing grievance" in Message.objects.get(report=report, kind="status").body
 
 
-def test_triage_starts_the_suggested_clocks(people: dict[str, Any], submit_report: Any) -> None:
+def test_triage_starts_the_suggested_clocks(people: dict[str, User], submit_report: Any) -> None:
     report = submit_report(incident_type="allegation_management").report
     workflow.report_transition(report=report, actor=people["reviewer"], to_status=S.TRIAGED)
     assert list(StatutoryClock.objects.filter(report=report).values_list("duty", flat=True)) == ["lado_referral"]
 
 
 def test_assign_only_to_a_safety_lead_of_the_organisation(
-    people: dict[str, Any], submit_report: Any, django_capture_on_commit_callbacks: Any
+    people: dict[str, User], submit_report: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     report = submit_report().report
     for wrong in (people["reporter"], people["other_reviewer"]):

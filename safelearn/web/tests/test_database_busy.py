@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 
 from safelearn.core.tests.worker_tasks import short_busy_timeout, write_lock_held
+from safelearn.core.types import User
 from safelearn.reporting.models import Report
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,7 +31,7 @@ def report_form(org: Any) -> dict[str, str]:
     }
 
 
-def test_submitting_while_the_database_is_locked_shows_service_unavailable(people: dict[str, Any], org: Any) -> None:
+def test_submitting_while_the_database_is_locked_shows_service_unavailable(people: dict[str, User], org: Any) -> None:
     client = Client(raise_request_exception=False)
     client.force_login(people["reporter"])
     with short_busy_timeout(), write_lock_held():

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from safelearn.core.forms import DateInputField
+from safelearn.core.types import User
 from safelearn.reporting.forms import StaffReportForm
 from safelearn.review.forms import ActionForm
 
@@ -42,7 +41,7 @@ def test_every_date_input_in_the_forms_uses_the_shared_field() -> None:
 
 @pytest.mark.django_db
 def test_staff_report_with_31_february_keeps_the_answers_and_says_enter_a_real_date(
-    client: Client, people: dict[str, Any]
+    client: Client, people: dict[str, User]
 ) -> None:
     client.force_login(people["reporter"])
     response = client.post(

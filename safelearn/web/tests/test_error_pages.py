@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.core.exceptions import SuspiciousOperation
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import bad_request, server_error
+
+from safelearn.core.types import User
 
 GOVUK_MARKERS = ('class="govuk-template"', 'class="govuk-header"', 'class="govuk-footer"', "govuk-frontend.min.css")
 
@@ -35,7 +35,7 @@ def test_mistyped_links_get_a_helpful_404(client: Client, url: str) -> None:
 
 @pytest.mark.django_db
 def test_refused_page_is_a_govuk_403_for_a_signed_in_person_without_the_role(
-    client: Client, people: dict[str, Any]
+    client: Client, people: dict[str, User]
 ) -> None:
     client.force_login(people["reporter"])
     response = client.get(reverse("review:inbox"))
@@ -46,7 +46,7 @@ def test_refused_page_is_a_govuk_403_for_a_signed_in_person_without_the_role(
 
 
 @pytest.mark.django_db
-def test_csrf_failure_page_explains_and_keeps_govuk_styling(people: dict[str, Any]) -> None:
+def test_csrf_failure_page_explains_and_keeps_govuk_styling(people: dict[str, User]) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(people["reporter"])
     response = client.post(reverse("logout"))

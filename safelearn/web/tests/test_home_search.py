@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from safelearn.core.types import User
 from safelearn.organisations.models import Organisation
 from safelearn.web.selectors import SEARCH_LIMIT
 from safelearn.web.tests.pages import read_page
@@ -69,7 +70,7 @@ def test_many_matches_are_capped_and_say_so(client: Client, make_org: Any) -> No
 
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_home_offers_search_and_check_your_report_to_everyone(
-    client: Client, people: dict[str, Any], signed_in: bool
+    client: Client, people: dict[str, User], signed_in: bool
 ) -> None:
     if signed_in:
         client.force_login(people["reporter"])

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from conftest import PASSWORD
+from safelearn.core.types import User
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.web.tests.pages import Form, PageReader, read_page
 from safelearn.web.tests.two_factor import TWO_FACTOR_PATH, current_code, give_authenticator
@@ -61,7 +62,7 @@ def submit(client: Client, url: str, form: Form, **values: Any) -> Any:
     return client.post(target, data) if form.method == "post" else client.get(target, data)
 
 
-def sign_in(client: Client, user: Any, *, device: Any = None) -> None:
+def sign_in(client: Client, user: User, *, device: Any = None) -> None:
     """Password first; with a device, the security code step that safety leads must pass."""
     page, _ = open_page(client, "/sign-in/")
     form = the_form(page, method="post", with_field="username")

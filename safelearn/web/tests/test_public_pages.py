@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
+from safelearn.core.types import User
 from safelearn.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ PUBLIC_PAGES = ["accessibility", "cookies", "help", "privacy"]
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
-def test_public_page_renders_for_anyone(client: Client, people: dict[str, Any], name: str) -> None:
+def test_public_page_renders_for_anyone(client: Client, people: dict[str, User], name: str) -> None:
     for user in (None, people["reporter"], people["analyst"]):
         if user is not None:
             client.force_login(user)

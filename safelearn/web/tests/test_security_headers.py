@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from safelearn.core.types import User
+
 pytestmark = pytest.mark.django_db
 
 SIGNED_IN_PAGES = ["/", "/report/", "/my-reports/", "/alerts/"]
@@ -45,7 +47,7 @@ def test_signed_out_pages_have_csp_and_refuse_framing(client: Client) -> None:
         assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-def test_signed_in_pages_are_never_stored(client: Client, people: dict[str, Any]) -> None:
+def test_signed_in_pages_are_never_stored(client: Client, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     for url in SIGNED_IN_PAGES:
         response = client.get(url)
@@ -55,7 +57,7 @@ def test_signed_in_pages_are_never_stored(client: Client, people: dict[str, Any]
         assert "no-store" in response["Cache-Control"], url
 
 
-def test_error_and_redirect_responses_carry_the_headers_too(client: Client, people: dict[str, Any]) -> None:
+def test_error_and_redirect_responses_carry_the_headers_too(client: Client, people: dict[str, User]) -> None:
     client.force_login(people["reporter"])
     forbidden = client.get("/review/")  # a reporter has no inbox
     assert forbidden.status_code == 403

@@ -6,10 +6,12 @@ from typing import Any
 
 from django.apps import apps
 
+from safelearn.core.types import User
+
 TWO_FACTOR_PATH = "/two-factor/"
 
 
-def give_authenticator(user: Any) -> Any:
+def give_authenticator(user: User) -> Any:
     """A confirmed TOTP device, as if the person had already set up their authenticator app."""
     if not apps.is_installed("django_otp.plugins.otp_totp"):
         return None

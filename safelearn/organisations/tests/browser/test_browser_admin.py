@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safelearn.accounts.services import demo_device_ensure, device_current_code
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE, check_page
 
 pytestmark = BROWSER_TEST
@@ -39,7 +40,7 @@ def sign_in_with_code(page: Any, username: str, password: str, device: Any) -> N
 
 
 def test_admin_invites_resets_two_factor_deactivates_and_changes_the_duty_contact(
-    new_page: Any, org: Any, people: dict[str, Any], settings: Any
+    new_page: Any, org: Any, people: dict[str, User], settings: Any
 ) -> None:
     from conftest import PASSWORD as FIXTURE_PASSWORD
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.core import mail
 
 from safelearn.core.models import AuditEvent
+from safelearn.core.types import User
 from safelearn.reporting.models import Escalation, Report
 from safelearn.reporting.services import escalations_check
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE, check_page
@@ -26,7 +27,7 @@ def choose(page: Any, name: str) -> None:
 
 
 def test_not_sure_on_a_phone_is_alerted_re_escalated_and_acknowledged_with_the_action(
-    new_page: Any, sign_in: Any, org: Any, people: dict[str, Any]
+    new_page: Any, sign_in: Any, org: Any, people: dict[str, User]
 ) -> None:
     org.second_contact_email = "second@northbridge.example.org"
     org.save()

@@ -8,6 +8,7 @@ from typing import Any
 from django.core import mail
 
 from safelearn.core.models import AuditEvent, Notification
+from safelearn.core.types import User
 from safelearn.reporting.models import Message, Report
 from safelearn.reporting.services import message_post
 from safelearn.web.tests.browser.axe import assert_accessible
@@ -30,7 +31,7 @@ def choose(page: Any, name: str) -> None:
 
 
 def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
-    new_page: Any, org: Any, people: dict[str, Any]
+    new_page: Any, org: Any, people: dict[str, User]
 ) -> None:
     page = new_page(**PHONE)
     page.goto(f"/r/{org.slug}/")
@@ -110,7 +111,7 @@ def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
 
 
 def test_confidential_staff_identity_for_the_safety_lead_only(
-    new_page: Any, sign_in: Any, org: Any, people: dict[str, Any], settings: Any
+    new_page: Any, sign_in: Any, org: Any, people: dict[str, User], settings: Any
 ) -> None:
     from safelearn.privacy.vault import identity_purge
     from safelearn.review.workflow import report_transition
@@ -171,7 +172,7 @@ def test_confidential_staff_identity_for_the_safety_lead_only(
 
 
 def test_child_at_risk_now_alerts_the_duty_contact_before_the_reporter_leaves(
-    new_page: Any, org: Any, people: dict[str, Any]
+    new_page: Any, org: Any, people: dict[str, User]
 ) -> None:
     page = new_page(**PHONE)
     page.goto(f"/r/{org.slug}/danger/")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from safelearn.core.types import User
 from safelearn.reporting.models import Location, Report
 from safelearn.web.tests.browser.checks import BROWSER_TEST
 from safelearn.web.tests.browser.checks import check_page as check
@@ -20,7 +21,7 @@ WHAT_HAPPENED = "The night staff did not know about the new contact plan, so two
 def test_residential_worker_reports_a_home_and_two_children_and_the_lead_sees_them(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
-    people: dict[str, Any],
+    people: dict[str, User],
     org: Any,
 ) -> None:
     # --- The administrator puts the home on the list -------------------------------------------------------

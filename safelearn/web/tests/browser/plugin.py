@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from safelearn.core.types import User
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--headless",
@@ -149,7 +151,7 @@ def _record_response(page: Any, response: Any) -> None:
 def sign_in() -> Callable[[Any, Any], None]:
     from conftest import PASSWORD
 
-    def do(page: Any, user: Any) -> None:
+    def do(page: Any, user: User) -> None:
         page.goto("/sign-in/")
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(PASSWORD)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from safelearn.core.types import User
 from safelearn.reporting.models import Report, ReportStatus
 from safelearn.web.tests.browser.axe import assert_accessible
 from safelearn.web.tests.browser.checks import BROWSER_TEST
@@ -34,7 +35,7 @@ def check_page(page: Any, label: str) -> None:
     assert_accessible(page, label)
 
 
-def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict[str, Any], settings: Any) -> None:
+def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict[str, User], settings: Any) -> None:
     settings.SAFELEARN_REQUIRE_2FA = True  # as in production: safety leads enter a security code
     # --- The reporter -------------------------------------------------------------------------------------
     page = new_page()
@@ -126,7 +127,7 @@ def test_reporter_and_reviewer_journey(new_page: Any, sign_in: Any, people: dict
     assert "Triaged" in page.locator("main").inner_text()
 
 
-def test_report_form_fits_a_phone(new_page: Any, sign_in: Any, people: dict[str, Any]) -> None:
+def test_report_form_fits_a_phone(new_page: Any, sign_in: Any, people: dict[str, User]) -> None:
     page = new_page(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
     sign_in(page, people["reporter"])
     page.goto("/report/")
