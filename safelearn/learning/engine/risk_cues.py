@@ -13,7 +13,7 @@ bounded ``.{0,N}`` (another part of the project was hit by catastrophic backtrac
 Families and patterns were developed on bench/data/risk_dev.jsonl and general practice knowledge.
 The sixth pass (issue 14) added the families "saying goodbye", "a carer drunk or high in charge of a child",
 "a young child in physical danger", "a dangerous home" and "a safe address found by the person it was kept
-from", and widened others, after reading the misses on bench/data/risk_heldout6.jsonl: that set's after-figure
+from", and widened others, after reading the misses on blind set 6 (now safelearn/learning/data/risk/heldout6.jsonl): that set's after-figure
 is therefore optimistic (bench/RESULTS.md, "Sixth pass"); no text of it is copied here.
 """
 

@@ -2,9 +2,12 @@
 
 Training data is the hand-written, labelled reports packaged in ``safelearn/learning/data/risk/*.jsonl``
 (one file per writing round; see :data:`SETS`): the team's five sets (dev, heldout..heldout4), two other
-writers' sets (w1, w2: notes, messages and long process-failure incident reports) and ``gap`` (complaints and
-unresolved service failures with no child in danger, plus a few with a child in danger). Nothing else is
-trained on: no shared or external corpus.
+writers' sets (w1, w2: notes, messages and long process-failure incident reports), ``gap`` (complaints and
+unresolved service failures with no child in danger, plus a few with a child in danger), three blind sets
+by writers who never saw the detector (heldout5..heldout7: measured blind first, then trained on; figures in
+bench/RESULTS.md) and ``w3`` (ordinary incidents and complaints written in the frustrated narrative style the
+model used to mistake for danger, beside reports in the same style where the danger is live). Nothing else
+is trained on: no shared or external corpus.
 No weights are committed: :func:`shipped_model` trains once per process (deterministically: liblinear,
 fixed vocabulary order), keeps the model in memory, and :func:`warm_in_background` starts that training in a
 daemon thread when the web server or worker starts, so a submission does not wait for it (if one arrives
@@ -41,7 +44,20 @@ from sklearn.linear_model import LogisticRegression
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "risk"
 #: The training sets, one file each (``<name>.jsonl``), in the order they were written. A missing or empty
 #: file is an error (:class:`RiskDataError`), never a silently smaller model.
-SETS: tuple[str, ...] = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "w1", "w2", "gap")
+SETS: tuple[str, ...] = (
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "w1",
+    "w2",
+    "gap",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "w3",
+)
 MAX_CHARS = 20_000
 WORD_PATTERN = r"(?u)\b[a-z][a-z']*\b"  # letters only: digits are folded to "0" and left to the char n-grams
 _DIGITS = re.compile(r"\d+")
@@ -204,9 +220,10 @@ SHIPPED = ModelConfig()
 #: Flag when the model's probability is at least this. The protocol in bench/risk_model.py (largest t with
 #: pooled leave-one-set-out recall >= 0.95) gave 0.45, but at 0.45 the model flags half of other authors'
 #: ordinary complaints (shared corpus precision 0.16): duty alerts that often are noise get ignored, which
-#: is a risk to children too. 0.90 is the lowest t at which rules OR model keep precision >= 0.5 on other
-#: authors' reports (shared 1.00 / 0.50) with recall 0.947 on the blind set (bench/RESULTS.md, fifth pass).
-THRESHOLD = 0.90
+#: is a risk to children too. Seventh pass (bench/RESULTS.md): with ``w3`` in training and blind set 7 held
+#: out, 0.85 is the lowest t that keeps rules OR model at shared precision >= 0.5 with one false alarm to spare
+#: (0.82 is exactly 0.5); blind set 8 was then scored once, never used to choose.
+THRESHOLD = 0.85
 
 
 def normalise(text: str) -> str:
