@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,10 +26,10 @@ def _next_url(request: HttpRequest) -> str:
 
 @never_cache
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def two_factor_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     # Someone holding only the password must not add their own device to an enrolled account.
-    if selectors.confirmed_devices(user) and not user.is_verified():
+    if selectors.confirmed_devices(user) and not user.is_verified():  # type: ignore[attr-defined]  # added by django_otp's OTPMiddleware
         return redirect("accounts:two_factor_verify")
     device = services.device_enrol_start(user=user)
     form = TokenForm(request.POST if request.method == "POST" else None)
@@ -51,8 +50,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def two_factor_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if not selectors.confirmed_devices(user):
         return redirect("accounts:two_factor_setup")
     form = TokenForm(request.POST if request.method == "POST" else None)
