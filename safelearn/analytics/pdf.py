@@ -41,5 +41,5 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                     [ListItem(Paragraph(escape(line), styles["BodyText"])) for line in lines], bulletType="bullet"
                 )
             )
-    doc.build(story)  # type: ignore[arg-type]
+    doc.build(story)
     return buffer.getvalue()
