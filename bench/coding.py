@@ -9,7 +9,10 @@ directory so no stale cache is used) on:
   people, parents, foster carers, residential staff, IROs, managers; long and short; text-speak);
 * ../shared/corpus/dev_reports.jsonl - reports by other authors (skipped if absent).
 
-Prints macro-F1 per field, a reliability table (stated confidence bin -> observed accuracy) and what the
+The seed model is trained on the packaged cold-start data: the generated seeds plus the hand-written
+``safelearn/learning/data/seed_voices.jsonl`` (neither is drawn from the two evaluation sets).
+
+Prints macro-F1 per field, per-label F1 for incident type, outcome and contributory factors, a reliability table (stated confidence bin -> observed accuracy) and what the
 "withhold below threshold" rule does (coverage, and accuracy of what is still shown). Nothing is written to
 RESULTS.md automatically: paste the output under a dated heading.
 """
@@ -63,6 +66,20 @@ def macro_f1(gold: list[Any], pred: list[Any], multi: bool) -> float:
     return float(f1_score(gold, pred, average="macro", zero_division=0))
 
 
+PER_LABEL_FIELDS = ("incident_type", "outcome", "contributory_factors")
+
+
+def per_label_f1(gold: list[Any], pred: list[Any], multi: bool) -> dict[str, float]:
+    """F1 of every label present in the gold codes or the predictions (what macro-F1 averages over)."""
+    if multi:
+        mlb = MultiLabelBinarizer().fit(gold + pred)
+        scores = f1_score(mlb.transform(gold), mlb.transform(pred), average=None, zero_division=0)
+        return {str(c): round(float(x), 2) for c, x in zip(mlb.classes_, scores, strict=True)}
+    labels = sorted(set(gold) | set(pred))
+    scores = f1_score(gold, pred, labels=labels, average=None, zero_division=0)
+    return {str(c): round(float(x), 2) for c, x in zip(labels, scores, strict=True)}
+
+
 def pairs(records: list[dict[str, Any]], outs: list[dict[str, Any]]) -> list[tuple[str, float, bool]]:
     """(field, stated confidence, right?) for every suggested value (each suggested factor counts once)."""
     rows: list[tuple[str, float, bool]] = []
@@ -101,6 +118,10 @@ def report(name: str, records: list[dict[str, Any]]) -> dict[str, Any]:
         score = macro_f1([g for g, _ in keep], [p for _, p in keep], multi)
         result["macro_f1"][fld] = round(score, 3)
         lines.append(f"| {fld} | {score:.3f} | {TARGETS[fld]:.2f} | {'yes' if score >= TARGETS[fld] else 'no'} |")
+        if fld in PER_LABEL_FIELDS:
+            result.setdefault("per_label_f1", {})[fld] = per_label_f1([g for g, _ in keep], [p for _, p in keep], multi)
+    for fld, scores in result.get("per_label_f1", {}).items():
+        lines += ["", f"Per-label F1, {fld}: " + ", ".join(f"{lab} {x:.2f}" for lab, x in scores.items())]
     rows = pairs(records, outs)
     lines += ["", "Reliability (every suggested value, all four fields):", "", *reliability(rows)]
     shown = [(c, ok) for _, c, ok in rows if c >= CONFIDENCE_FLOOR]

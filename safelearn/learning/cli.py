@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from .engine.data import SEED_PATH, load_seed_records
+from .engine.data import cold_start_fingerprint, load_cold_start_records
 from .engine.evaluation import evaluate
 from .engine.persistence import (
     ModelArtefact,
@@ -38,8 +38,7 @@ def model_dir(explicit: str | None = None) -> Path:
 
 
 def _seed_fingerprint() -> str:
-    st = SEED_PATH.stat()
-    return f"{st.st_size}-{int(st.st_mtime)}"
+    return cold_start_fingerprint()
 
 
 def load_suggester(model_path: str | None = None) -> Suggester:
@@ -69,7 +68,7 @@ def load_suggester(model_path: str | None = None) -> Suggester:
             model=model,
             version="seed",
             trained_at=now_iso(),
-            n_examples=len(load_seed_records()),
+            n_examples=len(load_cold_start_records()),
             fields=list(model.models),
             source=f"seeds:{fp}",
         )
@@ -236,7 +235,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     rng.shuffle(order)
     n_test = max(2, int(len(records) * 0.2))
     test = [records[i] for i in order[:n_test]]
-    train = [records[i] for i in order[n_test:]] + load_seed_records()
+    train = [records[i] for i in order[n_test:]] + load_cold_start_records()
     candidate = Suggester().fit([r["text"] for r in train], {f: [r["labels"].get(f) for r in train] for f in fields})
     cand_scores = holdout_scores(candidate, test)
     directory = model_dir(args.out)
@@ -244,7 +243,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     current_model = load_suggester(str(directory))  # the promoted model, else the (cached) seed model
     cur_scores = holdout_scores(current_model, test)
     # the final model is refitted on everything once the held-out comparison is done
-    full = records + load_seed_records()
+    full = records + load_cold_start_records()
     final = Suggester().fit([r["text"] for r in full], {f: [r["labels"].get(f) for r in full] for f in fields})
     art = ModelArtefact(
         model=final,

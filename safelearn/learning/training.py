@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from safelearn.core.audit import audit_record
 from safelearn.learning.cli import holdout_scores
-from safelearn.learning.engine.data import load_seed_records
+from safelearn.learning.engine.data import load_cold_start_records
 from safelearn.learning.engine.persistence import ModelArtefact, new_version, now_iso, promote, save_artefact
 from safelearn.learning.engine.persistence import should_promote as engine_should_promote
 from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester
@@ -93,7 +93,7 @@ def fit_weighted(records: list[dict[str, Any]], fields: list[str], seeds: list[d
 
 
 def _fit(records: list[dict[str, Any]], fields: list[str]) -> Suggester:
-    return fit_weighted(records, fields, load_seed_records())
+    return fit_weighted(records, fields, load_cold_start_records())
 
 
 def model_retrain(*, actor: Any = None, min_confirmed: int = MIN_CONFIRMED) -> ModelVersion | None:
@@ -120,7 +120,7 @@ def model_retrain(*, actor: Any = None, min_confirmed: int = MIN_CONFIRMED) -> M
             model=_fit(records, fields),
             version=version,
             trained_at=now_iso(),
-            n_examples=len(records) + len(load_seed_records()),
+            n_examples=len(records) + len(load_cold_start_records()),
             fields=fields,
             scores=cand_scores,
             source="confirmed",
@@ -135,7 +135,7 @@ def model_retrain(*, actor: Any = None, min_confirmed: int = MIN_CONFIRMED) -> M
         mv = ModelVersion.objects.create(
             version=version,
             trained_at=timezone.now(),
-            n_examples=len(train) + len(load_seed_records()),
+            n_examples=len(train) + len(load_cold_start_records()),
             n_confirmed=len(records),
             n_held_out=len(test),
             fields=fields,

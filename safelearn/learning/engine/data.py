@@ -4,6 +4,11 @@
   (``{"id", "text", "labels"}``). It is generated, not hand-edited: ``python -m tools.seedgen`` composes it
   from the hand-written fragments in ``tools/seedgen/``, and a test checks the committed file is exactly
   what the generator writes.
+* ``seed_voices.jsonl``: hand-written cold-start reports in the voices that real reports come in (young
+  people in text-speak, parents, foster carers, residential staff, IROs, managers, personal advisers, out of
+  hours), each coded with incident type, service area, outcome and contributory factors. Written by hand
+  (not generated, not copied from any evaluation set) so the seed model sees phrasings the fragment-built
+  seeds lack; the model trains on both (:func:`load_cold_start_records`).
 * ``keyword_lexicon.json``: per suggestion field, per code, the words and phrases that hint at it. The
   suggester adds them to the code's description (cold start) and as a prior on the classifier margin.
 """
@@ -17,6 +22,7 @@ from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SEED_PATH = DATA_DIR / "seed_examples.jsonl"
+VOICES_PATH = DATA_DIR / "seed_voices.jsonl"
 LEXICON_PATH = DATA_DIR / "keyword_lexicon.json"
 
 # field -> code -> keywords
@@ -27,6 +33,25 @@ def load_seed_records(path: Path = SEED_PATH) -> list[dict[str, Any]]:
     """Every seed report, in file order."""
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_voice_records(path: Path = VOICES_PATH) -> list[dict[str, Any]]:
+    """The hand-written seed reports (``seed_voices.jsonl``), in file order."""
+    return load_seed_records(path)
+
+
+def load_cold_start_records() -> list[dict[str, Any]]:
+    """Everything the seed model trains on: the generated seeds, then the hand-written voices."""
+    return load_seed_records() + load_voice_records()
+
+
+def cold_start_fingerprint() -> str:
+    """Changes whenever a cold-start data file changes (size and mtime of each): keys the cached seed model."""
+    parts = []
+    for path in (SEED_PATH, VOICES_PATH):
+        st = path.stat()
+        parts.append(f"{st.st_size}-{int(st.st_mtime)}")
+    return "+".join(parts)
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

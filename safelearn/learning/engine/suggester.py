@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from . import calibration
 from .classifier import Counts, TextClassifier, shared_char_counts
-from .data import load_seed_records
+from .data import load_cold_start_records
 from .risk import assess_immediate_risk
 from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, field_ids, lexicon_for
 
@@ -225,7 +225,7 @@ class Suggester:
 
 
 def train_from_seeds() -> Suggester:
-    recs = load_seed_records()
+    recs = load_cold_start_records()
     texts = [r["text"] for r in recs]
     fields = {f: [r["labels"].get(f) for r in recs] for f in (*SUGGEST_FIELDS, "immediate_risk")}
     return Suggester().fit(texts, fields)

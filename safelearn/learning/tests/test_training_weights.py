@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from safelearn.learning.engine.data import load_seed_records
+from safelearn.learning.engine.data import load_cold_start_records
 from safelearn.learning.engine.suggester import Suggester
 from safelearn.learning.tests.test_django_training import _history
 from safelearn.learning.training import MIN_SEED_WEIGHT, fit_weighted, model_retrain, seed_weight, training_weights
@@ -25,7 +25,7 @@ def test_seed_weight_falls_from_one_to_the_floor() -> None:
 
 
 def test_seeds_dominate_at_zero_and_confirmed_dominate_at_a_thousand() -> None:
-    n_seeds = len(load_seed_records())
+    n_seeds = len(load_cold_start_records())
     assert _share_of_seeds(0, n_seeds) == 1.0
     assert _share_of_seeds(50, n_seeds) > 0.5  # a handful of confirmed reports does not yet overrule the seeds
     assert _share_of_seeds(1000, n_seeds) < 0.1
@@ -79,7 +79,7 @@ def test_retraining_weights_the_seeds_by_confirmed_count(
     calls.clear()  # suggestions computed while building the history may have trained the seed model
     mv = model_retrain(actor=people["reviewer"])
     assert mv is not None
-    n_seeds = len(load_seed_records())
+    n_seeds = len(load_cold_start_records())
     n_train = mv.n_confirmed - mv.n_held_out
     candidate_rows, candidate_weights = calls[0]
     assert candidate_rows == n_train + n_seeds
