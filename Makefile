@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast fmt lint typecheck pytest check-deploy security lock clean
+.PHONY: install run test test-fast fmt lint typecheck pytest coverage check-deploy security lock clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -50,9 +50,14 @@ check-deploy: install
 	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=safelearn.example.org SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
 		$(BIN)/safelearn check --deploy --fail-level WARNING
 
-# The suite under coverage: line coverage of safelearn/ and config/ below the floor (fail_under in
-# pyproject.toml, a floor that only rises) fails the run.
+# The whole suite (CI runs it again on PostgreSQL with this target, unmeasured: coverage slows a run).
 pytest: install
+	$(BIN)/python -m pytest
+
+# The suite under coverage: line coverage of safelearn/ and config/ below the floor (fail_under in
+# pyproject.toml, a floor that only rises) fails the run. Not part of `make test` yet: it makes the suite
+# ~1.7x slower here, which would take CI (SQLite, then PostgreSQL) past its 30 minutes (docs/architecture.md).
+coverage: install
 	$(BIN)/coverage run -m pytest
 	@echo "Line coverage of safelearn/ and config/, % (floor: fail_under in pyproject.toml):"
 	@$(BIN)/coverage report --format=total
