@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from .dates import DateDetector
 from .known import KnownNamesDetector
 from .landmarks import LandmarkDetector
+from .named_places import NamedPlaceDetector
 from .orgs import ContextOrgDetector
 from .people import PersonDetector
 from .places import PlaceDetector
@@ -40,6 +41,7 @@ DEFAULT_DETECTORS: tuple[Detector, ...] = (
     PlaceDetector(),
     StreetDetector(),
     LandmarkDetector(),
+    NamedPlaceDetector(),  # issue 19: lower-case schools, named homes and houses, brand services
     ContextOrgDetector(),
     PersonDetector(),
     WelshDetector(),  # issue 21: Welsh names, places and addresses (mutated forms too)

@@ -268,6 +268,10 @@ NOT_NAMES = (
     english british welsh scottish irish polish romanian slovak czech turkish arabic urdu punjabi
     somali tigrinya kurdish pashto dari farsi bengali gujarati portuguese spanish french italian
     albanian vietnamese chinese african caribbean asian white black muslim christian catholic
+    sylheti romani eritrean ethiopian sudanese afghan syrian iraqi iranian kurd yemeni libyan nigerian
+    ghanaian congolese zimbabwean jamaican pakistani bangladeshi indian lithuanian latvian bulgarian
+    hungarian ukrainian russian amharic oromo lingala twi yoruba igbo hausa swahili kurmanji sorani tamil sinhala
+    malayalam nepali mirpuri pahari shona ndebele wolof
     act section regulation regulations schedule part annex form order orders plan plans review
     conference meeting meetings strategy discussion assessment referral report summary background
     incident learning action actions outcome outcomes recommendation recommendations details notes

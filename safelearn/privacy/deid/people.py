@@ -44,6 +44,7 @@ from .names_by_company import (
     surname_after_first,
 )
 from .roles import role_name_spans, role_token_hits
+from .textspeak import grow_lower_names, owned_given_names, textspeak_spans
 from .tokens import Token, tokenize
 from .types import Span
 
@@ -288,8 +289,14 @@ def _stop_in_name(text: str, toks: list[Token], hit: set[int], i: int, j: int, n
     if not _cap(t):
         return False
     if j == i + 1 and text[toks[i].end : t.start] == " " and not toks[i].possessive:
-        if t.lower in names.last and toks[i].lower in names.first and not is_common(toks[i].lower):
-            return not re.match(r"\s+(?:" + _HEAD_WORDS + r"|[A-Z])", text[t.end : t.end + 30], re.IGNORECASE)
+        g = toks[i]
+        # "Leanne Young"; and a given name that is also a word, capitalised inside a sentence:
+        # "her partner Will Young", "Grace Young from the fostering team" (not "Young People", "Young carers")
+        given = g.lower in names.first and (not is_common(g.lower) or (_cap(g) and not g.initial))
+        if t.lower in names.last and given:
+            if _cap(g) and is_common(g.lower) and _GROUP_AFTER.match(text, t.end):
+                return False
+            return not re.match(r"\s+(?:" + _HEAD_WORDS + r"|(?-i:[A-Z]))", text[t.end : t.end + 30], re.IGNORECASE)
         k = j + 1
         return (
             k < len(toks)
@@ -300,6 +307,12 @@ def _stop_in_name(text: str, toks: list[Token], hit: set[int], i: int, j: int, n
         )
     return False
 
+
+# a group the stop word describes, not a surname: "Young people", "Young carers", "Best practice"
+_GROUP_AFTER = re.compile(
+    r"[’']?s?\s+(?i:people|person|persons|carers?|adults?|offenders?|parents?|mums?|men|women|children|minds|ones|"
+    r"practice|interests|wishes|friends?|lives?)\b"
+)
 
 _NOT_BEFORE_GIVEN = re.compile(r"(?:\d|\b(?:in|from|to|of|at|on|the|via|near|since|until|by))\s*$", re.IGNORECASE)
 
@@ -336,11 +349,13 @@ def _extend(text: str, toks: list[Token], hit: set[int], names: _Names) -> None:
             a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
             gap = text[a.end : b.start]
             t = toks[j]
-            if names.stop(t.lower) and not (
+            named_stop = names.stop(t.lower) and (
                 _stop_in_name(text, toks, hit, i, j, names) or _stop_given_name(text, toks, i, j, names)
-            ):
+            )
+            if names.stop(t.lower) and not named_stop:
                 continue
-            if t.lower in ORG_HEADS or t.lower in _GENERIC_CAPS_LOWER:
+            # "Will Young": a generic capital ("Young") is a surname only where _stop_in_name says so
+            if t.lower in ORG_HEADS or (t.lower in _GENERIC_CAPS_LOWER and not named_stop):
                 continue
             left_common = j < i and is_common(t.lower) and (t.initial or not names.is_name(t.lower))
             # a listed given name before a listed, non-dictionary surname: "Hope Adeyemi" at a sentence start
@@ -395,6 +410,7 @@ def detect_people(text: str) -> list[Span]:
                 extra.append((m.start(1) + w.start(), m.start(1) + w.end()))
     extra.extend(cue_spans(text, names.first, names.stop))
     extra.extend(role_name_spans(text, toks, names.first, names.stop))
+    extra.extend(textspeak_spans(text, names.first, names.last))
     tail = text.rstrip()
     last = _LAST_WORDS.search(tail)
     if last and not any(
@@ -491,6 +507,7 @@ def detect_people(text: str) -> list[Span]:
     hit |= propagate_lower(text, toks, hit)
     hit |= lower_mentions(text, toks, hit)
     hit |= from_the_shift(text, toks, hit, names.first)
+    hit |= grow_lower_names(text, toks, hit, names.first, names.last)
     spans: list[Span] = []
     for k in sorted(hit):
         t = toks[k]
@@ -501,6 +518,7 @@ def detect_people(text: str) -> list[Span]:
             spans.append(Span(t.start, t.end, "PERSON"))
     spans.extend(dotted_initials(text))
     spans.extend(Span(a, b, "PERSON") for a, b in unmarked_possessives(text, toks, hit))
+    spans.extend(Span(a, b, "PERSON") for a, b in owned_given_names(text, toks, names.first))
     for a, b in extra:
         b = a + len(text[a:b].rstrip(".,"))
         if b > a:

@@ -43,6 +43,18 @@ REF_CUE = re.compile(
     r"\s*[:#]?\s*(?P<r>\d{4,12}(?:[/-]\d+)?)\b",
     re.IGNORECASE,
 )
+# a reference in three or more parts with a letter part and a part of four digits or more:
+# "GCC-CP-2023-4471", "24-LE-09917", "2024/S47/1187" (issue 19; not "M62-J26", not an ISO date)
+MIXED_REF = re.compile(r"(?<![\w/-])[A-Z0-9]{1,6}+(?:[-/][A-Z0-9]{1,6}+){2,5}+(?![\w/-])")
+# a system's name in capitals before the number, after a reference word, and a police log's date:
+# "Police ref MISPER 24-LE-09917", "log number CAD 4471 of 12/06"
+PREFIXED_REF = re.compile(
+    r"\b(?i:ref|reference|log|number|no|incident|crime|occurrence)\b\.?[^\S\n]*+[:#]?[^\S\n]*+"
+    r"(?P<r>[A-Z]{2,7}[^\S\n]++[A-Z0-9][A-Z0-9/-]{2,24}+(?:[^\S\n]++of[^\S\n]++\d{1,2}/\d{1,2}(?:/\d{2,4})?)?)(?![\w/-])"
+)
+LOG_OF_DATE = re.compile(
+    r"(?<![\w/-])(?:[A-Z]{2,7}[^\S\n]++)?\d{2,6}[^\S\n]++of[^\S\n]++\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+)
 LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")
 # numbers in slash-separated parts, as police and courts write them: "13/99012/24", "0412/2024";
 # dates ("3/4", "01/02/2024") are told apart in _slash_ref
@@ -296,11 +308,29 @@ def detect_structured(text: str) -> list[Span]:
         out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))
     for m in LONG_NUMBER.finditer(text):
         out.append(Span(m.start(), m.end(), "CASE_REF"))
+    for m in MIXED_REF.finditer(text):
+        if _mixed_ref(m.group()):
+            out.append(Span(m.start(), m.end(), "CASE_REF"))
+    for m in PREFIXED_REF.finditer(text):
+        if sum(c.isdigit() for c in m.group("r")) >= 4:
+            out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))
+    for m in LOG_OF_DATE.finditer(text):
+        # "CAD 4471 of 12/06": a log number and the day it was raised, written as one reference
+        if re.search(
+            r"\b(?i:log|cad|incident|ref|reference|number|no)\b\.?\s*[:#]?\s*$",
+            text[max(0, m.start() - 20) : m.start()],
+        ):
+            out.append(Span(m.start(), m.end(), "CASE_REF"))
     for m in SLASH_NUMBER.finditer(text):
         if _slash_ref(m.group()):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
     out.extend(_bare_handles(text))
     return out
+
+
+def _mixed_ref(s: str) -> bool:
+    parts = re.split(r"[-/]", s)
+    return any(any(c.isalpha() for c in p) for p in parts) and any(p.isdigit() and len(p) >= 4 for p in parts)
 
 
 def _slash_ref(s: str) -> bool:

@@ -1,0 +1,174 @@
+"""Named places and providers that the head-word rules in `places.py` miss (issue 19, blind set 7):
+a school, nursery or practice typed in lower case ("at little acorns nursery", "gp at jubilee street
+practice"), a home known by its name after a capital "The" mid-sentence ("search at The Willows"), a
+provider with a brand word before a generic service name ("Compass Young People's Substance Service"),
+a health and social care partnership after its place ("Glasgow City HSCP"), an agency whose last
+word is a trade ("Northpoint Care Staffing"), a branch after a dental or care practice ("Smile Dental
+Care Kingsway"), a named house before its street ("The Old Forge, Hollow Lane"), and a plot or pitch
+on a site ("plot 7 riverside travellers site").
+
+The words of the name are what makes each rule safe: "at the nursery", "at secondary school", "the
+old forge was", "a plot of land", "Youth Justice Service" and "National Weather Service" stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import GENERIC_MODIFIERS, MONTHS, NOT_NAMES, ORG_HEADS, PLACES, WEEKDAYS, is_common
+from .orgs import _GENERIC
+from .tokens import is_initial
+from .types import Span
+
+
+def _ws(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_LOWER_HEADS = (
+    r"(?:nursery|academy|practice|surgery|primary|college|school|pre-school|preschool|medical\s+centre|health\s+centre)"
+)
+# one to three lower-case words before the head, after a word that places someone there
+LOWER_ORG = re.compile(
+    r"\b(?:at|to|from|attends|attend|attending|attended|joined|started|into)[^\S\n]++"
+    rf"((?>[a-z][a-z'’-]*+[^\S\n]++){{1,3}}){_LOWER_HEADS}\b"
+)
+# words that describe a kind of school or practice, never name one
+_KIND_WORDS = _ws("""primary secondary high junior infant infants special boarding sunday forest big new old local
+    previous current same other another dental gp medical general private state grammar catholic church faith
+    independent free mainstream alternative day night summer holiday breakfast after sixth form comprehensive
+    village community nearest nearby usual doctors doctor's doctors' dentist dentists dentist's vet vets family
+    walk-in nursery secondary upper lower middle first infant's nursery's pre prep prep-school home school
+    his her their my your our the a an this that these those its same any no every each one two both
+    main satellite virtual hospital residential specialist further training language driving art music
+    dance drama football sports swimming maths english science college university uni work working
+    full part time full-time part-time morning afternoon evening weekend holiday-club hub forest
+    mainstream pru ap alternative-provision gp's surgery practice academy primary
+    to go goes going went gone get gets got back off out up down in on at of for with and or but not from
+    into stay stayed stays attend attends start started leave left miss missed is was be been are were""")
+# a home or a house known by name, after a capital "The" inside a sentence: "search at The Willows"
+THE_NAMED = re.compile(
+    r"\b(?:at|to|from|into|leaving|left|outside|near|back\s+to|returned\s+to|placed\s+at)[^\S\n]++"
+    r"(The[^\S\n][A-Z][a-z'’]++(?:[^\S\n][A-Z][a-z'’]++)?)\b(?![^\S\n]*+[A-Z&])"
+)
+# a provider: a brand word, then only words that say what the service does ("Compass Young People's
+# Substance Service"); a run made only of service words is the public service itself
+BRAND_SERVICE = re.compile(
+    r"(?<![\w'’&-])([A-Z][\w'’&-]*+(?:[^\S\n]++[A-Z][\w'’&-]*+){1,4}?)[^\S\n]++(?:Service|Services|Project)\b"
+)
+_SERVICE_WORDS = _ws("""young people people's peoples people’s person persons children's childrens child adult adults
+    family families youth substance substances misuse drug drugs alcohol sexual health mental wellbeing
+    well-being emotional early help intervention support advice treatment recovery therapeutic counselling
+    advocacy leaving care justice offending probation prison police ambulance fire rescue crown prosecution
+    court courts tribunal education inclusion attendance welfare psychology psychological educational
+    sensory speech language learning disability disabilities disabled autism domestic abuse violence
+    homeless homelessness housing tenancy outreach specialist community integrated targeted national
+    regional local county city council social children adoption fostering forest park weather wildlife
+    fish soil conservation geological postal health-visiting visiting nursing school schools midwifery
+    maternity neonatal paediatric pediatric mediation contact translation interpreting interpreter
+    interpreters transport emergency duty out hours crisis liaison diversion missing exploitation
+    victim victims witness witnesses legal information customer civil border immigration asylum
+    refugee refugees prevention protection safeguarding inclusion employment careers benefits""")
+# a health and social care partnership, board or commissioner known by its initials after its place
+PARTNERSHIP = re.compile(
+    r"\b([A-Z][a-z]++(?:[^\S\n]++(?:City|County|and|&|[A-Z][a-z]++))?[^\S\n]++(?:HSCP|ICB|CCG|LSCP|HSCT))\b"
+)
+# an agency named for its trade: "<Name> Care Staffing", "<Name> Recruitment"
+TRADE = re.compile(
+    r"(?<![\w'’&-])([A-Z][\w'’&-]*+(?:[^\S\n]++[A-Z][\w'’&-]*+){0,2}?[^\S\n]++(?:Staffing|Recruitment|Personnel|Locums))\b"
+)
+# a dental or care practice and its branch: "Smile Dental Care Kingsway", "Bright Dental Leeds"
+BRANCH_AFTER_PRACTICE = re.compile(
+    r"(?<![\w'’&-])([A-Z][\w'’&-]*+[^\S\n]++(?:Dental|Dentistry|Orthodontics|Opticians|Optometrists|Physio|Pharmacy)"
+    r"(?:[^\S\n]++(?:Care|Practice|Clinic|Centre|Studio))?[^\S\n]++[A-Z][a-z]++)\b(?![^\S\n]++[A-Z])"
+)
+# a named house or cottage just before its street and a comma: "The Old Forge, Hollow Lane"
+HOUSE_WORDS = r"(?:Cottage|Cottages|House|Lodge|Barn|Farm|Forge|Mill|Manor|Grange|Rectory|Vicarage|Croft|Hall|Oast)"
+NAMED_HOUSE = re.compile(
+    r"(?<![\w'’&-])((?:The[^\S\n]++(?:[A-Z][a-z'’]++[^\S\n]++){0,2}[A-Z][a-z'’]++)"
+    rf"|(?:[A-Z][a-z'’]++[^\S\n]++){{1,2}}{HOUSE_WORDS}),[^\S\n]*+"
+    r"(?=[A-Z][a-z'’]++(?:[^\S\n]++[A-Z][a-z'’]++)?[^\S\n]++(?:Lane|Road|Street|Avenue|Close|Drive|Way|Row|Hill|Green|"
+    r"Terrace|Crescent|Gardens|Grove|Place|Walk|Rise|View|Court|Mews)\b)"
+)
+# a plot or pitch on a site: "plot 7 riverside travellers site", "pitch 12, Oakfield Caravan Park"
+PLOT = re.compile(
+    r"\b(?i:plot|pitch)[^\S\n]++\d{1,3}[a-zA-Z]?,?[^\S\n]++(?>[A-Za-z][a-z'’-]*+[^\S\n]++){0,3}"
+    r"(?i:travellers?['’]?|gypsy|caravan|mobile[^\S\n]++home|residential|park[^\S\n]++home)[^\S\n]++(?i:site|park)\b"
+)
+
+
+def _name_word(lw: str) -> bool:
+    return lw not in _KIND_WORDS and lw not in MONTHS and lw not in WEEKDAYS
+
+
+def _lower_orgs(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in LOWER_ORG.finditer(text):
+        words = m.group(1).split()
+        if not all(_name_word(w) for w in words):
+            continue
+        # two name words, or one that is no ordinary word ("at greenside academy")
+        if len(words) < 2 and is_common(words[0]):
+            continue
+        out.append(Span(m.start(1), m.end(), "ORG_LOCAL"))
+    return out
+
+
+def _named_homes(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in THE_NAMED.finditer(text):
+        words = [w.lower() for w in m.group(1).split()[1:]]
+        if any(w in NOT_NAMES or w in _GENERIC or w in ORG_HEADS or w in MONTHS or w in WEEKDAYS for w in words):
+            continue
+        out.append(Span(m.start(1), m.end(1), "ORG_LOCAL"))
+    return out
+
+
+def _brand_services(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in BRAND_SERVICE.finditer(text):
+        words = m.group(1).split()
+        first = words[0].lower()
+        rest = [w.lower() for w in words[1:]]
+        if len(words) < 3 or is_initial(text, m.start(1)):
+            continue
+        if first in _SERVICE_WORDS or first in _GENERIC or first in GENERIC_MODIFIERS or first in NOT_NAMES:
+            continue
+        if first in MONTHS or first in WEEKDAYS or words[0].isupper() or first in {"the", "a", "an"}:
+            continue
+        if all(w in _SERVICE_WORDS or w in _GENERIC for w in rest):
+            out.append(Span(m.start(1), m.end(), "ORG_LOCAL"))
+    return out
+
+
+def detect_named_places(text: str) -> list[Span]:
+    out = _lower_orgs(text) + _named_homes(text) + _brand_services(text)
+    # the rarer rules look only at texts holding their key word (a plain substring test is cheap)
+    low = text.lower()
+    for m in PARTNERSHIP.finditer(text) if re.search(r"HSCP|ICB|CCG|LSCP|HSCT", text) else ():
+        if m.group(1).split()[0].lower() in PLACES:
+            out.append(Span(m.start(1), m.end(1), "ORG_LOCAL"))
+    trade = re.search(r"Staffing|Recruitment|Personnel|Locums|Dent|Orthodont|Optic|Optom|Physio|Pharmacy", text)
+    for rx in (TRADE, BRANCH_AFTER_PRACTICE) if trade else ():
+        for m in rx.finditer(text):
+            words = m.group(1).split()
+            first = words[0].lower()
+            if first in {"the", "a", "an"} or first in NOT_NAMES or is_initial(text, m.start(1)):
+                continue
+            # a brand is a word in no dictionary or a place ("Northpoint"), not "Safety Personnel"
+            if rx is TRADE and all(is_common(w.lower()) and w.lower() not in PLACES for w in words[:-1]):
+                continue
+            out.append(Span(m.start(1), m.end(1), "ORG_LOCAL"))
+    for m in NAMED_HOUSE.finditer(text) if ", " in text else ():
+        words = m.group(1).split()
+        if any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
+            continue
+        out.append(Span(m.start(1), m.end(), "ADDRESS"))
+    for m in PLOT.finditer(text) if ("plot" in low or "pitch" in low) else ():
+        out.append(Span(m.start(), m.end(), "ADDRESS"))
+    return out
+
+
+class NamedPlaceDetector:
+    def detect(self, text: str) -> list[Span]:
+        return detect_named_places(text)
