@@ -18,6 +18,7 @@ from safelearn.casereviews.models import (
     FindingEcho,
     Recommendation,
 )
+from safelearn.casereviews.selectors.links import echo_shared_terms
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Role
 from safelearn.organisations.permissions import require_analyst
@@ -107,9 +108,14 @@ def code_label(section: str, code: str) -> str:
 def echoes_for_finding(*, user: Any, finding: Finding, limit: int = 20) -> list[FindingEcho]:
     """Recent de-identified near misses showing this finding again: approved text only, analysts only."""
     require_analyst(user)
-    return list(
+    echoes = list(
         FindingEcho.objects.filter(finding=finding, copy__status="approved")
         .select_related("copy")
         .defer("copy__spans")
         .order_by("-submitted_at")[:limit]
     )
+    # The matching run stores no shared terms (a third of its work at a million copies); the few shown
+    # here get them now, as the matching would have given them.
+    for echo, terms in zip(echoes, echo_shared_terms(str(finding.pk), [e.copy.text for e in echoes]), strict=True):
+        echo.shared_terms = terms
+    return echoes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,62 +158,140 @@ def match_texts(
     index: SimilarityIndex,
     codes_by_finding: dict[str, set[Code]],
     limit: int,
+    terms: bool = True,
 ) -> list[list[RawLink]]:
-    """``match_text(...)[:limit]`` for many texts at once: one sparse product for the whole batch, and the
-    shared terms worked out only for the links kept (the background matching of the whole pool uses this).
-    Falls back to one text at a time for an LSA (dense) index, i.e. more than a few thousand findings."""
+    """``match_text(...)[:limit]`` for many texts at once (the background matching of the whole pool uses it).
+
+    Vectorised over the batch: one sparse product for the text similarities, one small product for the shared
+    code counts, the threshold applied with numpy; Python work is left only for the links that pass (their
+    exact rounded score, shared codes and, when ``terms``, shared terms). Falls back to one text at a time
+    for an LSA (dense) index, i.e. more than a few thousand findings."""
     if index.matrix is None or not index.ids or index.dense is not None:
         return [
             match_text(t, c, index=index, codes_by_finding=codes_by_finding)[:limit]
             for t, c in zip(texts, codes, strict=True)
         ]
-    queries = sp.csr_matrix(index.vectorizer.transform([t or "" for t in texts]))
-    sims = np.asarray((queries @ index.matrix.T).todense())
-    ids, terms, matrix = index.ids, index.terms, index.matrix
-    assert terms is not None
-    # Rows as plain arrays, read once: slicing a scipy row per link cost more than the matching itself.
-    f_rows = [
-        (matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]], matrix.data[matrix.indptr[j] : matrix.indptr[j + 1]])
-        for j in range(matrix.shape[0])
-    ]
-    out: list[list[RawLink]] = []
-    for i, (text, text_codes) in enumerate(zip(texts, codes, strict=True)):
-        row = sims[i]
-        q_idx = queries.indices[queries.indptr[i] : queries.indptr[i + 1]]
-        q_dat = queries.data[queries.indptr[i] : queries.indptr[i + 1]]
-        hits: dict[str, tuple[int, float]] = {}
-        if q_idx.size:
-            for j in np.argsort(-row, kind="stable")[:CANDIDATES]:
-                if row[j] <= 0:
-                    break
-                hits[ids[j]] = (int(j), round(float(row[j]), 4))
-        candidates = set(hits)
-        if text_codes:
-            candidates |= {fid for fid, fc in codes_by_finding.items() if len(fc & text_codes) >= 2}
-        scored = []
-        for fid in candidates:
-            shared = tuple(
-                sorted(codes_by_finding.get(fid, set()) & text_codes, key=lambda c: (c[0] != "incident_type", c))
+    if not texts:
+        return []
+    queries, sims, positive = _text_hits(index, texts)
+    ids = index.ids
+    n_texts, n_findings = sims.shape
+    # Shared code counts: texts x codes times codes x findings.
+    vocab: dict[Code, int] = {}
+    f_rows, f_cols = [], []
+    for j, fid in enumerate(ids):
+        for code in codes_by_finding.get(fid, ()):
+            f_rows.append(vocab.setdefault(code, len(vocab)))
+            f_cols.append(j)
+    shared_n = np.zeros((n_texts, n_findings), dtype=np.int32)
+    if vocab:
+        finding_codes = sp.csr_matrix(
+            (np.ones(len(f_rows), dtype=np.int32), (f_rows, f_cols)), shape=(len(vocab), n_findings)
+        )
+        q_rows, q_cols = [], []
+        for i, text_codes in enumerate(codes):
+            for code in text_codes:
+                k = vocab.get(code)
+                if k is not None:
+                    q_rows.append(i)
+                    q_cols.append(k)
+        if q_rows:
+            text_codes_m = sp.csr_matrix(
+                (np.ones(len(q_rows), dtype=np.int32), (q_rows, q_cols)), shape=(n_texts, len(vocab))
             )
-            text_score = hits[fid][1] if fid in hits else 0.0
-            score = text_score + CODE_WEIGHT * min(len(shared), MAX_CODES)
-            if score >= THRESHOLD:
-                scored.append((round(score, 4), fid, text_score, shared))
-        scored.sort(key=lambda item: (-item[0], item[1]))
+            shared_n = (text_codes_m @ finding_codes).toarray()
+    # An upper bound on each score (a hair of slack for rounding); only these pairs are scored exactly.
+    approx = np.where(positive, sims, 0.0) + CODE_WEIGHT * np.minimum(shared_n, MAX_CODES)
+    # Candidates as match_text's: a text hit, or two codes shared.
+    cand_i, cand_j = np.nonzero((approx >= THRESHOLD - 1e-4) & (positive | (shared_n >= 2)))
+    scored: list[list[tuple[float, str, float, tuple[Code, ...], int]]] = [[] for _ in range(n_texts)]
+    for i, j in zip(cand_i.tolist(), cand_j.tolist(), strict=True):
+        fid = ids[j]
+        shared = tuple(sorted(codes_by_finding.get(fid, set()) & codes[i], key=lambda c: (c[0] != "incident_type", c)))
+        text_score = round(float(sims[i, j]), 4) if positive[i, j] else 0.0
+        score = round(text_score + CODE_WEIGHT * min(len(shared), MAX_CODES), 4)
+        if score >= THRESHOLD:
+            scored[i].append((score, fid, text_score, shared, j))
+    f_arrays = None
+    out: list[list[RawLink]] = []
+    for i, found in enumerate(scored):
+        if not found:
+            out.append([])
+            continue
+        found.sort(key=lambda item: (-item[0], item[1]))
+        kept = found[:limit]
+        context = None
+        if terms and any(positive[i, j] for *_, j in kept):
+            context = QueryContext(texts[i])
+            if f_arrays is None:
+                f_arrays = _finding_arrays(index)
         links = []
-        context = QueryContext(text) if any(fid in hits for _, fid, _, _ in scored[:limit]) else None
-        for score, fid, text_score, shared in scored[:limit]:
+        for score, fid, text_score, shared, j in kept:
             shared_terms: tuple[str, ...] = ()
-            if fid in hits and context is not None:
-                # As SimilarityIndex._shared_terms: terms in both, by the product of their weights.
-                f_idx, f_dat = f_rows[hits[fid][0]]
-                common, qi, fi = np.intersect1d(q_idx, f_idx, assume_unique=True, return_indices=True)
-                if common.size:
-                    order = np.argsort(-(q_dat[qi] * f_dat[fi]), kind="stable")
-                    shared_terms = tuple(explain_terms((str(terms[common[k]]) for k in order), context, limit=6))
+            if context is not None and positive[i, j]:
+                shared_terms = _shared_terms(queries, i, f_arrays[j], index.terms, context)  # type: ignore[index]
             links.append(RawLink(fid, score, text_score, shared, shared_terms))
         out.append(links)
     return out
+
+
+def _text_hits(index: SimilarityIndex, texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """The texts' vectors, their similarity to every finding, and which findings are text hits: the
+    CANDIDATES best positive similarities of each text (ties to the lower index, as a stable sort gives),
+    i.e. the findings match_text asks a sparse index for."""
+    assert index.matrix is not None
+    queries = sp.csr_matrix(index.vectorizer.transform([t or "" for t in texts]))
+    sims = (queries @ index.matrix.T).toarray()
+    positive = sims > 0
+    if sims.shape[1] > CANDIDATES:
+        top = np.argsort(-sims, axis=1, kind="stable")[:, :CANDIDATES]
+        in_top = np.zeros_like(positive)
+        np.put_along_axis(in_top, top, True, axis=1)
+        positive &= in_top
+    return queries, sims, positive
+
+
+def echo_shared_terms(finding_id: str, texts: list[str]) -> list[list[str]]:
+    """The shared terms ``match_texts`` gives each text's link to this finding (empty when the link is on
+    codes alone). The pool matching stores echoes without them (working them out was a third of matching a
+    million copies); a page showing a handful of echoes asks here instead, with the same index."""
+    if not texts:
+        return []
+    index = findings_index()
+    if index.matrix is None or finding_id not in index.ids:
+        return [[] for _ in texts]
+    if index.dense is not None:  # as match_text: the index's own query gives the reasons
+        hits = [{m.id: m for m in index.query(t, k=CANDIDATES)}.get(finding_id) for t in texts]
+        return [list(m.shared_terms) if m else [] for m in hits]
+    queries, _, positive = _text_hits(index, texts)
+    j = index.ids.index(finding_id)
+    row = _finding_arrays(index, [j])[0]
+    return [
+        list(_shared_terms(queries, i, row, index.terms, QueryContext(text))) if positive[i, j] else []
+        for i, text in enumerate(texts)
+    ]
+
+
+def _finding_arrays(index: SimilarityIndex, rows: Iterable[int] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Findings' term indices and weights as plain arrays (slicing a scipy row per link costs more)."""
+    m = index.matrix
+    assert m is not None
+    wanted = range(m.shape[0]) if rows is None else rows
+    return [(m.indices[m.indptr[j] : m.indptr[j + 1]], m.data[m.indptr[j] : m.indptr[j + 1]]) for j in wanted]
+
+
+def _shared_terms(
+    queries: sp.csr_matrix, i: int, finding: tuple[np.ndarray, np.ndarray], terms: Any, context: QueryContext
+) -> tuple[str, ...]:
+    """As SimilarityIndex._shared_terms: terms in both, by the product of their weights, concepts only."""
+    q_idx = queries.indices[queries.indptr[i] : queries.indptr[i + 1]]
+    q_dat = queries.data[queries.indptr[i] : queries.indptr[i + 1]]
+    f_idx, f_dat = finding
+    common, qi, fi = np.intersect1d(q_idx, f_idx, assume_unique=True, return_indices=True)
+    if not common.size:
+        return ()
+    order = np.argsort(-(q_dat[qi] * f_dat[fi]), kind="stable")
+    return tuple(explain_terms((str(terms[common[k]]) for k in order), context, limit=6))
 
 
 def findings_for_report(report: Any, limit: int = 5) -> LinkedFindings:
@@ -241,6 +320,7 @@ __all__ = [
     "FindingLink",
     "LinkedFindings",
     "RawLink",
+    "echo_shared_terms",
     "finding_codes_in_use",
     "findings_for_report",
     "findings_index",

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from safelearn.casereviews.models import Finding, FindingEcho
 from safelearn.casereviews.selectors import echoes_for_finding, recurrence_csv_rows, recurrence_table
+from safelearn.casereviews.selectors.links import match_text
 from safelearn.casereviews.services import quarter_of, recurrence_refresh
 from safelearn.reporting.models import Report
 
@@ -52,6 +53,11 @@ def test_recurrence_counts_by_quarter_and_organisation(
     assert FindingEcho.objects.filter(finding=target).count() == 4
     shown = echoes_for_finding(user=people["analyst"], finding=target)
     assert {e.copy.text for e in shown} == {STRATEGY}
+    # The run stores no shared terms; the page gets them when it shows the echo, as matching the text gives.
+    assert all(e.shared_terms == [] for e in FindingEcho.objects.filter(finding=target))
+    expected = next(link.terms for link in match_text(STRATEGY, set()) if link.finding_id == str(target.pk))
+    assert "health visitor" in expected
+    assert all(e.shared_terms == list(expected) for e in shown)
 
 
 def test_unapproved_copies_are_never_matched(library: int, submit_report: Any, approve: Any) -> None:
