@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from safelearn.casereviews.models import FindingEcho, RecurrenceRun
@@ -94,7 +95,9 @@ def recurrence_refresh(*, actor: Any = "system", quarters: int = 8, now: dt.date
     del ids
     with transaction.atomic():
         # Copies withdrawn, merged or aged out since the last run keep no echoes.
-        FindingEcho.objects.exclude(copy_id__in=pool.values("id")).delete()
+        # NOT EXISTS, not NOT IN (subquery): PostgreSQL cannot hash a pool-sized NOT IN list within work_mem
+        # and fell back to rescanning it for every echo (minutes at a million reports).
+        FindingEcho.objects.exclude(Exists(pool.filter(id=OuterRef("copy_id")))).delete()
         run = RecurrenceRun.objects.create(finished_at=timezone.now(), copies_scanned=scanned, echoes=made)
         audit_record(
             actor=actor,

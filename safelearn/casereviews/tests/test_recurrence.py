@@ -62,6 +62,9 @@ def test_recurrence_counts_by_quarter_and_organisation(
 
 def test_unapproved_copies_are_never_matched(library: int, submit_report: Any, approve: Any) -> None:
     copy = approve(submit_report(what_happened="z" * 20).report, STRATEGY)
+    assert recurrence_refresh().echoes > 0 and FindingEcho.objects.filter(copy=copy).exists()
     copy.status = "pending"
     copy.save()
+    # Out of the pool now: not matched, and its earlier echoes are swept away.
     assert recurrence_refresh().echoes == 0
+    assert not FindingEcho.objects.filter(copy=copy).exists()
