@@ -235,9 +235,9 @@ def _bulk_load_settings() -> None:
             cursor.execute("SET synchronous_commit TO OFF")
 
 
-def _converter(field: models.Field, sqlite: bool) -> Callable[[object], object]:
+def _converter(field: models.Field[Any, Any], sqlite: bool) -> Callable[[object], object]:
     """One value converter per column, chosen once (Django's bulk_create re-prepares every value: 2/3 of the time)."""
-    kind = (field.target_field if field.is_relation else field).get_internal_type()  # type: ignore[union-attr,attr-defined]
+    kind = (field.target_field if field.is_relation else field).get_internal_type()  # type: ignore[attr-defined]
     if not sqlite:
         if kind == "JSONField":
             return lambda v: field.get_db_prep_save(v, connection)
