@@ -219,7 +219,7 @@ class TextClassifier:
             return np.ones((len(texts), 1))
         assert self.featurizer is not None and self.coef_ is not None and self.intercept_ is not None
         X = self.featurizer.transform(texts, chars)
-        scores = np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
+        scores: np.ndarray = np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
         if self.lexicon and self.lexicon_weight:
             scores += self.lexicon_weight * lexicon_scores(texts, self.classes_, self.lexicon)
         return scores
