@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from safelearn.learning.cli import model_main
 
@@ -35,9 +39,9 @@ KEYS = {
 }
 
 
-def _write(path, shuffle: bool, n: int = 240):
+def _write(path: Path, shuffle: bool, n: int = 240) -> None:
     rng = random.Random(5)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i in range(n):
         cls = list(KEYS)[i % 4] if i % 10 else "ALT_DEV"
         words = [rng.choice(WORDS).upper() for _ in range(40)] + rng.sample(KEYS[cls], 2)
@@ -54,13 +58,13 @@ def _write(path, shuffle: bool, n: int = 240):
         fh.write("{broken json\n")
 
 
-def _run(capsys, *args):
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = model_main(["evaluate", *args])
     out = capsys.readouterr()
     return code, out.out, out.err
 
 
-def test_learnable_vs_shuffled(tmp_path, capsys):
+def test_learnable_vs_shuffled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good, bad = tmp_path / "good.jsonl", tmp_path / "shuf.jsonl"
     _write(good, shuffle=False)
     _write(bad, shuffle=True)
@@ -75,7 +79,7 @@ def test_learnable_vs_shuffled(tmp_path, capsys):
     assert json.loads(out.strip().splitlines()[-1])["macro_f1"] < 0.45
 
 
-def test_multi_label_and_errors(tmp_path, capsys):
+def test_multi_label_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "d.jsonl"
     _write(data, shuffle=False)
     code, out, _ = _run(capsys, "--data", str(data), "--field", "multi", "--multi-label", "--folds", "3")
@@ -86,7 +90,9 @@ def test_multi_label_and_errors(tmp_path, capsys):
     assert code == 2 and "not present" in err
 
 
-def test_model_train_and_promotion(tmp_path, capsys, monkeypatch):
+def test_model_train_and_promotion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from safelearn.learning.engine.data import load_seed_records
     from safelearn.learning.tests.helpers import seed_model
 
@@ -97,7 +103,7 @@ def test_model_train_and_promotion(tmp_path, capsys, monkeypatch):
             fh.write(json.dumps(r) + "\n")
     out_dir = tmp_path / "models"
 
-    def train(better: bool) -> tuple[str, dict]:
+    def train(better: bool) -> tuple[str, dict[str, Any]]:
         # Whether a candidate beats the current model depends on the data; fix the verdict to test each branch.
         monkeypatch.setattr("safelearn.learning.cli.should_promote", lambda cand, cur: better)
         assert model_main(["train", "--data", str(data), "--out", str(out_dir)]) == 0
