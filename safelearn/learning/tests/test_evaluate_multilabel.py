@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,7 @@ CUES = {
 LABELS = list(CUES)
 
 
-def _rows(n: int = 40) -> list[dict[str, object]]:
+def _rows(n: int = 40) -> list[dict[str, Any]]:
     rng = random.Random(7)
     rows = []
     for i in range(n):
@@ -115,7 +116,7 @@ def test_list_field_is_evaluated_as_multi_label(tmp_path: Path, capsys: pytest.C
     assert set(head["per_label"]) == set(LABELS)
     for label, row in head["per_label"].items():
         assert set(row) == {"precision", "recall", "f1", "support"}
-        assert row["support"] == sum(label in r["labels"]["factors"] for r in _rows())  # type: ignore[operator]
+        assert row["support"] == sum(label in r["labels"]["factors"] for r in _rows())
     # the cue words make every label learnable, and neighbours mostly share a label
     assert head["macro_f1"] > 0.8 and head["micro_f1"] > 0.8 and head["p_at_5"] > 0.6
     assert head["precision_at_5"] == head["p_at_5"]
@@ -132,7 +133,7 @@ def test_multi_label_needs_two_codes_somewhere() -> None:
 def test_shuffled_labels_score_low(tmp_path: Path) -> None:
     rows = _rows(80)
     rng = random.Random(3)
-    labels = [r["labels"]["factors"] for r in rows]  # type: ignore[index]
+    labels = [r["labels"]["factors"] for r in rows]
     rng.shuffle(labels)
     shuffled = [{**r, "labels": {"factors": lab}} for r, lab in zip(rows, labels, strict=True)]
     real = evaluate(rows, "factors", multi_label=True, folds=4)
