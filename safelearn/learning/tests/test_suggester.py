@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from safelearn.learning.engine.data import load_seed_records
 from safelearn.learning.engine.suggester import SUGGEST_FIELDS, Suggester
@@ -8,7 +10,7 @@ from safelearn.learning.engine.taxonomy import field_ids
 from safelearn.learning.tests.helpers import seed_model
 
 
-def test_seeds_cover_every_taxonomy_id():
+def test_seeds_cover_every_taxonomy_id() -> None:
     recs = load_seed_records()
     assert len(recs) >= 250
     assert len({r["id"] for r in recs}) == len(recs)
@@ -20,7 +22,7 @@ def test_seeds_cover_every_taxonomy_id():
     assert {r["labels"]["immediate_risk"] for r in recs} == {True, False}
 
 
-def test_suggest_shape_and_ids():
+def test_suggest_shape_and_ids() -> None:
     s = seed_model().suggest(
         "The foster carer gave him a double dose of his epilepsy medication because the MAR chart had not been signed."
     )
@@ -38,7 +40,7 @@ def test_suggest_shape_and_ids():
     json.dumps(d)
 
 
-def test_suggest_obvious_cases():
+def test_suggest_obvious_cases() -> None:
     assert (
         seed_model()
         .suggest("yp went missing from the children's home last night, police informed, returned this morning")
@@ -53,9 +55,9 @@ def test_suggest_obvious_cases():
     )
 
 
-def test_fit_on_partial_labels_and_unknown_ids():
+def test_fit_on_partial_labels_and_unknown_ids() -> None:
     texts = ["wrong tablets given", "child ran away from home", "missed the court deadline", "nonsense"]
-    labels = {
+    labels: dict[str, Sequence[Any]] = {
         "incident_type": ["medication_error", "child_missing", "legal_or_court_deadline", "not_an_id"],
         "contributory_factors": [["policy_and_procedures"], None, ["workload_and_staffing"], []],
     }
