@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+
+import pytest
 
 from safelearn.learning.cli import suggest_jsonl
 from safelearn.learning.engine.persistence import (
@@ -16,7 +19,7 @@ from safelearn.learning.engine.persistence import (
 from safelearn.learning.tests.helpers import seed_model
 
 
-def test_save_load_roundtrip(tmp_path):
+def test_save_load_roundtrip(tmp_path: Path) -> None:
     art = ModelArtefact(
         model=seed_model(),
         version="v1",
@@ -38,7 +41,7 @@ def test_save_load_roundtrip(tmp_path):
     assert current_path(tmp_path) == path
 
 
-def test_should_promote():
+def test_should_promote() -> None:
     assert should_promote({"a": 0.6}, None)
     assert should_promote({"a": 0.7, "b": 0.5}, {"a": 0.6, "b": 0.5})
     assert not should_promote({"a": 0.6}, {"a": 0.6})
@@ -47,7 +50,7 @@ def test_should_promote():
     assert not should_promote({}, {"a": 0.1})
 
 
-def test_suggest_jsonl_stream(tmp_path, monkeypatch):
+def test_suggest_jsonl_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFELEARN_MODEL_DIR", str(tmp_path / "models"))
     monkeypatch.setattr("safelearn.learning.cli.train_from_seeds", seed_model)
     stdin = io.StringIO(
