@@ -33,7 +33,7 @@ def _random_text(rng: random.Random, n: int = 25) -> str:
     return " ".join(rng.choice(FILLER) for _ in range(n))
 
 
-def test_near_duplicate_ranks_first():
+def test_near_duplicate_ranks_first() -> None:
     rng = random.Random(0)
     items = [(f"r{i}", _random_text(rng)) for i in range(300)]
     target = "The taxi escort did not turn up so the disabled boy travelled to respite alone in the minibus."
@@ -45,7 +45,7 @@ def test_near_duplicate_ranks_first():
     assert all(m.id != "dup" for m in index.query(target, exclude_id="dup"))
 
 
-def test_dense_path_for_large_index():
+def test_dense_path_for_large_index() -> None:
     rng = random.Random(1)
     items = [(f"r{i}", _random_text(rng) + f" topic{i % 40}") for i in range(700)]
     items.append(("dup", "medication chart unsigned double dose epilepsy tablets night shift"))
@@ -61,7 +61,7 @@ def _docs(prefix: str, n: int, rng: random.Random, orgs: list[str]) -> list[Doc]
     ]
 
 
-def test_injected_cluster_found_stable_topic_not():
+def test_injected_cluster_found_stable_topic_not() -> None:
     rng = random.Random(2)
     orgs = ["org-a", "org-b", "org-c"]
     baseline = _docs("b", 200, rng, orgs)
@@ -85,7 +85,7 @@ def test_injected_cluster_found_stable_topic_not():
     assert not any("staffing" in t.label or "shortage" in t.label for t in themes)
 
 
-def test_single_org_cluster_not_reported():
+def test_single_org_cluster_not_reported() -> None:
     rng = random.Random(3)
     baseline = _docs("b", 100, rng, ["o1", "o2"])
     recent = _docs("n", 30, rng, ["o1", "o2"]) + [
@@ -94,7 +94,7 @@ def test_single_org_cluster_not_reported():
     assert detect_emerging_themes(recent, baseline, min_orgs=2) == []
 
 
-def test_empty_or_stopword_only_collections_give_an_index_that_matches_nothing():
+def test_empty_or_stopword_only_collections_give_an_index_that_matches_nothing() -> None:
     from safelearn.learning.engine.similarity import SimilarityIndex
 
     assert SimilarityIndex.build([]).query("missed visit", k=3) == []
