@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.management import call_command
 
 from safelearn.analytics.models import Bulletin
@@ -10,7 +11,7 @@ from safelearn.review.models import ClosureOverride
 from safelearn.review.services.closure import closure_blockers
 
 
-def test_demo_loads_once_and_covers_the_journeys(db, capsys):
+def test_demo_loads_once_and_covers_the_journeys(db: None, capsys: pytest.CaptureFixture[str]) -> None:
     call_command("demo")
     out = capsys.readouterr().out
     assert "nb-reporter" in out and "learn-before-harm-2026" in out
@@ -31,7 +32,7 @@ def test_demo_loads_once_and_covers_the_journeys(db, capsys):
     assert (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count()) == before
 
 
-def test_demo_leaves_the_dashboard_summary_equal_to_the_pool(db):
+def test_demo_leaves_the_dashboard_summary_equal_to_the_pool(db: None) -> None:
     # Demo and generated reports are written without the services: the command rebuilds the summary.
     from safelearn.analytics.selectors import PoolFilters, pool_count
     from safelearn.analytics.summary import summary_differences, summary_total
