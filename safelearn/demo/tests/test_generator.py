@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.management import call_command
 
 from safelearn.core.taxonomy import get_taxonomy
@@ -7,7 +8,7 @@ from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.reporting.models import Report
 
 
-def test_generator_makes_valid_reports_with_unique_references(db, capsys):
+def test_generator_makes_valid_reports_with_unique_references(db: None, capsys: pytest.CaptureFixture[str]) -> None:
     call_command("demo", reports=300, organisations=5, quiet_logins=True)
     generated = Report.objects.filter(organisation__slug__startswith="gen-")
     assert generated.count() == 300
