@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from safelearn.core.audit import audit_record
-from safelearn.core.types import RequestUser
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import receipts
@@ -27,7 +27,7 @@ from safelearn.reporting.models import (
 )
 
 
-def report_list_for_reporter(*, user: Any) -> QuerySet[Report]:
+def report_list_for_reporter(*, user: User) -> QuerySet[Report]:
     """A reporter's own named or confidential reports (anonymous ones are linked to nobody)."""
     return (
         Report.objects.filter(reporter=user)
@@ -37,7 +37,7 @@ def report_list_for_reporter(*, user: Any) -> QuerySet[Report]:
     )
 
 
-def report_get_for_reporter(*, user: Any, report_id: Any) -> Report:
+def report_get_for_reporter(*, user: User, report_id: Any) -> Report:
     report = Report.objects.filter(pk=report_id, reporter=user).select_related("organisation").first()
     if report is None:
         raise Http404
@@ -45,7 +45,7 @@ def report_get_for_reporter(*, user: Any, report_id: Any) -> Report:
     return report
 
 
-def drafts_for(*, user: Any) -> QuerySet[ReportDraft]:
+def drafts_for(*, user: User) -> QuerySet[ReportDraft]:
     return ReportDraft.objects.filter(owner=user).select_related("organisation")
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from safelearn.core.audit import audit_record
 from safelearn.core.notifications import notify_users, send_email
-from safelearn.core.types import RequestUser
+from safelearn.core.types import RequestUser, User
 from safelearn.organisations.models import Membership, Role
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting.identity import identity_keeper
@@ -83,7 +83,7 @@ def conversation_post_as_safety_lead(
     return message
 
 
-def conversation_post_as_reporter(*, report: Report, body: str, user: Any = None) -> Message:
+def conversation_post_as_reporter(*, report: Report, body: str, user: User | None = None) -> Message:
     """The reporter replies. Only a named reporter's account is recorded; code holders stay unlinked."""
     author = user if report.mode == ReportingMode.NAMED and user is not None and report.reporter_id == user.pk else None
     with transaction.atomic():
