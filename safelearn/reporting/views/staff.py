@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from safelearn.core.forms import DateInputField, apply_errors
+from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.organisations.permissions import STAFF_ROLES
 from safelearn.organisations.selectors import identity_retention_days, organisations_where
 from safelearn.reporting import selectors, services
@@ -42,7 +43,7 @@ def _save_draft(request: HttpRequest, organisations: list[Any], draft_id: str | 
 
 
 def _load_draft(
-    request: HttpRequest, draft_id: str | None
+    request: AuthenticatedHttpRequest, draft_id: str | None
 ) -> tuple[ReportDraft | None, dict[str, Any] | None, list[dict[str, str]]]:
     if not draft_id:
         return None, None, [{}]
@@ -101,7 +102,7 @@ def draft_initial(payload: dict[str, list[str]]) -> dict[str, Any]:
 
 @never_cache
 @login_required
-def report_new(request: HttpRequest) -> HttpResponse:
+def report_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = _staff_organisations(request)
     draft_id = request.POST.get("draft") or request.GET.get("draft")
     changed_children = _children_changed(request) if request.method == "POST" else None
@@ -171,7 +172,7 @@ def submitted(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_reports(request: HttpRequest) -> HttpResponse:
+def my_reports(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/my_reports.html",
@@ -186,7 +187,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
+def my_report_detail(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report = selectors.report_get_for_reporter(user=request.user, report_id=report_id)
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
