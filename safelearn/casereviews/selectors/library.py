@@ -20,17 +20,18 @@ from safelearn.casereviews.models import (
 )
 from safelearn.casereviews.selectors.links import echo_shared_terms
 from safelearn.core.taxonomy import get_taxonomy
+from safelearn.core.types import RequestUser
 from safelearn.organisations.models import Role
 from safelearn.organisations.permissions import require_analyst
 from safelearn.organisations.selectors import is_analyst, organisations_where
 
 
-def can_read_library(user: Any) -> bool:
+def can_read_library(user: RequestUser | None) -> bool:
     """Published reviews are public documents: safety leads and analysts may browse them."""
     return is_analyst(user) or bool(organisations_where(user, Role.REVIEWER))
 
 
-def require_library_reader(user: Any) -> None:
+def require_library_reader(user: RequestUser | None) -> None:
     if not can_read_library(user):
         raise PermissionDenied("Only safety leads and national analysts can see the case review library.")
 
@@ -105,7 +106,7 @@ def code_label(section: str, code: str) -> str:
     return get_taxonomy().label(section, code)
 
 
-def echoes_for_finding(*, user: Any, finding: Finding, limit: int = 20) -> list[FindingEcho]:
+def echoes_for_finding(*, user: RequestUser | None, finding: Finding, limit: int = 20) -> list[FindingEcho]:
     """Recent de-identified near misses showing this finding again: approved text only, analysts only."""
     require_analyst(user)
     echoes = list(
