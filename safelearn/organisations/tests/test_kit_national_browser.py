@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from safelearn.organisations.models import Organisation, Role
-from safelearn.web.tests.browser.axe import assert_accessible
+from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import check_page as check
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
+pytestmark = BROWSER_TEST
 
 
 def test_reporting_kit_page_is_accessible_and_offers_the_pdfs(
