@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from pytest_django import Settings
 
 from safelearn.analytics.models import Bulletin
 from safelearn.organisations.models import Membership, Organisation
@@ -11,7 +12,9 @@ from safelearn.review.models import ClosureOverride
 from safelearn.review.services.closure import closure_blockers
 
 
-def test_demo_loads_once_and_covers_the_journeys(db: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_loads_once_and_covers_the_journeys(
+    db: None, capsys: pytest.CaptureFixture[str], settings: Settings
+) -> None:
     call_command("demo")
     out = capsys.readouterr().out
     assert "nb-reporter" in out and "learn-before-harm-2026" in out
@@ -27,8 +30,13 @@ def test_demo_loads_once_and_covers_the_journeys(db: None, capsys: pytest.Captur
     assert closed.exists() and all(closure_blockers(r) == [] for r in closed)  # closed for real, no overrides
     assert not ClosureOverride.objects.exists()
     before = (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count())
+    # `make run PORT=8123` sets the site URL: the links printed must be where it actually serves.
+    settings.SITE_URL = "http://127.0.0.1:8123"
     call_command("demo")
-    assert "nothing duplicated" in capsys.readouterr().out
+    again = capsys.readouterr().out
+    assert "nothing duplicated" in again
+    assert "http://127.0.0.1:8123/r/northbridge/" in again and "http://127.0.0.1:8123/check/" in again
+    assert ":8000" not in again
     assert (Report.objects.count(), DeidentifiedCopy.objects.filter(status="approved").count()) == before
 
 

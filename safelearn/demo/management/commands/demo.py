@@ -72,8 +72,10 @@ class Command(BaseCommand):
             from safelearn.accounts.demo import HOW_TO_GET_CODES
 
             self.stdout.write("\n" + HOW_TO_GET_CODES)
-            self.stdout.write("\nPublic reporting link (no sign-in): http://127.0.0.1:8000/r/northbridge/")
-            self.stdout.write("Check a report with a receipt code: http://127.0.0.1:8000/check/\n")
+            # Where this site serves (`make run` sets SAFELEARN_SITE_URL from HOST and PORT).
+            site = settings.SITE_URL
+            self.stdout.write(f"\nPublic reporting link (no sign-in): {site}/r/northbridge/")
+            self.stdout.write(f"Check a report with a receipt code: {site}/check/\n")
 
     def _after_bulk(self, step: Any) -> None:
         """What the generated pool needs that the demo's own steps did on the small pool: case-review echoes
