@@ -24,7 +24,6 @@ import datetime as dt
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -35,6 +34,7 @@ from django.utils import timezone
 
 from safelearn.analytics.models import DurationMeasure, PoolDayCount, PoolDayDuration, PoolDayFactor
 from safelearn.analytics.selectors import PoolFilters, local_midnight
+from safelearn.core.bulkload import secondary_indexes_dropped
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.reporting.models import Report
@@ -241,24 +241,11 @@ def summary_rebuild() -> tuple[int, int]:
         # Without their covering indexes while millions of cells go in, then each index built once, sorted:
         # keeping two wide indexes per table up to date row by row was most of a rebuild at 1M reports.
         # In the same transaction, so a reader never sees the tables without them.
-        with _indexes_dropped(models_):
+        with secondary_indexes_dropped(models_):
             for _, summary in _direct_by_organisation(deidentified_pool()):
                 _write(summary)
                 counts, factors = counts + len(summary.counts), factors + len(summary.factors)
     return counts, factors
-
-
-@contextmanager
-def _indexes_dropped(models_: Iterable[type[models.Model]]) -> Iterator[None]:
-    """Drop the models' Meta.indexes, run the block, create them again (the SQL the migrations ran)."""
-    editor = connection.schema_editor()  # used only to write SQL: never entered
-    indexes = [(model, index) for model in models_ for index in model._meta.indexes]
-    with connection.cursor() as cursor:
-        for _, index in indexes:
-            cursor.execute(f"DROP INDEX {connection.ops.quote_name(index.name)}")  # a name from Meta.indexes
-        yield
-        for model, index in indexes:
-            cursor.execute(str(index.create_sql(model, editor)))
 
 
 def summary_differences(limit: int = 20) -> list[str]:

@@ -17,13 +17,14 @@ import re
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from typing import Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from safelearn.core.bulkload import secondary_indexes_dropped
 from safelearn.core.crypto import encrypt_text
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning.engine.data import load_seed_records
@@ -140,7 +141,8 @@ def generate_reports(
     made, started = 0, time.monotonic()
     # The secondary indexes are dropped for the load and built again at the end (one sorted pass each instead
     # of a random insert per row into a dozen growing B-trees); unique ones stay, so references are checked.
-    with _secondary_indexes_dropped([Report, DeidentifiedCopy], large=total >= INDEX_REBUILD_AT):
+    large = total >= INDEX_REBUILD_AT
+    with secondary_indexes_dropped([Report, DeidentifiedCopy]) if large else nullcontext():
         while made < total:
             size = min(BATCH, total - made)
             reports: list[list[Any]] = []
@@ -188,39 +190,6 @@ def generate_reports(
                 progress(made, time.monotonic() - started)
     _save_counters(counters)
     return made
-
-
-@contextmanager
-def _secondary_indexes_dropped(models_: list[type[models.Model]], large: bool) -> Iterator[None]:
-    """Drop the tables' non-unique indexes for the block and create them again with the very SQL they were
-    made with (read from the database's catalogue), also when the block fails."""
-    if not large or connection.in_atomic_block or connection.vendor not in ("sqlite", "postgresql"):
-        yield
-        return
-    tables = [m._meta.db_table for m in models_]
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":  # automatic (unique) indexes have no SQL and cannot be dropped
-            cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                "AND tbl_name IN (SELECT value FROM json_each(%s)) AND sql NOT LIKE 'CREATE UNIQUE%%'",
-                [json.dumps(tables)],
-            )
-        else:
-            cursor.execute(
-                "SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname "
-                "JOIN pg_index x ON x.indexrelid = c.oid WHERE i.schemaname = current_schema() "
-                "AND i.tablename = ANY(%s) AND NOT x.indisunique",
-                [tables],
-            )
-        indexes = cursor.fetchall()
-        for name, _ in indexes:
-            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")  # a name read from the catalogue
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            for _, sql in indexes:
-                cursor.execute(sql)
 
 
 def _bulk_load_settings() -> None:
