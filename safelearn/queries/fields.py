@@ -12,18 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from safelearn.core.taxonomy import get_taxonomy
-from safelearn.reporting.about import (
-    ETHNIC_GROUPS,
-    AgeBand,
-    Ethnicity,
-    LegalStatus,
-    PhysicalHarm,
-    PsychologicalHarm,
-    SettingType,
-    Sex,
-    YesNoNotKnown,
-    ethnic_group,
-)
+from safelearn.reporting import about
 from safelearn.reporting.models import EXCLUDED_FROM_STATISTICS, ReportStatus
 
 #: The pseudo-code for "nothing recorded" (blank, missing, no child details at all): always a row of its own.
@@ -61,7 +50,7 @@ class QueryField:
         """The stored values a shown code stands for (a group stands for its members)."""
         if self.group is None:
             return [code]
-        return [stored for stored, _ in Ethnicity.choices if self.group(stored) == code]
+        return [stored for stored, _ in about.Ethnicity.choices if self.group(stored) == code]
 
 
 def _taxonomy(section: str) -> Callable[[], list[tuple[str, str]]]:
@@ -113,34 +102,41 @@ for _field in (
     QueryField("agencies_involved", "Agency involved", "agencies_involved", _taxonomy("agency_involved"), many=True),
     QueryField("status", "Status", "status", _statuses),
     QueryField("risk_band", "Risk grade", "assessment__risk_band", _risk_bands, national=False),
-    QueryField("location_type", "Setting type", "location_type", _model_choices(SettingType.choices)),
-    QueryField("physical_harm", "Physical harm", "physical_harm", _model_choices(PhysicalHarm.choices)),
+    QueryField("location_type", "Setting type", "location_type", _model_choices(about.SettingType.choices)),
+    QueryField("physical_harm", "Physical harm", "physical_harm", _model_choices(about.PhysicalHarm.choices)),
     QueryField(
-        "psychological_harm", "Psychological harm", "psychological_harm", _model_choices(PsychologicalHarm.choices)
+        "psychological_harm",
+        "Psychological harm",
+        "psychological_harm",
+        _model_choices(about.PsychologicalHarm.choices),
     ),
     QueryField(
         "child_age_band",
         "Child's age band",
         "children__age_band",
-        _model_choices(AgeBand.choices),
+        _model_choices(about.AgeBand.choices),
         hint="A report about several children counts once under each child's answer",
     ),
-    QueryField("child_sex", "Child's sex", "children__sex", _model_choices(Sex.choices)),
-    QueryField("child_legal_status", "Legal status", "children__legal_status", _model_choices(LegalStatus.choices)),
-    QueryField("child_disability", "Child's disability", "children__disability", _model_choices(YesNoNotKnown.choices)),
+    QueryField("child_sex", "Child's sex", "children__sex", _model_choices(about.Sex.choices)),
+    QueryField(
+        "child_legal_status", "Legal status", "children__legal_status", _model_choices(about.LegalStatus.choices)
+    ),
+    QueryField(
+        "child_disability", "Child's disability", "children__disability", _model_choices(about.YesNoNotKnown.choices)
+    ),
     QueryField(
         "child_ethnic_group",
         "Child's ethnic group",
         "children__ethnicity",
-        lambda: [*ETHNIC_GROUPS.items(), ("not_known", "Not known")],
-        group=lambda code: ethnic_group(code) or ("not_known" if code == "not_known" else ""),
+        lambda: [*about.ETHNIC_GROUPS.items(), ("not_known", "Not known")],
+        group=lambda code: about.ethnic_group(code) or ("not_known" if code == "not_known" else ""),
         hint="The Office for National Statistics' five high-level groups",
     ),
     QueryField(
         "child_ethnicity",
         "Child's ethnicity (detailed)",
         "children__ethnicity",
-        _model_choices(Ethnicity.choices),
+        _model_choices(about.Ethnicity.choices),
         national=False,
     ),
 ):

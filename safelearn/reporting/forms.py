@@ -15,17 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from safelearn.core.forms import DateInputField
 from safelearn.core.taxonomy_labels import translated_choices
 from safelearn.organisations.models import Organisation
-from safelearn.reporting.about import (
-    AgeBand,
-    ChildTold,
-    Ethnicity,
-    LegalStatus,
-    PhysicalHarm,
-    PsychologicalHarm,
-    SettingType,
-    Sex,
-    YesNoNotKnown,
-)
+from safelearn.reporting import about
 from safelearn.reporting.models import Location, ReportingMode, RiskAnswer
 from safelearn.reporting.services import ChildInput, ReportInput
 
@@ -137,7 +127,7 @@ class StaffReportForm(forms.Form):
     location_type = forms.ChoiceField(
         label=_("If it is not on the list, what type of place was it?"),
         help_text=_("For example the child's home, a school or online."),
-        choices=[("", _("Choose a type of place")), *SettingType.choices],
+        choices=[("", _("Choose a type of place")), *about.SettingType.choices],
         required=False,
         error_messages={"invalid_choice": _("Choose a type of place from the list")},
     )
@@ -229,12 +219,12 @@ def _optional(label: StrOrPromise, choices: list[tuple[str, Any]]) -> forms.Choi
 class ChildForm(forms.Form):
     """About one child or young person: every answer optional, no names."""
 
-    age_band = _optional(_("Age"), AgeBand.choices)
-    sex = _optional(_("Sex"), Sex.choices)
-    legal_status = _optional(_("Legal status"), LegalStatus.choices)
-    disability = _optional(_("Disabled"), YesNoNotKnown.choices)
-    ethnicity = _optional(_("Ethnicity"), Ethnicity.choices)
-    told = _optional(_("Was the child told, or involved?"), ChildTold.choices)
+    age_band = _optional(_("Age"), about.AgeBand.choices)
+    sex = _optional(_("Sex"), about.Sex.choices)
+    legal_status = _optional(_("Legal status"), about.LegalStatus.choices)
+    disability = _optional(_("Disabled"), about.YesNoNotKnown.choices)
+    ethnicity = _optional(_("Ethnicity"), about.Ethnicity.choices)
+    told = _optional(_("Was the child told, or involved?"), about.ChildTold.choices)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -275,7 +265,7 @@ class LocationForm(forms.Form):
     setting_type = forms.ChoiceField(
         label=_("Type of setting"),
         help_text=_("Only the type is used in national figures, never the name."),
-        choices=[("", _("Choose a type of setting")), *SettingType.choices],
+        choices=[("", _("Choose a type of setting")), *about.SettingType.choices],
         error_messages={
             "required": _("Choose the type of setting"),
             "invalid_choice": _("Choose the type of setting"),
@@ -296,13 +286,13 @@ class HarmForm(forms.Form):
 
     physical_harm = forms.ChoiceField(
         label=_("Physical harm to the child"),
-        choices=PhysicalHarm.choices,
+        choices=about.PhysicalHarm.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the physical harm, or 'Not yet known'")},
     )
     psychological_harm = forms.ChoiceField(
         label=_("Psychological or emotional harm to the child"),
-        choices=PsychologicalHarm.choices,
+        choices=about.PsychologicalHarm.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the psychological or emotional harm, or 'Not yet known'")},
     )

@@ -12,17 +12,7 @@ from safelearn.core.fields import EncryptedTextField
 from safelearn.core.models import BaseModel
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation
-from safelearn.reporting.about import (
-    AgeBand,
-    ChildTold,
-    Ethnicity,
-    LegalStatus,
-    PhysicalHarm,
-    PsychologicalHarm,
-    SettingType,
-    Sex,
-    YesNoNotKnown,
-)
+from safelearn.reporting import about
 
 _tax = get_taxonomy()
 
@@ -71,7 +61,7 @@ class Location(BaseModel):
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="locations")
-    setting_type = models.CharField(max_length=32, choices=SettingType.choices)
+    setting_type = models.CharField(max_length=32, choices=about.SettingType.choices)
     name = models.CharField(max_length=120)
     retired_at = models.DateTimeField(null=True, blank=True)
 
@@ -114,12 +104,12 @@ class Report(BaseModel):
     #: Where it happened: the organisation's named location (staff) and its type (the public link gives only
     #: a type). Only the type is ever pooled or published.
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
-    location_type = models.CharField(max_length=32, choices=SettingType.choices, blank=True)
+    location_type = models.CharField(max_length=32, choices=about.SettingType.choices, blank=True)
 
     #: Harm as the reviewer grades it, physical and psychological apart as Learn from Patient Safety Events
     #: does, and whether there was a missed opportunity to prevent it (None = not graded yet).
-    physical_harm = models.CharField(max_length=16, choices=PhysicalHarm.choices, blank=True)
-    psychological_harm = models.CharField(max_length=16, choices=PsychologicalHarm.choices, blank=True)
+    physical_harm = models.CharField(max_length=16, choices=about.PhysicalHarm.choices, blank=True)
+    psychological_harm = models.CharField(max_length=16, choices=about.PsychologicalHarm.choices, blank=True)
     missed_opportunity = models.BooleanField(null=True, blank=True)
     harm_graded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -197,12 +187,12 @@ class ChildDetails(BaseModel):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="children")
     position = models.PositiveSmallIntegerField(default=1)
-    age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
-    sex = models.CharField(max_length=16, choices=Sex.choices, blank=True)
-    legal_status = models.CharField(max_length=32, choices=LegalStatus.choices, blank=True)
-    disability = models.CharField(max_length=16, choices=YesNoNotKnown.choices, blank=True)
-    ethnicity = models.CharField(max_length=32, choices=Ethnicity.choices, blank=True)
-    told = models.CharField(max_length=24, choices=ChildTold.choices, blank=True)
+    age_band = models.CharField(max_length=16, choices=about.AgeBand.choices, blank=True)
+    sex = models.CharField(max_length=16, choices=about.Sex.choices, blank=True)
+    legal_status = models.CharField(max_length=32, choices=about.LegalStatus.choices, blank=True)
+    disability = models.CharField(max_length=16, choices=about.YesNoNotKnown.choices, blank=True)
+    ethnicity = models.CharField(max_length=32, choices=about.Ethnicity.choices, blank=True)
+    told = models.CharField(max_length=24, choices=about.ChildTold.choices, blank=True)
 
     class Meta:
         ordering = ["report", "position"]

@@ -9,17 +9,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from safelearn.reporting.about import (
-    AgeBand,
-    ChildTold,
-    Ethnicity,
-    LegalStatus,
-    PhysicalHarm,
-    PsychologicalHarm,
-    SettingType,
-    Sex,
-    YesNoNotKnown,
-)
+from safelearn.reporting import about
 
 NARRATIVE = Field(default="", max_length=20_000)
 
@@ -31,13 +21,15 @@ def _codes(choices: Any) -> str:
 class ChildIn(Schema):
     """About one child or young person: coded answers only, never a name. Each answer is optional."""
 
-    age_band: str = Field(default="", max_length=16, description=f"One of: {_codes(AgeBand)}")
-    sex: str = Field(default="", max_length=16, description=f"One of: {_codes(Sex)}")
-    legal_status: str = Field(default="", max_length=32, description=f"One of: {_codes(LegalStatus)}")
-    disability: str = Field(default="", max_length=16, description=f"One of: {_codes(YesNoNotKnown)}")
-    ethnicity: str = Field(default="", max_length=32, description=f"ONS 2021 category, one of: {_codes(Ethnicity)}")
+    age_band: str = Field(default="", max_length=16, description=f"One of: {_codes(about.AgeBand)}")
+    sex: str = Field(default="", max_length=16, description=f"One of: {_codes(about.Sex)}")
+    legal_status: str = Field(default="", max_length=32, description=f"One of: {_codes(about.LegalStatus)}")
+    disability: str = Field(default="", max_length=16, description=f"One of: {_codes(about.YesNoNotKnown)}")
+    ethnicity: str = Field(
+        default="", max_length=32, description=f"ONS 2021 category, one of: {_codes(about.Ethnicity)}"
+    )
     told: str = Field(
-        default="", max_length=24, description=f"Was the child told or involved? One of: {_codes(ChildTold)}"
+        default="", max_length=24, description=f"Was the child told or involved? One of: {_codes(about.ChildTold)}"
     )
 
 
@@ -82,7 +74,7 @@ class ReportIn(Schema):
     location_type: str = Field(
         default="",
         max_length=32,
-        description=f"Type of setting, if no location is named (only the type is ever pooled). One of: {_codes(SettingType)}",
+        description=f"Type of setting, if no location is named (only the type is ever pooled). One of: {_codes(about.SettingType)}",
     )
     children: list[ChildIn] = Field(
         default_factory=list, max_length=20, description="About each child or young person (optional)"
@@ -149,16 +141,16 @@ class ReportDetail(ReportSummary):
     location: str = Field(default="", description="The organisation's own name for the place (never pooled)")
     location_type: str = ""
     children: list[ChildOut] = Field(default_factory=list)
-    physical_harm: str = Field(default="", description=f"Graded by the reviewer. One of: {_codes(PhysicalHarm)}")
-    psychological_harm: str = Field(default="", description=f"One of: {_codes(PsychologicalHarm)}")
+    physical_harm: str = Field(default="", description=f"Graded by the reviewer. One of: {_codes(about.PhysicalHarm)}")
+    psychological_harm: str = Field(default="", description=f"One of: {_codes(about.PsychologicalHarm)}")
     missed_opportunity: bool | None = Field(default=None, description="null until the reviewer grades it")
 
 
 class HarmIn(Schema):
     """Harm graded apart, as Learn from Patient Safety Events does (issue 17)."""
 
-    physical_harm: str = Field(max_length=16, description=f"One of: {_codes(PhysicalHarm)}")
-    psychological_harm: str = Field(max_length=16, description=f"One of: {_codes(PsychologicalHarm)}")
+    physical_harm: str = Field(max_length=16, description=f"One of: {_codes(about.PhysicalHarm)}")
+    psychological_harm: str = Field(max_length=16, description=f"One of: {_codes(about.PsychologicalHarm)}")
     missed_opportunity: bool = Field(description="Was there a missed opportunity to prevent it?")
 
 

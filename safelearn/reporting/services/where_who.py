@@ -14,17 +14,7 @@ from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Organisation, Role
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.organisations.selectors import user_has_role
-from safelearn.reporting.about import (
-    AgeBand,
-    ChildTold,
-    Ethnicity,
-    LegalStatus,
-    PhysicalHarm,
-    PsychologicalHarm,
-    SettingType,
-    Sex,
-    YesNoNotKnown,
-)
+from safelearn.reporting import about
 from safelearn.reporting.models import ChildDetails, Location, Report
 
 #: More children than this in one report is a typing slip or an attack, not a report.
@@ -54,12 +44,12 @@ class ChildInput:
 
 #: Each answer, its allowed codes, and the words for an error.
 CHILD_ANSWERS: dict[str, tuple[Any, str]] = {
-    "age_band": (AgeBand, "age band"),
-    "sex": (Sex, "sex"),
-    "legal_status": (LegalStatus, "legal status"),
-    "disability": (YesNoNotKnown, "answer about disability (yes, no or not_known)"),
-    "ethnicity": (Ethnicity, "ethnicity (an ONS 2021 category)"),
-    "told": (ChildTold, "answer about whether the child was told"),
+    "age_band": (about.AgeBand, "age band"),
+    "sex": (about.Sex, "sex"),
+    "legal_status": (about.LegalStatus, "legal status"),
+    "disability": (about.YesNoNotKnown, "answer about disability (yes, no or not_known)"),
+    "ethnicity": (about.Ethnicity, "ethnicity (an ONS 2021 category)"),
+    "told": (about.ChildTold, "answer about whether the child was told"),
 }
 
 
@@ -99,7 +89,7 @@ def location_resolve(
         )
         if location is None:
             errors["location"] = ["Choose a location from your organisation's list"]
-    if location_type and location_type not in SettingType.values:
+    if location_type and location_type not in about.SettingType.values:
         errors["location_type"] = ["Choose a valid type of setting"]
     if errors:
         raise ValidationError(errors)
@@ -132,7 +122,7 @@ def _location_values(name: str, setting_type: str) -> str:
         errors["name"] = ["Enter the location's name"]
     elif len(name) > LOCATION_NAME_MAX:
         errors["name"] = [f"The name must be {LOCATION_NAME_MAX} characters or fewer"]
-    if setting_type not in SettingType.values:
+    if setting_type not in about.SettingType.values:
         errors["setting_type"] = ["Choose the type of setting"]
     if errors:
         raise ValidationError(errors)
@@ -213,9 +203,9 @@ def harm_grade(
     there was a missed opportunity to prevent it."""
     require_reviewer(actor, report.organisation_id)
     errors: dict[str, list[str]] = {}
-    if physical_harm not in PhysicalHarm.values:
+    if physical_harm not in about.PhysicalHarm.values:
         errors["physical_harm"] = ["Choose the physical harm, or 'Not yet known'"]
-    if psychological_harm not in PsychologicalHarm.values:
+    if psychological_harm not in about.PsychologicalHarm.values:
         errors["psychological_harm"] = ["Choose the psychological or emotional harm, or 'Not yet known'"]
     if missed_opportunity not in (True, False):
         errors["missed_opportunity"] = ["Say whether there was a missed opportunity"]
