@@ -49,57 +49,18 @@ def _pages(o: dict[str, Any]) -> dict[str, str]:
     }
 
 
-# Expected status for each kind of user on each page (GET).
-EXPECTED = {
-    "reporter": dict(
-        library=403,
-        review=403,
-        finding=403,
-        new=403,
-        recurrence=403,
-        csv=403,
-        recommendations=403,
-        assign=403,
-        assignment=404,
-        for_report=403,
-    ),
-    "reviewer": dict(
-        library=200,
-        review=200,
-        finding=200,
-        new=403,
-        recurrence=403,
-        csv=403,
-        recommendations=200,
-        assign=403,
-        assignment=200,
-        for_report=200,
-    ),
-    "other_reviewer": dict(
-        library=200,
-        review=200,
-        finding=200,
-        new=403,
-        recurrence=403,
-        csv=403,
-        recommendations=200,
-        assign=403,
-        assignment=404,
-        for_report=404,
-    ),
-    "analyst": dict(
-        library=200,
-        review=200,
-        finding=200,
-        new=200,
-        recurrence=200,
-        csv=200,
-        recommendations=200,
-        assign=200,
-        assignment=404,
-        for_report=404,
-    ),
-}
+# Expected status for each kind of user on each page (GET): one row per role, one column per page.
+PAGE_NAMES = (
+    "library", "review", "finding", "new", "recurrence", "csv", "recommendations", "assign", "assignment", "for_report"
+)  # fmt: skip
+STATUS_TABLE = {
+    #                 library review finding new  recurrence csv  recommendations assign assignment for_report
+    "reporter":       (403,    403,   403,    403, 403,       403, 403,            403,   404,       403),
+    "reviewer":       (200,    200,   200,    403, 403,       403, 200,            403,   200,       200),
+    "other_reviewer": (200,    200,   200,    403, 403,       403, 200,            403,   404,       404),
+    "analyst":        (200,    200,   200,    200, 200,       200, 200,            200,   404,       404),
+}  # fmt: skip
+EXPECTED = {who: dict(zip(PAGE_NAMES, statuses, strict=True)) for who, statuses in STATUS_TABLE.items()}
 
 
 def test_signed_out_is_sent_to_sign_in(client: Any, objects: dict[str, Any]) -> None:
