@@ -23,6 +23,7 @@ from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.services import (
     ReporterIdentity,
     ReportInput,
+    SubmissionResult,
     addendum_add,
     conversation_post_as_reporter,
     conversation_post_as_safety_lead,
@@ -121,6 +122,12 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.fixture
+def calm_report(submit_report: Callable[..., SubmissionResult], people: dict[str, User]) -> SubmissionResult:
+    """A report with calm words whose author answered "no" to immediate risk, in an organisation with safety leads."""
+    return submit_report(what_happened=CALM, immediate_risk_answer="no")
+
+
 def _assert_escalated_from(source: str, spy: list[str], report: Report | None = None) -> None:
     assert any("kill herself tonight" in text for text in spy), "the words reached the detector"
     escalation = Escalation.objects.get(**({"report": report} if report else {}))
@@ -201,13 +208,9 @@ def test_old_imported_records_are_flagged_but_alert_nobody(org: Any, django_capt
 
 
 def test_reply_on_the_check_page(
-    client: Any,
-    submit_report: Callable[..., Any],
-    people: dict[str, User],
-    spy: list[str],
-    django_capture_on_commit_callbacks: Any,
+    client: Any, calm_report: SubmissionResult, spy: list[str], django_capture_on_commit_callbacks: Any
 ) -> None:
-    result = submit_report(what_happened=CALM, immediate_risk_answer="no")
+    result = calm_report
     assert not Escalation.objects.exists()
     client.post(reverse("reporting:check_start"), {"code": result.receipt_code})
     with django_capture_on_commit_callbacks(execute=True):
@@ -217,13 +220,9 @@ def test_reply_on_the_check_page(
 
 
 def test_reply_through_the_api(
-    client: Any,
-    submit_report: Callable[..., Any],
-    people: dict[str, User],
-    spy: list[str],
-    django_capture_on_commit_callbacks: Any,
+    client: Any, calm_report: SubmissionResult, spy: list[str], django_capture_on_commit_callbacks: Any
 ) -> None:
-    result = submit_report(what_happened=CALM, immediate_risk_answer="no")
+    result = calm_report
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/api/v1/receipts/reply", {"code": result.receipt_code, "body": DANGER}, content_type="application/json"
@@ -232,10 +231,8 @@ def test_reply_through_the_api(
     _assert_escalated_from("reply", spy, result.report)
 
 
-def test_addendum(
-    submit_report: Callable[..., Any], people: dict[str, User], spy: list[str], django_capture_on_commit_callbacks: Any
-) -> None:
-    report = submit_report(what_happened=CALM, immediate_risk_answer="no").report
+def test_addendum(calm_report: SubmissionResult, spy: list[str], django_capture_on_commit_callbacks: Any) -> None:
+    report = calm_report.report
     with django_capture_on_commit_callbacks(execute=True):
         addendum_add(report=report, author=None, text=DANGER)
     _assert_escalated_from("addendum", spy, report)
