@@ -15,7 +15,7 @@ from safelearn.casereviews import selectors, services
 from safelearn.casereviews.charts import grouped_bars
 from safelearn.casereviews.forms import AddItemsForm, AssignForm, AssignmentUpdateForm, CodingForm, ReviewForm
 from safelearn.casereviews.models import Recommendation, ReviewKind
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import apply_errors, form_submit
 from safelearn.core.spreadsheets import csv_response
 from safelearn.organisations.selectors import is_analyst
 from safelearn.reporting.access import report_get_for_reviewer
@@ -132,14 +132,13 @@ def finding_detail(request: HttpRequest, finding_id: Any) -> HttpResponse:
     if request.method == "POST":
         selectors.require_analyst(request.user)
         form = CodingForm(request.POST)
-        if form.is_valid():
-            try:
-                services.finding_codes_confirm(finding=finding, actor=request.user, codes=form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Codes confirmed.")
-                return redirect("casereviews:finding_detail", finding_id=finding.pk)
+        if form_submit(
+            request,
+            form,
+            lambda: services.finding_codes_confirm(finding=finding, actor=request.user, codes=form.cleaned_data),
+            "Codes confirmed.",
+        ):
+            return redirect("casereviews:finding_detail", finding_id=finding.pk)
         status = 400
     echoes = selectors.echoes_for_finding(user=request.user, finding=finding) if analyst else []
     return render(
@@ -196,20 +195,19 @@ def recommendation_assign(request: HttpRequest, recommendation_id: Any) -> HttpR
     if recommendation is None:
         raise Http404
     form = AssignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = services.assignments_create(
-                recommendation=recommendation,
-                actor=request.user,
-                organisations=form.cleaned_data["organisations"],
-                due_on=form.cleaned_data["due_on"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"Given to {len(created)} organisation(s).")
-            return redirect("casereviews:review_detail", review_id=recommendation.review_id)
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.assignments_create(
+            recommendation=recommendation,
+            actor=request.user,
+            organisations=form.cleaned_data["organisations"],
+            due_on=form.cleaned_data["due_on"],
+            note=form.cleaned_data["note"],
+        ),
+        lambda created: f"Given to {len(created)} organisation(s).",
+    ):
+        return redirect("casereviews:review_detail", review_id=recommendation.review_id)
     return render(
         request,
         "casereviews/assign.html",
@@ -238,19 +236,18 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 def assignment_update(request: HttpRequest, assignment_id: Any) -> HttpResponse:
     assignment = selectors.assignment_get_for_lead(user=request.user, assignment_id=assignment_id)
     form = AssignmentUpdateForm(request.POST or None, initial={"status": assignment.status})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assignment_update(
-                assignment=assignment,
-                actor=request.user,
-                status=form.cleaned_data["status"],
-                evidence=form.cleaned_data["evidence"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Progress saved.")
-            return redirect("casereviews:recommendations")
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.assignment_update(
+            assignment=assignment,
+            actor=request.user,
+            status=form.cleaned_data["status"],
+            evidence=form.cleaned_data["evidence"],
+        ),
+        "Progress saved.",
+    ):
+        return redirect("casereviews:recommendations")
     return render(
         request,
         "casereviews/assignment_update.html",

@@ -23,7 +23,7 @@ from safelearn.casework import selectors, services
 from safelearn.casework.files import MAX_BYTES, TOO_LARGE
 from safelearn.casework.forms import AmendmentForm, AmendmentRedactForm, AttachmentForm, LinkForm
 from safelearn.casework.models import LinkReason
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import apply_errors, form_submit
 from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting.models import Report
@@ -195,16 +195,15 @@ def attachment_download(request: AuthenticatedHttpRequest, attachment_id: str) -
 def amendment_add(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report, label = _report_for_adder(request, report_id)
     form = AmendmentForm(request.POST, prefix="amendment")
-    if form.is_valid():
-        try:
-            services.amendment_add(
-                report=report, author=request.user, text=form.cleaned_data["text"], author_label=label
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Your addition has been added to the report. The original is unchanged.")
-            return _back(report, label)
+    if form_submit(
+        request,
+        form,
+        lambda: services.amendment_add(
+            report=report, author=request.user, text=form.cleaned_data["text"], author_label=label
+        ),
+        "Your addition has been added to the report. The original is unchanged.",
+    ):
+        return _back(report, label)
     return _page_for(request, report, label, amendment_form=form, status=400)
 
 
@@ -213,20 +212,19 @@ def amendment_add(request: AuthenticatedHttpRequest, report_id: str) -> HttpResp
 def link_add(request: AuthenticatedHttpRequest, report_id: str) -> HttpResponse:
     report = review_selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
     form = LinkForm(request.POST, prefix="link")
-    if form.is_valid():
-        try:
-            link = services.link_add(
-                user=request.user,
-                report=report,
-                other_reference=form.cleaned_data["reference"],
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"Linked to {link.other(report.pk).reference}. Both reports show the link.")
-            return redirect("casework:report", report_id=report.pk)
+    if form_submit(
+        request,
+        form,
+        lambda: services.link_add(
+            user=request.user,
+            report=report,
+            other_reference=form.cleaned_data["reference"],
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        ),
+        lambda link: f"Linked to {link.other(report.pk).reference}. Both reports show the link.",
+    ):
+        return redirect("casework:report", report_id=report.pk)
     return _review_page(request, report, link_form=form, status=400)
 
 
@@ -299,14 +297,15 @@ def check_add(request: HttpRequest) -> HttpResponse:
     if report is None:
         return redirect("reporting:check_start")
     form = AmendmentForm(request.POST or None, prefix="amendment")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.amendment_add(report=report, author=None, text=form.cleaned_data["text"], author_label="reporter")
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Your addition has been sent to the safety team. Your report is unchanged.")
-            return redirect("reporting:check_report")
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.amendment_add(
+            report=report, author=None, text=form.cleaned_data["text"], author_label="reporter"
+        ),
+        "Your addition has been sent to the safety team. Your report is unchanged.",
+    ):
+        return redirect("reporting:check_report")
     return render(
         request, "casework/check_add.html", {"report": report, "form": form}, status=400 if form.errors else 200
     )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from crispy_forms_gds.fields import DateInputField as GdsDateInputField
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 REAL_DATE = "Enter a real date"
 
@@ -36,3 +39,25 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
         return
     for field, errors in exc.message_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+Done = TypeVar("Done")
+
+
+def form_submit(
+    request: HttpRequest, form: forms.Form, service: Callable[[], Done], done: str | Callable[[Done], str]
+) -> bool:
+    """Validate the form, run the service and say what was done; True when it was.
+
+    A service's ValidationError lands on the form (see ``apply_errors``), so the caller shows the form again,
+    bound, with status 400. ``done`` is the success message, or makes it from what the service returned.
+    """
+    if not form.is_valid():
+        return False
+    try:
+        result = service()
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return False
+    messages.success(request, done if isinstance(done, str) else done(result))
+    return True

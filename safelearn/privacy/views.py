@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from safelearn.core.audit import audit_record
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import apply_errors, form_submit
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import organisations_where
 from safelearn.privacy import reidentification, selectors, services
@@ -108,16 +108,15 @@ def redaction_review(request: HttpRequest, report_id: str) -> HttpResponse:
 def redaction_add(request: HttpRequest, report_id: str) -> HttpResponse:
     copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
     form = AddSpanForm(request.POST)
-    if form.is_valid():
-        try:
-            added = services.redaction_add_text(
-                copy=copy, actor=request.user, phrase=form.cleaned_data["phrase"], label=form.cleaned_data["label"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"Removed {added} occurrence{'s' if added != 1 else ''}.")
-            return redirect("privacy:review", report_id=report_id)
+    if form_submit(
+        request,
+        form,
+        lambda: services.redaction_add_text(
+            copy=copy, actor=request.user, phrase=form.cleaned_data["phrase"], label=form.cleaned_data["label"]
+        ),
+        lambda added: f"Removed {added} occurrence{'s' if added != 1 else ''}.",
+    ):
+        return redirect("privacy:review", report_id=report_id)
     return _render(request, copy, add_form=form, status=400)
 
 
@@ -127,14 +126,13 @@ def redaction_remove(request: HttpRequest, report_id: str) -> HttpResponse:
     copy = selectors.copy_for_reviewer(user=request.user, report_id=report_id)
     count = len(services.redaction_view(copy=copy).spans)
     form = RemoveSpansForm(request.POST, span_count=count)
-    if form.is_valid():
-        try:
-            services.redaction_remove(copy=copy, actor=request.user, indexes=form.cleaned_data["remove"])
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Those words will stay in the learning copy.")
-            return redirect("privacy:review", report_id=report_id)
+    if form_submit(
+        request,
+        form,
+        lambda: services.redaction_remove(copy=copy, actor=request.user, indexes=form.cleaned_data["remove"]),
+        "Those words will stay in the learning copy.",
+    ):
+        return redirect("privacy:review", report_id=report_id)
     return _render(request, copy, remove_form=form, status=400)
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import apply_errors, form_submit
 from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.queries import selectors, services
 from safelearn.queries.access import Scope, query_scope_for
@@ -206,19 +206,18 @@ def schedule(request: HttpRequest, query_id: Any) -> HttpResponse:
     people = selectors.recipient_choices(query=query)
     initial = {"email_monthly": "yes" if query.email_monthly else "no", "recipients": list(query.recipients.all())}
     form = ScheduleForm(request.POST or None, people=people, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.saved_query_schedule_set(
-                actor=request.user,
-                query=query,
-                email_monthly=form.cleaned_data["email_monthly"],
-                recipients=form.cleaned_data["recipients"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Monthly email saved")
-            return redirect("queries:detail", query.pk)
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.saved_query_schedule_set(
+            actor=request.user,
+            query=query,
+            email_monthly=form.cleaned_data["email_monthly"],
+            recipients=form.cleaned_data["recipients"],
+        ),
+        "Monthly email saved",
+    ):
+        return redirect("queries:detail", query.pk)
     chosen = {str(v) for v in (form["recipients"].value() or [])}
     return render(
         request,

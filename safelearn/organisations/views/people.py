@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import apply_errors, form_submit
 from safelearn.organisations import services
 from safelearn.organisations.forms import ConfirmForm, InviteForm, RolesForm
 from safelearn.organisations.selectors import active_admin_ids, invitations_pending, organisation_people
@@ -33,19 +33,18 @@ def people(request: HttpRequest, org_slug: str) -> HttpResponse:
 def invite(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = admin_organisation(request, org_slug)
     form = InviteForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invitation_create(
-                actor=request.user,
-                organisation=organisation,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"Invitation sent to {invitation.email}")
-            return redirect("organisations:people", org_slug=organisation.slug)
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.invitation_create(
+            actor=request.user,
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+        ),
+        lambda invitation: f"Invitation sent to {invitation.email}",
+    ):
+        return redirect("organisations:people", org_slug=organisation.slug)
     status = 400 if form.errors else 200
     return render(request, "organisations/invite.html", {"form": form, "organisation": organisation}, status=status)
 
@@ -56,16 +55,15 @@ def person(request: HttpRequest, org_slug: str, user_id: int) -> HttpResponse:
     organisation = admin_organisation(request, org_slug)
     member = member_or_404(organisation, user_id)
     form = RolesForm(request.POST or None, organisation=organisation, initial={"roles": member.roles})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_roles_set(
-                actor=request.user, organisation=organisation, user=member.user, roles=form.cleaned_data["roles"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"Roles saved for {member.user.get_full_name() or member.user.get_username()}")
-            return redirect("organisations:person", org_slug=organisation.slug, user_id=member.user.pk)
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.membership_roles_set(
+            actor=request.user, organisation=organisation, user=member.user, roles=form.cleaned_data["roles"]
+        ),
+        f"Roles saved for {member.user.get_full_name() or member.user.get_username()}",
+    ):
+        return redirect("organisations:person", org_slug=organisation.slug, user_id=member.user.pk)
     context = {
         "organisation": organisation,
         "person": member,

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import form_submit
 from safelearn.organisations.views.common import admin_organisation
 from safelearn.reporting import selectors, services
 from safelearn.reporting.forms import LocationForm
@@ -36,14 +35,13 @@ def location_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 def location_add(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = admin_organisation(request, org_slug)
     form = LocationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            location = services.location_create(actor=request.user, organisation=organisation, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"{location.name} is on the list")
-            return redirect("reporting:locations", org_slug=organisation.slug)
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.location_create(actor=request.user, organisation=organisation, **form.cleaned_data),
+        lambda location: f"{location.name} is on the list",
+    ):
+        return redirect("reporting:locations", org_slug=organisation.slug)
     context = {"organisation": organisation, "form": form, "location": None}
     return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
 
@@ -55,14 +53,13 @@ def location_edit(request: HttpRequest, org_slug: str, location_id: str) -> Http
     location = selectors.location_in(organisation=organisation, location_id=location_id)
     initial = {"name": location.name, "setting_type": location.setting_type}
     form = LocationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.location_update(actor=request.user, location=location, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"{location.name} is saved")
-            return redirect("reporting:locations", org_slug=organisation.slug)
+    if request.method == "POST" and form_submit(
+        request,
+        form,
+        lambda: services.location_update(actor=request.user, location=location, **form.cleaned_data),
+        lambda saved: f"{saved.name} is saved",
+    ):
+        return redirect("reporting:locations", org_slug=organisation.slug)
     context = {"organisation": organisation, "form": form, "location": location}
     return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from safelearn.core.forms import apply_errors
+from safelearn.core.forms import form_submit
 from safelearn.organisations.permissions import require_reviewer
 from safelearn.reporting import selectors, services
 from safelearn.reporting.forms import HarmForm
@@ -83,18 +83,17 @@ def harm_grade(request: HttpRequest, report_id: str) -> HttpResponse:
     """The reviewer grades physical and psychological harm apart, and any missed opportunity."""
     report = _report_for_lead(request, report_id)
     form = HarmForm(request.POST, prefix="harm")
-    if form.is_valid():
-        try:
-            services.harm_grade(
-                report=report,
-                actor=request.user,
-                physical_harm=form.cleaned_data["physical_harm"],
-                psychological_harm=form.cleaned_data["psychological_harm"],
-                missed_opportunity=form.cleaned_data["missed_opportunity"] == "yes",
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Harm graded")
-            return redirect(reverse("review:report_grading", args=[report.pk]) + "#harm")
+    if form_submit(
+        request,
+        form,
+        lambda: services.harm_grade(
+            report=report,
+            actor=request.user,
+            physical_harm=form.cleaned_data["physical_harm"],
+            psychological_harm=form.cleaned_data["psychological_harm"],
+            missed_opportunity=form.cleaned_data["missed_opportunity"] == "yes",
+        ),
+        "Harm graded",
+    ):
+        return redirect(reverse("review:report_grading", args=[report.pk]) + "#harm")
     return render(request, "reporting/harm_grade.html", {"report": report, "harm_form": form}, status=400)

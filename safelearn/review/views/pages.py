@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from safelearn.core.forms import form_submit
 from safelearn.core.types import AuthenticatedHttpRequest
 from safelearn.review import selectors, services
 from safelearn.review.forms import ActionUpdateForm, InboxFilterForm, PreferenceForm
 from safelearn.review.models import ActionStatus
 from safelearn.review.services.notify import email_frequency_for
-from safelearn.review.views.common import apply_errors, render_report, require_any_reviewer
+from safelearn.review.views.common import render_report, require_any_reviewer
 
 
 @login_required
@@ -62,14 +62,13 @@ def action_update(request: HttpRequest, action_id: str) -> HttpResponse:
     action = selectors.action_get_for_reviewer(user=request.user, action_id=action_id)
     if request.method == "POST":
         form = ActionUpdateForm(request.POST)
-        if form.is_valid():
-            try:
-                services.action_update(action=action, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, f"Action updated: {action.get_status_display().lower()}.")
-                return redirect("review:report_actions", report_id=action.report_id)
+        if form_submit(
+            request,
+            form,
+            lambda: services.action_update(action=action, actor=request.user, **form.cleaned_data),
+            lambda updated: f"Action updated: {updated.get_status_display().lower()}.",
+        ):
+            return redirect("review:report_actions", report_id=action.report_id)
     else:
         form = ActionUpdateForm(
             initial={

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
+from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from safelearn.core.forms import form_submit
 from safelearn.reporting.models import Report
 from safelearn.review import selectors, services
 from safelearn.review.forms import EpisodeForm, FactorForm, FindingForm, JustCultureForm
-from safelearn.review.views.common import apply_errors, section_nav
+from safelearn.review.views.common import section_nav
 
 
 def _factor_prefix(episode: Any) -> str:
@@ -53,21 +55,37 @@ def _render(request: HttpRequest, report: Report, *, status: int = 200, **bound:
     return render(request, "review/systems_review.html", context, status=status)
 
 
+def _submit(
+    request: HttpRequest,
+    report: Report,
+    key: str,
+    form: forms.Form,
+    done: str,
+    service: Callable[..., object],
+    /,
+    **target: Any,
+) -> HttpResponse:
+    """Run a systems-review service on a posted form: back to the page, or the page again with the form's errors."""
+    if form_submit(request, form, lambda: service(actor=request.user, **target, **form.cleaned_data), done):
+        return redirect("review:systems_review", report_id=report.pk)
+    return _render(request, report, status=400, **{key: form})
+
+
 @login_required
 def systems_review(request: HttpRequest, report_id: str) -> HttpResponse:
     report = selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
     if request.method != "POST":
         return _render(request, report)
     form = EpisodeForm(request.POST, prefix="episode")
-    if form.is_valid():
-        try:
-            services.episode_add(report=report, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Practice episode added to the timeline.")
-            return redirect("review:systems_review", report_id=report.pk)
-    return _render(request, report, status=400, episode_form=form)
+    return _submit(
+        request,
+        report,
+        "episode_form",
+        form,
+        "Practice episode added to the timeline.",
+        services.episode_add,
+        report=report,
+    )
 
 
 @login_required
@@ -76,15 +94,9 @@ def factor_add(request: HttpRequest, episode_id: str) -> HttpResponse:
     episode = selectors.episode_get_for_reviewer(user=request.user, episode_id=episode_id)
     report = episode.report
     form = FactorForm(request.POST, prefix=_factor_prefix(episode))
-    if form.is_valid():
-        try:
-            services.episode_factor_add(episode=episode, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Contributory factor added.")
-            return redirect("review:systems_review", report_id=report.pk)
-    return _render(request, report, status=400, factor_form=form)
+    return _submit(
+        request, report, "factor_form", form, "Contributory factor added.", services.episode_factor_add, episode=episode
+    )
 
 
 @login_required
@@ -92,15 +104,7 @@ def factor_add(request: HttpRequest, episode_id: str) -> HttpResponse:
 def finding_add(request: HttpRequest, report_id: str) -> HttpResponse:
     report = selectors.report_get_for_reviewer(user=request.user, report_id=report_id)
     form = FindingForm(request.POST, prefix="finding")
-    if form.is_valid():
-        try:
-            services.finding_add(report=report, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Finding added.")
-            return redirect("review:systems_review", report_id=report.pk)
-    return _render(request, report, status=400, finding_form=form)
+    return _submit(request, report, "finding_form", form, "Finding added.", services.finding_add, report=report)
 
 
 @login_required
@@ -111,14 +115,14 @@ def just_culture(request: HttpRequest, report_id: str) -> HttpResponse:
     record = selectors.just_culture_get(user=request.user, report=report)
     if request.method == "POST":
         form = JustCultureForm(request.POST)
-        if form.is_valid():
-            try:
-                services.just_culture_record(report=report, actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Decision aid completed. Its answers stay with this review.")
-                return redirect("review:just_culture", report_id=report.pk)
+        recorded = form_submit(
+            request,
+            form,
+            lambda: services.just_culture_record(report=report, actor=request.user, **form.cleaned_data),
+            "Decision aid completed. Its answers stay with this review.",
+        )
+        if recorded:
+            return redirect("review:just_culture", report_id=report.pk)
         status = 400
     else:
         initial = (
