@@ -14,7 +14,7 @@ from safelearn.casework.models import Attachment, ReportLink
 from safelearn.casework.tests.conftest import png_bytes
 from safelearn.core.types import User
 from safelearn.web.tests.browser.axe import assert_accessible
-from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
+from safelearn.web.tests.browser.checks import BROWSER_TEST, NARROW, OVERFLOW, PHONE
 from safelearn.web.tests.browser.checks import check_page as check
 
 pytestmark = BROWSER_TEST
@@ -113,15 +113,6 @@ def test_an_addition_shows_on_the_redaction_screen(
     card.get_by_role("button", name="Approve this addition's copy").click()
     assert "approved for national learning" in flash(page)
     check(page, "addition approved")
-
-
-NARROW = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
-OVERFLOW = """(width) => ({
-  scroll: document.documentElement.scrollWidth,
-  wide: [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.sl-table-wrapper'))
-    .slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))
-})"""
 
 
 def test_casework_pages_on_phones(

@@ -19,22 +19,13 @@ from safelearn.reporting.models import Report, ReportStatus
 from safelearn.reporting.services import conversation_post_as_safety_lead
 from safelearn.review import services, workflow
 from safelearn.review.models import Action
-from safelearn.web.tests.browser.axe import assert_accessible
-from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
+from safelearn.review.tests.helpers import action_set
+from safelearn.web.tests.browser.checks import BROWSER_TEST, NARROW, OVERFLOW, PHONE, check_page
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page, sign_in  # noqa: F401
 
 pytestmark = BROWSER_TEST
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-NARROW = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
-
-# A wide table may scroll inside its own labelled, focusable region (.sl-table-wrapper); nothing else may.
-OVERFLOW = """(width) => ({
-  scroll: document.documentElement.scrollWidth,
-  wide: [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.sl-table-wrapper'))
-    .slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))
-})"""
 
 
 def _reviewed_report(people: dict[str, User], submit_report: Any) -> tuple[Report, Action]:
@@ -53,22 +44,14 @@ def _reviewed_report(people: dict[str, User], submit_report: Any) -> tuple[Repor
         report=report, actor=reviewer, level="full_systems_review", reason="An allegation against staff."
     )
     due = timezone.localdate() + dt.timedelta(days=30)
-    action = services.action_create(
-        report=report,
-        actor=reviewer,
+    action = action_set(
+        report,
+        people,
         title="Agree with the LADO a same-day route for allegations raised at weekends and on bank holidays",
         measure="Every weekend allegation in the next quarter reaches the LADO the same day",
-        owner=reporter,
         due_on=due,
     )
-    services.action_create(
-        report=report,
-        actor=reviewer,
-        title="Refresh de-escalation training",
-        measure="Attendance",
-        owner=reviewer,
-        due_on=due,
-    )
+    action_set(report, people, title="Refresh de-escalation training", measure="Attendance", owner=reviewer, due_on=due)
     services.episode_add(
         report=report,
         actor=reviewer,
@@ -114,11 +97,6 @@ def _pages(report: Report, action: Action) -> list[tuple[str, str]]:
     ]
 
 
-def _check(page: Any, label: str) -> None:
-    assert not page.problems, f"problems on {label}: {page.problems}"
-    assert_accessible(page, label)
-
-
 def test_every_reviewer_page_on_desktop_and_phones(
     new_page: Any,  # noqa: F811
     sign_in: Any,  # noqa: F811
@@ -135,7 +113,7 @@ def test_every_reviewer_page_on_desktop_and_phones(
         for page, size in ((desktop, "1280"), (phone, "375")):
             response = page.goto(url)
             assert response is not None and response.status == 200, f"{label} at {size} px: {response}"
-            _check(page, f"{label} at {size} px")
+            check_page(page, f"{label} at {size} px")
         response = narrow.goto(url)
         assert response is not None and response.status == 200, label
         overflow = narrow.evaluate(OVERFLOW, 320)
@@ -158,7 +136,7 @@ def test_the_service_navigation_folds_into_a_menu_on_a_phone(
     assert menu.get_attribute("aria-expanded") == "false"
     menu.click()
     assert menu.get_attribute("aria-expanded") == "true" and inbox.is_visible()
-    _check(phone, "triage with the menu open")
+    check_page(phone, "triage with the menu open")
     inbox.click()
     phone.wait_for_url(f"**{reverse('review:inbox')}")
 

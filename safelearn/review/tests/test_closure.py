@@ -28,11 +28,21 @@ from safelearn.review.services.closure import (
     reporter_reachable,
 )
 from safelearn.review.services.feedback import feedback_problem
-from safelearn.review.tests.helpers import approve_deidentified
+from safelearn.review.tests.helpers import action_set, approve_deidentified
 
 pytestmark = pytest.mark.django_db
 S = ReportStatus
 FEEDBACK_TEXT = "Thank you. Allegations now go to the LADO the same day, and the duty rota names who does it."
+
+
+def _lado_contact_action(report: Report, people: dict[str, User]) -> Action:
+    return action_set(
+        report,
+        people,
+        title="Name the LADO contact on the rota",
+        measure="Rota audit",
+        due_on=timezone.localdate() + dt.timedelta(days=10),
+    )
 
 
 def _under_review(report: Report, reviewer: Any) -> Report:
@@ -77,14 +87,7 @@ def test_an_open_action_stops_closing_unless_finished_or_handed_over(
     services.clock_mark_not_required(
         clock=StatutoryClock.objects.get(report=allegation), actor=reviewer, reason="Not about a member of staff"
     )
-    action = services.action_create(
-        report=allegation,
-        actor=reviewer,
-        title="Name the LADO contact on the rota",
-        measure="Rota audit",
-        owner=people["reporter"],
-        due_on=timezone.localdate() + dt.timedelta(days=10),
-    )
+    action = _lado_contact_action(allegation, people)
     [blocker] = closure_blockers(allegation)
     assert (blocker.code, blocker.url) == (ACTION, reverse("review:action_update", args=[action.pk]))
     services.action_update(action=action, actor=reviewer, status=ActionStatus.IN_PROGRESS)
@@ -201,14 +204,7 @@ def lead(client: Any, people: dict[str, User]) -> Any:
 def test_close_page_lists_what_is_missing_with_links(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     reviewer = people["reviewer"]
     report = _under_review(submit_report(incident_type="allegation_management").report, reviewer)
-    action = services.action_create(
-        report=report,
-        actor=reviewer,
-        title="Name the LADO contact on the rota",
-        measure="Rota audit",
-        owner=people["reporter"],
-        due_on=timezone.localdate() + dt.timedelta(days=10),
-    )
+    action = _lado_contact_action(report, people)
     clock = StatutoryClock.objects.get(report=report)
     detail = lead.get(reverse("review:report_detail", args=[report.pk])).content.decode()
     assert reverse("review:report_close", args=[report.pk]) in detail

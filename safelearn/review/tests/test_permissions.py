@@ -3,7 +3,6 @@ organisation's safety lead, a national analyst and a user with no role. Never an
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -20,6 +19,7 @@ from safelearn.review.models import (
     Finding,
     JustCultureAssessment,
 )
+from safelearn.review.tests.helpers import action_set
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +32,7 @@ def world(people: dict[str, User], submit_report: Any) -> dict[str, Any]:
     report = submit_report(what_happened=SECRET_WORDS, incident_type="allegation_management").report
     reviewer = people["reviewer"]
     clock = services.clock_start(report=report, actor=reviewer, duty="lado_referral")
-    action = services.action_create(
-        report=report,
-        actor=reviewer,
-        title=ACTION_TITLE,
-        measure="m",
-        owner=people["reporter"],
-        due_on=dt.date(2030, 1, 1),
-    )
+    action = action_set(report, people, title=ACTION_TITLE)
     episode = services.episode_add(
         report=report, actor=reviewer, when="Day 1", what_happened="a", why_it_made_sense="b"
     )

@@ -13,7 +13,7 @@ from safelearn.core.models import Notification
 from safelearn.core.types import User
 from safelearn.review import services
 from safelearn.review.models import ActionStatus
-from safelearn.review.tests.helpers import at, emails_to, set_submitted
+from safelearn.review.tests.helpers import action_set, at, emails_to, set_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +25,11 @@ def _subjects(address: str) -> list[str]:
 @pytest.fixture
 def action(people: dict[str, User], submit_report: Any) -> Any:
     report = submit_report().report
-    return services.action_create(
-        report=report,
-        actor=people["reviewer"],
+    return action_set(
+        report,
+        people,
         title="Add a cover check to the duty rota",
         measure="Weekly rota audit shows no uncovered visits",
-        owner=people["reporter"],
         due_on=dt.date(2030, 1, 10),
         effectiveness_check_on=dt.date(2030, 3, 1),
     )

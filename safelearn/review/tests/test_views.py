@@ -13,7 +13,7 @@ from safelearn.core.types import User
 from safelearn.reporting.models import Message
 from safelearn.review import selectors, services
 from safelearn.review.models import Action, Assessment, ClockStatus, EpisodeFactor, JustCultureAssessment
-from safelearn.review.tests.helpers import approve_deidentified, at, set_submitted
+from safelearn.review.tests.helpers import action_set, approve_deidentified, at, set_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -173,14 +173,7 @@ def test_just_culture_page_steers_to_the_system(lead: Any, people: dict[str, Use
 def test_actions_overview_counts_overdue(lead: Any, people: dict[str, User], submit_report: Any) -> None:
     report = submit_report().report
     for title in ("Overdue one", "Later one"):
-        services.action_create(
-            report=report,
-            actor=people["reviewer"],
-            title=title,
-            measure="m",
-            owner=people["reporter"],
-            due_on=dt.date(2030, 1, 1),
-        )
+        action_set(report, people, title=title)
     Action.objects.filter(title="Overdue one").update(due_on=dt.date(2020, 1, 1))
     overview = selectors.actions_for_reviewer(user=people["reviewer"])
     assert (overview.overdue, overview.open, overview.done) == (1, 2, 0)

@@ -15,6 +15,18 @@ BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 #: A small phone: the width the GOV.UK Design System designs for first.
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 
+#: The narrowest width WCAG's reflow criterion asks for: nothing may scroll sideways at 320 px.
+NARROW: dict[str, Any] = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
+
+#: For ``page.evaluate(OVERFLOW, width)``: the page's scroll width and the first elements wider than ``width``.
+#: A wide table may scroll inside its own labelled, focusable region (.sl-table-wrapper); nothing else may.
+OVERFLOW = """(width) => ({
+  scroll: document.documentElement.scrollWidth,
+  wide: [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.sl-table-wrapper'))
+    .slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))
+})"""
+
 
 def check_page(page: Any, label: str, *, lang: str | None = None, fits_width: bool = False, axe: bool = True) -> None:
     """No console error or CSP refusal; optionally the page's language, no sideways scrolling, no axe violation."""

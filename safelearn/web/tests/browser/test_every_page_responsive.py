@@ -20,7 +20,7 @@ from django.urls import Resolver404, resolve
 
 from safelearn.demo.loader import load_everything
 from safelearn.web.tests.browser.axe import axe_violations, format_violations
-from safelearn.web.tests.browser.checks import BROWSER_TEST
+from safelearn.web.tests.browser.checks import BROWSER_TEST, OVERFLOW
 from safelearn.web.tests.browser.plugin import CHROMIUM, browser, new_page  # noqa: F401
 from safelearn.web.tests.test_navigation_reachable import DOWNLOAD_SUFFIXES, HREF, SKIP_PREFIXES
 
@@ -37,13 +37,6 @@ COVERED_ELSEWHERE_PREFIXES = ("review:",)
 
 #: Page kinds that fail for a reason not fixed yet: URL name -> why. Empty means every page passes.
 KNOWN_FAILURES: dict[str, str] = {}
-
-OVERFLOW = """(width) => ({
-  scroll: document.documentElement.scrollWidth,
-  wide: [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.sl-table-wrapper'))
-    .slice(0, 6).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))
-})"""
 
 
 def _crawl(client: Client, seen_names: set[str]) -> list[tuple[str, str]]:
