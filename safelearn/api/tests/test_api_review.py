@@ -51,6 +51,10 @@ def test_session_of_reviewer_works_but_not_of_reporter_or_outsiders(
         ]
 
 
+def _read_only_token(organisation: Organisation, creator: User) -> str:
+    return token_create(organisation=organisation, name="read only", scopes=["review:read"], created_by=creator).secret
+
+
 def test_signed_out_and_bad_tokens_get_401(client: Client, api_get: Any, report: Any) -> None:
     assert api_get("/review/reports").status_code == 401
     response = api_get("/review/reports", token="slt_deadbeef_nope")
@@ -60,12 +64,7 @@ def test_signed_out_and_bad_tokens_get_401(client: Client, api_get: Any, report:
 def test_other_organisations_token_sees_nothing(
     api_get: Any, report: Any, people: dict[str, User], other_org: Organisation
 ) -> None:
-    other = token_create(
-        organisation=other_org,
-        name="x",
-        scopes=["review:read"],
-        created_by=people["other_reviewer"],
-    ).secret
+    other = _read_only_token(other_org, people["other_reviewer"])
     assert api_get("/review/reports", token=other).json() == []
     assert api_get(f"/review/reports/{report.pk}", token=other).status_code == 404
 
@@ -73,12 +72,7 @@ def test_other_organisations_token_sees_nothing(
 def test_read_only_token_cannot_transition(
     api_post: Any, report: Any, people: dict[str, User], org: Organisation
 ) -> None:
-    read_only = token_create(
-        organisation=org,
-        name="ro",
-        scopes=["review:read"],
-        created_by=people["reviewer"],
-    ).secret
+    read_only = _read_only_token(org, people["reviewer"])
     response = api_post(f"/review/reports/{report.pk}/transition", {"to_status": "triaged"}, token=read_only)
     assert response.status_code == 403
 
