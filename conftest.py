@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.utils import translation
 
 from safelearn.core.types import User
@@ -109,6 +110,19 @@ def people(
         "analyst": make_user("analyst", Role.ANALYST, national_org),
         "no_role": make_user("norole"),
     }
+
+
+@pytest.fixture
+def client_for(people: dict[str, User]) -> Callable[[str | None], Client]:
+    """A test client signed in as one of ``people`` by short name (None: signed out)."""
+
+    def make(name: str | None) -> Client:
+        client = Client()
+        if name:
+            client.force_login(people[name])
+        return client
+
+    return make
 
 
 @pytest.fixture
