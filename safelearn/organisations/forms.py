@@ -114,6 +114,23 @@ _EMAIL_ERRORS = {"invalid": "Enter an email address in the correct format, like 
 _NUMBER_ERRORS = {"invalid": "Enter a whole number, like 15", "required": "Enter a number"}
 
 
+def _whole_number(label: str, *, most: int) -> forms.IntegerField:
+    """A required target or time limit: a whole number from 1 to ``most``."""
+    return forms.IntegerField(label=label, min_value=1, max_value=most, error_messages=_NUMBER_ERRORS)
+
+
+def _retention_days(label: str, *, counted_from: str, default: int) -> forms.IntegerField:
+    """How long to keep something, in days; empty means the service's default."""
+    return forms.IntegerField(
+        label=label,
+        help_text=f"Counted from when {counted_from}. Leave empty for the service default ({default} days).",
+        min_value=1,
+        max_value=3650,
+        required=False,
+        error_messages=_NUMBER_ERRORS,
+    )
+
+
 class SettingsForm(forms.Form):
     name = forms.CharField(label="Organisation name", max_length=200, error_messages={"required": "Enter the name"})
     duty_contact_email = forms.EmailField(
@@ -137,44 +154,19 @@ class SettingsForm(forms.Form):
         required=False,
         error_messages=_EMAIL_ERRORS,
     )
-    escalation_ack_minutes = forms.IntegerField(
-        label="Minutes to acknowledge a child-at-risk-now alert",
-        min_value=1,
-        max_value=240,
-        error_messages=_NUMBER_ERRORS,
+    escalation_ack_minutes = _whole_number("Minutes to acknowledge a child-at-risk-now alert", most=240)
+    triage_target_working_days = _whole_number("Triage target (working days)", most=20)
+    immediate_risk_target_hours = _whole_number("Triage target when a child may be at risk (hours)", most=24)
+    feedback_target_working_days = _whole_number("Feedback to the reporter due within (working days)", most=90)
+    identity_retention_days = _retention_days(
+        "Keep confidential reporters' identities for (days, optional)",
+        counted_from="the report is closed",
+        default=settings.SAFELEARN_IDENTITY_RETENTION_DAYS,
     )
-    triage_target_working_days = forms.IntegerField(
-        label="Triage target (working days)", min_value=1, max_value=20, error_messages=_NUMBER_ERRORS
-    )
-    immediate_risk_target_hours = forms.IntegerField(
-        label="Triage target when a child may be at risk (hours)",
-        min_value=1,
-        max_value=24,
-        error_messages=_NUMBER_ERRORS,
-    )
-    feedback_target_working_days = forms.IntegerField(
-        label="Feedback to the reporter due within (working days)",
-        min_value=1,
-        max_value=90,
-        error_messages=_NUMBER_ERRORS,
-    )
-    identity_retention_days = forms.IntegerField(
-        label="Keep confidential reporters' identities for (days, optional)",
-        help_text="Counted from when the report is closed. Leave empty for the service default "
-        f"({settings.SAFELEARN_IDENTITY_RETENTION_DAYS} days).",
-        min_value=1,
-        max_value=3650,
-        required=False,
-        error_messages=_NUMBER_ERRORS,
-    )
-    raw_retention_days = forms.IntegerField(
-        label="Keep original report text for (days, optional)",
-        help_text="Counted from when the de-identified copy is approved. Leave empty for the service default "
-        f"({settings.SAFELEARN_RAW_RETENTION_DAYS} days).",
-        min_value=1,
-        max_value=3650,
-        required=False,
-        error_messages=_NUMBER_ERRORS,
+    raw_retention_days = _retention_days(
+        "Keep original report text for (days, optional)",
+        counted_from="the de-identified copy is approved",
+        default=settings.SAFELEARN_RAW_RETENTION_DAYS,
     )
     public_reporting_enabled = forms.TypedChoiceField(
         label="Public reporting link",
