@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safelearn.accounts.services import demo_device_ensure, device_current_code
 from safelearn.core.models import AuditEvent
 from safelearn.core.types import User
+from safelearn.reporting.tests.browser.public_steps import report_as_an_anonymous_child
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE, check_page
 
 pytestmark = BROWSER_TEST
@@ -153,21 +154,13 @@ def test_admin_invites_resets_two_factor_deactivates_and_changes_the_duty_contac
     mail.outbox.clear()
     reporter = new_page(**PHONE)
     reporter.set_default_timeout(60_000)
-    reporter.goto(f"/r/{org.slug}/")
-    reporter.get_by_role("button", name="Start now").click()
-    reporter.get_by_role("radio", name="I'm not sure", exact=True).check()
-    reporter.get_by_role("button", name="Continue").click()
-    reporter.get_by_role("radio", name="I am a child or young person", exact=True).check()
-    reporter.get_by_role("button", name="Continue").click()
-    reporter.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
-    reporter.get_by_role("button", name="Continue").click()
-    reporter.get_by_label("What happened?").fill("My friend at the home seemed sad and quiet today. I am worried.")
-    reporter.get_by_role("button", name="Continue").click()
-    reporter.get_by_role("radio", name="Today", exact=True).check()
-    reporter.get_by_role("button", name="Continue").click()
-    reporter.get_by_role("button", name="Continue").click()
-    reporter.get_by_role("button", name="Send report").click()
-    reporter.wait_for_url("**/sent/")
+    report_as_an_anonymous_child(
+        reporter,
+        org.slug,
+        danger="I'm not sure",
+        what="My friend at the home seemed sad and quiet today. I am worried.",
+        when="Today",
+    )
     alerted = [address for message in mail.outbox for address in message.to]
     assert NEW_DUTY in alerted and "duty@northbridge.example.org" not in alerted
 

@@ -12,6 +12,7 @@ from safelearn.core.models import AuditEvent
 from safelearn.core.types import User
 from safelearn.reporting.models import Escalation, Report
 from safelearn.reporting.services import escalations_check
+from safelearn.reporting.tests.browser.public_steps import choose, say_what_happened, stay_anonymous
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE, check_page
 
 pytestmark = BROWSER_TEST
@@ -19,11 +20,6 @@ pytestmark = BROWSER_TEST
 
 def check(page: Any, label: str) -> None:
     check_page(page, label, fits_width=True)
-
-
-def choose(page: Any, name: str) -> None:
-    page.get_by_role("radio", name=name, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
 
 
 def test_not_sure_on_a_phone_is_alerted_re_escalated_and_acknowledged_with_the_action(
@@ -42,10 +38,8 @@ def test_not_sure_on_a_phone_is_alerted_re_escalated_and_acknowledged_with_the_a
     check(page, "who question after not sure")
     assert page.get_by_role("heading", name="It’s OK not to be sure").is_visible()
     choose(page, "I am a child or young person")
-    page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("What happened?").fill("My friend at the home seemed sad and quiet today. I am worried.")
-    page.get_by_role("button", name="Continue").click()
+    stay_anonymous(page)
+    say_what_happened(page, "My friend at the home seemed sad and quiet today. I am worried.")
     choose(page, "Today")
     page.get_by_role("button", name="Continue").click()
     check(page, "check answers, not sure")

@@ -5,31 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from safelearn.reporting.tests.browser.public_steps import report_as_an_anonymous_child
 from safelearn.web.tests.browser.axe import assert_accessible
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 
 pytestmark = BROWSER_TEST
 
 
-def _choose(page: Any, name: str) -> None:
-    page.get_by_role("radio", name=name, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-
-
 def test_receipt_words_on_a_phone_open_the_report(new_page: Any, org: Any) -> None:
     page = new_page(**PHONE)
-    page.goto(f"/r/{org.slug}/")
-    page.get_by_role("button", name="Start now").click()
-    _choose(page, "No")
-    _choose(page, "I am a child or young person")
-    page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("What happened?").fill("Nobody came to my review meeting.")
-    page.get_by_role("button", name="Continue").click()
-    _choose(page, "Yesterday")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Send report").click()
-    page.wait_for_url("**/sent/")
+    report_as_an_anonymous_child(
+        page, org.slug, danger="No", what="Nobody came to my review meeting.", when="Yesterday"
+    )
 
     words = page.locator("#receipt-words").inner_text().strip()
     assert len(words.split()) == 8

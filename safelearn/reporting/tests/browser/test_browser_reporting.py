@@ -11,6 +11,7 @@ from safelearn.core.models import AuditEvent, Notification
 from safelearn.core.types import User
 from safelearn.reporting.models import Message, Report
 from safelearn.reporting.services import message_post
+from safelearn.reporting.tests.browser.public_steps import choose, say_what_happened, stay_anonymous
 from safelearn.web.tests.browser.axe import assert_accessible
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 
@@ -23,11 +24,6 @@ def check(page: Any, label: str) -> None:
     # Nothing wider than a phone screen (no sideways scrolling).
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{label} scrolls sideways"
     assert_accessible(page, label)
-
-
-def choose(page: Any, name: str) -> None:
-    page.get_by_role("radio", name=name, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
 
 
 def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
@@ -44,8 +40,7 @@ def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
     check(page, "who question")
     choose(page, "I am a child or young person")
     check(page, "mode question")
-    page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
-    page.get_by_role("button", name="Continue").click()
+    stay_anonymous(page)
 
     # A validation error, reached by keyboard, keeps the page usable.
     check(page, "what question")
@@ -53,8 +48,7 @@ def test_anonymous_young_person_on_a_phone_reports_then_answers_a_question(
     page.get_by_role("button", name="Continue").press("Enter")
     page.locator(".govuk-error-summary").wait_for()
     check(page, "what question with error")
-    page.get_by_label("What happened?").fill("My social worker did not come when she said. I waited all day.")
-    page.get_by_role("button", name="Continue").click()
+    say_what_happened(page, "My social worker did not come when she said. I waited all day.")
     check(page, "when question")
     # The back link returns to the last answer, still filled in.
     page.get_by_role("link", name="Back", exact=True).click()
@@ -178,12 +172,11 @@ def test_child_at_risk_now_alerts_the_duty_contact_before_the_reporter_leaves(
     page.goto(f"/r/{org.slug}/danger/")
     choose(page, "I'm not sure")
     choose(page, "I work somewhere else, like a school, the police or the NHS")
-    page.get_by_role("radio", name=re.compile("^No, keep me anonymous")).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("What happened?").fill(
-        "A pupil told me she is still living with the man who hurt her and is going back there tonight."
+    stay_anonymous(page)
+    say_what_happened(
+        page,
+        "A pupil told me she is still living with the man who hurt her and is going back there tonight.",
     )
-    page.get_by_role("button", name="Continue").click()
     choose(page, "Today")
     page.get_by_role("button", name="Continue").click()
     assert page.get_by_role("heading", name="If a child is in danger now").is_visible()

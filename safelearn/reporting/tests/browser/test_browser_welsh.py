@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from safelearn.reporting.models import Report
+from safelearn.reporting.tests.browser.public_steps import choose as choose_answer
 from safelearn.web.tests.browser.axe import assert_accessible
 from safelearn.web.tests.browser.checks import BROWSER_TEST, PHONE
 
@@ -20,8 +21,7 @@ def check(page: Any, label: str) -> None:
 
 
 def choose(page: Any, name: str) -> None:
-    page.get_by_role("radio", name=name, exact=True).check()
-    page.get_by_role("button", name="Parhau").click()
+    choose_answer(page, name, go_on="Parhau")
 
 
 def test_young_person_reports_in_welsh_on_a_phone(new_page: Any, org: Any) -> None:
