@@ -7,6 +7,8 @@ directory so no stale cache is used) on:
 
 * bench/data/coding_heldout.jsonl - 115 hand-labelled reports written before the engine was tuned (young
   people, parents, foster carers, residential staff, IROs, managers; long and short; text-speak);
+* bench/data/coding_heldout2.jsonl - 150 reports coded by a writer who never saw the engine or its data,
+  scored blind once before the second writer's voices were added to the cold start (issue 18, third pass);
 * ../shared/corpus/dev_reports.jsonl - reports by other authors (skipped if absent).
 
 The seed model is trained on the packaged cold-start data: the generated seeds plus the hand-written
@@ -38,6 +40,7 @@ from safelearn.learning.cli import suggest_jsonl  # noqa: E402
 from safelearn.learning.engine import suggester  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "data" / "coding_heldout.jsonl"
+HELDOUT2 = ROOT / "bench" / "data" / "coding_heldout2.jsonl"
 DEV = ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl"
 FIELDS = ("incident_type", "service_area", "outcome", "contributory_factors")
 TARGETS = {"incident_type": 0.65, "service_area": 0.72, "outcome": 0.50, "contributory_factors": 0.50}
@@ -147,7 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", help="also write the numbers as JSON to this path")
     args = ap.parse_args(argv)
-    results = [report("held-out (bench/data/coding_heldout.jsonl)", load(HELDOUT))]
+    results = [
+        report("held-out (bench/data/coding_heldout.jsonl)", load(HELDOUT)),
+        report("held-out 2, blind writer (bench/data/coding_heldout2.jsonl)", load(HELDOUT2)),
+    ]
     if DEV.exists():
         results.append(report("dev corpus (../shared/corpus/dev_reports.jsonl)", load(DEV)))
     else:

@@ -125,7 +125,7 @@ def _binary_svm(
     if y.all() or not y.any():
         return np.zeros(X.shape[1], dtype=np.float32), (1.0 if y.all() else -1.0)
     # Per-example weights (seeds vs confirmed reports) multiply the balanced class weights.
-    svm = LinearSVC(C=C, class_weight="balanced").fit(X, y, sample_weight=sample_weight)
+    svm = LinearSVC(C=C, class_weight="balanced", random_state=0).fit(X, y, sample_weight=sample_weight)
     return svm.coef_[0].astype(np.float32), float(svm.intercept_[0])
 
 
@@ -139,7 +139,7 @@ def fit_ovr(
     """
     if single_label:
         y = Y.argmax(axis=1)
-        svm = LinearSVC(C=C, class_weight="balanced").fit(X, y, sample_weight=sample_weight)
+        svm = LinearSVC(C=C, class_weight="balanced", random_state=0).fit(X, y, sample_weight=sample_weight)
         coef = svm.coef_.astype(np.float32)
         intercept = np.asarray(svm.intercept_, dtype=np.float64)
         if Y.shape[1] == 2:

@@ -8,7 +8,8 @@
   people in text-speak, parents, foster carers, residential staff, IROs, managers, personal advisers, out of
   hours), each coded with incident type, service area, outcome and contributory factors. Written by hand
   (not generated, not copied from any evaluation set) so the seed model sees phrasings the fragment-built
-  seeds lack; the model trains on both (:func:`load_cold_start_records`).
+  seeds lack; the model trains on both (:func:`load_cold_start_records`). Two writers: ``voice-*`` (563) and
+  ``v2-*`` (360, by a writer who never saw the engine, its data or the evaluation sets; issue 18, third pass).
 * ``keyword_lexicon.json``: per suggestion field, per code, the words and phrases that hint at it. The
   suggester adds them to the code's description (cold start) and as a prior on the classifier margin.
 """
