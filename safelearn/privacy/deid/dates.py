@@ -87,7 +87,13 @@ def detect_dates(text: str) -> list[Span]:
         if _BARE_COUNT.match(text, m.end("d")):
             continue
         out.append(Span(m.start("d"), m.end("d"), "DATE"))
+    for m in FESTIVAL_DAY.finditer(text):
+        out.append(Span(m.start(), m.end(), "DATE"))
     return out
+
+
+# a calendar day named by its festival (issue 19 pass 4): "since christmas day", "on New Year's Eve"
+FESTIVAL_DAY = re.compile(r"\b(?i:christmas|xmas|boxing|new[^\S\n]year['’]?s?)[^\S\n](?i:day|eve)\b")
 
 
 class DateDetector:

@@ -397,6 +397,10 @@ ORG_HEADS = {
     "living": "ORG_LOCAL",
     "partnership": "ORG_LOCAL",
     "partnerships": "ORG_LOCAL",
+    # issue 19 pass 4: lodgings and food banks named by their place or a brand
+    "lodgings": "ORG_LOCAL",
+    "foodbank": "ORG_LOCAL",
+    "residential": "ORG_LOCAL",
 }
 
 # modifiers that make "X Centre" generic rather than a named place

@@ -97,6 +97,47 @@ PLOT = re.compile(
 )
 
 
+# issue 19 pass 4: a lower-case place named by a word before its kind, after a word that places
+# someone there: "at the willows family centre", "near kirkdale youth club", "from ridgeway academy"
+LOWER_PLACE = re.compile(
+    r"\b(?:at|to|from|near|outside|into|attends|attending|attended|excluded[^\S\n]++from)[^\S\n]++(?:the[^\S\n]++)?"
+    r"((?!(?:at|to|from|near|the|in|on|and|or|by)\b)[a-z][a-z'’-]*+"
+    r"(?:[^\S\n]++(?!(?:at|to|from|near|the|in|on|and|or|by)\b)[a-z][a-z'’-]*+){0,2}?)[^\S\n]++"
+    r"(?:centre|youth[^\S\n]++club|club|lodge|lodgings|foodbank|food[^\S\n]++bank|academy)\b"
+)
+# a prison or young offender institution named by its place: "HMP Leeds", "hmyoi wetherby"
+PRISON = re.compile(r"\b(?i:hmp|hmyoi|yoi)[^\S\n]++[A-Za-z][a-z]++\b")
+# the words before a head that make a kind of place, not a name: "the leisure centre", "my mums club"
+_KIND_BEFORE_HEAD = (
+    _KIND_WORDS
+    | GENERIC_MODIFIERS
+    | _ws(
+        """job town city shopping sports leisure health contact children's childrens family youth day
+    community civic garden test vaccination walk-in boxing football rugby cricket dance gym golf
+    tennis swimming breakfast homework drama chess coding karate judo running cycling social
+    working mens men's womens women's lads girls boys kids mums mum's dads nans friends mates
+    rehab detox assessment respite holiday after-school afterschool night music police care school
+    other same new old local nearest big small main own"""
+    )
+)
+
+
+def _lower_places(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in LOWER_PLACE.finditer(text):
+        words = m.group(1).split()
+        # the name comes first; kind words may follow it ("willows family centre")
+        if words[0] in _KIND_BEFORE_HEAD or words[0] in _GENERIC or not _name_word(words[0]):
+            continue
+        # a verb form is no name ("regenerating lodge", "went to club")
+        if any(w in MONTHS or w in WEEKDAYS or w.endswith(("ing", "ed")) for w in words):
+            continue
+        out.append(Span(m.start(1), m.end(), "ORG_LOCAL"))
+    for m in PRISON.finditer(text):
+        out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
+    return out
+
+
 def _name_word(lw: str) -> bool:
     return lw not in _KIND_WORDS and lw not in MONTHS and lw not in WEEKDAYS
 
@@ -142,7 +183,7 @@ def _brand_services(text: str) -> list[Span]:
 
 
 def detect_named_places(text: str) -> list[Span]:
-    out = _lower_orgs(text) + _named_homes(text) + _brand_services(text)
+    out = _lower_orgs(text) + _named_homes(text) + _brand_services(text) + _lower_places(text)
     # the rarer rules look only at texts holding their key word (a plain substring test is cheap)
     low = text.lower()
     for m in PARTNERSHIP.finditer(text) if re.search(r"HSCP|ICB|CCG|LSCP|HSCT", text) else ():

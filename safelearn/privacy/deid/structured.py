@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import is_common
 from .types import Span
 
 # an e-mail address is found from its "@": a pattern that starts with the local part is tried at
@@ -60,7 +61,13 @@ LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")
 # dates ("3/4", "01/02/2024") are told apart in _slash_ref
 SLASH_NUMBER = re.compile(r"(?<![\w/.£$-])\d{1,6}(?:/\d{1,6}){1,3}(?![\w/]|\.\d)")
 # a handle written without "@" (dots or underscores inside, issue 19): "jay.dee_official", "r.dawg07"
-BARE_HANDLE = re.compile(r"(?<![\w@./-])[a-z0-9_]++(?:[._][a-z0-9_]++)++(?![\w@/-]|\.\w)")
+BARE_HANDLE = re.compile(r"(?<![\w@./-])_*+[a-z0-9]++(?:[._][a-z0-9]++)++_*+(?![\w@/-]|\.\w)")
+# a reference typed as one run of letters and digits (issue 19 pass 4): "24MIS0339", "PN20240517";
+# _compact_ref keeps out measures, ordinals and times ("1000mg", "0930hrs", "21st")
+COMPACT_REF = re.compile(r"(?<![\w/-])[A-Za-z0-9]{6,24}+(?![\w/-])")
+_UNIT_OR_ORDINAL = re.compile(
+    r"\d++(?i:st|nd|rd|th|am|pm|mg|mcg|ml|kg|km|g|mm|cm|m|mph|hrs?|mins?|secs?|yrs?|s|k|p|x|gb|mb|kb|ft|lbs?)"
+)
 _PLATFORM = re.compile(
     r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|facebook|fb|whatsapp|telegram|discord|youtube|"
     r"onlyfans|kik|threads|account|handle|username|profile|followed|follows|messaged|dm'?d|dms|added)\b",
@@ -325,7 +332,20 @@ def detect_structured(text: str) -> list[Span]:
         if _slash_ref(m.group()):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
     out.extend(_bare_handles(text))
+    for m in COMPACT_REF.finditer(text):
+        if _compact_ref(m.group()):
+            out.append(Span(m.start(), m.end(), "CASE_REF"))
     return out
+
+
+def _compact_ref(s: str) -> bool:
+    digits = sum(c.isdigit() for c in s)
+    letters = len(s) - digits
+    if digits < 3 or letters < 1 or _UNIT_OR_ORDINAL.fullmatch(s):
+        return False
+    # a number and then a word or a unit ("300gallon", "800mhz", "940mst") is a measure or a time
+    unit = re.fullmatch(r"\d++([A-Za-z]++)", s)
+    return unit is None or (len(unit.group(1)) > 4 and not is_common(unit.group(1).lower()))
 
 
 def _mixed_ref(s: str) -> bool:

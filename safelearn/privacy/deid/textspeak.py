@@ -47,7 +47,8 @@ _ROLE_WORD = re.compile(
 )
 # a nickname in quotes after a word that names who: 'because of "T-Bone"', 'called "Big Dom"'
 _QUOTED = re.compile(
-    r"\b(?i:of|from|by|with|and|called|named|aka|calls\s+him|calls\s+her|known\s+as|nicknamed)[^\S\n]++[\"“]"
+    r"\b(?i:of|from|by|with|and|as|called|named|aka|(?:call|calls|calling)\s+(?:him|her|me|them)|known\s+as|nicknamed)"
+    r"[^\S\n]++[\"“]"
     r"([A-Z][\w'’]*+(?:-[A-Z][\w'’]*+)?(?:[^\S\n][A-Z][\w'’]*+)?)[\"”]"
 )
 _ABBREVIATIONS = {"etc", "ect", "asap", "tbc", "tba", "pls", "plz", "thx", "fyi", "nb"}
@@ -100,8 +101,11 @@ def textspeak_spans(text: str, first: frozenset[str], last: frozenset[str]) -> l
         lows = [w.casefold() for w in words]
         if any(w in NOT_NAMES or w in PLACES for w in lows):
             continue
-        # a hyphenated nickname ("T-Bone"), a listed name or a word in no dictionary
-        if "-" in m.group(1) or any(w in first or w in last or not is_common(w) for w in lows):
+        # after a naming verb or "as" any capitalised phrase is what the person is called ("Little Man");
+        # otherwise a hyphenated nickname ("T-Bone"), a listed name or a word in no dictionary
+        cue = text[max(0, m.start(1) - 16) : m.start(1)].lower()
+        naming = re.search(r"(?:call\w*\s+\w+|named|aka|known\s+as|nicknamed|\bas)\s*[\"“]$", cue) is not None
+        if naming or "-" in m.group(1) or any(w in first or w in last or not is_common(w) for w in lows):
             out.append((m.start(1), m.end(1)))
     return out
 
