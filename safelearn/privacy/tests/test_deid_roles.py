@@ -66,8 +66,9 @@ def test_weekday_inside_a_full_name_and_its_later_mention() -> None:
         ("my carer just says no to everything", "just"),
         ("my pa also keeps forgetting", "also"),
         ("the staff team said it was fine", "team"),
-        # "i miss home", "miss the bus": miss is a verb here
-        ("i miss holly so much since i moved", "holly"),
+        # "i miss home", "miss the bus": miss is a verb here (issue 19 pass 4: "i miss holly" now reads
+        # holly as a person missed, as an informal report should; the verb reading is kept for a frequent word)
+        ("i miss summer so much since i moved", "summer"),
         ("we might miss the bus again", "bus"),
         # an acronym role before an ordinary word names a document or team
         ("The IRO Handbook is clear on this.", "Handbook"),

@@ -17,6 +17,8 @@ Outputs (one lower-case entry per line, sorted):
                     (wordfreq Zipf < 3.5: hamza, joss, shan): treated as names, not ordinary words
   everyday_words.txt.gz  the web2 words still in everyday use (wordfreq Zipf >= 3.0): a capitalised
                     word that web2 lists but nobody writes any more (jessamy, raff) may be a name
+  frequent_word_names.txt  given names that are also frequent words (web2, wordfreq Zipf >= 4.5: will,
+                    summer, hope): in informal text only these need grammar to be read as a name
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]$")
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
 RARE_ZIPF = 3.5
 EVERYDAY_ZIPF = 3.0
+FREQUENT_ZIPF = 4.5
 
 
 def fold(word: str) -> str:
@@ -96,7 +99,9 @@ def main() -> None:
     everyday = [w for w in words if zipf_frequency(w, "en") >= EVERYDAY_ZIPF]
     with gzip.open(HERE / "everyday_words.txt.gz", "wt", encoding="utf-8") as f:
         f.write("\n".join(everyday) + "\n")
-    print(len(first), len(last), len(words), len(rare), len(everyday))
+    frequent = sorted(n for n in first if n in web2 and zipf_frequency(n, "en") >= FREQUENT_ZIPF)
+    (HERE / "frequent_word_names.txt").write_text("\n".join(frequent) + "\n", encoding="utf-8")
+    print(len(first), len(last), len(words), len(rare), len(everyday), len(frequent))
 
 
 if __name__ == "__main__":
