@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .risk_cues import DEALT_WITH, HARM, NAMED_HARM, PENDING, RESOLVED, Family
+from .risk_cues import DEALT_WITH, HARM, NAMED_HARM, NOT_REAL, PENDING, RESOLVED, Family
 
 SNIPPET = 60
 HARM_CAP = 2.0  # several kinds of harm add up, but only so far
@@ -195,6 +195,17 @@ def _evaluate(text: str) -> tuple[float, list[str], dict[str, float]]:
     return round(max(0.45 + 0.15 * evidence, 0.05), 3), reasons, parts
 
 
+def marked_not_real(text: str) -> bool:
+    """Whether the report says it is training material, an exercise or a quiz (no real child in it).
+
+    The text model reads the danger words of a training scenario like a real report, so its flag is
+    dropped for these; the rules count the marker as strong evidence against (RESOLVED, ``NOT_REAL``).
+    """
+    norm = _normalise(text)
+    family = next(f for f in _compiled()["resolved"] if f[0].label == NOT_REAL)
+    return any(rx.search(norm) for _, rx in family[1])
+
+
 def model_score(probability: float, threshold: float) -> float:
     """The model's probability on the rules' scale: >= 0.6 exactly when it reaches its threshold.
 
@@ -238,6 +249,9 @@ def assess_immediate_risk(
 
         model = shipped_model()
         model_probability = model.probability(text)
+    if model_probability is not None and marked_not_real(text):
+        reasons.append(f"model ({model_probability:.2f}) not counted: marked as training or an exercise")
+        model_probability = None
     if model_probability is not None:
         from .risk_model import THRESHOLD
 
