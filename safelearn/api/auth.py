@@ -15,6 +15,8 @@ from safelearn.core.audit import audit_context_add
 from safelearn.core.types import RequestUser
 from safelearn.organisations.models import OrganisationKind, Role
 from safelearn.organisations.selectors import is_analyst, user_has_role
+from safelearn.reporting.access import report_get_for_reviewer
+from safelearn.reporting.models import Report
 
 #: Set by safelearn.api.middleware when a session still owes its two-factor step.
 TWO_FACTOR_PENDING = "_safelearn_api_2fa_pending"
@@ -76,6 +78,20 @@ def reviewer_caller(request: HttpRequest, scope: str) -> Caller:
 def token_organisation_id(caller: Caller) -> Any:
     """The one organisation a token reaches (None for a signed-in session, which its roles limit)."""
     return caller.token.organisation_id if caller.token is not None else None
+
+
+def reviewer_report(
+    request: HttpRequest, report_id: Any, scope: str, *, reads_narrative: bool
+) -> tuple[Caller, Report]:
+    """A safety lead's report through the web's own look-up, held to the token's organisation (others are a 404)."""
+    caller = reviewer_caller(request, scope)
+    report = report_get_for_reviewer(
+        user=caller.user,
+        report_id=report_id,
+        reads_narrative=reads_narrative,
+        organisation_id=token_organisation_id(caller),
+    )
+    return caller, report
 
 
 def in_token_org(caller: Caller, organisation_id: Any) -> None:

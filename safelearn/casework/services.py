@@ -23,6 +23,7 @@ from safelearn.privacy import deid
 from safelearn.privacy.models import DeidentifiedStatus, InvolvedPeople
 from safelearn.privacy.services import pooled_text_refresh, staff_roster_names
 from safelearn.reporting.models import Addendum, Report
+from safelearn.reporting.selectors import report_by_reference
 from safelearn.reporting.services import addendum_add
 
 DESCRIPTION_MAX = 200
@@ -295,7 +296,7 @@ def link_add(*, user: User, report: Report, other_reference: str, reason: str, n
         errors["reference"] = [f"A reference is {REFERENCE_MAX} characters or fewer"]
     else:
         # Only this organisation's reports: another organisation's reference is "not found", never revealed.
-        other = Report.objects.filter(organisation_id=report.organisation_id, reference__iexact=reference).first()
+        other = report_by_reference(organisation_id=report.organisation_id, reference=reference)
         if other is None:
             errors["reference"] = [f"There is no report {reference} in {report.organisation.name}"]
         elif other.pk == report.pk:

@@ -72,6 +72,14 @@ def report_find_by_receipt(*, code: str) -> Report | None:
     return report if receipts.verify_code(normalised, report.receipt_hash) else None
 
 
+def report_by_reference(*, organisation_id: Any, reference: str) -> Report | None:
+    """One organisation's report by its reference, in any case; blank, or another organisation's, is None."""
+    reference = reference.strip()
+    if not reference:
+        return None
+    return Report.objects.filter(organisation_id=organisation_id, reference__iexact=reference).first()
+
+
 def report_get_for_receipt_holder(*, report_id: Any) -> Report | None:
     """A report the current visitor has already opened with its code (the id is kept in their session)."""
     return Report.objects.filter(pk=report_id).select_related("organisation").first()

@@ -8,12 +8,12 @@ import uuid
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from safelearn.api.auth import STAFF_AUTH, Caller, reviewer_caller, token_organisation_id
+from safelearn.api.auth import STAFF_AUTH, Caller, reviewer_caller, reviewer_report
 from safelearn.api.models import Scope
 from safelearn.api.schemas.common import Problem
 from safelearn.api.schemas.reports import ChildOut, HarmIn, ReportDetail, ReportSummary, TransitionIn
-from safelearn.reporting.access import report_get_for_reviewer
 from safelearn.reporting.models import Report
+from safelearn.reporting.selectors import report_by_reference
 from safelearn.reporting.services import harm_grade
 from safelearn.review import selectors as review_selectors
 from safelearn.review import workflow
@@ -108,10 +108,7 @@ def _detail(report: Report) -> ReportDetail:
     summary="One report, with its narrative (the read is audited)",
 )
 def get_report(request: HttpRequest, report_id: uuid.UUID) -> ReportDetail:
-    caller = _user_for(request, Scope.REVIEW_READ)
-    report = report_get_for_reviewer(
-        user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
-    )
+    _, report = reviewer_report(request, report_id, Scope.REVIEW_READ, reads_narrative=True)
     return _detail(report)
 
 
@@ -121,15 +118,8 @@ def get_report(request: HttpRequest, report_id: uuid.UUID) -> ReportDetail:
     summary="Move a report through the workflow",
 )
 def transition_report(request: HttpRequest, report_id: uuid.UUID, payload: TransitionIn) -> ReportDetail:
-    caller = _user_for(request, Scope.REVIEW_WRITE)
-    report = report_get_for_reviewer(
-        user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
-    )
-    primary = None
-    if payload.duplicate_of:
-        primary = Report.objects.filter(
-            organisation_id=report.organisation_id, reference__iexact=payload.duplicate_of.strip()
-        ).first()
+    caller, report = reviewer_report(request, report_id, Scope.REVIEW_WRITE, reads_narrative=True)
+    primary = report_by_reference(organisation_id=report.organisation_id, reference=payload.duplicate_of)
     updated = workflow.report_transition(
         report=report,
         actor=caller.user,
@@ -147,10 +137,7 @@ def transition_report(request: HttpRequest, report_id: uuid.UUID, payload: Trans
     summary="Grade the harm apart: physical, psychological or emotional, and any missed opportunity",
 )
 def grade_harm(request: HttpRequest, report_id: uuid.UUID, payload: HarmIn) -> ReportDetail:
-    caller = _user_for(request, Scope.REVIEW_WRITE)
-    report = report_get_for_reviewer(
-        user=caller.user, report_id=report_id, organisation_id=token_organisation_id(caller)
-    )
+    caller, report = reviewer_report(request, report_id, Scope.REVIEW_WRITE, reads_narrative=True)
     harm_grade(
         report=report,
         actor=caller.user,

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
-from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller, token_organisation_id
+from safelearn.api.auth import STAFF_AUTH, Caller, in_token_org, reviewer_caller, reviewer_report
 from safelearn.api.models import Scope
 from safelearn.api.schemas import review_work as s
 from safelearn.api.schemas.common import Problem
@@ -22,7 +22,6 @@ from safelearn.api.schemas.reports import MessageOut
 from safelearn.core.types import RequestUser, User
 from safelearn.reporting import selectors as reporting_selectors
 from safelearn.reporting import services as reporting_services
-from safelearn.reporting.access import report_get_for_reviewer
 from safelearn.reporting.models import Message, Report
 from safelearn.review import selectors as review_selectors
 from safelearn.review import services, workflow
@@ -42,11 +41,7 @@ ERRORS: dict[int, Any] = {400: Problem, 403: Problem, 404: Problem, 422: Problem
 
 def _report(request: HttpRequest, report_id: uuid.UUID, scope: str) -> tuple[Caller, Report]:
     """The report for a safety lead of its organisation, without reading (or auditing) its narrative."""
-    caller = reviewer_caller(request, scope)
-    report = report_get_for_reviewer(
-        user=caller.user, report_id=report_id, reads_narrative=False, organisation_id=token_organisation_id(caller)
-    )
-    return caller, report
+    return reviewer_report(request, report_id, scope, reads_narrative=False)
 
 
 def _user(username: str) -> User | None:

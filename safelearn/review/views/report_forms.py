@@ -7,30 +7,24 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from safelearn.core.forms import form_submit
 from safelearn.reporting.forms import TransitionForm
 from safelearn.reporting.models import Report
+from safelearn.reporting.selectors import report_by_reference
 from safelearn.review import selectors, services, workflow
 from safelearn.review.forms import ActionForm, AssignForm, ClockStartForm, FeedbackForm, GradeForm, ResponseForm
-from safelearn.review.views.common import FORM_SECTION, apply_errors, clock_form, render_report, section_url
+from safelearn.review.views.common import FORM_SECTION, clock_form, render_report, section_url
 
 
 def _handle(request: HttpRequest, report: Report, form: forms.Form, key: str, do: Callable[[], str]) -> HttpResponse:
     """Validate, run the service, then go back to the form's part of the review; on any error show it bound."""
-    if form.is_valid():
-        try:
-            done = do()
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect(section_url(report, FORM_SECTION[key]))
+    if form_submit(request, form, do, lambda message: message):
+        return redirect(section_url(report, FORM_SECTION[key]))
     bound: dict[str, Any] = {key: form}
     return render_report(request, report, status=400, **bound)
 
@@ -46,10 +40,9 @@ def report_transition(request: HttpRequest, report_id: str) -> HttpResponse:
     form = TransitionForm(request.POST)
 
     def do() -> str:
-        primary = None
-        ref = form.cleaned_data["duplicate_of"].strip()
-        if ref:
-            primary = Report.objects.filter(organisation_id=report.organisation_id, reference__iexact=ref).first()
+        primary = report_by_reference(
+            organisation_id=report.organisation_id, reference=form.cleaned_data["duplicate_of"]
+        )
         moved = workflow.report_transition(
             report=report,
             actor=request.user,
