@@ -13,15 +13,14 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-import signal
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from safelearn.core.worker import TaskTimeLimitExceeded, time_limit
 from safelearn.privacy.deid import redact
 
 from .redos_inputs import SUFFIXES, UNITS, adversarial, cases, compiled_patterns, prose
@@ -32,31 +31,13 @@ LENGTH = 8_000
 SLACK = 15
 
 
-class _Runaway(Exception):
-    pass
-
-
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    def fire(signum: int, frame: object) -> None:
-        raise _Runaway
-
-    old = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
 def _seconds(fn: Callable[[], object], limit: float) -> float:
     """Time ``fn``; infinity when it runs past ``limit`` seconds."""
     start = time.perf_counter()
     try:
-        with _deadline(limit):
+        with time_limit(limit):  # the worker's own limit on a de-identification task
             fn()
-    except _Runaway:
+    except TaskTimeLimitExceeded:
         return float("inf")
     return time.perf_counter() - start
 
