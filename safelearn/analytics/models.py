@@ -201,3 +201,62 @@ class PoolDayDuration(PoolDayCell):
                 name="pooldayduration_org_cover",
             ),
         ]
+
+
+# The month grain: the same cells summed over a calendar month in the site's time zone, ``day`` holding the
+# month's first day. A period's whole months are read here and only its part-months from the day cells, so
+# a year's dashboard reads twelve months of cells rather than 365 days of them. Kept in step with the day
+# cells by ``safelearn.analytics.summary`` (each change's day-cell difference is added to its month, in the
+# same transaction); the unique key lets that addition be one upsert per cell.
+
+
+def _month_key(name: str, *extra: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(fields=["organisation_id", "day", *_CODES, *extra], name=name)
+
+
+class PoolMonthCount(PoolDayCell):
+    """``PoolDayCount`` summed over a local calendar month (``day`` is the month's first day)."""
+
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [_month_key("poolmonthcount_cell")]
+        indexes = [
+            models.Index(fields=["day", "organisation_id", *_CODES, "count"], name="poolmonthcount_day_cover"),
+            models.Index(fields=["organisation_id", "day", *_CODES, "count"], name="poolmonthcount_org_cover"),
+        ]
+
+
+class PoolMonthFactor(PoolDayCell):
+    """``PoolDayFactor`` summed over a local calendar month (``day`` is the month's first day)."""
+
+    factor = models.CharField(max_length=64)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [_month_key("poolmonthfactor_cell", "factor")]
+        indexes = [
+            models.Index(fields=["day", "organisation_id", "factor", "count"], name="poolmonthfactor_day_cover"),
+            models.Index(fields=["organisation_id", "day", "factor", "count"], name="poolmonthfactor_org_cover"),
+        ]
+
+
+class PoolMonthDuration(PoolDayCell):
+    """``PoolDayDuration`` summed over a local calendar month (``day`` is the month's first day)."""
+
+    measure = models.CharField(max_length=8, choices=DurationMeasure.choices)
+    minutes = models.PositiveIntegerField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [_month_key("poolmonthduration_cell", "measure", "minutes")]
+        indexes = [
+            models.Index(
+                fields=["day", "organisation_id", *_CODES, "measure", "minutes", "count"],
+                name="poolmonthduration_day_cover",
+            ),
+            models.Index(
+                fields=["organisation_id", "day", *_CODES, "measure", "minutes", "count"],
+                name="poolmonthduration_org_cover",
+            ),
+        ]

@@ -13,49 +13,65 @@ triage, first feedback and closure, with how many reports took exactly that long
 median times are exact for durations counted in whole minutes and need no scan of the reports either.
 Feedback calls ``report_changed`` too, since a report's first feedback moves its time to feedback.
 
+Each table has a month grain beside it (``PoolMonth*``: the same cells summed over a local calendar
+month), which the reads use for a period's whole months (``safelearn.analytics.summary_reads``). A refresh
+adds the difference it made to the day cells to their months' cells in the same transaction, so a month
+cell always equals the sum of its day cells.
+
 Bulk loaders that write without the services (the synthetic generator, demo data) call
-``summary_rebuild``; ``safelearn analytics rebuild-summary --verify`` compares every cell with a direct
-count. Days are local days in the site's time zone: after changing TIME_ZONE, rebuild.
+``summary_rebuild``; ``safelearn analytics rebuild-summary --verify`` compares every cell of both grains
+with a direct count. Days are local days in the site's time zone: after changing TIME_ZONE, rebuild.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db import connection, models, transaction
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db import transaction
+from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from safelearn.analytics.models import DurationMeasure, PoolDayCount, PoolDayDuration, PoolDayFactor
-from safelearn.analytics.selectors import PoolFilters, local_midnight
+from safelearn.analytics.selectors import local_midnight
+from safelearn.analytics.summary_cells import (
+    BATCH,
+    CODES,
+    GRAINS,
+    MEASURES,
+    CountKey,
+    Summary,
+    by_month,
+    month_deltas,
+    month_deltas_apply,
+    summary_write,
+)
+from safelearn.analytics.summary_reads import (
+    median_of_histogram,
+    summary_counts,
+    summary_rows,
+    summary_timings,
+    summary_total,
+)
 from safelearn.core.bulkload import secondary_indexes_dropped
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.selectors import deidentified_pool
 from safelearn.reporting.models import Report
 
-CODES = ("incident_type", "service_area", "outcome", "kind")
-#: (organisation_id, day, incident_type, service_area, outcome, kind)
-CountKey = tuple[uuid.UUID, dt.date, str, str, str, str]
-#: CountKey + (factor,)
-FactorKey = tuple[uuid.UUID, dt.date, str, str, str, str, str]
-#: CountKey + (measure, whole minutes)
-DurationKey = tuple[uuid.UUID, dt.date, str, str, str, str, str, int]
-BATCH = 5000
-#: The three medians the dashboard shows, in its order.
-MEASURES = (DurationMeasure.TRIAGE.value, DurationMeasure.FEEDBACK.value, DurationMeasure.CLOSURE.value)
-
-
-@dataclass
-class Summary:
-    counts: Counter[CountKey] = field(default_factory=Counter)
-    factors: Counter[FactorKey] = field(default_factory=Counter)
-    durations: Counter[DurationKey] = field(default_factory=Counter)
+# The reads live in summary_reads; they are exported here too, under the names their callers know.
+__all__ = [
+    "median_of_histogram",
+    "summary_counts",
+    "summary_differences",
+    "summary_rebuild",
+    "summary_refresh",
+    "summary_rows",
+    "summary_timings",
+    "summary_total",
+    "whole_minutes",
+]
 
 
 def whole_minutes(start: dt.datetime, end: dt.datetime | None) -> int | None:
@@ -149,50 +165,15 @@ def _direct_by_organisation(pool: QuerySet[DeidentifiedCopy]) -> Iterator[tuple[
         yield uuid.UUID(organisation), summary
 
 
-def _stored(
-    counts: QuerySet[PoolDayCount], factors: QuerySet[PoolDayFactor], durations: QuerySet[PoolDayDuration]
-) -> Summary:
+def _stored(cells: Q, *, month: bool = False) -> Summary:
+    """The stored cells matching ``cells`` (a filter on the tables' shared key), day or month grain."""
     summary = Summary()
-    for drow in durations.values_list("organisation_id", "day", *CODES, "measure", "minutes", "count"):
-        summary.durations[drow[:-1]] += drow[-1]
-    for row in counts.values_list("organisation_id", "day", *CODES, "count"):
-        summary.counts[row[:-1]] += row[-1]
-    for frow in factors.values_list("organisation_id", "day", *CODES, "factor", "count"):
-        summary.factors[frow[:-1]] += frow[-1]
+    for kind, stored in summary.tables():
+        day_model, month_model, extra = GRAINS[kind]
+        model = month_model if month else day_model
+        for row in model._default_manager.filter(cells).values_list("organisation_id", "day", *CODES, *extra, "count"):
+            stored[(_as_uuid(row[0]), *row[1:-1])] += row[-1]
     return summary
-
-
-def _insert(model: type[models.Model], columns: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
-    """Plain ``executemany`` of (organisation_id, day, ...) tuples: the summary's cells are plain numbers and
-    codes, so Django's per-value preparation in ``bulk_create`` (most of a rebuild's CPU) is not needed.
-    Only the first two columns need converting: the id as SQLite stores a UUID (hex), the day as ISO text."""
-    sqlite = connection.vendor == "sqlite"
-    qn = connection.ops.quote_name
-    # Names come from the model's own metadata, quoted; values are parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
-        qn(model._meta.db_table),
-        ", ".join(qn(c) for c in columns),  # these models' columns are named as their fields
-        ", ".join(["%s"] * len(columns)),
-    )
-    batch: list[tuple[Any, ...]] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            organisation_id, day, *rest = row
-            batch.append((organisation_id.hex, day.isoformat(), *rest) if sqlite else row)
-            if len(batch) >= BATCH:
-                cursor.executemany(sql, batch)
-                batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-
-
-def _write(summary: Summary) -> None:
-    head = ["organisation_id", "day", *CODES]
-    _insert(PoolDayCount, [*head, "count"], ((*k, n) for k, n in summary.counts.items() if n))
-    _insert(PoolDayFactor, [*head, "factor", "count"], ((*k, n) for k, n in summary.factors.items() if n))
-    _insert(
-        PoolDayDuration, [*head, "measure", "minutes", "count"], ((*k, n) for k, n in summary.durations.items() if n)
-    )
 
 
 def _cell_filter(cells: set[tuple[uuid.UUID, dt.date]]) -> Q:
@@ -203,7 +184,8 @@ def _cell_filter(cells: set[tuple[uuid.UUID, dt.date]]) -> Q:
 
 
 def summary_refresh(report_ids: Iterable[uuid.UUID]) -> int:
-    """Recount the (organisation, local day) cells these reports fall in; returns the cells recounted."""
+    """Recount the (organisation, local day) cells these reports fall in, and add the difference to their
+    months' cells, in the caller's transaction; returns the day cells recounted."""
     cells = {
         (uuid.UUID(str(org)), timezone.localdate(submitted))
         for org, submitted in Report.objects.filter(pk__in=list(report_ids)).values_list(
@@ -214,9 +196,9 @@ def summary_refresh(report_ids: Iterable[uuid.UUID]) -> int:
         return 0
     with transaction.atomic():
         in_cells = _cell_filter(cells)
-        PoolDayCount.objects.filter(in_cells).delete()
-        PoolDayFactor.objects.filter(in_cells).delete()
-        PoolDayDuration.objects.filter(in_cells).delete()
+        before = _stored(in_cells)
+        for day_model, _, _ in GRAINS.values():
+            day_model._default_manager.filter(in_cells).delete()
         pool = deidentified_pool().none()
         for organisation_id, day in cells:
             pool = pool | deidentified_pool().filter(
@@ -224,165 +206,63 @@ def summary_refresh(report_ids: Iterable[uuid.UUID]) -> int:
                 report__submitted_at__gte=local_midnight(day),
                 report__submitted_at__lt=local_midnight(day + dt.timedelta(days=1)),
             )
-        _write(_direct(pool))
+        after = _direct(pool)
+        summary_write(after)
+        month_deltas_apply(month_deltas(before, after))
     return len(cells)
 
 
 def summary_rebuild() -> tuple[int, int]:
-    """Throw the summary away and count it again from the pool; returns (count rows, factor rows).
+    """Throw the summary away (both grains) and count it again from the pool; returns (count rows, factor
+    rows) of the day grain.
 
     Streams the pool ordered by organisation and writes each organisation's cells as it goes (cells never
     span organisations), so memory holds one organisation's cells, not a million reports' worth."""
     counts = factors = 0
-    models_ = (PoolDayCount, PoolDayFactor, PoolDayDuration)
+    models_ = [model for day_model, month_model, _ in GRAINS.values() for model in (day_model, month_model)]
     with transaction.atomic():
         for model in models_:
-            model.objects.all().delete()
+            model._default_manager.all().delete()
         # Without their covering indexes while millions of cells go in, then each index built once, sorted:
         # keeping two wide indexes per table up to date row by row was most of a rebuild at 1M reports.
         # In the same transaction, so a reader never sees the tables without them.
         with secondary_indexes_dropped(models_):
             for _, summary in _direct_by_organisation(deidentified_pool()):
-                _write(summary)
+                summary_write(summary)
+                summary_write(by_month(summary), month=True)
                 counts, factors = counts + len(summary.counts), factors + len(summary.factors)
     return counts, factors
 
 
+def _organisations_stored() -> set[uuid.UUID]:
+    found: set[uuid.UUID] = set()
+    for day_model, month_model, _ in GRAINS.values():
+        for model in (day_model, month_model):
+            found |= {_as_uuid(o) for o in model._default_manager.values_list("organisation_id", flat=True).distinct()}
+    return found
+
+
 def summary_differences(limit: int = 20) -> list[str]:
-    """Cells where the stored summary differs from a direct count of the pool (empty when they agree)."""
+    """Cells where the stored summary, day or month grain, differs from a direct count of the pool (empty
+    when they agree)."""
     problems: list[str] = []
-    stored_orgs = {uuid.UUID(str(o)) for o in PoolDayCount.objects.values_list("organisation_id", flat=True).distinct()}
-    stored_orgs |= {
-        uuid.UUID(str(o)) for o in PoolDayDuration.objects.values_list("organisation_id", flat=True).distinct()
-    }
     seen: set[uuid.UUID] = set()
 
     def compare(organisation_id: uuid.UUID, direct: Summary) -> None:
-        stored = _stored(
-            PoolDayCount.objects.filter(organisation_id=organisation_id),
-            PoolDayFactor.objects.filter(organisation_id=organisation_id),
-            PoolDayDuration.objects.filter(organisation_id=organisation_id),
-        )
-        pairs: list[tuple[str, Counter[Any], Counter[Any]]] = [
-            ("count", direct.counts, stored.counts),
-            ("factor", direct.factors, stored.factors),
-            ("duration", direct.durations, stored.durations),
-        ]
-        for name, want, have in pairs:
-            for key in sorted(set(want) | set(have), key=str):
-                if want[key] != have[key]:
+        in_organisation = Q(organisation_id=organisation_id)
+        for grain, want, have in (
+            ("day", direct, _stored(in_organisation)),
+            ("month", by_month(direct), _stored(in_organisation, month=True)),
+        ):
+            for (kind, wanted), (_, stored) in zip(want.tables(), have.tables(), strict=True):
+                differing = [key for key in set(wanted) | set(stored) if wanted[key] != stored[key]]
+                for key in sorted(differing, key=str):
                     where = "/".join(str(k) for k in key)
-                    problems.append(f"{name} {where}: summary {have[key]}, direct {want[key]}")
+                    problems.append(f"{grain} {kind} {where}: summary {stored[key]}, direct {wanted[key]}")
 
     for organisation_id, direct in _direct_by_organisation(deidentified_pool()):
         seen.add(organisation_id)
         compare(organisation_id, direct)
-    for organisation_id in sorted(stored_orgs - seen):  # cells left for an organisation with nothing pooled
+    for organisation_id in sorted(_organisations_stored() - seen):  # cells left for an organisation with nothing pooled
         compare(organisation_id, Summary())
     return problems[:limit] if limit else problems
-
-
-# --- Reads -------------------------------------------------------------------------------------------
-
-
-_Pool = TypeVar("_Pool", PoolDayCount, PoolDayFactor, PoolDayDuration)
-
-
-def _filtered(model: type[_Pool], filters: PoolFilters) -> QuerySet[_Pool]:
-    qs = model.objects.all()
-    if filters.date_from:
-        qs = qs.filter(day__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(day__lte=filters.date_to)
-    if filters.organisation_id:
-        qs = qs.filter(organisation_id=filters.organisation_id)
-    for name in CODES:
-        value = getattr(filters, name)
-        if value:
-            qs = qs.filter(**{name: value})
-    return qs
-
-
-def summary_total(*, filters: PoolFilters) -> int:
-    """How many approved copies match, from the summary."""
-    return int(_filtered(PoolDayCount, filters).aggregate(n=Sum("count"))["n"] or 0)
-
-
-@dataclass
-class SummaryCounts:
-    total: int = 0
-    months: dict[tuple[int, int], int] = field(default_factory=dict)
-    combos: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
-    by_organisation: Counter[uuid.UUID] = field(default_factory=Counter)
-    factors: Counter[str] = field(default_factory=Counter)
-
-
-def _month_sums(months: list[tuple[int, int]]) -> dict[str, Sum]:
-    sums = {}
-    for i, (year, month) in enumerate(months):
-        after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-        sums[f"m{i}"] = Sum("count", filter=Q(day__gte=dt.date(year, month, 1), day__lt=after))
-    return sums
-
-
-def summary_counts(*, filters: PoolFilters, months: list[tuple[int, int]]) -> SummaryCounts:
-    """The dashboard's counts (totals, months, code combinations, organisations, factors).
-
-    Three narrow GROUP BYs that each return few rows (organisations with their month sums, the code
-    combinations, the factors), rather than one grouping by everything at once: at pool densities a day
-    holds few reports per organisation, so that grouping returned nearly a row per report to Python.
-    """
-    result = SummaryCounts(months=dict.fromkeys(months, 0))
-    cells = _filtered(PoolDayCount, filters).order_by()
-    # Per organisation (a few hundred rows at most), each with its month sums: totals, months, rates.
-    for org in cells.values("organisation_id").annotate(n=Sum("count"), **_month_sums(months)):
-        result.total += org["n"]
-        result.by_organisation[uuid.UUID(str(org["organisation_id"]))] += org["n"]
-        for i, month in enumerate(months):
-            result.months[month] += org[f"m{i}"] or 0
-    for row in cells.values(*CODES).annotate(n=Sum("count")):
-        result.combos[(row["incident_type"], row["service_area"], row["outcome"], row["kind"])] += row["n"]
-    for frow in _filtered(PoolDayFactor, filters).order_by().values("factor").annotate(n=Sum("count")):
-        result.factors[frow["factor"]] += frow["n"]
-    return result
-
-
-def summary_rows(*, filters: PoolFilters) -> list[dict[str, Any]]:
-    """Counts per organisation and code combination (``organisation_id``, the codes, ``n``): open data's input."""
-    return list(_filtered(PoolDayCount, filters).order_by().values("organisation_id", *CODES).annotate(n=Sum("count")))
-
-
-def median_of_histogram(histogram: list[tuple[int, int]]) -> float | None:
-    """The median of the values a (value, how many) histogram holds, as ``statistics.median`` would give for
-    the expanded list (the mean of the two middle values when their number is even); None when empty."""
-    ordered = sorted((value, n) for value, n in histogram if n > 0)
-    total = sum(n for _, n in ordered)
-    if not total:
-        return None
-    low_at, high_at = (total - 1) // 2, total // 2  # 0-based positions of the middle value(s)
-    low = high = None
-    seen = 0
-    for value, n in ordered:
-        if low is None and low_at < seen + n:
-            low = value
-        if high_at < seen + n:
-            high = value
-            break
-        seen += n
-    assert low is not None and high is not None
-    return (low + high) / 2
-
-
-def summary_timings(*, filters: PoolFilters) -> list[tuple[float | None, int]]:
-    """(median days, reports measured) for time to triage, first feedback and closure, from the histogram:
-    exact for durations in whole minutes. One GROUP BY returning a row per distinct (measure, minutes)."""
-    histograms: dict[str, list[tuple[int, int]]] = {m: [] for m in MEASURES}
-    rows = _filtered(PoolDayDuration, filters).order_by().values("measure", "minutes").annotate(n=Sum("count"))
-    for row in rows:
-        histograms[row["measure"]].append((row["minutes"], row["n"]))
-    result: list[tuple[float | None, int]] = []
-    for measure in MEASURES:
-        median = median_of_histogram(histograms[measure])
-        measured = sum(n for _, n in histograms[measure])
-        result.append((None if median is None else median / 1440, measured))
-    return result
