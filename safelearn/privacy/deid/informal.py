@@ -86,6 +86,14 @@ _ROLE_IS = re.compile(
     r"\b(?:worker|sw|carer|manager|pa|iro|teacher|keyworker|advocate|nurse|mentor|officer|name|names)"
     r"[^\S\n]++(?:is|was|called|named)[^\S\n]++$"
 )
+# the name set beside who they are to the writer: "with daz my mums boyfriend", "told bev her carer"
+_APPOSITION = re.compile(
+    r"[^\S\n]++(?:my|his|her|our|their)[^\S\n]++(?:(?:mums|moms|mams|dads|nans|new|old)[^\S\n]++)?"
+    r"(?:boyfriend|girlfriend|bf|gf|partner|husband|wife|mate|friend|cousin|brother|sister|bro|sis|uncle|aunt|"
+    r"auntie|stepdad|stepmum|worker|carer|sw|keyworker|pa|teacher|manager|neighbour)\b"
+)
+# a lower-case title: "miss khan", "mr hanson" (the name is then any listed surname or given name)
+_LOWER_TITLE = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 _CLAUSE_END = re.compile(r"[^\S\n]*+(?:$|[,.;:!?)\n]|(?:and|but|from|who|she|he)\b)")
 _PERSON_NOUN_BRACKET = re.compile(
     r"\b(?:lad|girl|boy|yp|kid|child|staff|worker|mate|friend|resident|young[^\S\n]person)\b[^()\n]{0,25}\($"
@@ -131,7 +139,9 @@ def _used_as_word(text: str, toks: list[Token], i: int, before: frozenset[str] =
     nxt = toks[i + 1].lower if i + 1 < len(toks) and text[t.end : toks[i + 1].start] == " " else ""
     # a number just before counts or measures it: "2 miles", "3 burns"
     counted = re.search(r"\d[^\S\n]*+$", text[max(0, t.start - 4) : t.start]) is not None
-    return prev in before or nxt in _NOUN_AFTER or counted
+    # the plural of an ordinary word ("miles", "burns") is that word, not a name
+    plural = t.lower.endswith("s") and len(t.lower) > 3 and is_common(t.lower[:-1])
+    return prev in before or nxt in _NOUN_AFTER or counted or plural
 
 
 # words a name follows: a person is told, seen, texted, is with someone, or opens a clause ("the ember
@@ -166,7 +176,9 @@ def _subject(text: str, toks: list[Token], i: int, frequent_word: bool) -> bool:
     return _VERB_AFTER.match(text, t.end) is not None
 
 
-def informal_names(text: str, toks: list[Token], hit: set[int], first: frozenset[str]) -> set[int]:
+def informal_names(
+    text: str, toks: list[Token], hit: set[int], first: frozenset[str], last: frozenset[str]
+) -> set[int]:
     """Token indices taken as names in an informal report (none in a formal one)."""
     if not is_informal(text, toks, hit, first):
         return set()
@@ -179,7 +191,8 @@ def informal_names(text: str, toks: list[Token], hit: set[int], first: frozenset
         lw = t.lower
         if _excluded(lw):
             continue
-        listed = lw in first
+        # a double given name counts as listed when both halves are: "kerry-ann", "tia-rose"
+        listed = lw in first or ("-" in lw and all(p in first for p in lw.split("-")))
         unknown = not listed and len(lw) >= 4 and not is_common(lw) and not is_compound(lw)
         if (
             listed
@@ -190,7 +203,14 @@ def informal_names(text: str, toks: list[Token], hit: set[int], first: frozenset
         ):
             out.add(i)
             continue
+        prev_title = i > 0 and not t.initial and toks[i - 1].text in _LOWER_TITLE
+        if prev_title and (listed or lw in last) and lw not in frequent:
+            out.add(i)
+            continue
         short = listed and len(lw) == 2 and lw not in _SHORT_WORDS
+        if (listed or short or (len(lw) >= 3 and not is_common(lw))) and _APPOSITION.match(text, t.end):
+            out.add(i)
+            continue
         if not (listed or unknown or short):
             continue
         before = text[max(0, t.start - 40) : t.start]

@@ -100,10 +100,10 @@ PLOT = re.compile(
 # issue 19 pass 4: a lower-case place named by a word before its kind, after a word that places
 # someone there: "at the willows family centre", "near kirkdale youth club", "from ridgeway academy"
 LOWER_PLACE = re.compile(
-    r"\b(?:at|to|from|near|outside|into|attends|attending|attended|excluded[^\S\n]++from)[^\S\n]++(?:the[^\S\n]++)?"
-    r"((?!(?:at|to|from|near|the|in|on|and|or|by)\b)[a-z][a-z'’-]*+"
-    r"(?:[^\S\n]++(?!(?:at|to|from|near|the|in|on|and|or|by)\b)[a-z][a-z'’-]*+){0,2}?)[^\S\n]++"
-    r"(?:centre|youth[^\S\n]++club|club|lodge|lodgings|foodbank|food[^\S\n]++bank|academy)\b"
+    r"\b(?:at|to|from|near|outside|into|of|attends|attending|attended|excluded[^\S\n]++from)[^\S\n]++(?:the[^\S\n]++)?"
+    r"((?!(?:at|to|from|near|the|in|on|of|and|or|by)\b)[a-z][a-z'’-]*+"
+    r"(?:[^\S\n]++(?!(?:at|to|from|near|the|in|on|of|and|or|by)\b)[a-z][a-z'’-]*+){0,2}?)[^\S\n]++"
+    r"(?:centre|youth[^\S\n]++club|club|lodge|lodgings|foodbank|food[^\S\n]++bank|academy|view|grange|manor)\b"
 )
 # a prison or young offender institution named by its place: "HMP Leeds", "hmyoi wetherby"
 PRISON = re.compile(r"\b(?i:hmp|hmyoi|yoi)[^\S\n]++[A-Za-z][a-z]++\b")

@@ -509,7 +509,7 @@ def detect_people(text: str) -> list[Span]:
     hit |= lower_mentions(text, toks, hit)
     hit |= from_the_shift(text, toks, hit, names.first)
     hit |= grow_lower_names(text, toks, hit, names.first, names.last)
-    hit |= informal_names(text, toks, hit, names.first)
+    hit |= informal_names(text, toks, hit, names.first, names.last)
     spans: list[Span] = []
     for k in sorted(hit):
         t = toks[k]

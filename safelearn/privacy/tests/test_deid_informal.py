@@ -43,6 +43,7 @@ def test_informal_names(text: str, name: str) -> None:
     [
         # the same words used as words stay, even in a message
         ("i dont like the summer holidays cos there is nothing to do", "summer"),
+        ("im in a flat now and its miles from my school", "miles"),
         ("i dont want a foster carer i want my mum", "foster"),
         ("we went down by the river and i got my trainers wet lol", "river"),
         ("the sky was dark and i dont like walking home", "sky"),
@@ -54,3 +55,18 @@ def test_informal_names(text: str, name: str) -> None:
 )
 def test_informal_words_stay(text: str, word: str) -> None:
     assert word not in _redacted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a double given name typed in lower case, in a list of staff
+        ("on tonight: holly-mae, mo and me. i dont think holly-mae did the meds", "holly-mae"),
+        # a lower-case title before a listed family name that is also a word
+        ("i told miss khan at school and she never done nothing", "khan"),
+        # a short name set beside who they are to the writer
+        ("i was in the car with rocky my mums boyfriend and he was drunk", "rocky"),
+    ],
+)
+def test_informal_names_by_position(text: str, name: str) -> None:
+    assert name in _redacted(text)

@@ -41,3 +41,18 @@ def test_refs_handles_places_and_days(text: str, expected: str) -> None:
 )
 def test_measures_and_kinds_of_place_stay(text: str, kept: str) -> None:
     assert not any(kept in r or r in kept for r in _redacted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im at meadow view now and i hate it", "meadow view"),
+        ("we got chucked out of the white rose centre for nothing", "white rose centre"),
+    ],
+)
+def test_lower_case_homes_and_centres(text: str, expected: str) -> None:
+    assert expected in _redacted(text)
+
+
+def test_a_point_of_view_is_no_place() -> None:
+    assert not any("view" in r for r in _redacted("from my point of view the staff were fine"))
