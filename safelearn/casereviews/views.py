@@ -198,13 +198,7 @@ def recommendation_assign(request: HttpRequest, recommendation_id: Any) -> HttpR
     if request.method == "POST" and form_submit(
         request,
         form,
-        lambda: services.assignments_create(
-            recommendation=recommendation,
-            actor=request.user,
-            organisations=form.cleaned_data["organisations"],
-            due_on=form.cleaned_data["due_on"],
-            note=form.cleaned_data["note"],
-        ),
+        lambda: services.assignments_create(recommendation=recommendation, actor=request.user, **form.cleaned_data),
         lambda created: f"Given to {len(created)} organisation(s).",
     ):
         return redirect("casereviews:review_detail", review_id=recommendation.review_id)
@@ -239,12 +233,7 @@ def assignment_update(request: HttpRequest, assignment_id: Any) -> HttpResponse:
     if request.method == "POST" and form_submit(
         request,
         form,
-        lambda: services.assignment_update(
-            assignment=assignment,
-            actor=request.user,
-            status=form.cleaned_data["status"],
-            evidence=form.cleaned_data["evidence"],
-        ),
+        lambda: services.assignment_update(assignment=assignment, actor=request.user, **form.cleaned_data),
         "Progress saved.",
     ):
         return redirect("casereviews:recommendations")

@@ -88,15 +88,21 @@ def _name(organisation: Organisation) -> str:
     return str(escape(organisation.name))
 
 
+def _a4(buffer: BytesIO, organisation: Organisation, title: str, what: str) -> Canvas:
+    """An A4 canvas drawing into ``buffer``, with the title, author and subject that name the organisation."""
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setTitle(f"{title} – {organisation.name}")
+    canvas.setAuthor(organisation.name)
+    canvas.setSubject(f"{what} with a QR code for the public reporting form")
+    return canvas
+
+
 def poster_pdf(organisation: Organisation) -> bytes:
     """One A4 page: a plain-language invitation to report, the QR code, the typed link and what to do now."""
     url = public_link(organisation)
     styles = _styles()
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
-    canvas.setTitle(f"Tell us when something goes wrong – {organisation.name}")
-    canvas.setAuthor(organisation.name)
-    canvas.setSubject("Poster with a QR code for the public reporting form")
+    canvas = _a4(buffer, organisation, "Tell us when something goes wrong", "Poster")
     width, height = A4
     margin = 18 * mm
     canvas.setFillColor(colors.HexColor("#1d70b8"))
@@ -137,10 +143,7 @@ def cards_pdf(organisation: Organisation) -> bytes:
     url = public_link(organisation)
     styles = _styles()
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
-    canvas.setTitle(f"Reporting cards – {organisation.name}")
-    canvas.setAuthor(organisation.name)
-    canvas.setSubject("Cards with a QR code for the public reporting form")
+    canvas = _a4(buffer, organisation, "Reporting cards", "Cards")
     width, height = A4
     card_w, card_h = width / 2, height / 2
     image = ImageReader(BytesIO(qr_png(url)))

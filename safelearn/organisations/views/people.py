@@ -36,12 +36,7 @@ def invite(request: HttpRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST" and form_submit(
         request,
         form,
-        lambda: services.invitation_create(
-            actor=request.user,
-            organisation=organisation,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-        ),
+        lambda: services.invitation_create(actor=request.user, organisation=organisation, **form.cleaned_data),
         lambda invitation: f"Invitation sent to {invitation.email}",
     ):
         return redirect("organisations:people", org_slug=organisation.slug)

@@ -5,6 +5,9 @@ In reporting (not organisations) so imports run one way: reporting builds on org
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,9 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from safelearn.core.forms import form_submit
+from safelearn.organisations.models import Organisation
 from safelearn.organisations.views.common import admin_organisation
 from safelearn.reporting import selectors, services
 from safelearn.reporting.forms import LocationForm
+from safelearn.reporting.models import Location
 
 
 @login_required
@@ -30,20 +35,33 @@ def location_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     return render(request, "reporting/locations/list.html", context)
 
 
+def _location_form(
+    request: HttpRequest,
+    organisation: Organisation,
+    location: Location | None,
+    save: Callable[[dict[str, Any]], Location],
+    saved_words: str,
+) -> HttpResponse:
+    """The add and the rename page: one form, saved by ``save``; back to the list, or the form with its errors."""
+    initial = {"name": location.name, "setting_type": location.setting_type} if location else None
+    form = LocationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form_submit(
+        request, form, lambda: save(form.cleaned_data), lambda saved: f"{saved.name} {saved_words}"
+    ):
+        return redirect("reporting:locations", org_slug=organisation.slug)
+    context = {"organisation": organisation, "form": form, "location": location}
+    return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
+
+
 @never_cache
 @login_required
 def location_add(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = admin_organisation(request, org_slug)
-    form = LocationForm(request.POST or None)
-    if request.method == "POST" and form_submit(
-        request,
-        form,
-        lambda: services.location_create(actor=request.user, organisation=organisation, **form.cleaned_data),
-        lambda location: f"{location.name} is on the list",
-    ):
-        return redirect("reporting:locations", org_slug=organisation.slug)
-    context = {"organisation": organisation, "form": form, "location": None}
-    return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
+
+    def save(fields: dict[str, Any]) -> Location:
+        return services.location_create(actor=request.user, organisation=organisation, **fields)
+
+    return _location_form(request, organisation, None, save, "is on the list")
 
 
 @never_cache
@@ -51,17 +69,11 @@ def location_add(request: HttpRequest, org_slug: str) -> HttpResponse:
 def location_edit(request: HttpRequest, org_slug: str, location_id: str) -> HttpResponse:
     organisation = admin_organisation(request, org_slug)
     location = selectors.location_in(organisation=organisation, location_id=location_id)
-    initial = {"name": location.name, "setting_type": location.setting_type}
-    form = LocationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form_submit(
-        request,
-        form,
-        lambda: services.location_update(actor=request.user, location=location, **form.cleaned_data),
-        lambda saved: f"{saved.name} is saved",
-    ):
-        return redirect("reporting:locations", org_slug=organisation.slug)
-    context = {"organisation": organisation, "form": form, "location": location}
-    return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
+
+    def save(fields: dict[str, Any]) -> Location:
+        return services.location_update(actor=request.user, location=location, **fields)
+
+    return _location_form(request, organisation, location, save, "is saved")
 
 
 @require_POST
