@@ -232,7 +232,8 @@ def assess_immediate_risk(
     """Assess whether a child may be at risk of significant harm right now with nobody acting on it.
 
     The detector is the cue rules OR the learned text model (:mod:`.risk_model`, trained at first use on
-    the packaged hand-written reports): either one flags. ``model_probability`` supplies the model's
+    the packaged hand-written reports): either one flags, except that a cue flag needs the model's
+    probability to reach ``RULE_AGREEMENT_FLOOR`` (a low bar that removes the cues' worst false alarms). ``model_probability`` supplies the model's
     probability instead (tests, batch callers that already scored the text); ``use_model=False`` is the
     rules alone. A model flag adds a reason naming the words of this report that pushed it up most.
 
@@ -253,8 +254,12 @@ def assess_immediate_risk(
         reasons.append(f"model ({model_probability:.2f}) not counted: marked as training or an exercise")
         model_probability = None
     if model_probability is not None:
-        from .risk_model import THRESHOLD
+        from .risk_model import RULE_AGREEMENT_FLOOR, THRESHOLD
 
+        if score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR:
+            # The cues fired, but on words the model has learnt to read as a record, a search or a plan.
+            reasons.append(f"cues not counted: model ({model_probability:.2f}) below {RULE_AGREEMENT_FLOOR}")
+            score, rules_flag = min(score, 0.45), False
         m = model_score(model_probability, THRESHOLD)
         score = max(score, m)
         if model_probability >= THRESHOLD:

@@ -6,8 +6,9 @@ writers' sets (w1, w2: notes, messages and long process-failure incident reports
 unresolved service failures with no child in danger, plus a few with a child in danger), three blind sets
 by writers who never saw the detector (heldout5..heldout7: measured blind first, then trained on; figures in
 bench/RESULTS.md) and ``w3`` (ordinary incidents and complaints written in the frustrated narrative style the
-model used to mistake for danger, beside reports in the same style where the danger is live). Nothing else
-is trained on: no shared or external corpus.
+model used to mistake for danger, beside reports in the same style where the danger is live), and four more
+blind writers' sets (heldout8..heldout10, w5: scored blind, then used to develop the eighth pass's cues,
+then trained on). Nothing else is trained on: no shared or external corpus.
 No weights are committed: :func:`shipped_model` trains once per process (deterministically: liblinear,
 fixed vocabulary order), keeps the model in memory, and :func:`warm_in_background` starts that training in a
 daemon thread when the web server or worker starts, so a submission does not wait for it (if one arrives
@@ -57,6 +58,10 @@ SETS: tuple[str, ...] = (
     "heldout6",
     "heldout7",
     "w3",
+    "heldout8",
+    "heldout9",
+    "heldout10",
+    "w5",
 )
 MAX_CHARS = 20_000
 WORD_PATTERN = r"(?u)\b[a-z][a-z']*\b"  # letters only: digits are folded to "0" and left to the char n-grams
@@ -220,10 +225,16 @@ SHIPPED = ModelConfig()
 #: Flag when the model's probability is at least this. The protocol in bench/risk_model.py (largest t with
 #: pooled leave-one-set-out recall >= 0.95) gave 0.45, but at 0.45 the model flags half of other authors'
 #: ordinary complaints (shared corpus precision 0.16): duty alerts that often are noise get ignored, which
-#: is a risk to children too. Seventh pass (bench/RESULTS.md): with ``w3`` in training and blind set 7 held
-#: out, 0.85 is the lowest t that keeps rules OR model at shared precision >= 0.5 with one false alarm to spare
-#: (0.82 is exactly 0.5); blind set 8 was then scored once, never used to choose.
-THRESHOLD = 0.85
+#: is a risk to children too. Seventh pass: 0.85, the lowest t keeping rules OR model at shared precision
+#: >= 0.5 with one false alarm to spare. Eighth pass (bench/RESULTS.md): with RULE_AGREEMENT_FLOOR below
+#: removing about half of the rules' false alarms, the same rule gives 0.80; chosen on blind set 11 and the
+#: shared corpus, then blind set 12 was scored once, never used to choose.
+THRESHOLD = 0.80
+#: A cue-rule flag counts only when the model gives the report at least this probability. The rules quote
+#: harm words wherever they stand, so they also fire on a harm that is only the subject of a record, a
+#: search or a plan; on every blind set (8 to 11, w5) a floor of 0.25 removed 40-70 % of the rules' false
+#: alarms and lost one of 415 children at risk (bench/RESULTS.md, eighth pass).
+RULE_AGREEMENT_FLOOR = 0.25
 
 
 def normalise(text: str) -> str:
@@ -468,6 +479,7 @@ def warm_in_background() -> threading.Thread:
 
 __all__ = [
     "DATA_DIR",
+    "RULE_AGREEMENT_FLOOR",
     "SETS",
     "SHIPPED",
     "THRESHOLD",

@@ -350,3 +350,18 @@ def test_engaged_with_a_service_is_not_a_betrothal() -> None:
     assert not _forced_marriage_words("He has engaged well with his youth justice worker and is engaged in college.")
     assert _forced_marriage_words("Her dad says she is getting engaged to a cousin next month.")
     assert not assess_immediate_risk("Reece has engaged with the youth offending team for a year.").at_risk
+
+
+# A harm the cues name, in a report that is about a record, not a child in danger: the cues fire on "self-harm".
+RECORD_ABOUT_HARM = "Her note about self-harm was filed on her brother's record today; nobody has moved it yet."
+
+
+def test_a_cue_flag_needs_the_model_to_see_some_risk() -> None:
+    from safelearn.learning.engine.risk_model import RULE_AGREEMENT_FLOOR
+
+    assert assess_immediate_risk(RECORD_ABOUT_HARM, use_model=False).at_risk  # the cues alone flag it
+    below = assess_immediate_risk(RECORD_ABOUT_HARM, model_probability=RULE_AGREEMENT_FLOOR - 0.01)
+    assert not below.at_risk and not below.rules_flag
+    assert any(r.startswith("cues not counted") for r in below.reasons)
+    at_floor = assess_immediate_risk(RECORD_ABOUT_HARM, model_probability=RULE_AGREEMENT_FLOOR)
+    assert at_floor.at_risk and at_floor.rules_flag
