@@ -100,6 +100,12 @@ _PERSON_NOUN_BRACKET = re.compile(
 )
 
 
+_PEOPLE_NOUNS = _ws(
+    """staff everyone everybody someone somebody them others friends mates girls boys lads kids
+    family carers workers people police him her us you he she they we"""
+)
+
+
 def is_informal(text: str, toks: list[Token], hit: set[int], first: frozenset[str]) -> bool:
     """A message or a quick note: lower-case sentence starts, a lower-case "i", text-speak, or a name
     already found typed in lower case (whoever typed one name so types the others so)."""
@@ -225,8 +231,15 @@ def informal_names(
             out.add(i)
         else:
             maybe.add(i)
-    # coordination with a name found: "angel and rio", "leon n destiny", "mason, reggie and tiana"
+    # coordination with a name found: "angel and rio", "leon n destiny", "mason, reggie and tiana";
+    # the writer is a person too: "me and saffron got told"
     found = hit | out
+    for i, t in enumerate(toks):
+        # any word but a people noun, when a verb follows: "me and saffron got told", not "me and staff went"
+        if i < 2 or i in found or not t.text.islower() or _excluded(t.lower) or t.lower in _PEOPLE_NOUNS:
+            continue
+        if toks[i - 2].lower == "me" and toks[i - 1].lower in {"and", "n", "&"} and _VERB_AFTER.match(text, t.end):
+            found.add(i)
     for _ in range(2):
         for i in sorted(maybe - found):
             for j in (i - 2, i + 2):
@@ -249,3 +262,21 @@ def informal_names(
         if t.lower in carried and t.text.islower() and not _used_as_word(text, toks, i, _DETERMINERS)
     }
     return (found | out) - hit
+
+
+def given_before_surname(text: str, toks: list[Token], hit: set[int], first: frozenset[str]) -> set[int]:
+    """A capitalised listed given name just before a name found, even an ordinary word opening a
+    sentence: "Mercy Adjei", "Hospital discharge: Faith Okoro". A frequent word ("Will", "Rose")
+    opening a sentence is left to the rules that read the verb after it."""
+    out: set[int] = set()
+    for k in sorted(hit):
+        j = k - 1
+        if j < 0 or j in hit or not toks[k].text[:1].isupper() or text[toks[j].end : toks[k].start] != " ":
+            continue
+        g = toks[j]
+        if not g.text[:1].isupper() or g.text.isupper() or g.possessive or g.lower not in first or _excluded(g.lower):
+            continue
+        if g.initial and g.lower in frequent_word_names():
+            continue
+        out.add(j)
+    return out

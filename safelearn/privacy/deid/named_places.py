@@ -105,6 +105,8 @@ LOWER_PLACE = re.compile(
     r"(?:[^\S\n]++(?!(?:at|to|from|near|the|in|on|of|and|or|by)\b)[a-z][a-z'’-]*+){0,2}?)[^\S\n]++"
     r"(?:centre|youth[^\S\n]++club|club|lodge|lodgings|foodbank|food[^\S\n]++bank|academy|view|grange|manor)\b"
 )
+# a hospital ward by its number, typed in lower case: "discharged from ward 44"
+WARD_NUMBER = re.compile(r"\b(?i:ward)[^\S\n]++\d{1,3}[A-Za-z]?\b")
 # a prison or young offender institution named by its place: "HMP Leeds", "hmyoi wetherby"
 PRISON = re.compile(r"\b(?i:hmp|hmyoi|yoi)[^\S\n]++[A-Za-z][a-z]++\b")
 # the words before a head that make a kind of place, not a name: "the leisure centre", "my mums club"
@@ -133,6 +135,8 @@ def _lower_places(text: str) -> list[Span]:
         if any(w in MONTHS or w in WEEKDAYS or w.endswith(("ing", "ed")) for w in words):
             continue
         out.append(Span(m.start(1), m.end(), "ORG_LOCAL"))
+    for m in WARD_NUMBER.finditer(text):
+        out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     for m in PRISON.finditer(text):
         out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     return out

@@ -17,7 +17,7 @@ from .cues import (
     unmarked_possessives,
 )
 from .endings import closing_names
-from .informal import informal_names
+from .informal import given_before_surname, informal_names
 from .lexicon import (
     CUES,
     LOWER_STOP,
@@ -510,6 +510,7 @@ def detect_people(text: str) -> list[Span]:
     hit |= from_the_shift(text, toks, hit, names.first)
     hit |= grow_lower_names(text, toks, hit, names.first, names.last)
     hit |= informal_names(text, toks, hit, names.first, names.last)
+    hit |= given_before_surname(text, toks, hit, names.first)
     spans: list[Span] = []
     for k in sorted(hit):
         t = toks[k]

@@ -62,6 +62,11 @@ LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")
 SLASH_NUMBER = re.compile(r"(?<![\w/.£$-])\d{1,6}(?:/\d{1,6}){1,3}(?![\w/]|\.\d)")
 # a handle written without "@" (dots or underscores inside, issue 19): "jay.dee_official", "r.dawg07"
 BARE_HANDLE = re.compile(r"(?<![\w@./-])_*+[a-z0-9]++(?:[._][a-z0-9]++)++_*+(?![\w@/-]|\.\w)")
+# part of a registration after the word for it: "part reg YJ70", "plate started BD6"
+PART_REG = re.compile(
+    r"\b(?i:reg|registration|plate|number[^\S\n]plate)[^\S\n]*+(?i:started|starts|began|was|is)?[^\S\n]*+[:#]?[^\S\n]*+"
+    r"([A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,3})\b"
+)
 # a reference typed as one run of letters and digits (issue 19 pass 4): "24MIS0339", "PN20240517";
 # _compact_ref keeps out measures, ordinals and times ("1000mg", "0930hrs", "21st")
 COMPACT_REF = re.compile(r"(?<![\w/-])[A-Za-z0-9]{6,24}+(?![\w/-])")
@@ -332,6 +337,8 @@ def detect_structured(text: str) -> list[Span]:
         if _slash_ref(m.group()):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
     out.extend(_bare_handles(text))
+    for m in PART_REG.finditer(text):
+        out.append(Span(m.start(1), m.end(1), "VEHICLE_REG"))
     for m in COMPACT_REF.finditer(text):
         if _compact_ref(m.group()):
             out.append(Span(m.start(), m.end(), "CASE_REF"))

@@ -70,3 +70,15 @@ def test_informal_words_stay(text: str, word: str) -> None:
 )
 def test_informal_names_by_position(text: str, name: str) -> None:
     assert name in _redacted(text)
+
+
+def test_the_writer_and_a_word_name() -> None:
+    assert "saffron" in _redacted("me and saffron got sent to our rooms for nothing, i dont get it")
+
+
+def test_a_given_name_that_is_a_word_before_a_found_surname() -> None:
+    assert "Mercy Adjei" in _redacted("Hospital discharge: Mercy Adjei (16) went home with her carer.")
+
+
+def test_a_frequent_word_opening_a_sentence_is_not_grown_into_a_name() -> None:
+    assert all(not r.startswith("Will") for r in _redacted("Will Mr Adjei attend? Nobody knows."))

@@ -56,3 +56,14 @@ def test_lower_case_homes_and_centres(text: str, expected: str) -> None:
 
 def test_a_point_of_view_is_no_place() -> None:
     assert not any("view" in r for r in _redacted("from my point of view the staff were fine"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she was moved from ward 12 to the main hospital", "ward 12"),
+        ("a blue van, part reg BD6, was seen outside the home", "BD6"),
+    ],
+)
+def test_ward_numbers_and_part_registrations(text: str, expected: str) -> None:
+    assert expected in _redacted(text)
