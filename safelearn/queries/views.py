@@ -209,12 +209,7 @@ def schedule(request: HttpRequest, query_id: Any) -> HttpResponse:
     if request.method == "POST" and form_submit(
         request,
         form,
-        lambda: services.saved_query_schedule_set(
-            actor=request.user,
-            query=query,
-            email_monthly=form.cleaned_data["email_monthly"],
-            recipients=form.cleaned_data["recipients"],
-        ),
+        lambda: services.saved_query_schedule_set(actor=request.user, query=query, **form.cleaned_data),
         "Monthly email saved",
     ):
         return redirect("queries:detail", query.pk)
