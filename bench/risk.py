@@ -25,7 +25,7 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   developed on (the eighth pass's cues were written after reading their misses) and trained on;
 * ``heldout11``: bench/data/, NOT trained on: scored blind before and after the eighth pass's cues (no
   change), then used with ``shared`` to choose the threshold and the rules' agreement floor;
-* ``heldout12``: bench/data/, the blind set: NOT trained on, never used to choose anything;
+* ``heldout12``, ``heldout13``: bench/data/, the blind sets: NOT trained on, never used to choose anything;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -68,6 +68,7 @@ SETS = {
     "heldout11": ROOT / "bench" / "data" / "risk_heldout11.jsonl",
     # Blind: written by a writer who never saw the detector or its data; NOT trained on, never used to choose.
     "heldout12": ROOT / "bench" / "data" / "risk_heldout12.jsonl",
+    "heldout13": ROOT / "bench" / "data" / "risk_heldout13.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
