@@ -6,24 +6,7 @@ import random
 
 from safelearn.learning.engine.explain import explain_terms
 from safelearn.learning.engine.similarity import SimilarityIndex
-
-FILLER = [
-    "visit",
-    "review",
-    "plan",
-    "carer",
-    "meeting",
-    "letter",
-    "manager",
-    "record",
-    "health",
-    "police",
-    "contact",
-    "home",
-    "office",
-    "court",
-    "team",
-]
+from safelearn.learning.tests.helpers import routine_text
 
 DOC = "On 3 March Mum rang from 07700 900123 to say the taxi escort had left [PERSON 1] at the bus stop after school."
 QUERY = "In March [PERSON 2] phoned on 07700 900 123: the taxi escort left the child at the bus stop, 2nd time."
@@ -31,7 +14,7 @@ QUERY = "In March [PERSON 2] phoned on 07700 900 123: the taxi escort left the c
 
 def _index() -> SimilarityIndex:
     rng = random.Random(0)
-    items = [(f"r{i}", " ".join(rng.choice(FILLER) for _ in range(20))) for i in range(200)]
+    items = [(f"r{i}", routine_text(rng, 20)) for i in range(200)]
     return SimilarityIndex.build([*items, ("pair", DOC)])
 
 

@@ -4,33 +4,14 @@ import random
 
 from safelearn.learning.engine.similarity import SimilarityIndex
 from safelearn.learning.engine.themes import Doc, detect_emerging_themes
+from safelearn.learning.tests.helpers import ROUTINE_WORDS, routine_text
 
-FILLER = [
-    "visit",
-    "review",
-    "plan",
-    "school",
-    "carer",
-    "meeting",
-    "phone",
-    "letter",
-    "manager",
-    "record",
-    "health",
-    "police",
-    "contact",
-    "home",
-    "weekend",
-    "office",
-    "court",
-    "team",
-    "family",
-    "support",
-]
+#: Routine words plus a few that the near-duplicate and theme tests must see in the background too.
+FILLER = [*ROUTINE_WORDS, "school", "phone", "weekend", "family", "support"]
 
 
 def _random_text(rng: random.Random, n: int = 25) -> str:
-    return " ".join(rng.choice(FILLER) for _ in range(n))
+    return routine_text(rng, n, FILLER)
 
 
 def test_near_duplicate_ranks_first() -> None:
