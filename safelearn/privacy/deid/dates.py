@@ -89,11 +89,18 @@ def detect_dates(text: str) -> list[Span]:
         out.append(Span(m.start("d"), m.end("d"), "DATE"))
     for m in FESTIVAL_DAY.finditer(text):
         out.append(Span(m.start(), m.end(), "DATE"))
+    for m in MONTH_YEAR.finditer(text):
+        out.append(Span(m.start(), m.end(), "DATE"))
     return out
 
 
 # a calendar day named by its festival (issue 19 pass 4): "since christmas day", "on New Year's Eve"
 FESTIVAL_DAY = re.compile(r"\b(?i:christmas|xmas|boxing|new[^\S\n]year['’]?s?)[^\S\n](?i:day|eve)\b")
+
+
+# a month with its year (issue 19 pass 5): "in placement since Jan 2023", "arrived in August 2023" narrows
+# an event to a month, which the pool should not hold; a year alone or a month alone stays
+MONTH_YEAR = re.compile(rf"(?<![\w-]){_MON}[^\S\n]+(?:19|20)\d\d(?![\w/-])", re.IGNORECASE)
 
 
 class DateDetector:

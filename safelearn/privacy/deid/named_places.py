@@ -211,6 +211,54 @@ def detect_named_places(text: str) -> list[Span]:
         out.append(Span(m.start(1), m.end(), "ADDRESS"))
     for m in PLOT.finditer(text) if ("plot" in low or "pitch" in low) else ():
         out.append(Span(m.start(), m.end(), "ADDRESS"))
+    out.extend(_pass5_places(text, low))
+    return out
+
+
+# issue 19 pass 5 -------------------------------------------------------------------------------
+# a hospital ward named by a code ("Ward J27", "ward 4B"): with the hospital it locates a parent
+WARD_CODE = re.compile(r"\b[Ww]ard[^\S\n]++(?:[A-Z]\d{1,3}|\d{1,3}[A-Z])\b")
+# a firm named by a code before its trade ("A1 Cars", "247 Taxis")
+CODE_FIRM = re.compile(
+    r"\b(?:[A-Z]{1,3}\d{1,3}|\d{1,3}[A-Z]?)[^\S\n]++(?:Cars|Taxis?|Cabs|Motors|Private[^\S\n]Hire)\b"
+)
+# a local leaving-care or youth service named by a place and an age ("Harbourside 16+ Service")
+AGE_SERVICE = re.compile(
+    r"\b[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+)?[^\S\n]++1[68]\+[^\S\n]++"
+    r"(?:Service|Team|Project|Hub|Accommodation|Housing|Supported[^\S\n]Living|Provision)\b"
+)
+# a lower-case school called "<name> high" ("my kingsmead high uniform"); the name is no ordinary word
+LOWER_HIGH = re.compile(
+    r"\b([a-z]{4,}+)[^\S\n]++high\b(?![^\S\n]++(?:risk|level|alert|street|st|road|rd|on|up|as|and))"
+)
+# a shop or place, then the street it is on, typed in lower case: "outside greggs on briggate"
+ON_STREET = re.compile(r"\b(?:outside|at|near|by|in|from)[^\S\n]++([a-z]{3,}+)[^\S\n]++on[^\S\n]++([a-z]{4,}+)\b")
+
+
+_PLACE_KINDS = _ws("""school home house shop shops park station church mosque college work town city bus train
+    car van flat flats estate road street corner garage pub club centre hospital court library gym cafe chippy
+    shopping precinct square market field fields bridge canal river beach bench the a an his her their my our""")
+
+
+def _pass5_places(text: str, low: str) -> list[Span]:
+    out: list[Span] = []
+    for m in WARD_CODE.finditer(text) if "ard " in text else ():
+        out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
+    for rx in (CODE_FIRM, AGE_SERVICE):
+        for m in rx.finditer(text):
+            out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
+    for m in LOWER_HIGH.finditer(text) if " high" in low else ():
+        if not is_common(m.group(1)) and m.group(1) not in NOT_NAMES:
+            out.append(Span(m.start(), m.end(), "SCHOOL"))
+    for m in ON_STREET.finditer(text) if " on " in text else ():
+        place, street = m.group(1), m.group(2)
+        if is_common(street) or street in NOT_NAMES or street in MONTHS or street in WEEKDAYS:
+            continue
+        out.append(Span(m.start(2), m.end(2), "ADDRESS"))
+        # the place before is named too unless it is a kind of place ("outside school on briggate");
+        # shop names are often dictionary words or brands in the word lists ("greggs")
+        if place not in _PLACE_KINDS and place not in NOT_NAMES:
+            out.append(Span(m.start(1), m.end(1), "ORG_LOCAL"))
     return out
 
 

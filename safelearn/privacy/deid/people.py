@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .aliases import alias_mentions, glossed_aliases, kin_names, log_initials, speaker_labels
 from .cues import (
     _DETS,
     ACRONYMS,
@@ -17,7 +18,7 @@ from .cues import (
     unmarked_possessives,
 )
 from .endings import closing_names
-from .informal import given_before_surname, informal_names
+from .informal import frequent_word_names, given_before_surname, informal_names
 from .lexicon import (
     CUES,
     LOWER_STOP,
@@ -435,6 +436,13 @@ def detect_people(text: str) -> list[Span]:
             extra.append((m.start(1), m.end(1)))
     extra.extend(called_names(text, names.stop))
     extra.extend(reported_names(text, names.first, names.stop))
+    # issue 19 pass 5: chat speakers, glossed aliases, initials in a log, kin + name
+    ordinary = lambda w: is_common(w) and not names.is_name(w)  # noqa: E731
+    aliases = speaker_labels(text) + glossed_aliases(text, lambda w: w in names.first, names.stop, ordinary)
+    extra.extend(aliases)
+    extra.extend(alias_mentions(text, aliases, lambda w: is_common(w) or names.stop(w)))
+    extra.extend(log_initials(text))
+    extra.extend(kin_names(text, lambda w: w in names.first, lambda w: w in frequent_word_names()))
     for a, _b in extra:
         k = starts.get(a)
         if k is not None:

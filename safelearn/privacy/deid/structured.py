@@ -342,7 +342,13 @@ def detect_structured(text: str) -> list[Span]:
     for m in COMPACT_REF.finditer(text):
         if _compact_ref(m.group()):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
+    for m in LETTERS_SLASH_REF.finditer(text) if "/" in text else ():
+        out.append(Span(m.start(), m.end(), "CASE_REF"))
     return out
+
+
+# a reference of letters then numbers between slashes (issue 19 pass 5): "LADO/24/118", "CP/23/0457"
+LETTERS_SLASH_REF = re.compile(r"(?<![\w/-])[A-Z]{2,6}(?:/\d{2,6}){2,3}(?![\w/-])")
 
 
 def _compact_ref(s: str) -> bool:
