@@ -5,7 +5,7 @@ a lower-case sign-off, and a name found once with a cue carried to its other men
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .lexicon import IRREGULAR, LOWER_STOP, NOT_NAMES, TITLES, is_common
 from .tokens import Token
@@ -443,19 +443,27 @@ def propagate_lower(text: str, toks: list[Token], hit: set[int]) -> set[int]:
     lower-case mentions, except where the word is used as a word: after a determiner, a
     preposition, a pronoun or "to" ("the summer", "in summer", "she will", "to mark")."""
     names = {toks[k].lower for k in hit if toks[k].text.islower() and is_common(toks[k].lower)}
-    out: set[int] = set()
+    return {i for i, _ in lower_repeats(text, toks, hit, names, initial_after_determiner=True)}
+
+
+def lower_repeats(
+    text: str, toks: list[Token], hit: set[int], names: set[str], *, initial_after_determiner: bool
+) -> Iterator[tuple[int, str]]:
+    """Lower-case mentions of ``names`` not yet in ``hit`` that do not read as the ordinary word, with the
+    word before each: not after a determiner or a pronoun ("the summer", "she will"; a sentence's first word
+    may follow one when ``initial_after_determiner``), not before "of", "the", "a" ("rose the", "hope of":
+    a verb or noun with its object)."""
     if not names:
-        return out
+        return
     for i, t in enumerate(toks):
         if i in hit or t.lower not in names or not t.text.islower():
             continue
         plow = toks[i - 1].lower if i else ""
-        if i and not t.initial and (plow in _DETS or plow in _PRONOUNS):
+        if (plow in _DETS or plow in _PRONOUNS) and not (initial_after_determiner and t.initial):
             continue
         if re.match(r"\s+(?:of|the|a|an)\b", text[t.end : t.end + 6]):
-            continue  # "rose the", "hope of": a verb or noun with its object
-        out.add(i)
-    return out
+            continue
+        yield i, plow
 
 
 # what a person does, straight after a lower-case given name that is also a word: "mark said",

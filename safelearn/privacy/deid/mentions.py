@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .cues import _DETS, _PRONOUNS
+from .cues import _DETS, lower_repeats
 from .lexicon import TITLES, is_common, is_everyday
 from .tokens import Token
 
@@ -106,16 +106,8 @@ def lower_mentions(text: str, toks: list[Token], hit: set[int]) -> set[int]:
         and is_common(toks[k].lower)
     }
     out: set[int] = set()
-    if not names:
-        return out
-    for i, t in enumerate(toks):
-        if i in hit or t.lower not in names or not t.text.islower():
-            continue
-        plow = toks[i - 1].lower if i else ""
-        if plow in _DETS or plow in _PRONOUNS:
-            continue
-        if re.match(r"\s+(?:of|the|a|an)\b", text[t.end : t.end + 6]):
-            continue
+    for i, plow in lower_repeats(text, toks, hit, names, initial_after_determiner=False):
+        t = toks[i]
         # a verb after makes a subject only at the start of a clause ("pressure mark is" is no person)
         subject = (t.initial or plow in _CLAUSE) and bool(_VERB_AFTER.match(text, t.end))
         if not is_everyday(t.lower) or t.possessive or plow in _PERSON_BEFORE or subject:
