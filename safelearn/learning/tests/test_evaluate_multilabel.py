@@ -7,11 +7,12 @@ import random
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from safelearn.learning.cli import is_multi_label, model_main
 from safelearn.learning.engine.evaluation import evaluate
-from safelearn.learning.engine.multilabel import fold_splits
+from safelearn.learning.engine.multilabel import _f1_curve, best_threshold, calibrated_threshold, fold_splits
 
 FILLER = [
     "crew",
@@ -150,3 +151,38 @@ def test_folds_are_deterministic(tmp_path: Path) -> None:
     again = evaluate(_rows(), "factors", multi_label=True, folds=4, seed=0)
     first.pop("seconds"), again.pop("seconds")
     assert first == again
+
+
+def _sigmoid_sample(n: int, seed: int, prevalence_shift: float = -2.0) -> tuple[np.ndarray, np.ndarray]:
+    """Margins whose true P(label) is the logistic of the margin; a rare label (most margins well below 0)."""
+    rng = np.random.default_rng(seed)
+    margins = rng.normal(prevalence_shift, 1.5, n)
+    labels = rng.random(n) < 1.0 / (1.0 + np.exp(-margins))
+    return margins, labels
+
+
+def test_calibrated_threshold_predicts_a_rare_label_below_even_odds() -> None:
+    # for F1 the right cut on a calibrated probability is F*/2, well under 0.5 for a rare label
+    margins, labels = _sigmoid_sample(20_000, seed=1)
+    threshold = calibrated_threshold(margins, labels)
+    best_f1 = float(_f1_curve(margins, labels)[1].max())
+    assert threshold < 0.0  # margin 0 is probability 0.5 here
+    assert abs(1.0 / (1.0 + np.exp(-threshold)) - best_f1 / 2) < 0.03
+
+
+def test_calibrated_threshold_is_steadier_than_the_f1_argmax() -> None:
+    # on small out-of-fold samples the arg-max of the F1 curve jumps about; the calibrated rule moves less
+    argmax_cuts, calibrated_cuts = [], []
+    for seed in range(30):
+        margins, labels = _sigmoid_sample(400, seed=100 + seed)
+        argmax_cuts.append(best_threshold(margins, labels))
+        calibrated_cuts.append(calibrated_threshold(margins, labels))
+    assert np.std(calibrated_cuts) < np.std(argmax_cuts)
+
+
+def test_calibrated_threshold_separates_separable_margins() -> None:
+    margins = np.array([-2.0, -1.8, -1.5, -1.2, -1.0, 1.0, 1.3, 1.7, 2.0])
+    labels = margins > 0
+    threshold = calibrated_threshold(margins, labels)
+    assert -1.0 < threshold < 1.0
+    assert calibrated_threshold(margins, np.zeros(9, dtype=bool)) == np.inf  # a label never seen is never predicted
