@@ -1,4 +1,4 @@
-"""Learning-engine benchmark: train on the packaged seed reports only, test on the development corpus.
+"""Learning-engine benchmark: train on the packaged cold start (seeds + voices) only, test on the development corpus.
 
 Usage: .venv/bin/python bench/learning.py   (from the repository root)
 Skips cleanly (exit 0) if ../shared/corpus/dev_reports.jsonl is absent. Appends results to bench/RESULTS.md
@@ -25,7 +25,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from safelearn.learning.engine.data import load_seed_records  # noqa: E402
+from safelearn.learning.engine.data import load_cold_start_records  # noqa: E402
 from safelearn.learning.engine.suggester import train_from_seeds  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl"
@@ -38,10 +38,14 @@ def scores(gold: list, pred: list, multi: bool) -> tuple[float, float]:
     if multi:
         mlb = MultiLabelBinarizer().fit(gold + pred)
         g, p = mlb.transform(gold), mlb.transform(pred)
-        return (float(f1_score(g, p, average="macro", zero_division=0)),
-                float(f1_score(g, p, average="micro", zero_division=0)))
-    return (float(f1_score(gold, pred, average="macro", zero_division=0)),
-            float(f1_score(gold, pred, average="micro", zero_division=0)))
+        return (
+            float(f1_score(g, p, average="macro", zero_division=0)),
+            float(f1_score(g, p, average="micro", zero_division=0)),
+        )
+    return (
+        float(f1_score(gold, pred, average="macro", zero_division=0)),
+        float(f1_score(gold, pred, average="micro", zero_division=0)),
+    )
 
 
 def baseline(texts: list[str], gold: list, multi: bool) -> tuple[float, float]:
@@ -53,8 +57,10 @@ def baseline(texts: list[str], gold: list, multi: bool) -> tuple[float, float]:
             Y = mlb.transform(gold)
             pipe = make_pipeline(TfidfVectorizer(), OneVsRestClassifier(LogisticRegression(max_iter=1000)))
             P = cross_val_predict(pipe, texts, Y, cv=KFold(5, shuffle=True, random_state=0))
-            return (float(f1_score(Y, P, average="macro", zero_division=0)),
-                    float(f1_score(Y, P, average="micro", zero_division=0)))
+            return (
+                float(f1_score(Y, P, average="macro", zero_division=0)),
+                float(f1_score(Y, P, average="micro", zero_division=0)),
+            )
         pipe = make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000))
         pred = cross_val_predict(pipe, texts, gold, cv=StratifiedKFold(5, shuffle=True, random_state=0))
         return scores(gold, list(pred), False)
@@ -86,14 +92,22 @@ def main() -> int:
     tp = int((gold_r & pred_r).sum())
     rec = tp / max(1, int(gold_r.sum()))
     prec = tp / max(1, int(pred_r.sum()))
-    lines = [f"### {time.strftime('%Y-%m-%d')} (2 cores) - trained on {len(load_seed_records())} packaged seed"
-             f" reports + taxonomy descriptions only; tested on {len(recs)} dev reports",
-             "", "| field | macro F1 | micro F1 | baseline macro F1 (TF-IDF+LR, 5-fold CV on corpus) | baseline micro F1 |",
-             "|---|---:|---:|---:|---:|"]
+    lines = [
+        f"### {time.strftime('%Y-%m-%d')} (2 cores) - trained on the {len(load_cold_start_records())} packaged"
+        f" cold-start reports (seeds + voices) + taxonomy descriptions only; tested on {len(recs)} dev reports",
+        "",
+        "| field | macro F1 | micro F1 | baseline macro F1 (TF-IDF+LR, 5-fold CV on corpus) | baseline micro F1 |",
+        "|---|---:|---:|---:|---:|",
+    ]
     lines += [f"| {f} | {a:.3f} | {b:.3f} | {c:.3f} | {d:.3f} |" for f, a, b, c, d in rows]
-    lines += ["", f"immediate_risk: recall {rec:.3f}, precision {prec:.3f} ({tp}/{int(gold_r.sum())} found,"
-              f" {int(pred_r.sum())} flagged)", f"speed: {rate:.1f} reports/s suggest wall clock ({cpu_rate:.1f} per CPU-second; shared, busy machine),"
-              f" seed training {train_s:.1f} s", ""]
+    lines += [
+        "",
+        f"immediate_risk: recall {rec:.3f}, precision {prec:.3f} ({tp}/{int(gold_r.sum())} found,"
+        f" {int(pred_r.sum())} flagged)",
+        f"speed: {rate:.1f} reports/s suggest wall clock ({cpu_rate:.1f} per CPU-second; shared, busy machine),"
+        f" seed training {train_s:.1f} s",
+        "",
+    ]
     text = "\n".join(lines)
     print(text)
     existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"

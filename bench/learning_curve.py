@@ -5,7 +5,8 @@ Usage: .venv/bin/python bench/learning_curve.py [--repeats 3] [--test 600]   (fr
 Confirmed reports come from bench/confirmed_style.py (one organisation's terse, abbreviated style; not the
 seed generator). A held-out test set and the training pools are drawn from that generator with different
 random seeds; pools are nested prefixes (the first 50 of the 200, ...). For each size the model is trained on
-the 433 packaged seeds + the pool, once with retraining's weighting (seeds weighted down by
+the real cold start (the generated seeds plus the hand-written seed voices, ``load_cold_start_records``, exactly
+what retraining adds) + the pool, once with retraining's weighting (cold-start rows weighted down by
 ``safelearn.learning.training.seed_weight``) and once unweighted (every example 1, the old behaviour).
 Prints a Markdown table: macro-F1 per field, mean over ``--repeats`` pool draws (min-max in brackets).
 """
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from confirmed_style import generate  # noqa: E402
 
-from safelearn.learning.engine.data import load_seed_records  # noqa: E402
+from safelearn.learning.engine.data import load_cold_start_records  # noqa: E402
 from safelearn.learning.engine.suggester import Suggester  # noqa: E402
 
 FIELDS = ["incident_type", "service_area", "outcome"]
@@ -61,7 +62,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=3, help="pool draws per size (default 3)")
     ap.add_argument("--test", type=int, default=600, help="held-out test reports (default 600)")
     args = ap.parse_args()
-    seeds = load_seed_records()
+    seeds = load_cold_start_records()
     for conventions in (False, True):
         title = "local conventions differ from the seeds" if conventions else "same coding conventions as the seeds"
         print(f"\n### {title}\n")
@@ -86,7 +87,9 @@ def _curve(
                 results.setdefault((n, "unweighted"), []).append(_scores(_fit_unweighted(pool, seeds), test))
         print(f"  size {n} done ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
 
-    print(f"Held-out: {len(test)} generated reports; seeds: {len(seeds)}; pool draws: {repeats}\n")
+    print(
+        f"Held-out: {len(test)} generated reports; cold-start rows (seeds + voices): {len(seeds)}; pool draws: {repeats}\n"
+    )
     print("| confirmed | seed weight | training | " + " | ".join(FIELDS) + " | mean |")
     print("|---:|---:|---|" + "---:|" * (len(FIELDS) + 1))
     for n in SIZES:
