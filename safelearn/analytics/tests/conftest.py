@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from safelearn.core.types import User
 from safelearn.privacy.services import deidentify_report, redaction_approve
@@ -34,16 +33,5 @@ def approved_report(people: dict[str, User], submit_report: Callable[..., Any]) 
             reviewer = reviewer or people["other_reviewer" if in_other else "reviewer"]
             redaction_approve(copy=copy, actor=reviewer)
         return result.report
-
-    return make
-
-
-@pytest.fixture
-def client_for(people: dict[str, User]) -> Callable[[str | None], Client]:
-    def make(name: str | None) -> Client:
-        client = Client()
-        if name:
-            client.force_login(people[name])
-        return client
 
     return make
