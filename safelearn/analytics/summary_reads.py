@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 
 from safelearn.analytics.selectors import PoolFilters
 from safelearn.analytics.summary_cells import CODES, GRAINS, MEASURES
@@ -93,29 +93,23 @@ class SummaryCounts:
     factors: Counter[str] = field(default_factory=Counter)
 
 
-def _month_sums(months: list[tuple[int, int]]) -> dict[str, Sum]:
-    sums = {}
-    for i, (year, month) in enumerate(months):
-        start = dt.date(year, month, 1)
-        sums[f"m{i}"] = Sum("count", filter=Q(day__gte=start, day__lt=_next_month(start)))
-    return sums
-
-
 def summary_counts(*, filters: PoolFilters, months: list[tuple[int, int]], month_cells: bool = True) -> SummaryCounts:
     """The dashboard's counts (totals, months, code combinations, organisations, factors).
 
-    Per part of the period, three narrow GROUP BYs that each return few rows (organisations with their month
-    sums, the code combinations, the factors), rather than one grouping by everything at once: at pool
-    densities a day holds few reports per organisation, so that grouping returned nearly a row per report.
+    Per part of the period, three narrow GROUP BYs that each return few rows (organisations by cell day, the
+    code combinations, the factors), rather than one grouping by everything at once: at pool densities a day
+    holds few reports per organisation, so that grouping returned nearly a row per report.
     """
     result = SummaryCounts(months=dict.fromkeys(months, 0))
     for cells in _parts("counts", filters, month_cells):
-        # Per organisation (a few hundred rows at most), each with its month sums: totals, months, rates.
-        for org in cells.values("organisation_id").annotate(n=Sum("count"), **_month_sums(months)):
+        # Per organisation and cell day (a month cell's day is its month's first): totals, months, rates. The
+        # organisation index gives the groups in order; a conditional sum per month was 6x slower on SQLite.
+        for org in cells.values("organisation_id", "day").annotate(n=Sum("count")):
             result.total += org["n"]
             result.by_organisation[uuid.UUID(str(org["organisation_id"]))] += org["n"]
-            for i, month in enumerate(months):
-                result.months[month] += org[f"m{i}"] or 0
+            month = (org["day"].year, org["day"].month)
+            if month in result.months:
+                result.months[month] += org["n"]
         for row in cells.values(*CODES).annotate(n=Sum("count")):
             result.combos[(row["incident_type"], row["service_area"], row["outcome"], row["kind"])] += row["n"]
     for factors in _parts("factors", filters, month_cells):
