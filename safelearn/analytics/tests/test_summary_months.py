@@ -14,18 +14,11 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from safelearn.analytics import summary
 from safelearn.analytics.aggregates import pool_timings_direct
 from safelearn.analytics.dashboard import default_period
 from safelearn.analytics.models import PoolDayCount, PoolMonthCount, PoolMonthDuration, PoolMonthFactor
 from safelearn.analytics.selectors import PoolFilters, local_midnight, pool_rows
-from safelearn.analytics.summary import (
-    summary_counts,
-    summary_differences,
-    summary_rebuild,
-    summary_rows,
-    summary_timings,
-    summary_total,
-)
 from safelearn.analytics.summary_reads import SummaryCounts, period_parts
 from safelearn.core.types import User
 from safelearn.learning.services import report_set_code
@@ -107,7 +100,7 @@ def _periods(today: dt.date) -> list[tuple[dt.date | None, dt.date | None]]:
 
 def assert_months_compose_exactly(organisation: Organisation) -> None:
     """For every period shape and every dashboard filter: month+day composition == day cells alone == SQL."""
-    assert summary_differences(limit=0) == []  # both grains, cell by cell
+    assert summary.summary_differences(limit=0) == []  # both grains, cell by cell
     today = timezone.localdate()
     for date_from, date_to in _periods(today):
         start = date_from or today - dt.timedelta(days=800)
@@ -123,18 +116,24 @@ def assert_months_compose_exactly(organisation: Organisation) -> None:
         ):
             filters = PoolFilters(date_from=date_from, date_to=date_to, **codes)
             where = f"{date_from}..{date_to} {codes}"
-            composed = summary_counts(filters=filters, months=months)
-            assert composed == summary_counts(filters=filters, months=months, month_cells=False), where
+            composed = summary.summary_counts(filters=filters, months=months)
+            assert composed == summary.summary_counts(filters=filters, months=months, month_cells=False), where
             assert composed == _direct_counts(filters, months), where
-            assert summary_total(filters=filters) == summary_total(filters=filters, month_cells=False) == composed.total
-            timings = summary_timings(filters=filters)
             assert (
-                timings == summary_timings(filters=filters, month_cells=False) == pool_timings_direct(filters=filters)
+                summary.summary_total(filters=filters)
+                == summary.summary_total(filters=filters, month_cells=False)
+                == composed.total
+            )
+            timings = summary.summary_timings(filters=filters)
+            assert (
+                timings
+                == summary.summary_timings(filters=filters, month_cells=False)
+                == pool_timings_direct(filters=filters)
             )
             keys = ("organisation_id", "incident_type", "service_area", "outcome", "kind")
-            rows = Counter({tuple(r[k] for k in keys): r["n"] for r in summary_rows(filters=filters)})
+            rows = Counter({tuple(r[k] for k in keys): r["n"] for r in summary.summary_rows(filters=filters)})
             assert rows == Counter(
-                {tuple(r[k] for k in keys): r["n"] for r in summary_rows(filters=filters, month_cells=False)}
+                {tuple(r[k] for k in keys): r["n"] for r in summary.summary_rows(filters=filters, month_cells=False)}
             )
             assert rows == Counter(tuple(r[k] or "" for k in keys) for r in pool_rows(filters=filters)), where
 
@@ -173,7 +172,7 @@ def spread(approved_report: Callable[..., Any], other_org: Organisation) -> list
     for report, when in zip(reports, at, strict=True):
         _submitted(report, when)
         report.refresh_from_db()
-    summary_rebuild()
+    summary.summary_rebuild()
     return reports
 
 
@@ -213,24 +212,24 @@ def test_months_equal_days_and_sql_after_every_kind_of_change(
     # Purging raw narratives keeps the pool (and both grains) as they were.
     assert purge_raw_narratives(now=timezone.now() + dt.timedelta(days=3650))
     assert_months_compose_exactly(org)
-    assert summary_total(filters=PoolFilters()) == 6
+    assert summary.summary_total(filters=PoolFilters()) == 6
 
 
 def test_the_verify_check_finds_a_wrong_month_cell(approved_report: Callable[..., Any]) -> None:
     approved_report()
-    assert summary_differences(limit=0) == []
+    assert summary.summary_differences(limit=0) == []
     PoolMonthCount.objects.update(count=2)  # the day cell says 1
-    problems = summary_differences(limit=0)
+    problems = summary.summary_differences(limit=0)
     assert len(problems) == 1 and problems[0].startswith("month counts ")
-    summary_rebuild()
-    assert summary_differences(limit=0) == []
+    summary.summary_rebuild()
+    assert summary.summary_differences(limit=0) == []
 
 
 def test_migrating_sums_existing_day_cells_into_months(spread: list[Report], org: Organisation) -> None:
     """A database summarised before the month grain existed gets its month cells when it migrates."""
     for model in (PoolMonthCount, PoolMonthFactor, PoolMonthDuration):
         model.objects.all().delete()
-    assert summary_differences(limit=0) != []
+    assert summary.summary_differences(limit=0) != []
     migration = importlib.import_module("safelearn.analytics.migrations.0006_pool_month_summary")
 
     def execute(sql: str) -> None:
