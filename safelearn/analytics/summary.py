@@ -46,6 +46,7 @@ from safelearn.analytics.summary_cells import (
     by_month,
     month_deltas,
     month_deltas_apply,
+    months_from_days,
     summary_write,
 )
 from safelearn.analytics.summary_reads import (
@@ -229,8 +230,8 @@ def summary_rebuild() -> tuple[int, int]:
         with secondary_indexes_dropped(models_):
             for _, summary in _direct_by_organisation(deidentified_pool()):
                 summary_write(summary)
-                summary_write(by_month(summary), month=True)
                 counts, factors = counts + len(summary.counts), factors + len(summary.factors)
+            months_from_days()
     return counts, factors
 
 

@@ -112,12 +112,32 @@ def _insert(model: type[models.Model], columns: list[str], rows: Iterable[tuple[
     _executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)  # noqa: S608  # nosec B608
 
 
-def summary_write(summary: Summary, *, month: bool = False) -> None:
-    """Insert the cells (none of which may exist yet) into the day tables, or the month tables."""
+def months_from_days() -> None:
+    """Fill the empty month tables from the day tables, in the database: each month cell is the sum of its
+    days' cells (one INSERT ... SELECT ... GROUP BY per table). A rebuild uses it after writing the day cells:
+    at 1,000,000 reports writing the month cells from Python doubled the rebuild's time."""
+    qn = connection.ops.quote_name
+    day = qn("day")
+    month = (
+        f"date_trunc('month', {day})::date" if connection.vendor == "postgresql" else f"date({day}, 'start of month')"
+    )
+    for day_model, month_model, extra in GRAINS.values():
+        rest = ", ".join(qn(c) for c in [*CODES, *extra])
+        org, count = qn("organisation_id"), qn("count")
+        month_table, day_table = qn(month_model._meta.db_table), qn(day_model._meta.db_table)
+        with connection.cursor() as cursor:
+            # Names come from the models' own metadata, quoted; no value is interpolated.
+            cursor.execute(
+                f"INSERT INTO {month_table} ({org}, {day}, {rest}, {count}) "  # noqa: S608  # nosec B608
+                f"SELECT {org}, {month}, {rest}, SUM({count}) FROM {day_table} GROUP BY {org}, {month}, {rest}"
+            )
+
+
+def summary_write(summary: Summary) -> None:
+    """Insert the cells (none of which may exist yet) into the day tables."""
     for kind, cells in summary.tables():
-        day_model, month_model, extra = GRAINS[kind]
-        model = month_model if month else day_model
-        _insert(model, [*_HEAD, *extra, "count"], ((*k, n) for k, n in cells.items() if n))
+        day_model, _, extra = GRAINS[kind]
+        _insert(day_model, [*_HEAD, *extra, "count"], ((*k, n) for k, n in cells.items() if n))
 
 
 def month_deltas_apply(delta: Summary) -> None:
