@@ -138,6 +138,7 @@ def _client_run(
                 "mode": ("named", "confidential", "anonymous")[i % 3],
                 "immediate_risk_answer": "no",
                 "kind": "incident",
+                "location_type": "foster_placement",  # where it happened: required since the where/who pass
                 "what_happened": texts[i % len(texts)],
                 "outcome": "near_miss",
                 "incident_type": "information_not_shared",
@@ -168,6 +169,7 @@ def _profile_submissions(n: int, org: object, texts: list[str]) -> str:
         "mode": "anonymous",
         "immediate_risk_answer": "no",
         "kind": "incident",
+        "location_type": "foster_placement",
         "outcome": "near_miss",
         "incident_type": "information_not_shared",
         "service_area": "child_protection",
