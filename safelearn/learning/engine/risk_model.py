@@ -226,10 +226,10 @@ SHIPPED = ModelConfig()
 #: pooled leave-one-set-out recall >= 0.95) gave 0.45, but at 0.45 the model flags half of other authors'
 #: ordinary complaints (shared corpus precision 0.16): duty alerts that often are noise get ignored, which
 #: is a risk to children too. Seventh pass: 0.85, the lowest t keeping rules OR model at shared precision
-#: >= 0.5 with one false alarm to spare. Eighth pass (bench/RESULTS.md): with RULE_AGREEMENT_FLOOR below
-#: removing about half of the rules' false alarms, the same rule gives 0.80; chosen on blind set 11 and the
-#: shared corpus, then blind set 12 was scored once, never used to choose.
-THRESHOLD = 0.80
+#: >= 0.5 with one false alarm to spare. Eighth pass (bench/RESULTS.md): with RULE_AGREEMENT_FLOOR below, the
+#: same rule gave 0.80, but at 0.80 the model flags a young person's one-line complaint that her social worker
+#: did not come (p 0.82; a test caught it), so 0.85 stays: blind sets 12 and 13 lose 2 of 130 children.
+THRESHOLD = 0.85
 #: A cue-rule flag counts only when the model gives the report at least this probability. The rules quote
 #: harm words wherever they stand, so they also fire on a harm that is only the subject of a record, a
 #: search or a plan; on every blind set (8 to 11, w5) a floor of 0.25 removed 40-70 % of the rules' false
