@@ -84,15 +84,31 @@ _QUOTED_ALIAS = re.compile(
     rf"is[^\S\n]+believed[^\S\n]+to[^\S\n]+be|is[^\S\n]+short[^\S\n]+for)[^\S\n]+{_FULL_NAME}"
 )
 _EQUALS_ALIAS = re.compile(rf"(?<![\w'’-])([A-Za-z][\w.-]{{1,20}})[^\S\n]*+=[^\S\n]*+{_FULL_NAME}")
+_KIN_WORDS = [
+    "auntie",
+    "aunty",
+    "aunt",
+    "uncle",
+    "nana",
+    "nanna",
+    "nanny",
+    "nan",
+    "granny",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "cousin",
+    "gran",
+]
+# a kin word, capital or not, before a capitalised name ("Auntie May", "nana June"); "Gramps" only as a title
 _KIN_CAP = re.compile(
-    r"\b(?:[Aa]untie|[Aa]unty|[Aa]unt|[Uu]ncle|[Nn]ana|[Nn]anna|[Nn]anny|[Nn]an|[Gg]ranny|[Gg]randma|[Gg]randad|"
-    r"[Gg]randpa|[Gg]ramps|[Cc]ousin|[Gg]ran)[^\S\n]++([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b"
+    r"\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in [*_KIN_WORDS, "gramps"])
+    + r")[^\S\n]++([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b"
 )
 # capitalised words that follow a kin word without being a name ("Nan And Grandad", "Uncle In Leeds")
 _NOT_AFTER_KIN = _ws("and or the a an in on at to of for from with is was has had said says who which that")
-_KIN_LOWER = re.compile(
-    r"\b(?:auntie|aunty|aunt|uncle|nana|nanna|nanny|nan|granny|grandma|grandad|grandpa|cousin|gran)[^\S\n]++([a-z]{3,})\b"
-)
+_KIN_LOWER = re.compile(r"\b(?:" + "|".join(_KIN_WORDS) + r")[^\S\n]++([a-z]{3,})\b")
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
