@@ -2,45 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
 from safelearn.review import selectors
 from safelearn.review.views.common import render_report
 
-
-def _page(request: HttpRequest, report_id: str, section: str, *, reads_narrative: bool) -> HttpResponse:
-    report = selectors.report_get_for_reviewer(user=request.user, report_id=report_id, reads_narrative=reads_narrative)
-    return render_report(request, report, section=section)
+View = Callable[[HttpRequest, str], HttpResponse]
 
 
-@login_required
-def report_account(request: HttpRequest, report_id: str) -> HttpResponse:
-    """The reporter's own words, and those of every report joined to this one as a duplicate."""
-    return _page(request, report_id, "account", reads_narrative=True)
+def _section_page(section: str, *, reads_narrative: bool) -> View:
+    """The page of one part of the review. ``reads_narrative`` where it shows the reporter's own words, so that
+    viewing it is recorded as a read."""
+
+    @login_required
+    def page(request: HttpRequest, report_id: str) -> HttpResponse:
+        report = selectors.report_get_for_reviewer(
+            user=request.user, report_id=report_id, reads_narrative=reads_narrative
+        )
+        return render_report(request, report, section=section)
+
+    page.__name__ = page.__qualname__ = f"report_{section}"
+    return page
 
 
-@login_required
-def report_grading(request: HttpRequest, report_id: str) -> HttpResponse:
-    return _page(request, report_id, "grading", reads_narrative=False)
-
-
-@login_required
-def report_actions(request: HttpRequest, report_id: str) -> HttpResponse:
-    return _page(request, report_id, "actions", reads_narrative=False)
-
-
-@login_required
-def report_feedback(request: HttpRequest, report_id: str) -> HttpResponse:
-    """Feedback and the conversation: the reporter's replies are their own words, so viewing is a read."""
-    return _page(request, report_id, "feedback", reads_narrative=True)
-
-
-@login_required
-def report_learning(request: HttpRequest, report_id: str) -> HttpResponse:
-    return _page(request, report_id, "learning", reads_narrative=False)
-
-
-@login_required
-def report_history(request: HttpRequest, report_id: str) -> HttpResponse:
-    return _page(request, report_id, "history", reads_narrative=False)
+# The reporter's own words, and those of every report joined to this one as a duplicate.
+report_account = _section_page("account", reads_narrative=True)
+report_grading = _section_page("grading", reads_narrative=False)
+report_actions = _section_page("actions", reads_narrative=False)
+# Feedback and the conversation: the reporter's replies are their own words, so viewing is a read.
+report_feedback = _section_page("feedback", reads_narrative=True)
+report_learning = _section_page("learning", reads_narrative=False)
+report_history = _section_page("history", reads_narrative=False)
