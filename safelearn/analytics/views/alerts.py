@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from safelearn.analytics import access, selectors, services
 from safelearn.analytics.forms import AlertForm, AlertResponseForm
-from safelearn.analytics.views.common import apply_errors
+from safelearn.analytics.views.common import apply_errors, form_submit
 
 
 @login_required
@@ -70,15 +70,12 @@ def alert_respond(request: HttpRequest, recipient_id: str) -> HttpResponse:
             services.alert_acknowledge(recipient=recipient, actor=request.user)
             messages.success(request, "Alert acknowledged")
             return redirect("analytics:alert_respond", recipient.pk)
-        if form.is_valid():
-            try:
-                services.alert_record_actions(
-                    recipient=recipient, actor=request.user, actions_taken=form.cleaned_data["actions_taken"]
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Your actions are recorded")
-                return redirect("analytics:alert_respond", recipient.pk)
+
+        def record() -> object:
+            actions_taken = form.cleaned_data["actions_taken"]
+            return services.alert_record_actions(recipient=recipient, actor=request.user, actions_taken=actions_taken)
+
+        if form_submit(request, form, record, "Your actions are recorded"):
+            return redirect("analytics:alert_respond", recipient.pk)
     status = 400 if form.errors else 200
     return render(request, "analytics/alert_respond.html", {"r": recipient, "form": form}, status=status)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -40,39 +42,56 @@ def _analyst_draft(request: HttpRequest, bulletin_id: str) -> Bulletin:
     return bulletin
 
 
-@login_required
-def bulletin_new(request: HttpRequest) -> HttpResponse:
-    access.require_analyst(request.user)
-    form = BulletinForm(request.POST or None)
+def _run_and_say(request: HttpRequest, service: Callable[[], object], done: str) -> None:
+    """Run a service on the bulletin and say how it went: its refusal as an error message, or ``done``."""
+    try:
+        service()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+
+
+BULLETIN_FIELDS = ("title", "summary", "findings", "lessons", "discussion_questions")
+
+
+def _bulletin_form(
+    request: HttpRequest, bulletin: Bulletin | None, save: Callable[[services.BulletinInput], Bulletin], done: str
+) -> HttpResponse:
+    """The form of a new bulletin (``bulletin`` None) or of a draft; on success, to the bulletin's page."""
+    initial = {f: getattr(bulletin, f) for f in BULLETIN_FIELDS} if bulletin is not None else None
+    form = BulletinForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            bulletin = services.bulletin_create(actor=request.user, data=services.BulletinInput(**form.cleaned_data))
+            saved = save(services.BulletinInput(**form.cleaned_data))
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, "Draft bulletin saved. Now add de-identified reports from the pool.")
-            return redirect("analytics:bulletin_detail", bulletin.pk)
+            messages.success(request, done)
+            return redirect("analytics:bulletin_detail", saved.pk)
     status = 400 if form.errors else 200
-    return render(request, "analytics/bulletin_form.html", {"form": form, "bulletin": None}, status=status)
+    return render(request, "analytics/bulletin_form.html", {"form": form, "bulletin": bulletin}, status=status)
+
+
+@login_required
+def bulletin_new(request: HttpRequest) -> HttpResponse:
+    access.require_analyst(request.user)
+
+    def save(data: services.BulletinInput) -> Bulletin:
+        return services.bulletin_create(actor=request.user, data=data)
+
+    return _bulletin_form(request, None, save, "Draft bulletin saved. Now add de-identified reports from the pool.")
 
 
 @login_required
 def bulletin_edit(request: HttpRequest, bulletin_id: str) -> HttpResponse:
     bulletin = _analyst_draft(request, bulletin_id)
-    fields = ("title", "summary", "findings", "lessons", "discussion_questions")
-    form = BulletinForm(request.POST or None, initial={f: getattr(bulletin, f) for f in fields})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.bulletin_update(
-                bulletin=bulletin, actor=request.user, data=services.BulletinInput(**form.cleaned_data)
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Bulletin saved")
-            return redirect("analytics:bulletin_detail", bulletin.pk)
-    status = 400 if form.errors else 200
-    return render(request, "analytics/bulletin_form.html", {"form": form, "bulletin": bulletin}, status=status)
+
+    def save(data: services.BulletinInput) -> Bulletin:
+        services.bulletin_update(bulletin=bulletin, actor=request.user, data=data)
+        return bulletin
+
+    return _bulletin_form(request, bulletin, save, "Bulletin saved")
 
 
 @login_required
@@ -97,17 +116,11 @@ def bulletin_item_add(request: HttpRequest, bulletin_id: str) -> HttpResponse:
     bulletin = _analyst_draft(request, bulletin_id)
     form = BulletinItemForm(request.POST)
     if form.is_valid():
-        try:
-            services.bulletin_item_add(
-                bulletin=bulletin,
-                actor=request.user,
-                copy_id=form.cleaned_data["copy_id"],
-                commentary=form.cleaned_data["commentary"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Report added to the bulletin")
+        _run_and_say(
+            request,
+            lambda: services.bulletin_item_add(bulletin=bulletin, actor=request.user, **form.cleaned_data),
+            "Report added to the bulletin",
+        )
     else:
         messages.error(request, "Choose a report to add")
     return redirect("analytics:bulletin_detail", bulletin.pk)
@@ -134,12 +147,11 @@ def bulletin_publish(request: HttpRequest, bulletin_id: str) -> HttpResponse:
     if request.method != "POST" or request.POST.get("confirm") != PUBLISH_CONFIRMED:
         context = {"bulletin": bulletin, "item_count": bulletin.items.count(), "confirmed": PUBLISH_CONFIRMED}
         return render(request, "analytics/bulletin_publish_confirm.html", context)
-    try:
-        services.bulletin_publish(bulletin=bulletin, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Bulletin published: on the web, as a PDF and in the feed. Subscribers are emailed.")
+    _run_and_say(
+        request,
+        lambda: services.bulletin_publish(bulletin=bulletin, actor=request.user),
+        "Bulletin published: on the web, as a PDF and in the feed. Subscribers are emailed.",
+    )
     return redirect("analytics:bulletin_detail", bulletin.pk)
 
 

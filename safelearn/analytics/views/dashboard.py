@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +16,7 @@ from safelearn.analytics.dashboard import dashboard_build
 from safelearn.analytics.forms import ChildrenSupportedForm, DashboardFilterForm
 from safelearn.analytics.models import BulletinStatus
 from safelearn.analytics.tiles import dashboard_tiles
-from safelearn.analytics.views.common import apply_errors, csv_response
+from safelearn.analytics.views.common import csv_response, dashboard_filters, form_submit
 from safelearn.learning.selectors import open_signals
 from safelearn.organisations.models import Role
 from safelearn.organisations.selectors import is_analyst, organisations_where
@@ -46,18 +45,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _dashboard_for(request: HttpRequest) -> tuple[DashboardFilterForm, Any]:
-    organisation = access.dashboard_organisation_for(request.user)
-    asked = request.GET.get("organisation", "")
-    if organisation is not None and asked and asked != str(organisation.pk):
-        raise PermissionDenied("You can compare only your own organisation with the national picture.")
-    form = DashboardFilterForm(request.GET or None, analyst=organisation is None)
-    if request.GET:
-        form.is_valid()
-    filters = (
-        form.filters(organisation)
-        if request.GET
-        else selectors.PoolFilters(organisation_id=organisation.pk if organisation else None)
-    )
+    refusal = "You can compare only your own organisation with the national picture."
+    form, filters, organisation = dashboard_filters(request, refusal=refusal)
     return form, dashboard_build(filters=filters, compare_org=organisation)
 
 
@@ -107,16 +96,13 @@ def children_supported(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only organisation administrators can change this.")
     organisation = organisations[0]
     form = ChildrenSupportedForm(request.POST or None, initial={"children_supported": organisation.children_supported})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_children_supported_set(
-                organisation=organisation, actor=request.user, value=form.cleaned_data["children_supported"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Number of children supported saved")
-            return redirect("analytics:dashboard")
+
+    def save() -> object:
+        value = form.cleaned_data["children_supported"]
+        return services.organisation_children_supported_set(organisation=organisation, actor=request.user, value=value)
+
+    if request.method == "POST" and form_submit(request, form, save, "Number of children supported saved"):
+        return redirect("analytics:dashboard")
     status = 400 if form.errors else 200
     return render(
         request, "analytics/children_supported.html", {"form": form, "organisation": organisation}, status=status

@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from safelearn.analytics import access, selectors
+from safelearn.analytics import selectors
 from safelearn.analytics.equality import equality_csv_bytes, equality_tables
 from safelearn.analytics.forms import DashboardFilterForm
-from safelearn.analytics.views.common import download
+from safelearn.analytics.views.common import dashboard_filters, download
 from safelearn.organisations.selectors import is_analyst
 
 
 def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, selectors.PoolFilters, str]:
     """The dashboard's filters and rules: an organisation user sees only their own organisation."""
-    organisation = access.dashboard_organisation_for(request.user)
-    asked = request.GET.get("organisation", "")
-    if organisation is not None and asked and asked != str(organisation.pk):
-        raise PermissionDenied("You can see only your own organisation's figures.")
-    form = DashboardFilterForm(request.GET or None, analyst=organisation is None)
-    if request.GET:
-        form.is_valid()
-        filters = form.filters(organisation)
-    else:
-        filters = selectors.PoolFilters(organisation_id=organisation.pk if organisation else None)
+    form, filters, organisation = dashboard_filters(
+        request, refusal="You can see only your own organisation's figures."
+    )
     scope = organisation.name if organisation else "All organisations"
     return form, filters, scope
 
