@@ -93,6 +93,18 @@ def alert_issue(*, actor: Any, data: AlertInput, now: dt.datetime | None = None)
     return alert
 
 
+def _save_response(recipient: AlertRecipient, *, actor: Any, verb: str, update_fields: list[str] | None = None) -> None:
+    """Save an organisation's response to an alert and audit it, against the alert, in the organisation's name."""
+    recipient.save(update_fields=update_fields)
+    audit_record(
+        actor=actor,
+        verb=verb,
+        target=recipient.alert,
+        organisation_id=recipient.organisation_id,
+        payload={"recipient": str(recipient.pk)},
+    )
+
+
 def alert_acknowledge(*, recipient: AlertRecipient, actor: Any, now: dt.datetime | None = None) -> AlertRecipient:
     """The organisation confirms it has received and read the alert (once; repeating changes nothing)."""
     require_alert_responder(actor, recipient.organisation_id)
@@ -101,13 +113,11 @@ def alert_acknowledge(*, recipient: AlertRecipient, actor: Any, now: dt.datetime
     with transaction.atomic():
         recipient.acknowledged_at = now or timezone.now()
         recipient.acknowledged_by = actor
-        recipient.save(update_fields=["acknowledged_at", "acknowledged_by", "updated_at"])
-        audit_record(
+        _save_response(
+            recipient,
             actor=actor,
             verb="analytics.alert_acknowledged",
-            target=recipient.alert,
-            organisation_id=recipient.organisation_id,
-            payload={"recipient": str(recipient.pk)},
+            update_fields=["acknowledged_at", "acknowledged_by", "updated_at"],
         )
     return recipient
 
@@ -128,12 +138,5 @@ def alert_record_actions(
             recipient.acknowledged_at, recipient.acknowledged_by = now, actor
         recipient.actions_taken = text
         recipient.actions_recorded_at = now
-        recipient.save()
-        audit_record(
-            actor=actor,
-            verb="analytics.alert_actions_recorded",
-            target=recipient.alert,
-            organisation_id=recipient.organisation_id,
-            payload={"recipient": str(recipient.pk)},
-        )
+        _save_response(recipient, actor=actor, verb="analytics.alert_actions_recorded")
     return recipient
