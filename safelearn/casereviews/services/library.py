@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -96,36 +96,53 @@ def review_create(*, actor: Any, data: ReviewInput) -> CaseReview:
     return review
 
 
-def finding_add(*, review: CaseReview, actor: Any, text: str, suggest: bool = True) -> tuple[Finding, bool]:
-    """Add a finding once (the same text on the same review is the same finding)."""
+Entry = TypeVar("Entry", Finding, Recommendation)
+
+
+def _entry_add(
+    model: type[Entry], *, review: CaseReview, actor: Any, text: str, kind: str, verb: str, missing: str
+) -> tuple[Entry, bool]:
+    """Add a finding or a recommendation once (the same text on the same review is the same one): searchable and
+    audited when new. ``missing`` is the error for empty text."""
     clean = text.strip()
     if not clean:
-        raise ValidationError({"text": ["Enter the finding"]})
+        raise ValidationError({"text": [missing]})
     with transaction.atomic():
-        finding, created = Finding.objects.get_or_create(
+        entry, created = model.objects.get_or_create(
             review=review,
             text_hash=text_hash(clean),
-            defaults={"text": clean, "position": review.findings.count() + 1},
+            defaults={"text": clean, "position": model.objects.filter(review=review).count() + 1},
         )
         if created:
-            search_index_put(kind="finding", item_id=finding.pk, review_id=review.pk, text=finding.text)
-            audit_record(actor=actor, verb="casereview.finding_added", target=finding, payload={"review": review.pk})
-            if suggest:
-                finding_suggest_codes(findings=[finding], actor=actor)
+            search_index_put(kind=kind, item_id=entry.pk, review_id=review.pk, text=entry.text)
+            audit_record(actor=actor, verb=verb, target=entry, payload={"review": review.pk})
+    return entry, created
+
+
+def finding_add(*, review: CaseReview, actor: Any, text: str, suggest: bool = True) -> tuple[Finding, bool]:
+    """Add a finding once (the same text on the same review is the same finding)."""
+    with transaction.atomic():
+        finding, created = _entry_add(
+            Finding,
+            review=review,
+            actor=actor,
+            text=text,
+            kind="finding",
+            verb="casereview.finding_added",
+            missing="Enter the finding",
+        )
+        if created and suggest:
+            finding_suggest_codes(findings=[finding], actor=actor)
     return finding, created
 
 
 def recommendation_add(*, review: CaseReview, actor: Any, text: str) -> tuple[Recommendation, bool]:
-    clean = text.strip()
-    if not clean:
-        raise ValidationError({"text": ["Enter the recommendation"]})
-    with transaction.atomic():
-        rec, created = Recommendation.objects.get_or_create(
-            review=review,
-            text_hash=text_hash(clean),
-            defaults={"text": clean, "position": review.recommendations.count() + 1},
-        )
-        if created:
-            search_index_put(kind="recommendation", item_id=rec.pk, review_id=review.pk, text=rec.text)
-            audit_record(actor=actor, verb="casereview.recommendation_added", target=rec, payload={"review": review.pk})
-    return rec, created
+    return _entry_add(
+        Recommendation,
+        review=review,
+        actor=actor,
+        text=text,
+        kind="recommendation",
+        verb="casereview.recommendation_added",
+        missing="Enter the recommendation",
+    )
