@@ -23,7 +23,22 @@ def _helper() -> FormHelper:
     return helper
 
 
-class InviteForm(forms.Form):
+class _OffersRoles(forms.Form):
+    """A form whose field ``roles_field`` offers the roles that may be given in ``organisation``."""
+
+    roles_field: str
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields[self.roles_field]
+        assert isinstance(field, forms.ChoiceField)  # a MultipleChoiceField is one too
+        field.choices = [(r.value, r.label) for r in assignable_roles(organisation)]
+        self.helper = _helper()
+
+
+class InviteForm(_OffersRoles):
+    roles_field = "role"
+
     email = forms.EmailField(
         label="Email address",
         help_text="We will email this person a link to create their account. It works once, for 7 days.",
@@ -38,28 +53,16 @@ class InviteForm(forms.Form):
         label="Role", widget=forms.RadioSelect, error_messages={"required": "Choose the person's role"}
     )
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["role"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [(r.value, r.label) for r in assignable_roles(organisation)]
-        self.helper = _helper()
 
+class RolesForm(_OffersRoles):
+    roles_field = "roles"
 
-class RolesForm(forms.Form):
     roles = forms.MultipleChoiceField(
         label="Roles",
         help_text="Safety leads and administrators must use two-factor sign-in.",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one role, or deactivate the account instead"},
     )
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["roles"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = [(r.value, r.label) for r in assignable_roles(organisation)]
-        self.helper = _helper()
 
 
 class ConfirmForm(forms.Form):
