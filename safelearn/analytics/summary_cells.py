@@ -26,6 +26,7 @@ from safelearn.analytics.models import (
     PoolMonthDuration,
     PoolMonthFactor,
 )
+from safelearn.core.bulkload import insert_rows
 
 CODES = ("incident_type", "service_area", "outcome", "kind")
 #: (organisation_id, day, incident_type, service_area, outcome, kind)
@@ -105,11 +106,16 @@ def _names(model: type[models.Model], columns: list[str]) -> tuple[str, str]:
 
 
 def _insert(model: type[models.Model], columns: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
-    """Plain ``executemany`` of (organisation_id, day, ...) tuples: the summary's cells are plain numbers and
-    codes, so Django's per-value preparation in ``bulk_create`` (most of a rebuild's CPU) is not needed."""
-    table, names = _names(model, columns)
-    values = ", ".join(["%s"] * len(columns))
-    _executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)  # noqa: S608  # nosec B608
+    """Bulk insert (COPY on PostgreSQL) of (organisation_id, day, ...) tuples, in batches: the summary's cells
+    are plain numbers and codes, so Django's per-value preparation in ``bulk_create`` (most of a rebuild's CPU)
+    is not needed."""
+    batch: list[tuple[Any, ...]] = []
+    for row in rows:
+        batch.append(_db_row(row))
+        if len(batch) >= BATCH:
+            insert_rows(model._meta.db_table, columns, batch)
+            batch = []
+    insert_rows(model._meta.db_table, columns, batch)
 
 
 def months_from_days() -> None:

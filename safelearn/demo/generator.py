@@ -24,7 +24,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from safelearn.core.bulkload import secondary_indexes_dropped
+from safelearn.core.bulkload import insert_rows, secondary_indexes_dropped
 from safelearn.core.crypto import encrypt_text
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning.engine.data import load_seed_records
@@ -237,11 +237,7 @@ class _Table:
         stamped = {f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
         blank = model()
         self.base = [self.convert[name](now if name in stamped else getattr(blank, name)) for name in self.pos]
-        qn = connection.ops.quote_name
-        # Names come from the model's own metadata, quoted; values are parameters.
-        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
-            qn(model._meta.db_table), ", ".join(qn(f.column) for f in fields), ", ".join(["%s"] * len(fields))
-        )
+        self.table, self.columns = model._meta.db_table, [f.column for f in fields]
         json_field = self.fields.get("contributory_factors")
         # Converters for the generator's hot loop (plain functions: no per-value field lookup).
         if self.sqlite:
@@ -261,10 +257,8 @@ class _Table:
         return self.convert[name](value)
 
     def insert(self, rows: list[list[Any]]) -> None:
-        """Plain executemany (no signals, no save(): benchmark data only)."""
-        if rows:
-            with connection.cursor() as cursor:
-                cursor.executemany(self.sql, rows)
+        """One bulk insert (COPY on PostgreSQL; no signals, no save(): benchmark data only)."""
+        insert_rows(self.table, self.columns, rows)
 
 
 def _same(value: Any) -> Any:

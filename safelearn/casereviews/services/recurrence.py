@@ -18,6 +18,7 @@ from django.utils import timezone
 from safelearn.casereviews.models import FindingEcho, RecurrenceRun
 from safelearn.casereviews.selectors.links import finding_codes_in_use, findings_index, match_texts, suggested_codes
 from safelearn.core.audit import audit_record
+from safelearn.core.bulkload import insert_rows
 from safelearn.core.quarters import quarter_start
 from safelearn.privacy.models import DeidentifiedCopy
 from safelearn.privacy.selectors import deidentified_pool
@@ -150,21 +151,16 @@ def _chunk_echoes(
 
 
 class _EchoWriter:
-    """Echo rows written with one plain executemany (bulk_create prepared each value again: it was most of
-    the write time), values converted once per column the way Django stores them on each database."""
+    """Echo rows written with one bulk insert (COPY on PostgreSQL; bulk_create prepared each value again: it
+    was most of the write time), values converted once per column the way Django stores them on each database."""
 
     def __init__(self) -> None:
         self.sqlite = connection.vendor == "sqlite"
         self.tz = timezone.get_current_timezone()
         fields = {f.column: f for f in FindingEcho._meta.concrete_fields}
         self.json_fields = (fields["shared_codes"], fields["shared_terms"])
-        qn = connection.ops.quote_name
-        # Names come from the model's own metadata, quoted; values are parameters.
-        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
-            qn(FindingEcho._meta.db_table),
-            ", ".join(qn(fields[c].column) for c in _ECHO_COLUMNS),
-            ", ".join(["%s"] * len(_ECHO_COLUMNS)),
-        )
+        self.table = FindingEcho._meta.db_table
+        self.columns = [fields[c].column for c in _ECHO_COLUMNS]
 
     def period(self, when: dt.datetime) -> str:
         """quarter_of(when), without looking the time zone up again for every row."""
@@ -215,5 +211,4 @@ class _EchoWriter:
                         terms_field.get_db_prep_save(shared_terms, connection),
                     )
                 )
-        with connection.cursor() as cursor:
-            cursor.executemany(self.sql, out)
+        insert_rows(self.table, self.columns, out)
