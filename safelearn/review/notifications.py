@@ -1,7 +1,8 @@
 """What each statutory body asks for, and a first draft of it from the report.
 
-One `NotificationKind` per statutory duty (the taxonomy's `statutory_notification` ids). The fields follow
-the questions each body's own form asks, in its order, in our words:
+One `NotificationKind` per statutory duty (the taxonomy's `statutory_notification` ids), its words read from
+`data/notification_kinds.yaml`. The fields follow the questions each body's own form asks, in its order, in our
+words:
 
 - Regulation 40 (children's homes) and regulation 36 / schedule 7 (fostering): Ofsted's "tell Ofsted about
   an incident" online form asks for the home's unique reference number (URN) and address, the event, the
@@ -25,8 +26,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import yaml
 from django.utils import timezone
 
 from safelearn.core.taxonomy import get_taxonomy
@@ -54,7 +57,6 @@ class NotificationKind:
         return [f.key for f in self.fields]
 
 
-F = NotificationField
 TO_COMPLETE = ""  # left blank for the safety lead: SafeLearn does not hold it
 
 
@@ -254,136 +256,48 @@ def _ico(report: Any, actor: Any) -> dict[str, str]:
     }
 
 
-_CONTACT = F("contact", "Who the body should contact", "Name, role, email and phone of the person answering questions")
-_OUR_REF = F("our_reference", "Our reference", "The report's reference in SafeLearn")
-_CHILDREN = F(
-    "children",
-    "The children involved",
-    "Age, sex, legal status, disability and ethnicity from the report. Add names and dates of birth yourself "
-    "where the body asks: SafeLearn does not hold them",
-    long=True,
-)
+KINDS_PATH = Path(__file__).parent / "data" / "notification_kinds.yaml"
 
-KINDS: dict[str, NotificationKind] = {
-    kind.duty: kind
-    for kind in (
-        NotificationKind(
-            duty="regulation_40_notification",
-            title="Notification of a serious event to Ofsted (Regulation 40)",
-            recipient="Ofsted",
-            how_to_send="Ofsted's online notification form (phone 0300 123 1231 in urgent cases)",
-            prefill=_regulation_40,
-            fields=(
-                F("regulation", "Which regulation", "Children's homes: regulation 40; fostering: regulation 36"),
-                F("urn", "Ofsted unique reference number (URN)", "The URN of the home or fostering agency"),
-                F("setting", "Name and address of the home or service", long=True),
-                F("event", "What kind of serious event", "For example death, serious injury, missing, police called"),
-                F("when", "When it happened"),
-                F("aware", "When we became aware"),
-                _CHILDREN,
-                F("placing_authority", "Placing authority", "The local authority that placed each child"),
-                F("description", "What happened", "Facts only; no blame", long=True),
-                F("actions", "What has been done to keep the children safe", long=True),
-                F("others_told", "Who else has been told", "Placing authority, police, LADO, parents", long=True),
-                _CONTACT,
-                _OUR_REF,
-            ),
-        ),
-        NotificationKind(
-            duty="serious_incident_notification",
-            title="Serious incident notification to the Child Safeguarding Practice Review Panel",
-            recipient="Child Safeguarding Practice Review Panel (shared with Ofsted and the DfE)",
-            how_to_send="The child safeguarding incident notification system (online)",
-            prefill=_serious_incident,
-            fields=(
-                F("local_authority", "Notifying local authority"),
-                _CHILDREN,
-                F("incident", "Death or serious harm", "Whether the child died or was seriously harmed"),
-                F("when", "Date of the incident"),
-                F("aware", "When the local authority became aware"),
-                F("abuse_or_neglect", "Abuse or neglect", "Known, suspected, or not (a looked-after child's death)"),
-                F("outline", "Case outline", "What happened, briefly", long=True),
-                F("agencies", "Agencies involved with the child and family", long=True),
-                F("partners_told", "Safeguarding partners and others told", long=True),
-                _CONTACT,
-                _OUR_REF,
-            ),
-        ),
-        NotificationKind(
-            duty="rapid_review",
-            title="Rapid review by the local safeguarding partners",
-            recipient="Child Safeguarding Practice Review Panel (through the safeguarding partners)",
-            how_to_send="The safeguarding partnership's business unit sends it to the Panel",
-            prefill=_rapid_review,
-            fields=(
-                F("notification", "Serious incident notification", "Date it was sent and the Panel's reference"),
-                _CHILDREN,
-                F("facts", "The facts as far as they are known", long=True),
-                F("agencies", "Agencies involved", long=True),
-                F("immediate_actions", "Immediate action taken to keep children safe", long=True),
-                F("learning", "Learning identified so far", "From the systems review's findings", long=True),
-                F(
-                    "recommendation",
-                    "Recommendation",
-                    "Whether to commission a local child safeguarding practice review, and why",
-                    long=True,
-                ),
-                _CONTACT,
-                _OUR_REF,
-            ),
-        ),
-        NotificationKind(
-            duty="lado_referral",
-            title="Referral to the Local Authority Designated Officer (LADO)",
-            recipient="The Local Authority Designated Officer",
-            how_to_send="Your local authority's LADO referral form or secure email, within one working day",
-            prefill=_lado,
-            fields=(
-                F("referrer", "Who is making the referral", "Name, organisation, role, phone and email"),
-                F("adult", "The adult the allegation is about", "Name, job title, date of birth: add these yourself"),
-                F("employer", "Their employer and workplace"),
-                _CHILDREN,
-                F("allegation_type", "Nature of the allegation", "Physical, emotional, sexual, neglect or conduct"),
-                F("when_where", "When and where it is said to have happened"),
-                F("description", "What is alleged", long=True),
-                F("actions", "Action taken so far", "For example suspension, change of duties, police", long=True),
-                F("previous", "Previous concerns or allegations about this person", long=True),
-                F("adult_aware", "Is the adult aware of this referral?"),
-                _OUR_REF,
-            ),
-        ),
-        NotificationKind(
-            duty="data_breach_report",
-            title="Personal data breach report to the Information Commissioner's Office",
-            recipient="Information Commissioner's Office (ICO)",
-            how_to_send="The ICO's online breach report form, or its helpline (0303 123 1113)",
-            prefill=_ico,
-            fields=(
-                F("report_type", "Initial or follow-up report"),
-                F(
-                    "what_happened",
-                    "What happened",
-                    "The ICO asks for no personal data of the people affected: take out any name left",
-                    long=True,
-                ),
-                F("cyber", "Was it a cyber incident?", "Yes, no or don't know"),
-                F("how_found", "How we found out"),
-                F("discovered", "When we discovered it"),
-                F("happened", "When it happened"),
-                F("data_categories", "Kinds of personal data involved", long=True),
-                F("people", "How many people and records are affected"),
-                F("subject_categories", "Who is affected", "For example children, families, staff"),
-                F("consequences", "Likely consequences for them, and how likely", long=True),
-                F("containment", "What we have done to contain it and stop it happening again", long=True),
-                F("told_people", "Have the people affected been told?", long=True),
-                F("others_told", "Other organisations told", long=True),
-                F("dpo", "Data protection officer", "Name and contact details"),
-                _CONTACT,
-                _OUR_REF,
-            ),
-        ),
-    )
+#: Each duty's first draft from the report; the words of each body's form are data, in ``KINDS_PATH``.
+_PREFILL: dict[str, Callable[[Any, Any], dict[str, str]]] = {
+    "regulation_40_notification": _regulation_40,
+    "serious_incident_notification": _serious_incident,
+    "rapid_review": _rapid_review,
+    "lado_referral": _lado,
+    "data_breach_report": _ico,
 }
+
+
+def _field(entry: str | dict[str, Any], shared: dict[str, dict[str, Any]]) -> NotificationField:
+    """A field written out, or the key of a shared one."""
+    if isinstance(entry, str):
+        return NotificationField(key=entry, **shared[entry])
+    return NotificationField(**entry)
+
+
+def _load_kinds(path: Path = KINDS_PATH) -> dict[str, NotificationKind]:
+    with path.open(encoding="utf-8") as handle:
+        document = yaml.safe_load(handle)
+    shared = document["shared_fields"]
+    kinds = {
+        raw["duty"]: NotificationKind(
+            duty=raw["duty"],
+            title=raw["title"],
+            recipient=raw["recipient"],
+            how_to_send=raw["how_to_send"],
+            fields=tuple(_field(entry, shared) for entry in raw["fields"]),
+            prefill=_PREFILL[raw["duty"]],
+        )
+        for raw in document["kinds"]
+    }
+    if kinds.keys() != _PREFILL.keys():
+        raise ValueError(
+            f"{path.name} and the first drafts name different duties: {sorted(kinds.keys() ^ _PREFILL.keys())}"
+        )
+    return kinds
+
+
+KINDS: dict[str, NotificationKind] = _load_kinds()
 
 
 def kind_for(duty: str) -> NotificationKind:
