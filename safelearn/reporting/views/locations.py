@@ -5,9 +5,6 @@ In reporting (not organisations) so imports run one way: reporting builds on org
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -35,19 +32,19 @@ def location_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     return render(request, "reporting/locations/list.html", context)
 
 
-def _location_form(
-    request: HttpRequest,
-    organisation: Organisation,
-    location: Location | None,
-    save: Callable[[dict[str, Any]], Location],
-    saved_words: str,
-) -> HttpResponse:
-    """The add and the rename page: one form, saved by ``save``; back to the list, or the form with its errors."""
+def _location_form(request: HttpRequest, organisation: Organisation, location: Location | None) -> HttpResponse:
+    """The add page (``location`` None) and the rename page: one form; back to the list, or the form with its
+    errors."""
     initial = {"name": location.name, "setting_type": location.setting_type} if location else None
     form = LocationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form_submit(
-        request, form, lambda: save(form.cleaned_data), lambda saved: f"{saved.name} {saved_words}"
-    ):
+
+    def save() -> Location:
+        if location is None:
+            return services.location_create(actor=request.user, organisation=organisation, **form.cleaned_data)
+        return services.location_update(actor=request.user, location=location, **form.cleaned_data)
+
+    saved_words = "is on the list" if location is None else "is saved"
+    if request.method == "POST" and form_submit(request, form, save, lambda saved: f"{saved.name} {saved_words}"):
         return redirect("reporting:locations", org_slug=organisation.slug)
     context = {"organisation": organisation, "form": form, "location": location}
     return render(request, "reporting/locations/form.html", context, status=400 if form.errors else 200)
@@ -56,12 +53,7 @@ def _location_form(
 @never_cache
 @login_required
 def location_add(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organisation = admin_organisation(request, org_slug)
-
-    def save(fields: dict[str, Any]) -> Location:
-        return services.location_create(actor=request.user, organisation=organisation, **fields)
-
-    return _location_form(request, organisation, None, save, "is on the list")
+    return _location_form(request, admin_organisation(request, org_slug), None)
 
 
 @never_cache
@@ -69,11 +61,7 @@ def location_add(request: HttpRequest, org_slug: str) -> HttpResponse:
 def location_edit(request: HttpRequest, org_slug: str, location_id: str) -> HttpResponse:
     organisation = admin_organisation(request, org_slug)
     location = selectors.location_in(organisation=organisation, location_id=location_id)
-
-    def save(fields: dict[str, Any]) -> Location:
-        return services.location_update(actor=request.user, location=location, **fields)
-
-    return _location_form(request, organisation, location, save, "is saved")
+    return _location_form(request, organisation, location)
 
 
 @require_POST
