@@ -16,26 +16,19 @@ from django.core.mail import send_mail
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
-from django_ratelimit.core import is_ratelimited
 
 from safelearn.core.links import absolute_url
+from safelearn.reporting.limits import ConnectionLimit
 
 logger = logging.getLogger(__name__)
 
-EMAIL_LIMIT_GROUP = "receipt-email"
-#: Override with the SAFELEARN_RECEIPT_EMAIL_RATE setting.
-EMAIL_RATE_SETTING = "SAFELEARN_RECEIPT_EMAIL_RATE"
-
-
-def email_rate() -> str:
-    return str(getattr(settings, EMAIL_RATE_SETTING, "5/h"))
+EMAIL_LIMIT = ConnectionLimit(group="receipt-email", setting="SAFELEARN_RECEIPT_EMAIL_RATE", default="5/h")
+EMAIL_LIMIT_GROUP = EMAIL_LIMIT.group
 
 
 def email_limited(request: HttpRequest) -> bool:
     """Count one send against the client's address; True once it is over the limit."""
-    return bool(
-        is_ratelimited(request, group=EMAIL_LIMIT_GROUP, key="ip", rate=email_rate(), method="POST", increment=True)
-    )
+    return EMAIL_LIMIT.hit(request)
 
 
 def receipt_email_body(*, code: str, words: str) -> str:

@@ -19,8 +19,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from django.conf import settings
 from django.http import HttpRequest
-from django_ratelimit.core import is_ratelimited
 
+from safelearn.reporting.limits import ConnectionLimit
 from safelearn.reporting.receipt_words import words_to_code
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
@@ -33,19 +33,17 @@ _CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
 
 #: Receipt-code look-ups per IP address: one budget shared by the web page and the API, so neither is a
 #: faster way to guess codes. Override with the SAFELEARN_RECEIPT_CHECK_RATE setting.
-LOOKUP_LIMIT_GROUP = "receipt-check"
-LOOKUP_RATE_SETTING = "SAFELEARN_RECEIPT_CHECK_RATE"
+LOOKUP_LIMIT = ConnectionLimit(group="receipt-check", setting="SAFELEARN_RECEIPT_CHECK_RATE", default="20/h")
+LOOKUP_LIMIT_GROUP = LOOKUP_LIMIT.group
 
 
 def lookup_rate() -> str:
-    return str(getattr(settings, LOOKUP_RATE_SETTING, "20/h"))
+    return LOOKUP_LIMIT.rate()
 
 
 def lookup_limited(request: HttpRequest) -> bool:
     """Count one look-up against the client's address; True once it is over the limit (web and API alike)."""
-    return bool(
-        is_ratelimited(request, group=LOOKUP_LIMIT_GROUP, key="ip", rate=lookup_rate(), method="POST", increment=True)
-    )
+    return LOOKUP_LIMIT.hit(request)
 
 
 def generate_code() -> str:

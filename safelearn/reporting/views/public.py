@@ -7,9 +7,10 @@ the session key changes and every page is marked no-store so nothing readable st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,20 +20,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from safelearn.core.audit import audit_record
 from safelearn.organisations.models import Organisation
 from safelearn.organisations.permissions import can_report
 from safelearn.organisations.selectors import identity_retention_days
 from safelearn.reporting import easy_read, public_flow, receipt_email, selectors, services
+from safelearn.reporting.limits import ConnectionLimit
 from safelearn.reporting.public_forms import ConfirmForm, ModeForm, ReceiptEmailForm
 from safelearn.reporting.risk import assess_immediate_risk
 from safelearn.reporting.session_receipts import receipt_forget, receipt_note, receipt_peek, receipt_remember
 from safelearn.reporting.views.quick_exit import forget_exit, leaves_after_exit
 
 PUBLIC_SESSION_SECONDS = 60 * 60
-SUBMIT_RATE_SETTING = "SAFELEARN_PUBLIC_SUBMIT_RATE"
+SUBMIT_LIMIT = ConnectionLimit(group="public-submit", setting="SAFELEARN_PUBLIC_SUBMIT_RATE", default="10/h")
 
 
 def _session_key(request: HttpRequest) -> str:
@@ -170,8 +171,7 @@ def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
         form = ConfirmForm(request.POST)
         if form.is_valid() and form.cleaned_data.get("website"):
             return _honeypot(request, organisation)
-        rate = getattr(settings, SUBMIT_RATE_SETTING, "10/h")
-        if is_ratelimited(request, group="public-submit", key="ip", rate=rate, method="POST", increment=True):
+        if SUBMIT_LIMIT.hit(request):
             return _page(request, "reporting/public/too_many.html", organisation, {"what": "reports"}, status=429)
         staff = _staff_here(request, organisation)
         try:
@@ -210,19 +210,34 @@ def public_check(request: HttpRequest, org_slug: str) -> HttpResponse:
     return _page(request, "reporting/public/check.html", organisation, context, status=status)
 
 
+ReceiptView = Callable[[HttpRequest, Organisation, dict[str, Any]], HttpResponse]
+
+
+def _with_waiting_receipt(view: ReceiptView) -> Callable[[HttpRequest, str], HttpResponse]:
+    """A page of the receipt waiting to be saved, given the organisation and the receipt. With none waiting (saved
+    already, or another session), back to the link's first page."""
+
+    @wraps(view)
+    def page(request: HttpRequest, org_slug: str) -> HttpResponse:
+        organisation = selectors.public_organisation(slug=org_slug)
+        receipt = receipt_peek(request, "public_receipt")
+        if receipt is None:
+            return redirect("reporting:public_start", org_slug=org_slug)
+        return view(request, organisation, receipt)
+
+    return page
+
+
 @never_cache
 @leaves_after_exit
-def public_sent(request: HttpRequest, org_slug: str) -> HttpResponse:
+@_with_waiting_receipt
+def public_sent(request: HttpRequest, organisation: Organisation, receipt: dict[str, Any]) -> HttpResponse:
     """The receipt code, shown once, and what happens next. Confirming removes the code from the session."""
-    organisation = selectors.public_organisation(slug=org_slug)
-    receipt = receipt_peek(request, "public_receipt")
-    if receipt is None:
-        return redirect("reporting:public_start", org_slug=org_slug)
     error = ""
     if request.method == "POST":
         if request.POST.get("saved") == "yes":
             receipt_forget(request, "public_receipt")
-            return redirect("reporting:public_done", org_slug=org_slug)
+            return redirect("reporting:public_done", org_slug=organisation.slug)
         error = _("Tick the box to say you have saved your code")
     return _sent_page(request, organisation, receipt, error=error, status=400 if error else 200)
 
@@ -252,12 +267,9 @@ def _sent_page(
 @never_cache
 @require_POST
 @leaves_after_exit
-def public_sent_email(request: HttpRequest, org_slug: str) -> HttpResponse:
+@_with_waiting_receipt
+def public_sent_email(request: HttpRequest, organisation: Organisation, receipt: dict[str, Any]) -> HttpResponse:
     """'Email it to me': send the waiting receipt to the typed address now, and keep the address nowhere."""
-    organisation = selectors.public_organisation(slug=org_slug)
-    receipt = receipt_peek(request, "public_receipt")
-    if receipt is None:
-        return redirect("reporting:public_start", org_slug=org_slug)
     form = ReceiptEmailForm(request.POST)
     status = 400
     if form.is_valid():
@@ -268,7 +280,7 @@ def public_sent_email(request: HttpRequest, org_slug: str) -> HttpResponse:
             to=form.cleaned_data["email"], code=receipt["code"], words=receipt["words"]
         ):
             receipt_note(request, "public_receipt", emailed=True)
-            return redirect("reporting:public_sent", org_slug=org_slug)
+            return redirect("reporting:public_sent", org_slug=organisation.slug)
         else:
             form.add_error("email", _("We could not send the email just now. Write the code down, or try again."))
             status = 503
