@@ -25,11 +25,14 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   developed on (the eighth pass's cues were written after reading their misses) and trained on;
 * ``heldout11``: bench/data/, NOT trained on: scored blind before and after the eighth pass's cues (no
   change), then used with ``shared`` to choose the threshold and the rules' agreement floor;
-* ``heldout12``, ``heldout13``: bench/data/, the blind sets: NOT trained on, never used to choose anything;
+* ``heldout12``, ``heldout13``: bench/data/, NOT trained on: blind until the eighth pass's final figures, then
+  (with ``heldout11`` and ``shared``) the selection sets of the ninth pass (sentence windows);
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
-at-risk report (FN) and every false alarm (FP). Prints only; paste the table into bench/RESULTS.md.
+at-risk report (FN) and every false alarm (FP). ``--time`` adds each set's wall time per report (median and
+95th percentile, model already trained), the screen's cost in a request. Prints only; paste the table into
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -37,9 +40,12 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import statistics
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -66,7 +72,8 @@ SETS = {
     # Set 11: scored blind once before and once after the eighth pass's cues, then used (with the shared
     # corpus) to choose the model threshold and the rules' agreement floor; NOT trained on.
     "heldout11": ROOT / "bench" / "data" / "risk_heldout11.jsonl",
-    # Blind: written by a writer who never saw the detector or its data; NOT trained on, never used to choose.
+    # Written by writers who never saw the detector or its data; NOT trained on. Blind until the eighth pass's
+    # final figures, then used with set 11 and shared to choose the ninth pass's sentence windows.
     "heldout12": ROOT / "bench" / "data" / "risk_heldout12.jsonl",
     "heldout13": ROOT / "bench" / "data" / "risk_heldout13.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
@@ -82,6 +89,7 @@ class Tally:
     tn: int = 0
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -92,7 +100,7 @@ class Tally:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
 
-def load(path: Path) -> list[dict]:
+def load(path: Path) -> list[dict[str, Any]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -102,13 +110,15 @@ def load(path: Path) -> list[dict]:
     return rows
 
 
-def run(name: str, rows: list[dict], answered: bool | None) -> Tally:
+def run(name: str, rows: list[dict[str, Any]], answered: bool | None) -> Tally:
     tally = Tally(name)
     for row in rows:
+        started = time.perf_counter()
         if answered is False and "answer" in inspect.signature(assess_immediate_risk).parameters:
             result = assess_immediate_risk(row["text"], answer="no")
         else:
             result = assess_immediate_risk(row["text"], answered_yes=answered)
+        tally.seconds.append(time.perf_counter() - started)
         snippet = " ".join(row["text"].split())[:90]
         why = "; ".join(result.reasons)[:160]
         if row["gold"] and result.at_risk:
@@ -145,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         ],
     )
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
+    parser.add_argument("--time", action="store_true", help="also print the time per report (model trained first)")
     parser.add_argument(
         "--answered",
         choices=("no", "none"),
@@ -153,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     answered = False if args.answered == "no" else None
+    if args.time:
+        assess_immediate_risk("warm up: train the model before the clock starts.", answered_yes=answered)
     tallies = []
     for name in args.sets:
         if not SETS[name].exists():
@@ -164,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     for t in tallies:
         n = t.tp + t.fp + t.fn + t.tn
         print(f"| {t.name} | {n} | {t.tp} | {t.fp} | {t.fn} | {t.tn} | {t.recall:.3f} | {t.precision:.3f} |")
+    if args.time:
+        print("\n| set | reports | median ms | p95 ms |\n| --- | ---: | ---: | ---: |")
+        for t in tallies:
+            ms = sorted(1000 * s for s in t.seconds)
+            p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
+            print(f"| {t.name} | {len(ms)} | {statistics.median(ms):.1f} | {p95:.1f} |")
     if not args.no_misses:
         for t in tallies:
             print(f"\n{t.name}: missed at-risk reports (FN)")

@@ -13,7 +13,8 @@ than an extra duty alert, so the screen leans towards flagging:
 Rules alone find about half of the at-risk reports written after they were frozen (bench/RESULTS.md), so
 a learned text model trained on the packaged hand-written reports also flags, at the threshold the
 leave-one-set-out protocol in bench/risk_model.py chose. Its reason quotes the words of the report that
-pushed its probability up most.
+pushed its probability up most. The model also reads pairs of sentences (:class:`.risk_model.Reading`), so a
+danger told in one sentence of a long routine note still counts; its reason then names that sentence.
 
 Every reason names the cue family and quotes the words that fired it (at most ``SNIPPET`` characters), so
 a reviewer can judge the flag. All patterns are bounded (see :mod:`.risk_cues`), so time is linear in the
@@ -25,8 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .risk_cues import DEALT_WITH, HARM, NAMED_HARM, NOT_REAL, PENDING, RESOLVED, Family
+
+if TYPE_CHECKING:
+    from .risk_model import Reading, RiskTextModel
 
 SNIPPET = 60
 HARM_CAP = 2.0  # several kinds of harm add up, but only so far
@@ -216,9 +221,23 @@ def model_score(probability: float, threshold: float) -> float:
     return 0.45 * probability / max(threshold, 1e-9)
 
 
-def model_reason(probability: float, phrases: list[str]) -> str:
+def model_reason(probability: float, phrases: list[str], where: str = "") -> str:
+    """``model (p): 'words', ...``; ``where`` says which sentence fired when a window raised p."""
     quoted = ", ".join(f"'{_snip(p)}'" for p in phrases)
-    return f"model ({probability:.2f}): {quoted}" if quoted else f"model ({probability:.2f})"
+    head = f"model ({probability:.2f}){' ' + where if where else ''}"
+    return f"{head}: {quoted}" if quoted else head
+
+
+def _window_words(model: RiskTextModel, reading: Reading, text: str) -> tuple[str, str]:
+    """What to quote for a model flag: (where it fired, the words to take phrases from)."""
+    if not reading.window_raised:
+        return "", text
+    number, sentence = model.loudest_sentence(reading)
+    where = (
+        f'on sentence {number}, "{_snip(sentence)}" ({reading.span} at {reading.window or 0.0:.2f}, '
+        f"whole report {reading.document:.2f})"
+    )
+    return where, reading.window_text
 
 
 def assess_immediate_risk(
@@ -233,9 +252,12 @@ def assess_immediate_risk(
 
     The detector is the cue rules OR the learned text model (:mod:`.risk_model`, trained at first use on
     the packaged hand-written reports): either one flags, except that a cue flag needs the model's
-    probability to reach ``RULE_AGREEMENT_FLOOR`` (a low bar that removes the cues' worst false alarms). ``model_probability`` supplies the model's
-    probability instead (tests, batch callers that already scored the text); ``use_model=False`` is the
-    rules alone. A model flag adds a reason naming the words of this report that pushed it up most.
+    probability to reach ``RULE_AGREEMENT_FLOOR`` (a low bar that removes the cues' worst false alarms).
+    The model's probability is its :class:`.risk_model.Reading`: the whole report's, raised half-way towards
+    its most alarming pair of sentences; the floor reads the whole report's alone. ``model_probability``
+    supplies a probability instead, read as final (tests, batch callers that already scored the text; no
+    windows); ``use_model=False`` is the rules alone. A model flag adds a reason naming the words of this
+    report that pushed it up most, and the sentence that fired when a pair of sentences raised it.
 
     ``answered_yes`` is the reporter's own answer to "is a child at risk right now?": yes always flags
     (recall first); no lowers the score a little, but a flag from the text survives it (rule and model
@@ -245,25 +267,34 @@ def assess_immediate_risk(
     score, reasons = rule_score(text)
     rules_flag = score * (0.85 if answered_yes is False else 1.0) >= threshold
     model = None
+    reading = None
     if model_probability is None and use_model:
         from .risk_model import shipped_model
 
         model = shipped_model()
-        model_probability = model.probability(text)
+        reading = model.read(text)
+        model_probability = reading.document
     if model_probability is not None and marked_not_real(text):
-        reasons.append(f"model ({model_probability:.2f}) not counted: marked as training or an exercise")
+        shown = reading.probability if reading else model_probability
+        reasons.append(f"model ({shown:.2f}) not counted: marked as training or an exercise")
         model_probability = None
     if model_probability is not None:
         from .risk_model import RULE_AGREEMENT_FLOOR, THRESHOLD
 
+        # The floor reads the whole report: what makes a cue's harm word the subject of a record, a search or
+        # a plan is the rest of the report, which a window cuts away (bench/RESULTS.md, ninth pass).
         if score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR:
             # The cues fired, but on words the model has learnt to read as a record, a search or a plan.
             reasons.append(f"cues not counted: model ({model_probability:.2f}) below {RULE_AGREEMENT_FLOOR}")
             score, rules_flag = min(score, 0.45), False
-        m = model_score(model_probability, THRESHOLD)
-        score = max(score, m)
-        if model_probability >= THRESHOLD:
-            reasons.append(model_reason(model_probability, model.top_phrases(text) if model else []))
+        probability = reading.probability if reading else model_probability
+        score = max(score, model_score(probability, THRESHOLD))
+        if probability >= THRESHOLD and model is not None and reading is not None:
+            # The words that pushed it up are those of the window, when the window raised it.
+            where, words = _window_words(model, reading, text)
+            reasons.append(model_reason(probability, model.top_phrases(words), where))
+        elif probability >= THRESHOLD:
+            reasons.append(model_reason(probability, []))
     if answered_yes is True:
         reasons.insert(0, "reporter said a child is at risk now")
         return RiskAssessment(True, max(score, 0.9), reasons, rules_flag)

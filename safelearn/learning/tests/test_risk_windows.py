@@ -1,0 +1,101 @@
+"""The text model also reads windows of sentences: one dangerous sentence in a long routine note (ninth pass)."""
+
+from __future__ import annotations
+
+import pytest
+
+from safelearn.learning.engine import risk_model
+from safelearn.learning.engine.risk import assess_immediate_risk, rule_score
+from safelearn.learning.engine.risk_model import THRESHOLD, WINDOW_SENTENCES, Reading, shipped_model
+
+# Written for these tests (not in any training or bench set): a residential handover note, all routine ...
+ROUTINE = [
+    "Handover, Tuesday late shift.",
+    "The boiler engineer came at 2 and the heating is working again.",
+    "Both boys ate well at tea and Ruby finished her maths homework.",
+    "The minibus needs fuel before the swimming trip on Thursday.",
+    "Please restock the first aid box in the office, the plasters have run out.",
+    "The house meeting is moved to 6pm.",
+]
+# ... but for one sentence, with no alarm word a cue knows: a child about to be taken to a person who poses a risk.
+DANGER = (
+    "Kai's mum rang from the station and said she is taking him out of school at lunchtime tomorrow to go and "
+    "live with the man she was told to keep him away from, and not to bother ringing her back."
+)
+BENIGN = "Kai's mum rang to say she will be ten minutes late for contact on Saturday."
+HANDOVER_WITH_DANGER = " ".join([*ROUTINE[:4], DANGER, *ROUTINE[4:]])  # the danger is sentence 5
+HANDOVER_ROUTINE = " ".join([*ROUTINE[:4], BENIGN, *ROUTINE[4:]])
+COMPLAINT = "My social worker did not come to see me when she said she would. Tell me if she cannot come."
+
+
+def test_one_dangerous_sentence_in_a_long_routine_note_is_flagged() -> None:
+    assert rule_score(HANDOVER_WITH_DANGER)[0] < 0.5, "the cue rules alone miss it"
+    reading = shipped_model().read(HANDOVER_WITH_DANGER)
+    assert reading.document < THRESHOLD, "the whole report alone is diluted by the routine text"
+    assert reading.probability >= THRESHOLD
+    result = assess_immediate_risk(HANDOVER_WITH_DANGER, answered_yes=False)
+    assert result.at_risk, result.reasons
+
+
+def test_the_reason_points_at_the_sentence_that_fired() -> None:
+    result = assess_immediate_risk(HANDOVER_WITH_DANGER)
+    reason = next(r for r in result.reasons if r.startswith("model ("))
+    assert "on sentence 5, \"Kai's mum rang from the station" in reason, reason
+    assert "whole report" in reason, reason
+
+
+def test_a_long_routine_note_with_no_danger_is_not_flagged() -> None:
+    result = assess_immediate_risk(HANDOVER_ROUTINE)
+    assert not result.at_risk, result.reasons
+    assert not any(r.startswith("model (") for r in result.reasons)
+
+
+def test_a_dangerous_sentence_followed_by_what_was_done_is_not_flagged() -> None:
+    # The pair of sentences before the action reads as danger on its own (about 0.97): the whole report,
+    # which says what was done, must keep its say. The maximum of the two alone would flag this.
+    done = (
+        "The duty social worker went round within the hour, mum agreed to stay at her sister's with Kai, and "
+        "school and police have been told; Kai was in school today as normal."
+    )
+    text = " ".join([*ROUTINE[:4], DANGER, done, *ROUTINE[4:]])
+    reading = shipped_model().read(text)
+    assert reading.window is not None and reading.window >= THRESHOLD
+    result = assess_immediate_risk(text, answered_yes=False)
+    assert not result.at_risk, result.reasons
+
+
+def test_a_young_persons_short_complaint_has_no_window_and_no_flag() -> None:
+    # Two sentences is one window: the whole report, read exactly as before the windows.
+    reading = shipped_model().read(COMPLAINT)
+    assert reading.window is None and reading.probability == reading.document
+    assert not assess_immediate_risk(COMPLAINT).at_risk
+
+
+def test_a_window_raises_the_probability_half_way_and_never_lowers_it() -> None:
+    assert Reading(0.80, 0.94, 3, ("x", "y")).probability == pytest.approx(0.87)
+    assert Reading(0.90, 0.50, 1, ("x", "y")).probability == 0.90
+    assert not Reading(0.90, 0.50, 1, ("x", "y")).window_raised
+    assert Reading(0.30).probability == 0.30
+    assert Reading(0.5, 0.9, 4, ("x", "y")).span == f"sentences 4-{3 + WINDOW_SENTENCES}"
+
+
+class _FakeModel:
+    """A model whose whole-report reading is low and whose window reads high."""
+
+    def read(self, text: str) -> Reading:
+        return Reading(0.10, 0.99, 1, (text,))
+
+    def loudest_sentence(self, reading: Reading) -> tuple[int, str]:
+        return 1, reading.window_text
+
+    def top_phrases(self, text: str, n: int = 3) -> list[str]:
+        return []
+
+
+def test_the_cue_floor_reads_the_whole_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A harm word in a record: the floor must be judged on the whole report, which says it is a record.
+    monkeypatch.setattr(risk_model, "shipped_model", lambda: _FakeModel())
+    text = "Her note about self-harm was filed on her brother's record today; nobody has moved it yet."
+    result = assess_immediate_risk(text)
+    assert any(r.startswith("cues not counted: model (0.10)") for r in result.reasons), result.reasons
+    assert not result.rules_flag
