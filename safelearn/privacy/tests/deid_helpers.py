@@ -22,3 +22,9 @@ def touched(text: str, part: str, known: tuple[str, ...] = ()) -> bool:
     """True when any character of the first occurrence of ``part`` is redacted."""
     start = text.index(part)
     return any(s.start < start + len(part) and s.end > start for s in spans_of(text, known))
+
+
+def covered_last(text: str, part: str) -> bool:
+    """True when the last occurrence of ``part`` lies inside one redacted span."""
+    start = text.rindex(part)
+    return any(s.start <= start and s.end >= start + len(part) for s in spans_of(text))

@@ -6,12 +6,7 @@ Each rule has positive and negative cases, in sentences written for these tests.
 
 import pytest
 
-from .deid_helpers import covered, spans_of, touched
-
-
-def _covered_last(text: str, part: str) -> bool:
-    start = text.rindex(part)
-    return any(s.start <= start and s.end >= start + len(part) for s in spans_of(text))
+from .deid_helpers import covered, covered_last, spans_of, touched
 
 
 @pytest.mark.parametrize(
@@ -40,13 +35,13 @@ def test_person_edge_case_is_found(text: str, part: str) -> None:
 
 def test_place_given_name_is_carried_to_every_mention() -> None:
     text = "Kenya Boothroyd-Platt (14) was placed on Friday. Later Kenya declined the interview."
-    assert _covered_last(text, "Kenya")
+    assert covered_last(text, "Kenya")
 
 
 def test_short_form_of_a_name_found_earlier() -> None:
     text = "Rafferty (8) goes to the unit twice a month. this is the 2nd time. Raff cant say what happened."
-    assert covered(text, "Raff cant") is False or _covered_last(text, "Raff")
-    assert _covered_last(text, "Raff")
+    assert covered(text, "Raff cant") is False or covered_last(text, "Raff")
+    assert covered_last(text, "Raff")
 
 
 @pytest.mark.parametrize(
@@ -57,7 +52,7 @@ def test_short_form_of_a_name_found_earlier() -> None:
     ],
 )
 def test_lower_case_mention_of_a_capitalised_name(text: str, part: str) -> None:
-    assert _covered_last(text, part)
+    assert covered_last(text, part)
 
 
 @pytest.mark.parametrize(
