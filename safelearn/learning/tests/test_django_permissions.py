@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from safelearn.learning import services
-from safelearn.learning.models import Signal, Suggestion
-from safelearn.learning.tests.django_support import submit
+from safelearn.learning.models import Suggestion
+from safelearn.learning.tests.django_support import submit, vape_app_signal
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +20,7 @@ SECRET = "Ophelia Strandquist-Marr went missing from the residential home and is
 def case(submit_report: Any, org: Any) -> dict[str, Any]:
     report = submit(submit_report, org, SECRET)
     services.suggestions_compute(report=report)
-    now = timezone.now()
-    signal = Signal.objects.create(
-        key="k",
-        label="vape app",
-        terms=["vape app"],
-        score=5.0,
-        kind="new",
-        report_ids=[],
-        org_count=2,
-        window_start=now - dt.timedelta(days=28),
-        window_end=now,
-    )
+    signal = vape_app_signal(key="k", score=5.0)
     return {"report": report, "suggestion": Suggestion.objects.filter(report=report).first(), "signal": signal}
 
 

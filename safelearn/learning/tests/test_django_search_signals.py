@@ -13,7 +13,7 @@ from django.utils import timezone
 from safelearn.learning import selectors, services
 from safelearn.learning.models import Signal, SignalStatus
 from safelearn.learning.search import POOL, index_build, index_dir, org_scope
-from safelearn.learning.tests.django_support import approve_copy, set_submitted, submit
+from safelearn.learning.tests.django_support import approve_copy, set_submitted, submit, vape_app_signal
 
 pytestmark = pytest.mark.django_db
 
@@ -122,18 +122,7 @@ def test_signals_on_an_injected_cluster_not_on_a_stable_baseline(
 
 
 def test_signal_decisions_need_a_reason_and_promote_links_to_analytics(client: Any, people: dict[str, Any]) -> None:
-    now = timezone.now()
-    signal = Signal.objects.create(
-        key="a|b",
-        label="vape app",
-        terms=["vape app"],
-        score=9.0,
-        kind="new",
-        report_ids=[],
-        org_count=2,
-        window_start=now - dt.timedelta(days=28),
-        window_end=now,
-    )
+    signal = vape_app_signal(key="a|b", score=9.0)
     client.force_login(people["analyst"])
     url = reverse("learning:signal_decide", args=[signal.pk])
     bad = client.post(url, {"action": "promote", "reason": ""})
