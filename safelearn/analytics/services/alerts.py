@@ -93,16 +93,13 @@ def alert_issue(*, actor: Any, data: AlertInput, now: dt.datetime | None = None)
     return alert
 
 
-def _save_response(recipient: AlertRecipient, *, actor: Any, verb: str, update_fields: list[str] | None = None) -> None:
-    """Save an organisation's response to an alert and audit it, against the alert, in the organisation's name."""
-    recipient.save(update_fields=update_fields)
-    audit_record(
-        actor=actor,
-        verb=verb,
-        target=recipient.alert,
-        organisation_id=recipient.organisation_id,
-        payload={"recipient": str(recipient.pk)},
-    )
+def _about_response(recipient: AlertRecipient) -> dict[str, Any]:
+    """What an audit event of an organisation's response to an alert is about: the alert, in that organisation."""
+    return {
+        "target": recipient.alert,
+        "organisation_id": recipient.organisation_id,
+        "payload": {"recipient": str(recipient.pk)},
+    }
 
 
 def alert_acknowledge(*, recipient: AlertRecipient, actor: Any, now: dt.datetime | None = None) -> AlertRecipient:
@@ -113,12 +110,8 @@ def alert_acknowledge(*, recipient: AlertRecipient, actor: Any, now: dt.datetime
     with transaction.atomic():
         recipient.acknowledged_at = now or timezone.now()
         recipient.acknowledged_by = actor
-        _save_response(
-            recipient,
-            actor=actor,
-            verb="analytics.alert_acknowledged",
-            update_fields=["acknowledged_at", "acknowledged_by", "updated_at"],
-        )
+        recipient.save(update_fields=["acknowledged_at", "acknowledged_by", "updated_at"])
+        audit_record(actor=actor, verb="analytics.alert_acknowledged", **_about_response(recipient))
     return recipient
 
 
@@ -138,5 +131,6 @@ def alert_record_actions(
             recipient.acknowledged_at, recipient.acknowledged_by = now, actor
         recipient.actions_taken = text
         recipient.actions_recorded_at = now
-        _save_response(recipient, actor=actor, verb="analytics.alert_actions_recorded")
+        recipient.save()
+        audit_record(actor=actor, verb="analytics.alert_actions_recorded", **_about_response(recipient))
     return recipient

@@ -99,14 +99,13 @@ def review_create(*, actor: Any, data: ReviewInput) -> CaseReview:
 Entry = TypeVar("Entry", Finding, Recommendation)
 
 
-def _entry_add(
-    model: type[Entry], *, review: CaseReview, actor: Any, text: str, kind: str, verb: str, missing: str
-) -> tuple[Entry, bool]:
+def _entry_add(model: type[Entry], *, review: CaseReview, actor: Any, text: str) -> tuple[Entry, bool]:
     """Add a finding or a recommendation once (the same text on the same review is the same one): searchable and
-    audited when new. ``missing`` is the error for empty text."""
+    audited when new."""
+    is_finding = model is Finding
     clean = text.strip()
     if not clean:
-        raise ValidationError({"text": [missing]})
+        raise ValidationError({"text": ["Enter the finding" if is_finding else "Enter the recommendation"]})
     with transaction.atomic():
         entry, created = model.objects.get_or_create(
             review=review,
@@ -114,35 +113,25 @@ def _entry_add(
             defaults={"text": clean, "position": model.objects.filter(review=review).count() + 1},
         )
         if created:
+            kind = "finding" if is_finding else "recommendation"
             search_index_put(kind=kind, item_id=entry.pk, review_id=review.pk, text=entry.text)
-            audit_record(actor=actor, verb=verb, target=entry, payload={"review": review.pk})
+            audit_record(
+                actor=actor,
+                verb="casereview.finding_added" if is_finding else "casereview.recommendation_added",
+                target=entry,
+                payload={"review": review.pk},
+            )
     return entry, created
 
 
 def finding_add(*, review: CaseReview, actor: Any, text: str, suggest: bool = True) -> tuple[Finding, bool]:
     """Add a finding once (the same text on the same review is the same finding)."""
     with transaction.atomic():
-        finding, created = _entry_add(
-            Finding,
-            review=review,
-            actor=actor,
-            text=text,
-            kind="finding",
-            verb="casereview.finding_added",
-            missing="Enter the finding",
-        )
+        finding, created = _entry_add(Finding, review=review, actor=actor, text=text)
         if created and suggest:
             finding_suggest_codes(findings=[finding], actor=actor)
     return finding, created
 
 
 def recommendation_add(*, review: CaseReview, actor: Any, text: str) -> tuple[Recommendation, bool]:
-    return _entry_add(
-        Recommendation,
-        review=review,
-        actor=actor,
-        text=text,
-        kind="recommendation",
-        verb="casereview.recommendation_added",
-        missing="Enter the recommendation",
-    )
+    return _entry_add(Recommendation, review=review, actor=actor, text=text)
