@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.helper import FormHelper
 from django import forms
 
 from safelearn.analytics.selectors import PoolFilters
+from safelearn.core.forms import GdsForm
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation, OrganisationKind
 
@@ -69,15 +69,6 @@ class DashboardFilterForm(forms.Form):
             outcome=data.get("outcome", ""),
             kind=data.get("kind", ""),
         )
-
-
-class GdsForm(forms.Form):
-    """Rendered by crispy-forms-gds inside a <form> the template writes."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 def _text(label: str, help_text: str = "", rows: int = 5, required: bool = True, max_length: int = 20000) -> Any:

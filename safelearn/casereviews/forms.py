@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
 from safelearn.casereviews.models import CODE_SECTIONS, AssignmentStatus, ReviewKind
 from safelearn.casereviews.selectors.library import SECTION_LABELS
+from safelearn.core.forms import GdsForm
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.organisations.models import Organisation, OrganisationKind
 
@@ -20,16 +20,7 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
-class GDSForm(forms.Form):
-    """Rendered by crispy-forms-gds inside a <form> the template writes (each page controls its action)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class ReviewForm(GDSForm):
+class ReviewForm(GdsForm):
     title = forms.CharField(
         max_length=300, label="Title of the review", error_messages={"required": "Enter the review's title"}
     )
@@ -73,7 +64,7 @@ class ReviewForm(GDSForm):
         return split_paragraphs(self.cleaned_data.get("recommendations", ""))
 
 
-class AddItemsForm(GDSForm):
+class AddItemsForm(GdsForm):
     findings = forms.CharField(
         label="New findings", required=False, help_text="One per paragraph.", widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -93,7 +84,7 @@ class AddItemsForm(GDSForm):
         return data
 
 
-class CodingForm(GDSForm):
+class CodingForm(GdsForm):
     """Pre-filled with every code in use; unticking rejects a suggestion, ticking adds or confirms."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -108,7 +99,7 @@ class CodingForm(GDSForm):
             )
 
 
-class AssignForm(GDSForm):
+class AssignForm(GdsForm):
     organisations = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.none(),
         label="Organisations to act on it",
@@ -131,7 +122,7 @@ class AssignForm(GDSForm):
         field.queryset = Organisation.objects.exclude(kind=OrganisationKind.NATIONAL).order_by("name")
 
 
-class AssignmentUpdateForm(GDSForm):
+class AssignmentUpdateForm(GdsForm):
     status = forms.ChoiceField(choices=AssignmentStatus.choices, label="Status", widget=forms.RadioSelect)
     evidence = forms.CharField(
         label="What was done (or why it was cancelled)", required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -1,26 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
-
-from crispy_forms.helper import FormHelper
 from django import forms
 
 from safelearn.casework.files import ALLOWED_WORDS, MAX_MEGABYTES
 from safelearn.casework.models import LinkReason
 from safelearn.casework.services import DESCRIPTION_MAX, NOTE_MAX
+from safelearn.core.forms import GdsForm
 from safelearn.privacy.forms import LABEL_CHOICES
 
 
-class _Form(forms.Form):
-    """Rendered with the GOV.UK template pack inside the page's own <form> tag."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class AttachmentForm(_Form):
+class AttachmentForm(GdsForm):
     file = forms.FileField(
         label="Choose a file",
         help_text=f"{ALLOWED_WORDS[0].upper()}{ALLOWED_WORDS[1:]}, smaller than {MAX_MEGABYTES} MB. "
@@ -37,7 +26,7 @@ class AttachmentForm(_Form):
     )
 
 
-class AmendmentForm(_Form):
+class AmendmentForm(GdsForm):
     text = forms.CharField(
         label="What do you want to add or correct?",
         help_text="Your report stays as you sent it. This is added beside it, with the date.",
@@ -46,7 +35,7 @@ class AmendmentForm(_Form):
     )
 
 
-class LinkForm(_Form):
+class LinkForm(GdsForm):
     reference = forms.CharField(
         label="Reference of the report to link",
         help_text="A report of this organisation, for example NB-2026-00042",
@@ -68,7 +57,7 @@ class LinkForm(_Form):
     )
 
 
-class AmendmentRedactForm(_Form):
+class AmendmentRedactForm(GdsForm):
     phrase = forms.CharField(
         label="Words to remove from this addition",
         max_length=200,

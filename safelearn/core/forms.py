@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from crispy_forms_gds.fields import DateInputField as GdsDateInputField
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -30,6 +31,15 @@ class DateInputField(GdsDateInputField):  # type: ignore[misc]  # crispy-forms-g
             return dt.date(day=int(day), month=int(month), year=int(year))
         except (ValueError, OverflowError) as exc:
             raise ValidationError(REAL_DATE, code="invalid_date") from exc
+
+
+class GdsForm(forms.Form):
+    """Rendered by crispy-forms-gds inside a <form> the template writes (so each page controls its action)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -8,6 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout
 from django import forms
 
+from safelearn.core.forms import GdsForm
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.learning.engine.taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS
 from safelearn.learning.models import Suggestion
@@ -85,14 +86,7 @@ class SuggestionDecisionForm(forms.Form):
         return value
 
 
-class _Gds(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class SearchForm(_Gds):
+class SearchForm(GdsForm):
     q = forms.CharField(label="Search for words in reports", max_length=500, required=False, strip=True)
     scope = forms.ChoiceField(
         label="Where to search",
@@ -104,7 +98,7 @@ class SearchForm(_Gds):
     )
 
 
-class SignalDecisionForm(_Gds):
+class SignalDecisionForm(GdsForm):
     action = forms.ChoiceField(
         label="Decision",
         choices=[("promote", "Promote it"), ("dismiss", "Dismiss it")],

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from safelearn.core.forms import DateInputField
+from safelearn.core.forms import DateInputField, GdsForm
 from safelearn.core.taxonomy import get_taxonomy
 from safelearn.core.types import User
 from safelearn.learning.engine.taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS
@@ -55,15 +54,6 @@ class InboxFilterForm(forms.Form):
         if not self.is_valid():
             return InboxFilters()
         return InboxFilters(**self.cleaned_data)
-
-
-class GdsForm(forms.Form):
-    """Rendered by crispy-forms-gds inside a <form> the template writes (so each page controls its action)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 def _text(label: str, help_text: str = "", rows: int = 4, required: bool = True, message: str = "") -> forms.CharField:
