@@ -50,23 +50,23 @@ check-deploy: install
 	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=safelearn.example.org SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
 		$(BIN)/safelearn check --deploy --fail-level WARNING
 
-# The whole suite (CI runs it again on PostgreSQL with this target, unmeasured: coverage slows a run).
+# The whole suite on every core (pytest-xdist; each worker has its own test database). CI runs it again on
+# PostgreSQL with this target, unmeasured: coverage slows a run.
 pytest: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
-# The suite under coverage: line coverage of safelearn/ and config/ below the floor (fail_under in
-# pyproject.toml, a floor that only rises) fails the run. Not part of `make test` yet: it makes the suite
-# ~1.7x slower here, which would take CI (SQLite, then PostgreSQL) past its 30 minutes (docs/architecture.md).
+# The suite under coverage, on every core: line coverage of safelearn/ and config/ below the floor
+# (fail_under in pyproject.toml, a floor that only rises) fails the run. Part of `make test`.
 coverage: install
-	$(BIN)/coverage run -m pytest
+	$(BIN)/python -m pytest -n auto --cov --cov-report=
 	@echo "Line coverage of safelearn/ and config/, % (floor: fail_under in pyproject.toml):"
 	@$(BIN)/coverage report --format=total
 
-test: lint typecheck check-deploy security pytest
+test: lint typecheck check-deploy security coverage
 
 # The quick loop while working: every test but the browser ones (no Chromium needed), no lint.
 test-fast: install
-	SAFELEARN_SKIP_BROWSER=1 $(BIN)/python -m pytest -m "not browser"
+	SAFELEARN_SKIP_BROWSER=1 $(BIN)/python -m pytest -n auto -m "not browser"
 
 lock:
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml

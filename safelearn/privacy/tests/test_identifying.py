@@ -55,24 +55,37 @@ def test_overlapping_cues_keep_the_first_and_longest() -> None:
     assert found("aged 13 years old") == [("aged 13", AGE)]
 
 
-def _seconds(text: str) -> float:
-    started = time.perf_counter()
-    could_identify(text)
-    return time.perf_counter() - started
+def _seconds(text: str, tries: int = 1) -> float:
+    """The fastest of ``tries`` runs: other processes share the CPU and slow one run, never all of them."""
+    spent = []
+    for _ in range(tries):
+        started = time.perf_counter()
+        could_identify(text)
+        spent.append(time.perf_counter() - started)
+    return min(spent)
+
+
+def _too_slow(text: str, baseline: float) -> float | None:
+    """The time ``text`` took when over the allowance even on its best of three runs, else None. A super-linear
+    pattern is slow on every run (100x or more at this length); a busy machine is not."""
+    allowed = baseline * 15 + 0.05
+    spent = _seconds(text)
+    if spent > allowed:
+        spent = _seconds(text, tries=3)
+    return spent if spent > allowed else None
 
 
 def test_every_pattern_is_linear_on_adversarial_text() -> None:
     length = 8_000
-    baseline = max(_seconds(prose(length)), 0.002)
+    baseline = max(_seconds(prose(length), tries=3), 0.002)
     slow = []
     for label, text in cases(length):
-        spent = _seconds(text)
-        if spent > baseline * 15 + 0.05:
+        spent = _too_slow(text, baseline)
+        if spent is not None:
             slow.append(f"{label}: {spent:.3f}s (prose {baseline:.3f}s)")
     # Near-misses for these patterns in particular: long runs of what almost matches.
     for unit in ("aged ", "year ", "only child in the ", "1-", "a syndrom", "court ", "fire "):
-        text = adversarial(unit, length, "!")
-        if _seconds(text) > baseline * 15 + 0.05:
+        if _too_slow(adversarial(unit, length, "!"), baseline) is not None:
             slow.append(repr(unit))
     assert not slow, "super-linear 'could identify' patterns:\n" + "\n".join(slow)
 
