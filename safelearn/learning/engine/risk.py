@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .risk_cues import DEALT_WITH, HARM, NAMED_HARM, NOT_REAL, PENDING, RESOLVED, Family
+from .risk_cues import DEALT_WITH, HARM, NAMED_HARM, NOT_REAL, PASSAGE_FAMILIES, PENDING, RESOLVED, Family
 
 if TYPE_CHECKING:
     from .risk_model import Reading, RiskTextModel
@@ -41,6 +41,7 @@ RECURRENCE = "it has come back or is starting"  # the PENDING family that halves
 SERIOUS = 1.0  # a specific harm family this heavy is enough on its own for the silent-report fallback
 PENDING_CAP = 1.6
 RESOLVED_CAP = 2.6
+PASSAGE_START = 40  # characters of a cue's match that locate its passage (a match may run past 2 sentences)
 BASE = -1.0  # evidence = BASE + harm + pending - resolved; flag when >= 0
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
@@ -240,6 +241,29 @@ def _window_words(model: RiskTextModel, reading: Reading, text: str) -> tuple[st
     return where, reading.window_text
 
 
+def _passage_probability(model: RiskTextModel, text: str) -> float | None:
+    """The model's probability of the passage a :data:`.risk_cues.PASSAGE_FAMILIES` cue fired in, or None.
+
+    The passage is every window of ``WINDOW_SENTENCES`` sentences holding the start of the cue's match; the
+    highest of them counts. None when no such family fired or the report is too short to have windows.
+    """
+    from .risk_model import WINDOW_SENTENCES, sentences
+
+    norm = _normalise(text)
+    starts = [
+        _normalise(m).lower()[:PASSAGE_START]
+        for f in _fire("harm", norm, norm.lower())
+        if f.family.label in PASSAGE_FAMILIES
+        for m in f.matches
+    ]
+    parts = sentences(text)
+    if not starts or len(parts) <= WINDOW_SENTENCES:
+        return None
+    spans = [" ".join(parts[i : i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]
+    holding = [s for s in spans if any(start in _normalise(s).lower() for start in starts)]
+    return max(model.probabilities(holding)) if holding else None
+
+
 def assess_immediate_risk(
     text: str,
     answered_yes: bool | None = None,
@@ -252,7 +276,8 @@ def assess_immediate_risk(
 
     The detector is the cue rules OR the learned text model (:mod:`.risk_model`, trained at first use on
     the packaged hand-written reports): either one flags, except that a cue flag needs the model's
-    probability to reach ``RULE_AGREEMENT_FLOOR`` (a low bar that removes the cues' worst false alarms).
+    probability to reach ``RULE_AGREEMENT_FLOOR`` (a low bar that removes the cues' worst false alarms); for
+    the :data:`.risk_cues.PASSAGE_FAMILIES` the two sentences around the cue may reach it instead.
     The model's probability is its :class:`.risk_model.Reading`: the whole report's, raised half-way towards
     its most alarming pair of sentences; the floor reads the whole report's alone. ``model_probability``
     supplies a probability instead, read as final (tests, batch callers that already scored the text; no
@@ -283,7 +308,19 @@ def assess_immediate_risk(
 
         # The floor reads the whole report: what makes a cue's harm word the subject of a record, a search or
         # a plan is the rest of the report, which a window cuts away (bench/RESULTS.md, ninth pass).
-        if score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR:
+        # A cue that ties danger, child and "now" together in one passage is judged on that passage, since
+        # a long routine record around it would otherwise dilute the whole report's probability (tenth pass).
+        passage = (
+            _passage_probability(model, text)
+            if score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR and model is not None
+            else None
+        )
+        if passage is not None and passage >= RULE_AGREEMENT_FLOOR:
+            reasons.append(
+                f"cues counted: model ({passage:.2f}) on the passage the cue fired in "
+                f"(whole report {model_probability:.2f})"
+            )
+        elif score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR:
             # The cues fired, but on words the model has learnt to read as a record, a search or a plan.
             reasons.append(f"cues not counted: model ({model_probability:.2f}) below {RULE_AGREEMENT_FLOOR}")
             score, rules_flag = min(score, 0.45), False

@@ -20,6 +20,10 @@ alone, a child seriously ill with a carer not getting treatment, a child taken, 
 harming children moving in, a child out of sight or at a height, a child's words about an adult) and the
 "not a real case" and "a plan for an activity" markers, after reading the misses and false alarms on
 bench/data/risk_heldout8..10 and risk_w5: those sets are development sets now, not blind ones.
+The tenth pass added families for a young person's farewell, an intoxicated adult driving or alone with a young
+child, a barred person with the child now, a child stranded with nobody collecting them and an injured baby
+still with the person who did it, written from practice knowledge without reading any bench text (the lead
+named only the categories of a blind set's misses); see ``PASSAGE_FAMILIES`` for how the model's floor reads them.
 """
 
 from __future__ import annotations
@@ -45,7 +49,115 @@ _CARING = (
 )
 
 
+# Tenth pass building blocks. Each is one bounded alternation; the families join two or three with bounded gaps.
+_INTOXICATED = (
+    r"\b(?:drunk|hammered|wasted|smashed|steaming|plastered|paralytic|legless|pissed|blind drunk|tipsy|merry|"
+    r"off (?:his|her|their|ur|your|my) (?:face|head|tits|nut)|out of (?:it|his head|her head)|high as|stoned|mashed|"
+    r"(?:had|drunk|downed|sunk|necked) (?:about |at least |like |over )?(?:[2-9]|1[0-9]|two|three|four|five|six|seven|"
+    r"eight|nine|ten|a few|loads of|several|a lot of|lots of|a bottle of|a crate of) ?(?:pints|drinks|cans|bottles|"
+    r"glasses|shots|beers|lagers|ciders|vodkas|lines|bottles of wine)|"
+    r"(?:can|could) (?:barely|hardly|not|n'?t) (?:stand|walk|talk|stand up|walk straight|keep (?:his|her) eyes open)|"
+    r"slurr\w{1,3}|swaying|staggering|stinks? of (?:booze|drink|alcohol|weed)|reek\w{0,3} of|"
+    r"smel\w{1,4} (?:strongly )?of (?:alcohol|drink|booze|weed|cannabis|wine|beer|vodka)|been drinking|"
+    r"on the (?:booze|drink|vodka|cans|sesh)|under the influence|over the limit|intoxicated)\b"
+)
+_DRIVING_NOW = (
+    r"(?<!n't )(?<!not )(?<!never )\b(?:get(?:s|ting)? (?:in|into|behind) (?:the |his |her |their )?(?:car|van|wheel|motor)|"
+    r"behind the wheel|(?:has|got|grabbed|took|taken|has got|picked up|looking for) (?:the |his |her )?(?:car )?keys|"
+    r"about to (?:drive|set off|go)|(?:going|gonna|wants?|insist\w{0,4}(?: on)?) (?:to )?driv(?:e|ing)|"
+    r"driv(?:e|ing) (?:them|him|her|us|the (?:kids|children|baby|boys|girls)) (?:home|back|to)|"
+    r"start(?:ed|ing)? the (?:car|engine)|pull(?:ed|ing)? (?:away|off)|strapp(?:ed|ing) (?:him|her|them) in|"
+    r"put (?:him|her|them|the baby|the kids) in (?:the )?(?:car|car seat)|drove off|driving off|on the school run)\b"
+)
+_WITH_CHILD = (
+    r"\b(?:kids?|children|child|baby|babies|toddlers?|little ones?|little (?:boy|girl|brother|sister)|"
+    r"(?:my|his|her|their|the) (?:son|daughter|brother|sister|boys|girls|grandson|granddaughter)|"
+    r"(?:both|all|the|two|three|four) (?:girls|boys|kids|children)|"
+    r"[0-9]{1,2} ?(?:yo|y/o|year old|yr old|month old)|in the back|car ?seat|pram|buggy)\b"
+)
+_SOLE_CHARGE = (
+    r"\b(?:(?:the )?only (?:adult|grown[- ]?up|one|carer|parent) (?:in|at|home|there|with|looking)|"
+    r"(?:on (?:his|her|their) own|alone) with (?:the |his |her |my )?(?:baby|kids|children|toddler|little ones?|newborn)|"
+    r"(?:looking after|in charge of|minding|babysitting|responsible for) (?:the |his |her |my )?(?:baby|kids|children|toddler|"
+    r"little ones?|newborn|twins)|(?:has|got) the (?:baby|kids|children) (?:tonight|now|on (?:his|her) own))\b"
+)
+_BARRED = (
+    r"\b(?:non[- ]?molestation|no[- ]contact (?:order|agreement|condition)|restraining order|injunction|"
+    r"prohibited steps|bail conditions?|on (?:police )?bail|conditions? not to (?:contact|see|go)|"
+    r"sched(?:ule)?\.? ?(?:1|one)|sch\.? ?1|(?:registered )?sex offender|on the (?:sex offenders? )?register|"
+    r"not (?:allowed|supposed|meant|permitted) (?:to (?:see|contact|be (?:near|around|with|alone))|near|around)|"
+    r"barred from|banned from seeing|must not (?:see|contact|go near|have contact)|mustn'?t (?:see|go near))"
+)
+_WITH_THE_CHILD = (
+    r"\b(?:(?:is|he'?s|she'?s|he is|she is|they'?re|are|will be|'ll be|coming to|coming|wants? to|going to|gonna|"
+    r"has (?:just )?(?:turned up|arrived)|turned up|arrived|just)\b.{0,30}\b(?:collect(?:ing)?|pick(?:ing)? (?:her|him|them|"
+    r"the \w{1,12}) up|pick(?:ing)? up)|"
+    r"(?:staying|stays|stayed|sleeping|sleeps|living) (?:over|the night|at (?:the |their |her |his )?(?:house|home|flat|"
+    r"address|ours|theirs)|there|with (?:them|her|mum|the (?:family|children|kids)))|"
+    r"(?:moved|moving|moves) (?:back )?in|"
+    r"(?:taking|take|takes|having|has|have|got) (?:her|him|them|the (?:kids|children|child|baby|boys|girls)) "
+    r"(?:to|out|for|away|home|overnight|this|tonight|today|now|for the (?:night|weekend))|"
+    r"(?:visiting|visit|seeing) (?:her|him|them|the (?:kids|children|child|baby))|"
+    r"(?:looking after|babysitting|minding) (?:her|him|them|the (?:kids|children|child|baby)))\b"
+)
+_STRANDED_MEANS = (
+    r"\b(?:no money|no cash|no (?:bus |train )?fare|no ticket|no phone|no credit|no charge|phone (?:is |'s )?dead|"
+    r"no way (?:home|back)|no (?:coat|shoes)|can'?t get home|cannot get home|no one (?:is )?coming|nobody (?:is )?coming)\b"
+)
+_FAR_OR_ALONE = (
+    r"\b(?:miles (?:from|away from) home|far from home|(?:another|a different) (?:city|town|county|area)|"
+    r"(?:doesn'?t|does not|don'?t|didn'?t) know (?:where (?:he|she|they|i) (?:is|are|am)|the area)|stranded|"
+    r"(?:on|in) the street|sleeping rough|at the (?:train |bus |railway |coach )?station|services on the|"
+    r"released (?:from custody|from the (?:station|cells))|(?:custody|the cells) (?:released|let) (?:him|her|them))\b"
+)
+_BABY = (
+    r"(?:baby|babies|newborn|infant|non[- ]mobile|(?:[0-9]{1,2}|one|two|three|four|five|six|eight)[- ](?:week|month|day)[- ]old|"
+    r"little one|(?:his|her|their|my|our) (?:son|daughter) \(?[0-9]{1,2} ?(?:weeks?|months?|m|wks?)\)?)"
+)
+_BABY_HURT = (
+    r"\b(?:(?:shook|shaken|shaking|shake|threw|thrown|throwing|squeezed|slapped|smacked|punched|dropped|grabbed|bit|"
+    r"burnt|burned|hit|kicked|headbutted|suffocated|covered) (?:the |my |our |his |her |their )?"
+    + _BABY
+    + r"|"
+    # an injury to a baby with an account of someone doing it (not a heel-prick bruise or a birth mark)
+    + _BABY
+    + r"\b.{0,60}\b(?:bruis\w{0,4}|fractur\w{0,3}|broken (?:arm|leg|rib|ribs|bone)|lump|bite marks?|burns?|swollen|"
+    r"swelling|bleeding)\b.{0,80}\b(?:admit\w{0,4}|says? (?:he|she)|said (?:he|she)|unexplained|no explanation|"
+    r"non[- ]accidental|grabbed|squeezed|shook|threw|dropped|hit|punched|slapped|hurt)|"
+    r"(?:bruis\w{0,4}|fractur\w{0,3}|lump|bite marks?|burns?)\b.{0,40}\b" + _BABY + r"\b.{0,80}\b(?:admit\w{0,4}|"
+    r"says? (?:he|she)|said (?:he|she)|unexplained|no explanation|non[- ]accidental|grabbed|squeezed|shook|threw|hurt)|"
+    r"(?:hurt|shook|grabbed|threw|dropped|hit|squeezed)\b.{0,60}\b(?:bruis\w{0,4}|fractur\w{0,3}|lump|bite marks?|burns?|"
+    r"swelling|bleeding)\b.{0,40}\b" + _BABY + r"|"
+    r"(?:unexplained|non[- ]accidental) (?:bruis\w{0,4}|fractur\w{0,3}|injur\w{1,4}|marks?)\b.{0,40}\b" + _BABY + r")\b"
+)
+_STILL_WITH = (
+    r"\b(?:still (?:with|at home with|here with|in the (?:house|flat|home) with|living with|there with) "
+    r"(?:him|her|them|us|dad|mum|the father|the mother|partner|boyfriend|girlfriend)|"
+    r"(?:at|back) home (?:now )?with (?:him|her|them|dad|mum|the father|the mother|partner|boyfriend)|"
+    r"(?:going|go|goes|gone|sent|being sent|discharged|discharge\w{0,3}) home (?:today |tonight |later )?(?:with|to) "
+    r"(?:both parents|the parents|parents|him|her|them|dad|mum|the father|the mother|partner|boyfriend|both of them)|"
+    r"discharge\w{0,3} (?:is )?(?:planned|booked|arranged|due|home|expected) (?:for )?(?:today|tonight|this|tomorrow|later)|"
+    r"(?:alone|on (?:his|her) own|left) with (?:him|her|dad|the father|partner|boyfriend)|"
+    r"(?:he|she)(?:'s| is| has)? (?:still )?(?:got|has) (?:the )?baby|"
+    r"(?:he|she|hes|shes|he'?s|she'?s) still here|still here with us)\b"
+)
+
+
 NOT_REAL = "not a real case (training, exercise, quiz)"
+
+#: Tenth pass: families whose every pattern ties the danger, the child and "now" together inside one bounded
+#: passage. For these the model's agreement floor also reads that passage (see :mod:`.risk`), so one such
+#: sentence in a long routine record is not vetoed by the record around it (bench/RESULTS.md, tenth pass).
+PASSAGE_FAMILIES = frozenset(
+    {
+        "a farewell in so many words",
+        "a young person's farewell message",
+        "an intoxicated adult about to drive or in sole charge of a young child",
+        "a person barred from the child with them now",
+        "a child stranded or released with nobody to collect them",
+        "an injured or shaken baby still with the person who did it",
+    }
+)
 
 
 class Family(NamedTuple):
@@ -255,7 +367,7 @@ HARM: tuple[Family, ...] = (
             r"\bin front of (?:a|the) (?:train|bus|car|lorry)\b",
             r"\b(?:saved|saving|stash\w{0,2}|hoard\w{0,3}|collecting) (?:up )?(?:my |her |his |mums? |the )?(?:sleeping )?(?:tablets|pills|meds|medication)\b",
             r"\btake (?:them|it) all\b",
-            r"\bgoodbye\b",
+            r"(?<!leavers' )(?<!leavers )(?<!leaving )\bgoodbye\b(?! (?:email|card|party|assembly|lunch|drinks|present|gift|do)\b)",
             r"\b(?:no|don\'?t see the|dont see the|not see the) point (?:in living|anymore|any more|of living)?",
             r"\bnothing to live for\b",
             r"\bnot (?:wake|waking) up\b",
@@ -763,6 +875,72 @@ HARM: tuple[Family, ...] = (
             r"\bis it normal (?:for|when|that) (?:your|a|my|an?) (?:uncle|dad|grandad|granddad|stepdad|step-dad|brother|cousin|adult|man|teacher|coach)\b",
         ),
     ),
+    # Tenth pass (issue 14): five dangers of the moment, each a family of phrasings (formal, plain, text-speak)
+    # written from practice knowledge; no text of a benchmark set. See the building blocks below the tuple.
+    Family(
+        "a farewell in so many words",
+        1.0,
+        (
+            r"\bby the time (?:you|u|ya|any ?one|any1|anybody|some ?one|mum|dad) (?:reads?|sees?|gets?|finds?|open\w{0,2}) (?:this|these|my|it)\b",
+            r"\b(?:this is|this'?ll be|this will be|here'?s|heres|consider this) my (?:last|final) (?:message|msg|text|post|note|letter|goodbye|words|email|snap|video)\b",
+            r"\bmy (?:last|final) (?:message|msg|text|post|note|letter|goodbye|words) (?:to|for) (?:you|u|every ?one|every1|all|my|mum|dad)\b",
+            r"\b(?:won'?t|wont|will not|not gonna|not going to|will never|never gonna|ain'?t gonna) (?:be (?:at|in|around|here|coming)|see (?:me|you|u|ya|any of you)|hear from me|bother (?:you|u|any ?one))\b.{0,50}\bever again\b",
+            r"\b(?:won'?t|wont|will not|not gonna|will never|never gonna) (?:see|hear from) me again\b",
+            r"\b(?:won'?t|wont|will not|don'?t|dont|do not|never) (?:have|need|got) (?:to |2 )?(?:worry|stress|deal|put up|bother|cope) (?:about|with) me\b",
+            r"\b(?:i'?ll|ill|i will) be gone\b(?! (?:for|on|to|from|until|till|til|at|in|by (?:[0-9]|the end)|a (?:week|few|couple)|all (?:day|week)))",
+            r"\b(?:won'?t|wont|will not|not gonna) be (?:around|here|alive) (?:after (?:today|tonight|this)|much longer|for much longer|to see)\b",
+        ),
+    ),
+    Family(
+        "a young person's farewell message",
+        0.9,
+        (
+            r"\b(?:won'?t|wont|will not|not gonna|not going to|ain'?t gonna) (?:be (?:around|here)|bother (?:you|u|any ?one))\b.{0,50}\b(?:any ?more|no more|after tonight)\b",
+            r"\b(?:tell|let) (?:\w{1,12} )?(?:\w{1,12} )?(?:i'?m|im|i am|that i'?m|that i am) (?:so |really )?sorry\b|\b(?:tell|let) (?:\w{1,12} )?(?:\w{1,12} )?(?:i|that i) (?:love|luv) (?:her|him|them|you|u)\b",
+            r"\b(?:thank(?:s| you| u)|ty) (?:for|4) (?:everything|every thing|always being there)\b(?! (?:you|u)(?:'ve| have)? (?:done|did) for (?!me\b))|\b(?:sorry|soz|sry) (?:for|4) (?:everything|being (?:a|such a) (?:burden|let ?down|disappointment|pain))\b",
+            r"\b(?:gave|given|giving|give|gives) (?:away )?(?:all )?(?:my|his|her|their) (?:\w{1,12} )?(?:stuff|things|belongings|xbox|playstation|ps[45]|phone|trainers|clothes|games|jewellery|teddy|pets?|cat|dog) (?:away|to)\b|\b(?:gave|given|giving|give) away (?:all )?(?:my|his|her|their) (?:\w{1,12} )?(?:stuff|things|belongings|possessions|xbox|playstation|phone|trainers|clothes|games|jewellery|favourite)\b|\b(?:gave|given|giving) (?:all )?(?:my|his|her|their) (?:stuff|things|belongings|possessions|xbox|playstation|ps[45]|phone|trainers|clothes|games|jewellery|favourite \w{1,12})\b.{0,40}\baway\b",
+            r"\b(?:look after|take care of|you can have|u can have|can have) my (?:cat|dog|pets?|rabbit|hamster|stuff|things|room|xbox|phone|clothes)\b",
+        ),
+        cap=2,
+    ),
+    Family(
+        "an intoxicated adult about to drive or in sole charge of a young child",
+        1.2,
+        (
+            _INTOXICATED + r".{0,150}" + _DRIVING_NOW + r".{0,100}" + _WITH_CHILD,
+            _INTOXICATED + r".{0,150}" + _WITH_CHILD + r".{0,100}" + _DRIVING_NOW,
+            _WITH_CHILD + r".{0,100}" + _INTOXICATED + r".{0,150}" + _DRIVING_NOW,
+            _INTOXICATED + r".{0,150}" + _SOLE_CHARGE,
+            _SOLE_CHARGE + r".{0,150}" + _INTOXICATED,
+        ),
+    ),
+    Family(
+        "a person barred from the child with them now",
+        1.2,
+        (
+            _BARRED + r".{0,160}" + _WITH_THE_CHILD,
+            _WITH_THE_CHILD + r".{0,160}" + _BARRED,
+        ),
+    ),
+    Family(
+        "a child stranded or released with nobody to collect them",
+        1.2,
+        (
+            r"\b(?:no ?one|nobody|no-one|no parents?|no adults?|no family|no carers?|no appropriate adult|no one from (?:home|the (?:home|placement|family)))\b (?:\w{1,12} ){0,3}(?:to )?(?:collect|pick (?:him|her|them) up|come (?:for|and get|to get) (?:him|her|them)|fetch (?:him|her|them))\b",
+            r"\b(?:parents?|mum|mother|dad|father|carers?|family|placement|home|grandparents?|nan) (?:has |have |had |is |are |was |were )?(?:refused|refusing|refuses|won'?t|wont|wouldn'?t|would not|will not|cannot|can'?t|couldn'?t|declined|declining) (?:to )?(?:collect|pick (?:him|her|them) up|come (?:for|and get) (?:him|her|them)|have (?:him|her|them) back|take (?:him|her|them) back)\b",
+            _STRANDED_MEANS + r".{0,120}" + _FAR_OR_ALONE,
+            _FAR_OR_ALONE + r".{0,120}" + _STRANDED_MEANS,
+            r"(?<!we )(?<!we'll )(?<!we will )(?<!we're )(?<!we are )(?<!police )(?<!police will )(?<!officers )(?<!officers will )(?<!i'll )(?<!i will )(?<!staff will )\b(?:going|go|goes|gone|sent|has to go|needs? to go|wants? to go|returning|return|told to go) back (?:to|2) (?:the|that|this|da) (?:address|trap|spot|line|flat|house)\b(?! (?:for|on) (?:a|the) (?:visit|welfare check|follow[- ]up))",
+        ),
+    ),
+    Family(
+        "an injured or shaken baby still with the person who did it",
+        1.2,
+        (
+            _BABY_HURT + r".{0,160}" + _STILL_WITH,
+            _STILL_WITH + r".{0,160}" + _BABY_HURT,
+        ),
+    ),
     Family(
         "unassessed risk in a placement",
         0.9,
@@ -1050,6 +1228,7 @@ RESOLVED: tuple[Family, ...] = (
             r"\b(?:moved|placed) (?:to|into|elsewhere)\b|\bplaced in\b",
             r"\bseparate (?:placements|bedrooms)\b",
             r"\badmitted\b",
+            r"(?<!not )(?<!feel )(?<!feels )\b(?:(?:is|got|gets|arrived|now|came|back) home|back) safe(?:ly)?\b",
         ),
         cap=4,
     ),
@@ -1064,7 +1243,7 @@ RESOLVED: tuple[Family, ...] = (
             r"\bhistoric(?:al)?\b",
             r"\bfor the record\b",
             r"(?<!e-)\blearning\b(?! (?:mentor|disabilit\w{1,3}|difficult\w{1,4}|support|needs))",
-            r"\b(?:safeguarding |staff )?training (?:note|session|course|material|day|exercise)s?\b",
+            r"\b(?:safeguarding |staff )?training (?:note|session|course|material|day|exercise|slide|pack|module)s?\b",
             r"\b(?:in|for|into) (?:our|the|staff) training\b",
             r"\bcase study\b",
             r"\bfor (?:our|the) review\b",
@@ -1109,8 +1288,9 @@ RESOLVED: tuple[Family, ...] = (
             r"(?<!if she )(?<!if he )(?<!if they )(?<!whether she )(?<!whether he )(?<!not )(?<!n't )(?<!never )\bfeel(?:s|ing)? (?:better|happier|much happier|settled|safe)\b",
             r"\bin a better place\b",
             r"\bgot help\b",
-            r"\bthanks?\b",
-            r"\bthank you\b",
+            # not a farewell's "thank you for everything" (the tenth pass's family reads that as danger)
+            r"\bthanks?\b(?! (?:for|4) (?:everything|always|all you))",
+            r"\bthank you\b(?! (?:for|4) (?:everything|always|all you))",
             r"\bis working\b",
             r"\bno harm\b",
             r"\b(?:was|were|is|are) not (?:exposed|hurt|injured)\b|\b(?:wasn'?t|weren'?t) (?:exposed|hurt|injured)\b",
