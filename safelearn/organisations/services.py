@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -243,13 +243,23 @@ def person_reactivate(*, actor: Any, organisation: Organisation, user: User) -> 
         )
 
 
-def person_two_factor_reset(*, actor: Any, organisation: Organisation, user: User) -> int:
-    from safelearn.accounts.services import two_factor_reset
+#: How "reset two-factor" is carried out: accounts owns the authenticators and registers it in
+#: ``AppConfig.ready`` (organisations sits below accounts in the layers and does not import it).
+TwoFactorReset = Callable[..., int]
+_two_factor_resets: list[TwoFactorReset] = []
 
+
+def two_factor_reset_register(reset: TwoFactorReset) -> None:
+    _two_factor_resets[:] = [reset]
+
+
+def person_two_factor_reset(*, actor: Any, organisation: Organisation, user: User) -> int:
     require_org_admin(actor, organisation)
     if not Membership.objects.filter(user=user, organisation=organisation).exists():
         raise PermissionDenied("This person is not a member of the organisation.")
-    return two_factor_reset(actor=actor, user=user, organisation_id=organisation.pk)
+    if not _two_factor_resets:
+        raise ImproperlyConfigured("safelearn.accounts is not installed: nothing can reset two-factor sign-in")
+    return _two_factor_resets[0](actor=actor, user=user, organisation_id=organisation.pk)
 
 
 # --- Settings ------------------------------------------------------------------------------------------
