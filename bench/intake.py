@@ -1,6 +1,7 @@
 """Intake through the real HTTP stack: gunicorn on 127.0.0.1, several client processes, staff report form.
 
     .venv/bin/python bench/intake.py [--database-url postgres://...] [--clients 4] [--requests 400]
+    .venv/bin/python bench/intake.py --reuse-url postgres://.../demo1m   # into a filled (1M) database
 
 Phase 1 (floor): signed-in GET of the home page (template + session + auth, no work). Phase 2: POST of
 the staff report form (validation, encryption, receipt code with its Argon2 hash, audit, reference
@@ -24,6 +25,7 @@ import re
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -153,7 +155,7 @@ def _client_run(
     return samples, began, time.time(), first_error
 
 
-def _profile_submissions(n: int, org: object, texts: list[str]) -> str:
+def _profile_submissions(n: int, org: object, texts: list[str], username: str) -> str:
     """cProfile of n staff-form posts through Django's full stack in this process (no network)."""
     import cProfile
     import io
@@ -163,7 +165,7 @@ def _profile_submissions(n: int, org: object, texts: list[str]) -> str:
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(get_user_model().objects.get(username="bench0"))
+    client.force_login(get_user_model().objects.get(username=username))
     form = {
         "organisation": str(org.pk),  # type: ignore[attr-defined]
         "mode": "anonymous",
@@ -201,22 +203,34 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="requests per phase (all clients together)")
     parser.add_argument("--seconds", type=float, default=90, help="time limit per phase")
     parser.add_argument("--profile", type=int, default=20, help="profile this many submissions in-process (0: none)")
+    parser.add_argument(
+        "--reuse-url",
+        default="",
+        help="submit into an already filled database (e.g. the 1M demo); only a bench organisation and its users are added",
+    )
     add_port_arg(parser)
     opts = parser.parse_args()
 
-    with bench_database(opts.database_url, "intake", keep=opts.keep) as url:
+    with bench_database(opts.database_url, "intake", keep=opts.keep, reuse=opts.reuse_url) as url:
         setup_django(url)
         from django.contrib.auth import get_user_model
 
         from safelearn.organisations.models import Membership, Organisation, Role
 
-        org = Organisation.objects.create(name="Bench Authority", slug="bench", code="BN")
+        # A new organisation and users each run, so a reused database can be benched again.
+        run = uuid.uuid4().hex[:5]
+        org = Organisation.objects.create(
+            name=f"Bench Authority {run}", slug=f"bench-{run}", code=f"B{run[:5]}".upper()
+        )
         users = []
         for n in range(opts.clients):
-            user = get_user_model().objects.create_user(f"bench{n}", f"bench{n}@example.org", PASSWORD)
+            user = get_user_model().objects.create_user(f"bench{n}-{run}", f"bench{n}-{run}@example.org", PASSWORD)
             Membership.objects.create(user=user, organisation=org, role=Role.REPORTER)
             users.append(user.username)
         texts = [json.loads(line)["text"][:3000] for line in SEEDS.read_text().splitlines()[:200]]
+        from django_tasks_db.models import DBTaskResult
+
+        queued_before = DBTaskResult.objects.count()  # a reused database may hold tasks already
 
         port = free_port(opts.port)
         server = subprocess.Popen(
@@ -279,15 +293,13 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
 
-        from django_tasks_db.models import DBTaskResult
-
         from safelearn.reporting.models import Report
 
         stored = Report.objects.filter(organisation=org).count()
         if stored != acked.get("submit", 0):
             problems.append(f"{acked.get('submit', 0)} submissions acknowledged but {stored} reports stored")
-        queued = DBTaskResult.objects.count()
-        profile_text = _profile_submissions(opts.profile, org, texts) if opts.profile else ""
+        queued = DBTaskResult.objects.count() - queued_before
+        profile_text = _profile_submissions(opts.profile, org, texts, users[0]) if opts.profile else ""
 
     floor, submit = results["floor"], results["submit"]
     rows = [
