@@ -27,6 +27,9 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   change), then used with ``shared`` to choose the threshold and the rules' agreement floor;
 * ``heldout12``, ``heldout13``: bench/data/, NOT trained on: blind until the eighth pass's final figures, then
   (with ``heldout11`` and ``shared``) the selection sets of the ninth pass (sentence windows);
+* ``heldout14``, ``heldout15``: bench/data/, NOT trained on: scored blind before and after the ninth and tenth
+  passes (session 6); set 14's misses were then read by category to brief the tenth pass, set 15 is still
+  unread (its figures were looked at, never its texts);
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -76,6 +79,10 @@ SETS = {
     # final figures, then used with set 11 and shared to choose the ninth pass's sentence windows.
     "heldout12": ROOT / "bench" / "data" / "risk_heldout12.jsonl",
     "heldout13": ROOT / "bench" / "data" / "risk_heldout13.jsonl",
+    # Two more writers who never saw the repository; NOT trained on. Set 14's misses were read (by category)
+    # after the ninth pass; set 15's texts have never been read by anyone working on the detector.
+    "heldout14": ROOT / "bench" / "data" / "risk_heldout14.jsonl",
+    "heldout15": ROOT / "bench" / "data" / "risk_heldout15.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
