@@ -87,15 +87,21 @@ def _db_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return (organisation_id.hex, day.isoformat(), *rest)
 
 
-def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+def _batches(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows as the backend's raw cursor takes them (``_db_row``), ``BATCH`` at a time."""
     batch: list[tuple[Any, ...]] = []
+    for row in rows:
+        batch.append(_db_row(row))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
     with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(_db_row(row))
-            if len(batch) >= BATCH:
-                cursor.executemany(sql, batch)
-                batch = []
-        if batch:
+        for batch in _batches(rows):
             cursor.executemany(sql, batch)
 
 
@@ -109,13 +115,8 @@ def _insert(model: type[models.Model], columns: list[str], rows: Iterable[tuple[
     """Bulk insert (COPY on PostgreSQL) of (organisation_id, day, ...) tuples, in batches: the summary's cells
     are plain numbers and codes, so Django's per-value preparation in ``bulk_create`` (most of a rebuild's CPU)
     is not needed."""
-    batch: list[tuple[Any, ...]] = []
-    for row in rows:
-        batch.append(_db_row(row))
-        if len(batch) >= BATCH:
-            insert_rows(model._meta.db_table, columns, batch)
-            batch = []
-    insert_rows(model._meta.db_table, columns, batch)
+    for batch in _batches(rows):
+        insert_rows(model._meta.db_table, columns, batch)
 
 
 def months_from_days() -> None:

@@ -247,7 +247,7 @@ def _passage_probability(model: RiskTextModel, text: str) -> float | None:
     The passage is every window of ``WINDOW_SENTENCES`` sentences holding the start of the cue's match; the
     highest of them counts. None when no such family fired or the report is too short to have windows.
     """
-    from .risk_model import WINDOW_SENTENCES, sentences
+    from .risk_model import sentence_spans, sentences
 
     norm = _normalise(text)
     starts = [
@@ -256,10 +256,7 @@ def _passage_probability(model: RiskTextModel, text: str) -> float | None:
         if f.family.label in PASSAGE_FAMILIES
         for m in f.matches
     ]
-    parts = sentences(text)
-    if not starts or len(parts) <= WINDOW_SENTENCES:
-        return None
-    spans = [" ".join(parts[i : i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]
+    spans = [" ".join(span) for span in sentence_spans(sentences(text))] if starts else []
     holding = [s for s in spans if any(start in _normalise(s).lower() for start in starts)]
     return max(model.probabilities(holding)) if holding else None
 
@@ -310,28 +307,27 @@ def assess_immediate_risk(
         # a plan is the rest of the report, which a window cuts away (bench/RESULTS.md, ninth pass).
         # A cue that ties danger, child and "now" together in one passage is judged on that passage, since
         # a long routine record around it would otherwise dilute the whole report's probability (tenth pass).
-        passage = (
-            _passage_probability(model, text)
-            if score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR and model is not None
-            else None
-        )
-        if passage is not None and passage >= RULE_AGREEMENT_FLOOR:
-            reasons.append(
-                f"cues counted: model ({passage:.2f}) on the passage the cue fired in "
-                f"(whole report {model_probability:.2f})"
-            )
-        elif score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR:
-            # The cues fired, but on words the model has learnt to read as a record, a search or a plan.
-            reasons.append(f"cues not counted: model ({model_probability:.2f}) below {RULE_AGREEMENT_FLOOR}")
-            score, rules_flag = min(score, 0.45), False
+        if score >= 0.6 and model_probability < RULE_AGREEMENT_FLOOR:
+            passage = _passage_probability(model, text) if model is not None else None
+            if passage is not None and passage >= RULE_AGREEMENT_FLOOR:
+                reasons.append(
+                    f"cues counted: model ({passage:.2f}) on the passage the cue fired in "
+                    f"(whole report {model_probability:.2f})"
+                )
+            else:
+                # The cues fired, but on words the model has learnt to read as a record, a search or a plan.
+                reasons.append(f"cues not counted: model ({model_probability:.2f}) below {RULE_AGREEMENT_FLOOR}")
+                score, rules_flag = min(score, 0.45), False
         probability = reading.probability if reading else model_probability
         score = max(score, model_score(probability, THRESHOLD))
-        if probability >= THRESHOLD and model is not None and reading is not None:
-            # The words that pushed it up are those of the window, when the window raised it.
-            where, words = _window_words(model, reading, text)
-            reasons.append(model_reason(probability, model.top_phrases(words), where))
-        elif probability >= THRESHOLD:
-            reasons.append(model_reason(probability, []))
+        if probability >= THRESHOLD:
+            # The words that pushed it up are those of the window, when the window raised it. ``reading`` is
+            # set exactly when the shipped model was asked here (no supplied probability).
+            where, phrases = "", []
+            if model is not None and reading is not None:
+                where, words = _window_words(model, reading, text)
+                phrases = model.top_phrases(words)
+            reasons.append(model_reason(probability, phrases, where))
     if answered_yes is True:
         reasons.insert(0, "reporter said a child is at risk now")
         return RiskAssessment(True, max(score, 0.9), reasons, rules_flag)

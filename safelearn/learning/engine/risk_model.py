@@ -257,12 +257,14 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in _SENTENCE.split((text or "")[:MAX_CHARS]) if p.strip()]
 
 
+def sentence_spans(parts: Sequence[str], size: int = WINDOW_SENTENCES) -> list[tuple[str, ...]]:
+    """Every run of ``size`` consecutive sentences of ``parts`` (none when there are no more than ``size``)."""
+    return [tuple(parts[i : i + size]) for i in range(len(parts) - size + 1)] if len(parts) > size else []
+
+
 def windows(text: str, size: int = 2) -> list[str]:
     """Overlapping windows of ``size`` sentences (the whole text alone when it has no more than that)."""
-    parts = sentences(text)
-    if len(parts) <= size:
-        return [text]
-    return [" ".join(parts[i : i + size]) for i in range(len(parts) - size + 1)]
+    return [" ".join(span) for span in sentence_spans(sentences(text), size)] or [text]
 
 
 @dataclass(frozen=True)
@@ -359,10 +361,9 @@ class RiskTextModel:
 
     def read(self, text: str) -> Reading:
         """The whole report's probability and its most alarming window's (see :class:`Reading`)."""
-        parts = sentences(text)
-        if len(parts) <= WINDOW_SENTENCES:
+        spans = sentence_spans(sentences(text))
+        if not spans:
             return Reading(self._p([text])[0])
-        spans = [tuple(parts[i : i + WINDOW_SENTENCES]) for i in range(len(parts) - WINDOW_SENTENCES + 1)]
         document, *per_window = self._p([text, *(" ".join(span) for span in spans)])
         best = max(range(len(spans)), key=lambda i: (per_window[i], -i))
         return Reading(document, per_window[best], best + 1, spans[best])
