@@ -20,7 +20,9 @@ NUMBERED = re.compile(
     rf"(?<![\w/.-])\d{{1,4}}[A-Za-z]?(?:\s?-\s?\d{{1,4}}[A-Za-z]?)?,?\s+"
     rf"(?:(?:{_CAPW}\s+){{1,3}}{_STREET}|(?:[a-z][\w'’-]*\s+){{1,2}}{_STREET_LC})\b"
 )
-NAMED_STREET = re.compile(rf"(?<![\w-])(?:{_CAPW}\s+){{1,3}}{_STREET}\b(?!\s+(?:Primary|Academy|School))")
+# a start only where a word starts: after "’" inside a run such as "’A’A’A…" every capital used to
+# re-read the rest of the run (hypothesis found it; pass 6)
+NAMED_STREET = re.compile(rf"(?<![\w'’-])(?:{_CAPW}\s+){{1,3}}{_STREET}\b(?!\s+(?:Primary|Academy|School))")
 UNIT = re.compile(
     r"\b(?:Flat|Room|Apartment|Apt|Unit|Studio|Plot)\s*\d+[A-Za-z]?\b(?:,?\s+(?:[A-Z][\w'’-]*\s+){1,3}"
     r"(?:House|Court|Lodge|Tower|Towers|Heights|Building|Mansions|Block|Point|Apartments|Place|Hall)){0,2}",
@@ -71,7 +73,7 @@ _HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in ORG_HEADS) + r")\b
 _TOKEN_LEFT = re.compile(r"(?<![\w'’&.-])([\w'’&.-]++)\s++$")
 SPECIAL_ORG = re.compile(
     r"\bWard\s+\d+[A-Za-z]?\b|\b[A-Z][a-z]+\s+Ward\b|\bRoyal\s+(?:[A-Z][\w'’]+\s?){1,3}"
-    r"|\b(?:[A-Z][\w'’]+\s+){1,2}(?=A&E\b)|\b(?:St|ST|st)\.?\s+[A-Za-z]+(?:'s|’s|s)\b",
+    r"|(?<![\w'’])(?:[A-Z][\w'’]+\s+){1,2}(?=A&E\b)|\b(?:St|ST|st)\.?\s+[A-Za-z]+(?:'s|’s|s)\b",
 )
 _STORE_RE = re.compile(r"\b(" + "|".join(re.escape(s) for s in STORES) + r")\s+([A-Z][a-z]+)\b", re.IGNORECASE)
 # words after a chain's name that are part of the brand, not a branch

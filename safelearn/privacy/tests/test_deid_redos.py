@@ -90,6 +90,7 @@ _ADVERSE = st.sampled_from([u for _, u in UNITS]) | st.text(
 @example(unit="A-", suffix="!")
 @example(unit="Abc", suffix="!")
 @example(unit="\n", suffix="")
+@example(unit="’A", suffix="1")  # a capital after every apostrophe: street and A&E patterns re-read the run
 def test_redact_time_per_character_is_bounded(prose_seconds: float, unit: str, suffix: str) -> None:
     text = adversarial(unit, LENGTH, suffix)
     took, allowed = _within(lambda: redact(text), SLACK, prose_seconds)
