@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .cues import ACRONYMS, ROLE_ACRONYMS
+from .lexicon import first_names, is_everyday
 
 
 def _ws(s: str) -> frozenset[str]:
@@ -71,7 +72,12 @@ _ACRONYM_WORDS = (
     | ROLE_ACRONYMS
 )
 
-_SPEAKER_LINE = re.compile(r"^[^\S\n]*+([A-Za-z][A-Za-z'’._-]{0,24}+)[^\S\n]*+:(?!\d)[^\S\n]*+\S", re.MULTILINE)
+# a chat copied with its times and the speaker's role: "23:14 lils: u up", "21:15 jo (SSW): ok" (pass 6)
+_SPEAKER_LINE = re.compile(
+    r"^[^\S\n]*+(?:(?:[01]?\d|2[0-3])[:.][0-5]\d[^\S\n]++)?([A-Za-z][\w'’.-]{0,24}+)"
+    r"(?:[^\S\n]++\([A-Za-z ]{1,20}+\))?[^\S\n]*+:(?!\d)[^\S\n]*+\S",
+    re.MULTILINE,
+)
 _TIME_LINE = re.compile(r"^[^\S\n]*+(?:[01]?\d|2[0-3])[:.][0-5]\d\b", re.MULTILINE)
 _UPPER = re.compile(r"(?<![\w/&.+-])([A-Z]{2,3})(?![\w/&+]|-\w|\.\w)")
 
@@ -118,7 +124,12 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
         return []
     counts = Counter(m.group(1).lower() for m in found)
     # an upper-case label that is an acronym is a role or a team ("SW:", "DSL:"), never initials
-    speakers = {w for w, n in counts.items() if n >= 2 and w not in ROLE_ACRONYMS}
+    # nor is an everyday word that is no given name ("Breakfast:", "Lunch:" in a timed log)
+    speakers = {
+        w
+        for w, n in counts.items()
+        if n >= 2 and w not in ROLE_ACRONYMS and (w in first_names() or not is_everyday(w.rstrip(".")))
+    }
     # a chat has at least two voices; one label repeated is a form field ("Staff: ...", "Staff: ...")
     if len(speakers) < 2:
         return []

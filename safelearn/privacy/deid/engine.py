@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .complete import complete_spans
 from .dates import DateDetector
 from .known import KnownNamesDetector
 from .landmarks import LandmarkDetector
@@ -92,4 +93,6 @@ class Engine:
             found.extend(d.detect(text))
         if known_names:
             found.extend(KnownNamesDetector(known_names).detect(text))
-        return resolve(text, drop_welsh_words(text, found))
+        spans = resolve(text, drop_welsh_words(text, found))
+        # issue 19 pass 6: grow each span to the whole name, address, handle or reference it is part of
+        return resolve(text, complete_spans(text, spans))

@@ -321,7 +321,9 @@ def detect_structured(text: str) -> list[Span]:
     for m in LONG_NUMBER.finditer(text):
         out.append(Span(m.start(), m.end(), "CASE_REF"))
     for m in MIXED_REF.finditer(text):
-        if _mixed_ref(m.group()):
+        if _mixed_ref(m.group()) or (
+            _short_mixed_ref(m.group()) and _REF_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        ):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
     for m in PREFIXED_REF.finditer(text):
         if sum(c.isdigit() for c in m.group("r")) >= 4:
@@ -366,6 +368,18 @@ def _mixed_ref(s: str) -> bool:
     return any(any(c.isalpha() for c in p) for p in parts) and any(p.isdigit() and len(p) >= 4 for p in parts)
 
 
+# a reference word just before a shorter mixed reference: "Ref PF-23-019", "contract SEN-TR-118" (pass 6)
+_REF_WORD_BEFORE = re.compile(
+    r"\b(?i:ref|reference|refs|contract|job|case|file|claim|crime|log|incident|number|no|id)\b\.?[^\S\n]*+[:#]?[^\S\n]*+$"
+)
+
+
+def _short_mixed_ref(s: str) -> bool:
+    """Three or more parts, one of letters, and digits: "PF-23-019", "EH/LL/24/061"."""
+    parts = re.split(r"[-/]", s)
+    return any(p.isalpha() for p in parts) and sum(c.isdigit() for c in s) >= 3
+
+
 def _slash_ref(s: str) -> bool:
     """A slash-separated number that is a reference, not a date, fraction or financial year."""
     parts = s.split("/")
@@ -386,8 +400,8 @@ def _bare_handles(text: str) -> list[Span]:
         parts = re.split(r"[._]", h)
         if parts[-1] in _NOT_HANDLE_END or all(len(p) <= 1 for p in parts) or not any(c.isalpha() for c in h):
             continue  # "gov.uk", "e.g", "1.5"
-        if "_" not in h and all(p.isdigit() for p in parts[1:]):
-            continue  # "v2.1"
+        if "_" not in h and all(p.isdigit() for p in parts[1:]) and (len(parts[0]) < 4 or is_common(parts[0])):
+            continue  # "v2.1", "section.3"; not a name and a year ("jessp.2008")
         lo, hi = max(0, m.start() - 80), min(len(text), m.end() + 80)
         if _PLATFORM.search(text, lo, hi):
             out.append(Span(m.start(), m.end(), "URL_OR_HANDLE"))

@@ -1,0 +1,84 @@
+"""Issue 19 pass 6: a span the detectors found grows to the whole name, venue, address, handle or
+reference it is part of; chat speakers after a time; shorter references after a reference word.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from safelearn.privacy.deid import redact
+
+from .deid_helpers import covered
+
+
+def _redacted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in redact(text).spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # a given name that is an ordinary word, before a found surname
+        ("Named Doctor\nTom Pengelly – DSL, the academy.", "Tom Pengelly"),
+        ("Mentor:\nBen Tregothnan – youth worker", "Ben Tregothnan"),
+        # the rest of a business named with ordinary words
+        ("Her mum works nights at Pennock & Sons Bakery near the market.", "Pennock & Sons Bakery"),
+        ("The carer drives for Z3 Northway Taxis (school run).", "Z3 Northway Taxis"),
+        ("Her worker Aisha Rahman (Open Arms Brackwell) came too.", "Open Arms Brackwell"),
+        # a found street that heads a longer name
+        ("He climbed into Wisteria Lane Allotments behind the flats.", "Wisteria Lane Allotments"),
+        ("Waiting for her near the Halton Road Co-op at nine.", "Halton Road Co-op"),
+        # a venue and the street it is on
+        ("Dad was drinking at the Fiddlers Rest on Cromer Street all evening.", "Fiddlers Rest on Cromer Street"),
+        ("Lives above Ozbek Kebabs on Chapel Road with his cousin.", "Ozbek Kebabs on Chapel Road"),
+        # the flat, house number and building before a street; a box with its number
+        ("Address: Flat 7, 210 Kingsway, Easton.", "Flat 7, 210 Kingsway"),
+        ("Letters go to PO Box 442, then on to the family.", "PO Box 442"),
+        ("Caravan at Pitch 9, Mill Lane Site since May.", "Pitch 9, Mill Lane Site"),
+        # a handle or a reference taken whole
+        ("11:01 bibz: u out\n11:02 tazzy.b_07: where r u\n11:03 bibz: no\n11:04 tazzy.b_07: ring me", "tazzy.b_07"),
+        ("Night report 14-15/03/24 by the waking night.", "14-15/03/24"),
+        ("Ref QW-19-244 was closed.", "QW-19-244"),
+        ("Bus pass contract TRN-LK-902 was cancelled.", "TRN-LK-902"),
+        ("Early help ref HB/KT/23/118 opened.", "HB/KT/23/118"),
+        ("Her friend replied from her Snapchat (rosiek.2010) last night.", "rosiek.2010"),
+    ],
+)
+def test_found_spans_grow_to_the_whole_thing(text: str, part: str) -> None:
+    assert covered(text, part), _redacted(text)
+
+
+def test_a_given_name_that_is_a_word_is_carried_from_a_full_name_to_its_other_mentions() -> None:
+    text = "Children: Kai Brierley (6) and Harley Brierley (3). Kai hid in the bathroom."
+    later = text.index("Kai hid")
+    assert any(s.start <= later and s.end >= later + 3 for s in redact(text).spans)
+
+
+def test_chat_speakers_after_a_time_are_names() -> None:
+    text = "Copied from her phone:\n20:01 bibz: u out\n20:02 dezzy (SW): no\n20:03 bibz: ok\n20:05 dezzy: later x"
+    assert _redacted(text).count("bibz") == 2
+    assert _redacted(text).count("dezzy") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ordinary word opening a sentence is not grown onto the name after it
+        "Can Nadia come to the review?",
+        "Visited 12 Harlow Grove with the nurse.",
+        # titles, roles and places stay outside a person's span
+        "Mrs Abernathy rang about the form.",
+        "Named Doctor Rehana Quill attended.",
+        # a timed log of meals is not a chat
+        "08:00 Breakfast: toast\n12:00 Lunch: soup\n08:00 Breakfast: cereal\n12:00 Lunch: pasta",
+        # a short mixed code with no reference word before it stays
+        "The ICS-214-A form was filed.",
+        # "flat" as an adjective is not a flat number
+        "He has a flat at Flat 6, 12 Orchard Road now.",
+    ],
+)
+def test_growth_stops_at_ordinary_words(text: str) -> None:
+    found = _redacted(text)
+    for word in ("Can", "Visited", "Mrs", "Doctor", "Breakfast", "Lunch", "ICS-214-A"):
+        assert not any(word in f.split() for f in found), found
+    assert not any(f.startswith("flat at") for f in found), found
