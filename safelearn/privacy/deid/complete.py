@@ -76,6 +76,7 @@ _STREET_AFTER = re.compile(
 _NUMBER_AFTER = re.compile(r"(?<![^\S\n])[^\S\n]++\d{1,5}\b(?![/.:]\d)")
 _ON_STREET = re.compile(r"(?<![^\S\n])[^\S\n]++(?:on|off)[^\S\n]++")
 _LOCATING = re.compile(r"(?:\b(?i:at|in|by|near|outside|inside|opposite|behind|from|to|into|the)[^\S\n]++)$")
+_INITIAL_AFTER = re.compile(r"[ \t]([A-Za-z])(?:\.?(?=[\n,;:)!?\"'“”‘’]|$)|\.(?=[ \t]|$))")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9._/-]")
 _HANDLE_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:[._][A-Za-z0-9]++)++_?")
 _REF_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:[/-][A-Za-z0-9]++)++")
@@ -253,6 +254,14 @@ def _grow_run(text: str, span: Span, adjacent: bool = False) -> Span:
     return Span(start, end, label)
 
 
+def _grow_initial(text: str, span: Span) -> Span:
+    """A person's span over a surname's initial after it: "kai w" closing a message, "Little A" in quotes."""
+    m = _INITIAL_AFTER.match(text, span.end)
+    if m is None or m.group(1) in ("a", "i", "u", "x", "I"):
+        return span
+    return Span(span.start, m.end(1), span.label)
+
+
 def _grow_address(text: str, span: Span) -> Span:
     """An address over the house number, flat and house name before it; a box or unit over its number."""
     start, end = span.start, span.end
@@ -345,6 +354,19 @@ def _carry(text: str, spans: list[Span], grown: Iterable[tuple[Span, Span]]) -> 
             while pos >= 0:
                 out.append(Span(pos, pos + len(h), "URL_OR_HANDLE"))
                 pos = text.find(h, pos + len(h))
+    # a building or venue named in a longer span is named again on its own: "Civic Centre, Park Row"
+    # ... "a meeting at the Civic Centre"
+    for s in spans:
+        if s.label not in ("ORG_LOCAL", "ADDRESS", "SCHOOL"):
+            continue
+        parts = _PART_SPLIT.split(text[s.start : s.end])
+        for part in parts if len(parts) > 1 else ():
+            words = part.split()
+            if len(words) < 2 or part in seen or not all(w[0].isupper() and not w.isupper() for w in words):
+                continue
+            seen.add(part)
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(part)}(?![\w'’-])", text):
+                out.append(Span(m.start(), m.end(), s.label))
     full_names = [(s, s) for s in spans if s.label == "PERSON" and " " in text[s.start : s.end]]
     for old, new in [*grown, *full_names]:
         if new.label != "PERSON" or new.start > old.start or (old is new and old.start != new.start):
@@ -363,6 +385,7 @@ def _carry(text: str, spans: list[Span], grown: Iterable[tuple[Span, Span]]) -> 
     return out
 
 
+_PART_SPLIT = re.compile(r",[^\S\n]*|[^\S\n]on[^\S\n]|\n")
 _FREQUENT_OPENERS = _ws("will may can mark bill sue pat grace hope faith joy rose summer jack art don ray")
 
 
@@ -374,6 +397,8 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
         new = s
         if s.label in ("PERSON", "ORG_LOCAL", "SCHOOL", "ADDRESS"):
             new = _grow_run(text, new)
+        if new.label == "PERSON":
+            new = _grow_initial(text, new)
         if new.label in ("ADDRESS", "ORG_LOCAL"):
             new = _grow_address(text, new)
         if s.label in ("PERSON", "URL_OR_HANDLE", "CASE_REF", "DATE"):

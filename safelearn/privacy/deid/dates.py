@@ -51,6 +51,8 @@ _BARE_COUNT = re.compile(
 _TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|mg|ml|kg|%|mins?|minutes)", re.IGNORECASE)
 
 
+# "today 19.09", "yesterday 11.03": a day word before day.month makes it a date, not a time (pass 6)
+_DAY_WORD_BEFORE = re.compile(r"\b(?i:today|yesterday|tomorrow|date|dated)[^\S\n]*+:?[^\S\n]*+$")
 _DATE_LIST_BEFORE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:,|and|&|or)\s*$")
 
 
@@ -71,7 +73,7 @@ def detect_dates(text: str) -> list[Span]:
         parts = re.split(r"[/.-]", s.split()[-1])
         if sep == "." and len(parts) == 2 and not has_day:
             before = text[max(0, m.start() - 4) : m.start()].lower()
-            if not before.endswith("on "):
+            if not before.endswith("on ") and not _DAY_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
         if sep == "-" and len(parts) == 2:
             continue

@@ -231,6 +231,7 @@ def informal_names(
             out.add(i)
         else:
             maybe.add(i)
+    out |= _greeted_and_owned(text, toks, hit, first, frequent)
     # coordination with a name found: "angel and rio", "leon n destiny", "mason, reggie and tiana";
     # the writer is a person too: "me and saffron got told"
     found = hit | out
@@ -262,6 +263,42 @@ def informal_names(
         if t.lower in carried and t.text.islower() and not _used_as_word(text, toks, i, _DETERMINERS)
     }
     return (found | out) - hit
+
+
+# a message names its writer and reader: "hiya gem its rose", "ok its shiz from the estate" (pass 6)
+_GREETING = _ws("hiya hi hey heya hya its it's")
+_NOT_GREETED = _ws("all guys everyone babe hun hunny mate bro sis fam lads girls ok okay fine me you him her not")
+# "at liams", "up in jimmys", "dylans mum": a given name with an s for their home or their people
+_PLACE_BEFORE = _ws("at to round from on in up")
+_OWNED_AFTER = _ws("mum mums mam dad dads nan nans house flat phone mate mates sister brother bf gf cousin")
+# "big mick", "lil jay": a nickname with its prefix
+_NICK = _ws("big lil little")
+
+
+def _greeted_and_owned(
+    text: str, toks: list[Token], hit: set[int], first: frozenset[str], frequent: frozenset[str]
+) -> set[int]:
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if i in hit or not t.text.islower() or _excluded(t.lower) or t.lower in _NOT_GREETED:
+            continue
+        lw = t.lower
+        listed = lw in first
+        unknown = len(lw) >= 4 and not is_common(lw) and not is_compound(lw)
+        prev = toks[i - 1] if i else None
+        if prev is None or text[prev.end : t.start] != " ":
+            continue
+        plural = lw.endswith("s") and is_common(lw[:-1])  # "its miles from", not a name
+        if prev.lower in _GREETING and (listed or unknown) and not plural and lw not in LOWER_STOP | _WORD_BEFORE:
+            out.add(i)
+        elif prev.lower in _NICK and listed and lw not in frequent and not _used_as_word(text, toks, i):
+            out |= {i - 1, i}
+        elif lw.endswith("s") and lw[:-1] in first and lw[:-1] not in frequent:
+            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+            # an ordinary plural ("kyles", "jimmys" are words too) only where a home is meant: "at kyles"
+            if prev.lower in _PLACE_BEFORE or (nxt in _OWNED_AFTER and not is_common(lw)):
+                out.add(i)
+    return out
 
 
 def given_before_surname(text: str, toks: list[Token], hit: set[int], first: frozenset[str]) -> set[int]:

@@ -401,6 +401,21 @@ ORG_HEADS = {
     "lodgings": "ORG_LOCAL",
     "foodbank": "ORG_LOCAL",
     "residential": "ORG_LOCAL",
+    # issue 19 pass 6: pubs, takeaways, taxi and alarm firms, refuges, mentoring and street projects
+    "inn": "ORG_LOCAL",
+    "tavern": "ORG_LOCAL",
+    "bakery": "ORG_LOCAL",
+    "kebabs": "ORG_LOCAL",
+    "takeaway": "ORG_LOCAL",
+    "barbers": "ORG_LOCAL",
+    "salon": "ORG_LOCAL",
+    "taxis": "ORG_LOCAL",
+    "cabs": "ORG_LOCAL",
+    "alarms": "ORG_LOCAL",
+    "refuge": "ORG_LOCAL",
+    "mentoring": "ORG_LOCAL",
+    "pastors": "ORG_LOCAL",
+    "allotments": "ORG_LOCAL",
 }
 
 # modifiers that make "X Centre" generic rather than a named place

@@ -28,7 +28,10 @@ _CUE = (
     r"supervisor|solicitor|someone|lady|man|advocate|mentor|tutor|keyworker|counsellor)\s+(?:from|at|of)|"
     r"provider|providers|agency|charity|via|through|goes\s+to|go\s+to|went\s+to|taken\s+to|took\s+\w+\s+to|"
     r"attends|attend|attended|placed\s+with|commissioned\s+from|support\s+from|"
-    r"[A-Z][a-z]+\s+(?:from|of|at))"
+    r"[A-Z][a-z]+\s+(?:from|of|at)|"
+    # issue 19 pass 6: a firm named after what it is to the family, or in a form's field
+    r"prescriber|"
+    r"(?:Agency|Provider|Company|Employer|Organisation|Organization|Charity|Prescriber|Service\s+provider):)"
 )
 CONTEXT_ORG = re.compile(rf"\b{_CUE}\s+(?:the\s+)?{_RUN}")
 # words that name public services, processes and roles rather than a particular local body
@@ -73,7 +76,8 @@ def _generic(w: str) -> bool:
 def detect_context_orgs(text: str) -> list[Span]:
     out: list[Span] = []
     for m in CONTEXT_ORG.finditer(text):
-        words = m.group(1).split()
+        # a name ends at the end of its line (a form's field: "Agency: Bright Paths North\nReported by")
+        words = m.group(1).split("\n", 1)[0].split()
         # a trailing digit or connector is not part of the name ("Regulation 44", "Kinship Connect and")
         while words and (words[-1].isdigit() or words[-1].lower() in {"of", "and", "&", "for", "the"}):
             words.pop()

@@ -82,3 +82,58 @@ def test_growth_stops_at_ordinary_words(text: str) -> None:
     for word in ("Can", "Visited", "Mrs", "Doctor", "Breakfast", "Lunch", "ICS-214-A"):
         assert not any(word in f.split() for f in found), found
     assert not any(f.startswith("flat at") for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # pubs, takeaways, firms and projects named by their head word
+        ("Alarm went off; the firm Beacon Alarms was told at 2am.", "Beacon Alarms"),
+        ("Mentor notes – Open Hands Mentoring\nVolunteer: someone", "Open Hands Mentoring"),
+        # a form's organisation field; a prescriber
+        ("Agency: Kindred Paths North\nReported by: the manager", "Kindred Paths North"),
+        ("on methadone; prescriber Lantern Recovery Service, keyworker unknown.", "Lantern Recovery Service"),
+        # a day and month with a day word before it, not a time
+        ("Sorry my English. Today 14.10 my son come home late.", "14.10"),
+        # a surname's initial after a name
+        ("love u all, msg me on here tayo b", "tayo b"),
+    ],
+)
+def test_named_places_dates_and_initials(text: str, part: str) -> None:
+    assert covered(text, part), _redacted(text)
+
+
+def test_a_building_named_again_is_redacted_at_its_second_mention() -> None:
+    text = "From: Civic Hall, Bridge Row, DN1 2AB. Please come to the Civic Hall on Monday."
+    second = text.rindex("Civic Hall")
+    assert any(s.start <= second and s.end >= second + len("Civic Hall") for s in redact(text).spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # informal messages: a greeting and a self-introduction name the reader and the writer
+        ("hiya jade its bex sorry bout last nite i was wiv my mates", "jade"),
+        ("ok its zeph from the flats lol dont tell no one", "zeph"),
+        # a given name with an s for their home or family
+        ("cant come tonite im stayin at kyles cos mum kicked off", "kyles"),
+        ("u got shauns mums number? she wont answer", "shauns"),
+        # a nickname with its prefix
+        ("dont tell anyone but big mick from the garage gives us money", "big mick"),
+    ],
+)
+def test_informal_greetings_homes_and_nicknames(text: str, part: str) -> None:
+    assert covered(text, part), _redacted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("im in a flat now and its miles from my school lol", "miles"),
+        ("hiya all its ok now dont worry im fine", "all"),
+        ("its bad tho i cant go back there", "bad"),
+        ("we went up in lifts cos the stairs was shut lol", "lifts"),
+    ],
+)
+def test_informal_rules_leave_ordinary_words(text: str, word: str) -> None:
+    assert not any(word in f.split() for f in _redacted(text)), _redacted(text)
