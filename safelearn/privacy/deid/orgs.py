@@ -76,8 +76,9 @@ def _generic(w: str) -> bool:
 def detect_context_orgs(text: str) -> list[Span]:
     out: list[Span] = []
     for m in CONTEXT_ORG.finditer(text):
-        # a name ends at the end of its line (a form's field: "Agency: Bright Paths North\nReported by")
-        words = m.group(1).split("\n", 1)[0].split()
+        # a name ends at the end of its line or before wide spaces (a form's fields: "Agency: Bright
+        # Paths North\nReported by", "Agency: Bright Paths North   Reported by")
+        words = re.split(r"\n|[^\S\n]{2,}", m.group(1), maxsplit=1)[0].split()
         # a trailing digit or connector is not part of the name ("Regulation 44", "Kinship Connect and")
         while words and (words[-1].isdigit() or words[-1].lower() in {"of", "and", "&", "for", "the"}):
             words.pop()

@@ -92,6 +92,7 @@ def test_growth_stops_at_ordinary_words(text: str) -> None:
         ("Mentor notes – Open Hands Mentoring\nVolunteer: someone", "Open Hands Mentoring"),
         # a form's organisation field; a prescriber
         ("Agency: Kindred Paths North\nReported by: the manager", "Kindred Paths North"),
+        ("Agency: Kindred Paths North    Reported by: the manager", "Kindred Paths North"),
         ("on methadone; prescriber Lantern Recovery Service, keyworker unknown.", "Lantern Recovery Service"),
         # a day and month with a day word before it, not a time
         ("Sorry my English. Today 14.10 my son come home late.", "14.10"),
