@@ -123,12 +123,16 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
     if len(found) < 3:
         return []
     counts = Counter(m.group(1).lower() for m in found)
+    # a label typed in lower case is a chat name ("bobs:"), a capitalised ordinary word a log's field
+    typed_lower = Counter(m.group(1).lower() for m in found if m.group(1).islower())
     # an upper-case label that is an acronym is a role or a team ("SW:", "DSL:"), never initials
-    # nor is an everyday word that is no given name ("Breakfast:", "Lunch:" in a timed log)
+    # nor is a capitalised everyday word that is no given name ("Breakfast:", "Lunch:" in a timed log)
     speakers = {
         w
         for w, n in counts.items()
-        if n >= 2 and w not in ROLE_ACRONYMS and (w in first_names() or not is_everyday(w.rstrip(".")))
+        if n >= 2
+        and w not in ROLE_ACRONYMS
+        and (w in first_names() or not is_everyday(w.rstrip(".")) or typed_lower[w])
     }
     # a chat has at least two voices; one label repeated is a form field ("Staff: ...", "Staff: ...")
     if len(speakers) < 2:

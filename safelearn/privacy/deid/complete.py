@@ -56,7 +56,7 @@ _FUNCTION = _ws(
 )
 # the last word of a business or project named with an ordinary word before it ("Feathers Inn")
 _BUSINESS_HEADS = _ws(
-    """site bakery bakers butchers inn pub tavern arms bar bars lounge club taxis taxi cars cabs alarms refuge
+    """site cleaners bakery bakers butchers inn pub tavern arms bar bars lounge club taxis taxi cars cabs alarms refuge
     mentoring pastors allotments salon barbers barber garage motors autos store stores shop shops
     takeaway kebabs kebab pizza pizzeria restaurant diner hotel motel hostel studio studios gym fitness
     boxing academy project projects trust charity foundation centre center co-op launderette laundrette cafe café caff bistro grill chippy
@@ -77,6 +77,10 @@ _NUMBER_AFTER = re.compile(r"(?<![^\S\n])[^\S\n]++\d{1,5}\b(?![/.:]\d)")
 _ON_STREET = re.compile(r"(?<![^\S\n])[^\S\n]++(?:on|off)[^\S\n]++")
 _LOCATING = re.compile(r"(?:\b(?i:at|in|by|near|outside|inside|opposite|behind|from|to|into|the)[^\S\n]++)$")
 _INITIAL_AFTER = re.compile(r"[ \t]([A-Za-z])(?:\.?(?=[\n,;:)!?\"'“”‘’]|$)|\.(?=[ \t]|$))")
+# "jaydens dad", "at jaydens": the owner's s of a name typed without its apostrophe
+_OWNED_AFTER = re.compile(
+    r"[ \t]+(?:mum|mums|mam|dad|dads|nan|nans|house|flat|phone|mate|mates|sister|brother|bf|gf|cousin)\b"
+)
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9._/-]")
 _HANDLE_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:[._][A-Za-z0-9]++)++_?")
 _REF_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:[/-][A-Za-z0-9]++)++")
@@ -241,8 +245,17 @@ def _grow_run(text: str, span: Span, adjacent: bool = False) -> Span:
                 break
             kept.append(w)
         words = kept
+    # "Harrow & Finch Dry Cleaners": names joined by "&" before a found name are a firm's name
+    firm = (
+        label == "PERSON"
+        and len(words) >= 2
+        and text[words[0][0] : words[0][1]] == "&"
+        and _person_word(_lower(text[words[1][0] : words[1][1]]))
+    )
+    if firm:
+        words, label = words[:2], "ORG_LOCAL"
     if words:
-        if label != "PERSON" or head or bracketed:
+        if label != "PERSON" or head or bracketed or firm:
             start = words[-1][0]
             if label == "PERSON":
                 label = "ORG_LOCAL"
@@ -252,6 +265,18 @@ def _grow_run(text: str, span: Span, adjacent: bool = False) -> Span:
                     break
                 start = w[0]
     return Span(start, end, label)
+
+
+def _drop_bare_s(text: str, span: Span) -> Span:
+    """A given name typed with a bare s before a family word ("jaydens dad") is redacted without the s,
+    as the name rules write it ("[PERSON]s dad"), so the text still reads."""
+    word = text[span.start : span.end]
+    if not (len(word) > 3 and word.islower() and word.endswith("s") and word[:-1] in first_names()):
+        return span
+    # only before a family or belonging word: "at nandos" keeps its s, and covering it never loses a name
+    if _OWNED_AFTER.match(text, span.end):
+        return Span(span.start, span.end - 1, span.label)
+    return span
 
 
 def _grow_initial(text: str, span: Span) -> Span:
@@ -398,7 +423,7 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
         if s.label in ("PERSON", "ORG_LOCAL", "SCHOOL", "ADDRESS"):
             new = _grow_run(text, new)
         if new.label == "PERSON":
-            new = _grow_initial(text, new)
+            new = _grow_initial(text, _drop_bare_s(text, new))
         if new.label in ("ADDRESS", "ORG_LOCAL"):
             new = _grow_address(text, new)
         if s.label in ("PERSON", "URL_OR_HANDLE", "CASE_REF", "DATE"):

@@ -26,7 +26,19 @@ import re
 from functools import cache
 
 from .cues import ACRONYMS
-from .lexicon import CUES, DATA, LOWER_STOP, MONTHS, NOT_NAMES, PLACES, TITLES, WEEKDAYS, is_common, is_compound
+from .lexicon import (
+    CUES,
+    DATA,
+    LOWER_STOP,
+    MONTHS,
+    NOT_NAMES,
+    PLACES,
+    TITLES,
+    WEEKDAYS,
+    is_common,
+    is_compound,
+    is_everyday,
+)
 from .tokens import Token
 
 
@@ -284,20 +296,31 @@ def _greeted_and_owned(
             continue
         lw = t.lower
         listed = lw in first
-        unknown = len(lw) >= 4 and not is_common(lw) and not is_compound(lw)
+        # a word the dictionary has but nobody uses ("rach", "kez") reads as a name after a greeting
+        unknown = len(lw) >= 3 and not is_everyday(lw) and not is_compound(lw)
         prev = toks[i - 1] if i else None
-        if prev is None or text[prev.end : t.start] != " ":
+        if prev is None:
+            continue
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if text[prev.end : t.start] != " ":
+            # "... u. jaydens dad picked him up": the family after it, whatever comes before
+            if lw.endswith("s") and lw[:-1] in first and not is_everyday(lw[:-1]) and nxt in _OWNED_AFTER:
+                out.add(i)
             continue
         plural = lw.endswith("s") and is_common(lw[:-1])  # "its miles from", not a name
         if prev.lower in _GREETING and (listed or unknown) and not plural and lw not in LOWER_STOP | _WORD_BEFORE:
             out.add(i)
         elif prev.lower in _NICK and listed and lw not in frequent and not _used_as_word(text, toks, i):
             out |= {i - 1, i}
-        elif lw.endswith("s") and lw[:-1] in first and lw[:-1] not in frequent:
-            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-            # an ordinary plural ("kyles", "jimmys" are words too) only where a home is meant: "at kyles"
-            if prev.lower in _PLACE_BEFORE or (nxt in _OWNED_AFTER and not is_common(lw)):
-                out.add(i)
+        elif (
+            lw.endswith("s")
+            and lw[:-1] in first
+            and lw[:-1] not in frequent
+            # a name that is no everyday word ("in harms way", "in less than" stay): "at jaydens"
+            and not is_everyday(lw[:-1])
+            and ((prev.lower in _PLACE_BEFORE and not is_common(lw)) or nxt in _OWNED_AFTER)
+        ):
+            out.add(i)
     return out
 
 
