@@ -113,7 +113,10 @@ _KIN_CAP = re.compile(
     + r")[^\S\n]++([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b"
 )
 # capitalised words that follow a kin word without being a name ("Nan And Grandad", "Uncle In Leeds")
-_NOT_AFTER_KIN = _ws("and or the a an in on at to of for from with is was has had said says who which that")
+_NOT_AFTER_KIN = _ws(
+    """and or the a an in on at to of for from with is was has had said says who which that
+    i i'm i’m i've i’ve i'd i’d i'll i’ll he she we they you it his her their my our your"""
+)
 _KIN_LOWER = re.compile(r"\b(?:" + "|".join(_KIN_WORDS) + r")[^\S\n]++([a-z]{3,})\b")
 
 

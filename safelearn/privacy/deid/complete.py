@@ -35,6 +35,7 @@ from .lexicon import (
     is_common,
     is_everyday,
 )
+from .orgs import _generic
 from .roles import ROLE_NOUNS
 from .tokens import is_initial
 from .types import Span
@@ -81,6 +82,7 @@ _INITIAL_AFTER = re.compile(r"[ \t]([A-Za-z])(?:\.?(?=[\n,;:)!?\"'“”‘’]|
 _OWNED_AFTER = re.compile(
     r"[ \t]+(?:mum|mums|mam|dad|dads|nan|nans|house|flat|phone|mate|mates|sister|brother|bf|gf|cousin)\b"
 )
+_BRACKET_AFTER = re.compile(r"[ \t]\(([A-Z][\w'’-]*+(?:[ \t](?:&|[A-Z][\w'’-]*+)){1,5})\)")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9._/-]")
 _HANDLE_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:[._][A-Za-z0-9]++)++_?")
 _REF_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:[/-][A-Za-z0-9]++)++")
@@ -287,6 +289,18 @@ def _grow_initial(text: str, span: Span) -> Span:
     return Span(span.start, m.end(1), span.label)
 
 
+def _bracketed_org(text: str, span: Span) -> Span | None:
+    """A capitalised name in brackets straight after a person is where they work:
+    "Steve Metcalfe (Bradford Talking Therapies)"; not a role or a public service ("(Social Worker)")."""
+    m = _BRACKET_AFTER.match(text, span.end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if all(_generic(w) or _lower(w) in ROLE_NOUNS or _lower(w) in _ROLE_WORDS for w in words if w != "&"):
+        return None
+    return Span(m.start(1), m.end(1), "ORG_LOCAL")
+
+
 def _grow_address(text: str, span: Span) -> Span:
     """An address over the house number, flat and house name before it; a box or unit over its number."""
     start, end = span.start, span.end
@@ -431,6 +445,7 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
         if new != s:
             grown.append((s, new))
         out.append(new)
+    out.extend(o for o in (_bracketed_org(text, s) for s in spans if s.label == "PERSON") if o is not None)
     out.extend(_on_street(text, spans))
     out.extend(_carry(text, out, grown))
     return out

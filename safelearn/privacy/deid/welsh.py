@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import DATA, PLACES, common_words, first_names, surnames
+from .lexicon import DATA, NOT_NAMES, PLACES, common_words, first_names, surnames
 from .types import Span
 
 _UPPER = "A-ZÂÊÎÔÛŴŶÏ"
@@ -200,6 +200,7 @@ class WelshDetector:
                 not sentence_start
                 and (prev in _KIN or text[max(0, m.start() - 7) : m.start()].lower() in ("o'r enw ", "o’r enw "))
                 and word.lower() not in common_words()
+                and word.lower() not in NOT_NAMES  # "their dad I've never seen"
             ):
                 end = m.end()
                 if glued and nxt is not None and nxt.group().lower() in ("ap", "ab") and i + 2 < len(words):

@@ -65,6 +65,14 @@ def test_lower_case_chat_labels_are_names_even_when_they_are_words() -> None:
     assert _redacted(text).count("bobs") == 2
 
 
+def test_a_capitalised_name_in_brackets_after_a_person_is_their_organisation() -> None:
+    text = "2. Kirsty Naylor (Aire Valley Listening Service) to offer mum an appointment."
+    assert covered(text, "Aire Valley Listening Service"), _redacted(text)
+    # a role or a public service in brackets stays
+    text = "Seen by Kirsty Naylor (Social Worker) and Dan Pell (Team Manager)."
+    assert not any("Social" in f or "Manager" in f for f in _redacted(text)), _redacted(text)
+
+
 def test_names_joined_by_and_before_a_business_are_its_name() -> None:
     text = "Mum works evenings at Harrow & Finch Dry Cleaners in town."
     assert covered(text, "Harrow & Finch Dry Cleaners"), _redacted(text)
@@ -148,6 +156,7 @@ def test_informal_greetings_homes_and_nicknames(text: str, part: str) -> None:
         ("we went up in lifts cos the stairs was shut lol", "lifts"),
         ("i put myself in harms way tbh lol", "harms"),
         ("i was in less than a minute lol", "less"),
+        ("Their mum works nights and their dad I've never seen.", "I've"),
         # a capitalised everyday word opening timed lines is a log's field, not a speaker
         ("08:00 Breakfast: toast\n12:00 Lunch: soup\n08:00 Breakfast: eggs\n12:00 Lunch: pie", "Lunch:"),
     ],
