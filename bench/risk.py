@@ -30,6 +30,12 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
 * ``heldout14``, ``heldout15``: bench/data/, NOT trained on: scored blind before and after the ninth and tenth
   passes (session 6); set 14's misses were then read by category to brief the tenth pass, set 15 is still
   unread (its figures were looked at, never its texts);
+* ``w6``: training data written for the model (session 7): 220 incident reports, 45 at risk, most of the rest
+  serious incidents that were caught and made safe; in-sample;
+* ``heldout16``, ``heldout17``: bench/data/, NOT trained on, by two more writers (session 7), each with 60-70
+  structured incident reports at low prevalence beside messages and notes; both scored blind on 3abbb7e; then 16
+  chose between training sets w6 and w7 and was used for the threshold sweep, 17 stayed blind (its texts unread)
+  and was scored once more after the change;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -72,6 +78,8 @@ SETS = {
     # and trained on: figures on them now are in-sample.
     **{name: DATA / f"{name}.jsonl" for name in ("heldout5", "heldout6", "heldout7")},
     **{name: DATA / f"{name}.jsonl" for name in ("heldout8", "heldout9", "heldout10", "w5")},
+    # w6 (session 7): incident reports by a writer who never saw the detector, written as training data.
+    "w6": DATA / "w6.jsonl",
     # Set 11: scored blind once before and once after the eighth pass's cues, then used (with the shared
     # corpus) to choose the model threshold and the rules' agreement floor; NOT trained on.
     "heldout11": ROOT / "bench" / "data" / "risk_heldout11.jsonl",
@@ -83,6 +91,9 @@ SETS = {
     # after the ninth pass; set 15's texts have never been read by anyone working on the detector.
     "heldout14": ROOT / "bench" / "data" / "risk_heldout14.jsonl",
     "heldout15": ROOT / "bench" / "data" / "risk_heldout15.jsonl",
+    # Session 7's writers; NOT trained on. 16 became a selection set after its blind score, 17 is still unread.
+    "heldout16": ROOT / "bench" / "data" / "risk_heldout16.jsonl",
+    "heldout17": ROOT / "bench" / "data" / "risk_heldout17.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 

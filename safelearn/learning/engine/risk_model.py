@@ -67,6 +67,7 @@ SETS: tuple[str, ...] = (
     "heldout9",
     "heldout10",
     "w5",
+    "w6",
 )
 MAX_CHARS = 20_000
 WORD_PATTERN = r"(?u)\b[a-z][a-z']*\b"  # letters only: digits are folded to "0" and left to the char n-grams
@@ -234,6 +235,8 @@ SHIPPED = ModelConfig()
 #: >= 0.5 with one false alarm to spare. Eighth pass (bench/RESULTS.md): with RULE_AGREEMENT_FLOOR below, the
 #: same rule gave 0.80, but at 0.80 the model flags a young person's one-line complaint that her social worker
 #: did not come (p 0.82; a test caught it), so 0.85 stays: blind sets 12 and 13 lose 2 of 130 children.
+#: Session 7 swept it again on blind sets 11-16 (bench/RESULTS.md): 0.60 reaches pooled recall 0.96 there, but
+#: flags that complaint again and a quarter of other authors' ordinary incident reports, so 0.85 stays.
 THRESHOLD = 0.85
 #: A cue-rule flag counts only when the model gives the report at least this probability. The rules quote
 #: harm words wherever they stand, so they also fire on a harm that is only the subject of a record, a
