@@ -24,6 +24,10 @@ The tenth pass added families for a young person's farewell, an intoxicated adul
 child, a barred person with the child now, a child stranded with nobody collecting them and an injured baby
 still with the person who did it, written from practice knowledge without reading any bench text (the lead
 named only the categories of a blind set's misses); see ``PASSAGE_FAMILIES`` for how the model's floor reads them.
+Session 7 added text-speak spellings to grooming ("not 2 tell", "msg me at 1am", "come 2 his house"), a whole
+packet of tablets, the FGM euphemism in quotation marks, a loyalty test or plan sent by a group, and a family for
+a young person held by adults, after reading the misses of bench/data/risk_heldout16.jsonl (a development set
+since); set 17 stayed blind.
 """
 
 from __future__ import annotations
@@ -216,21 +220,21 @@ HARM: tuple[Family, ...] = (
         (
             r"\bgroom",
             r"\b(?:our|a|little|keep (?:it|this|them|the chats?)) (?:little )?secret\b",
-            r"\b(?:not|n'?t|dont|never) (?:to )?tell (?:your|ur|my|his|her|the|their) (?:mum|mam|mom|dad|parents?|foster|carers?|sw|social worker|teachers?|staff|boss)",
-            r"\b(?:not to|don'?t|dont) tell (?:any ?one|any1|anybody)",
+            r"\b(?:not|n'?t|dont|never) (?:to |2 )?tell (?:your|ur|my|his|her|the|their) (?:mum|mam|mom|dad|parents?|foster|carers?|sw|social worker|teachers?|staff|boss)",
+            r"\b(?:not to|not 2|don'?t|dont) tell (?:any ?one|any1|anybody)",
             r"\bmature for (?:my|your|her|his|ur) age",
             r"\bgift ?cards?\b",
             r"\b(?:buying|bought|buys|gave|gives|giving) (?:him|her|them|me) (?:an? )?(?:new )?(?:trainers|clothes|phones?|iphone|presents?|gifts?|money|vapes?|weed|sweets|nails|alcohol)",
             r"\blifts? (?:home|in (?:his|her) car)\b",
             r"\bgiving (?:him|her|me) lifts\b",
             r"\b(?:i'?m|im|she'?s|he'?s|you'?re|your|ur) (?:his |her |my )?(?:special|favourite)\b",
-            r"\bmessag\w{0,4} (?:her|him|me|them)? ?.{0,30}\b(?:late at night|at night|midnight|at [0-9]{1,2} ?am|[0-9]{1,2} ?am)\b",
+            r"\b(?:messag\w{0,4}|msg\w{0,3}|dm\w{0,3}|text(?:s|ed|ing)?|snap(?:s|ped|ping)?) (?:her|him|me|them)? ?.{0,30}\b(?:late at night|at night|midnight|at [0-9]{1,2} ?am|[0-9]{1,2} ?am)\b",
             r"\b(?:send|sending|sent|asking for|asks? for|wants?) (?:her |him |me )?(?:more )?(?:pics|pictures|photos|nudes|images|selfies)\b",
             r"\bnudes\b",
             r"\bdelete (?:the|our|his|her) (?:chat|messages)",
             r"\b(?:wants?|wanted|asked|asking|arranged|telling \w{1,10}) (?:her |him |me )?to meet\b",
             r"\bmeet (?:him|her|me|up) (?:at|in|secretly|after)\b",
-            r"\bcome (?:round )?to (?:his|her) (?:flat|house|place)\b",
+            r"\bcome (?:round |over )?(?:to|2) (?:his|her) (?:flat|house|place|car)\b",
             r"\bprivate lessons\b",
             r"\bfollow(?:s|ing|ed)? .{0,30}\bon (?:tiktok|snap|snapchat|insta|instagram)\b",
             r"\btakes? (?:photos|pictures|videos) of\b",
@@ -328,6 +332,18 @@ HARM: tuple[Family, ...] = (
         ),
     ),
     Family(
+        # Session 7: a young person kept somewhere by adults now; read with "spiked" this is a child in danger
+        # at this moment, not a worry about a friendship group.
+        "a young person held by adults or kept from leaving",
+        1.0,
+        (
+            r"\b(?:men|man|guys|lads|blokes|adults?|he|they)(?: here| there| in the flat| at the house)? "
+            r"(?:won'?t|wont|will not|wouldn'?t|wouldnt|refus\w{1,4} to) (?:let (?:me|her|him|us) (?:leave|go|out|go home)|"
+            r"give (?:(?:me|her|him|us) )?(?:my|her|his|our) (?:phone|phones|bag|keys|stuff) back)\b",
+            r"\block(?:ed|s|ing)? (?:me|her|him|us) in (?:the |a |his |their )?(?:flat|house|room|car|van|bedroom)\b",
+        ),
+    ),
+    Family(
         "self-harm or suicidal talk",
         1.6,
         (
@@ -353,6 +369,11 @@ HARM: tuple[Family, ...] = (
             r"\bplan to (?:stop being|end|die)\b",
             r"\brather (?:die|be dead)\b",
             r"\bhow many (?:paracetamol|tablets|pills)\b",
+            # taken, kept or bought by the young person: a pharmacy's "repeat had a whole box" is a medication error
+            r"\b(?:take|takes|took|taken|taking|swallow\w{0,3}|i have|i'?ve got|ive got|got|hid|hiding|hidden|saved|saving|"
+            r"bought|buying|stole|nicked) (?:a |the |my |mums? |her |his )?(?:whole|full|entire) "
+            r"(?:pack|packet|box|bottle|strip|sheet)s? of (?:paracetamol|tablets|pills|meds|ibuprofen|co-?codamol|sleeping)",
+            r"\bwhat (?:happens|would happen|will happen) if (?:you|u|i|someone|a person) (?:take|takes|took|swallow\w{0,2}|drink|drinks) (?:a |the )?(?:whole|full|entire|all|lots|loads|load|bunch)\b",
             r"\bstockpil",
             r"\b(?:at|on|near) the (?:bridge|railway|tracks|cliff)",
             r"\bgo kill (?:your|ur)sel",
@@ -587,6 +608,9 @@ HARM: tuple[Family, ...] = (
             r"\b(?:makes? her|be|become) (?:pure|clean)\b",
             r"\bpurif",
             r"\b(?:sunna|khatna|initiation)\b",
+            # the euphemism set apart in quotation marks: to be 'cut', "cut" like her cousins
+            r"\b(?:be|get|getting|being|been|have (?:her|them|it)|to) [\'\"]cut[\'\"]",
+            r"\b(?:daughter|her|girls?|niece|sister)\b.{0,40}[\'\"]cut[\'\"]",
         ),
     ),
     Family(
@@ -634,6 +658,8 @@ HARM: tuple[Family, ...] = (
             r"\bmanifesto\b",
             r"\bincel\b",
             r"\b(?:they|the school|everyone) will (?:see|pay)\b",
+            r"\bprove (?:i'?m|im|i am|you'?re|ur|your|he'?s|she'?s) (?:loyal|worthy|one of (?:us|them)|serious|ready)\b",
+            r"\b(?:sent|send|sends|gave|given) (?:me|him|her|them|us) (?:a|the) plan\b",
         ),
     ),
     Family(
@@ -1282,6 +1308,8 @@ RESOLVED: tuple[Family, ...] = (
     Family(
         "the child is now well",
         0.8,
+        # Not "lol" (session 7): young people laugh off the very things that endanger them ("says not 2 tell my
+        # parents lol"); on every bench set it held back a child and never a false alarm.
         (
             r"\b(?:i'?m|im|i am|she'?s|he'?s|she is|he is|they are|they'?re|we'?re) (?:ok|okay|fine|safe|well|settled|happier|better|back|doing (?:well|better|loads better|great|good))\b",
             r"\bdoing (?:well|better|loads better)\b",
@@ -1300,7 +1328,6 @@ RESOLVED: tuple[Family, ...] = (
             r"\bsatisfied\b",
             r"\bapproved\b(?! (?:foster|adopt\w{0,4}|kinship|connected (?:person|persons|carers?)|childminders?))",
             r"\bi passed\b",
-            r"\blol\b",
             r"\bgaining weight\b",
             r"\baccidental\b",
             r"\bno action\b",

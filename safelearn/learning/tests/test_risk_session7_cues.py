@@ -1,0 +1,81 @@
+"""Session 7 cues of the immediate-risk screen (issue 14): text-speak grooming, a whole packet of tablets, the
+FGM euphemism in quotation marks, a group's loyalty test, a young person held by adults, and "lol" no longer
+read as a sign that the child is well.
+
+Every sentence is written for these tests (none comes from a benchmark set). They run the rules alone
+(``use_model=False``) so they show what the lexicon does, and once through the shipped model (the web form's path).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safelearn.learning.engine.risk import assess_immediate_risk
+
+GROOMING = "grooming"
+SUICIDAL = "self-harm or suicidal talk"
+FGM = "female genital mutilation"
+RADICALISATION = "radicalisation"
+HELD = "a young person held by adults or kept from leaving"
+
+
+def _rules(text: str) -> tuple[bool, list[str]]:
+    a = assess_immediate_risk(text, answered_yes=False, use_model=False)
+    return a.at_risk, a.reasons
+
+
+def _fired(reasons: list[str], label: str) -> bool:
+    return any(r.startswith(f"cue: {label} (") for r in reasons)
+
+
+DANGER_NOW = [
+    (GROOMING, "the man from the gym keeps dm'ing me at 2am and says its our thing and not 2 tell my mum"),
+    (GROOMING, "my swimming teacher wants me to come 2 his flat on sunday, he says dont tell any1"),
+    (SUICIDAL, "wats the most u can take. i have a full box of co-codamol in my room"),
+    (SUICIDAL, "what happens if you swallow a whole strip of sleeping tablets? asking for me"),
+    (FGM, 'My aunty says my little sister will get "cut" in the summer like all the girls in our family.'),
+    (FGM, "Mum's relatives want her daughters to be 'cut' before the wedding trip in August."),
+    (RADICALISATION, "this server says i have to prove im ready. they sent me a plan for friday"),
+    (HELD, "im in a house with older lads and they wont let me leave, my phones nearly dead"),
+    (HELD, "She rang crying from a flat, the men there refused to give her phone back. She is 14."),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), DANGER_NOW)
+def test_each_new_cue_fires_and_flags_on_the_rules_alone(label: str, text: str) -> None:
+    flagged, reasons = _rules(text)
+    assert _fired(reasons, label), reasons
+    assert flagged, reasons
+
+
+NOT_NOW = [
+    # The same words with the danger dealt with or never there.
+    "Mum took my phone off me for a week because I was on it at 2am, so unfair.",
+    "My dad locked the car and we walked to the park. It was a nice day.",
+    "The pharmacist noticed the repeat had a whole box of paracetamol on it and changed it before it was collected.",
+    "The FGM protection order was granted on Monday; her passport is held by the court and she is safe at home.",
+    "The youth club ran a session on how gangs make boys prove they are loyal. Good discussion, no concerns.",
+    "A haircut is booked for Saturday and she is excited.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOW)
+def test_the_same_words_without_a_danger_now_are_not_flagged(text: str) -> None:
+    flagged, reasons = _rules(text)
+    assert not flagged, reasons
+    assert not _fired(reasons, HELD), reasons
+
+
+def test_lol_is_not_read_as_the_child_being_well() -> None:
+    # Nervous laughter after a request for secrecy: before session 7 "lol" counted against the grooming cue.
+    text = "my coach snaps me at 1am and says not 2 tell my parents cos theyd get the wrong idea lol"
+    flagged, reasons = _rules(text)
+    assert not any("the child is now well" in r for r in reasons), reasons
+    assert flagged, reasons
+
+
+@pytest.mark.parametrize(("label", "text"), DANGER_NOW[::2])
+def test_the_web_forms_path_with_the_model_still_flags_them(label: str, text: str) -> None:
+    result = assess_immediate_risk(text, answered_yes=False)
+    assert result.at_risk, result.reasons
+    assert _fired(result.reasons, label), result.reasons
