@@ -26,8 +26,9 @@ still with the person who did it, written from practice knowledge without readin
 named only the categories of a blind set's misses); see ``PASSAGE_FAMILIES`` for how the model's floor reads them.
 Session 7 added text-speak spellings to grooming ("not 2 tell", "msg me at 1am", "come 2 his house"), a whole
 packet of tablets, the FGM euphemism in quotation marks, a loyalty test or plan sent by a group, and a family for
-a young person held by adults, after reading the misses of bench/data/risk_heldout16.jsonl (a development set
-since); set 17 stayed blind.
+a young person held by adults, an injury to a baby who cannot move yet and an adult "boyfriend (24)", and stopped
+reading "lol" and "thanks" as signs the child is well, after reading the misses of
+bench/data/risk_heldout16.jsonl (a development set since); set 17 stayed blind.
 """
 
 from __future__ import annotations
@@ -298,6 +299,7 @@ HARM: tuple[Family, ...] = (
             + _ADULT_AGE
             + r"\b(?! ?(?:mins?|minutes|%|weeks?|days?|months?|hours?|tablets|pills|times|miles|mph|working))",
             r"\bin (?:his|their) (?:20|30|40)s\b",
+            r"\b(?:boyfriend|boyf|bf|fella)\b (?:[a-z]{1,15} )?\((?:1[89]|[2-4][0-9])\)",
             r"\b(?:county lines|out country|trap house)\b",
             r"\b(?:cse|cce)\b",
             r"\bexploit",
@@ -329,6 +331,18 @@ HARM: tuple[Family, ...] = (
             r"\b(?:livestream|live stream|dares|on camera)\b",
             r"\btake (?:her|his|your|ur|my) (?:top|clothes|shirt|t-shirt) off\b",
             r"\b(?:a|do a) run to\b",
+        ),
+    ),
+    Family(
+        # Session 7: bruising, a torn frenulum or a fracture in a baby who cannot move is a sentinel injury
+        # (NICE CG89): it needs a child protection medical, whatever the explanation given.
+        "an injury to a baby who cannot move yet",
+        1.0,
+        (
+            r"\b(?:[0-9]{1,2}[- ]?(?:week|month)[- ]?old|newborn|non[- ]mobile|baby|infant)\b.{0,120}"
+            r"\b(?:bruis\w{0,4}|frenulum|fractur\w{0,3}|petechia\w{0,2})",
+            r"\b(?:bruis\w{0,4}|frenulum|fractur\w{0,3}|petechia\w{0,2})\b.{0,60}"
+            r"\b(?:[0-9]{1,2}[- ]?(?:week|month)[- ]?old|newborn|non[- ]mobile|baby|infant)\b",
         ),
     ),
     Family(
@@ -465,6 +479,7 @@ HARM: tuple[Family, ...] = (
             r"\bburn(?:s|ed|ing)? (?:her|him|me)\b",
             r"\bfractur",
             r"\btorn frenulum\b",
+            r"\b(?:torn|tear|tears|ripped|split|injured|cut) (?:to |of |in )?(?:the |her |his |a )?(?:upper |lower )?(?:lip )?frenulum\b",
             r"\bslap",
             r"\bpunch",
             r"\bkick(?:s|ed|ing)?\b",
@@ -1316,9 +1331,6 @@ RESOLVED: tuple[Family, ...] = (
             r"(?<!if she )(?<!if he )(?<!if they )(?<!whether she )(?<!whether he )(?<!not )(?<!n't )(?<!never )\bfeel(?:s|ing)? (?:better|happier|much happier|settled|safe)\b",
             r"\bin a better place\b",
             r"\bgot help\b",
-            # not a farewell's "thank you for everything" (the tenth pass's family reads that as danger)
-            r"\bthanks?\b(?! (?:for|4) (?:everything|always|all you))",
-            r"\bthank you\b(?! (?:for|4) (?:everything|always|all you))",
             r"\bis working\b",
             r"\bno harm\b",
             r"\b(?:was|were|is|are) not (?:exposed|hurt|injured)\b|\b(?:wasn'?t|weren'?t) (?:exposed|hurt|injured)\b",

@@ -17,6 +17,8 @@ SUICIDAL = "self-harm or suicidal talk"
 FGM = "female genital mutilation"
 RADICALISATION = "radicalisation"
 HELD = "a young person held by adults or kept from leaving"
+BABY_INJURY = "an injury to a baby who cannot move yet"
+EXPLOITATION = "signs of exploitation"
 
 
 def _rules(text: str) -> tuple[bool, list[str]]:
@@ -38,6 +40,12 @@ DANGER_NOW = [
     (RADICALISATION, "this server says i have to prove im ready. they sent me a plan for friday"),
     (HELD, "im in a house with older lads and they wont let me leave, my phones nearly dead"),
     (HELD, "She rang crying from a flat, the men there refused to give her phone back. She is 14."),
+    (
+        BABY_INJURY,
+        "Health visitor saw the 3-month-old at home; there is a tear to the upper lip frenulum. Dad said the dummy did it.",
+    ),
+    (BABY_INJURY, "Nursery noticed two small bruises on the 7 month old's cheek at drop-off. Mum said he fell."),
+    (EXPLOITATION, "Year 9 girl says her boyfriend Callum (22) will collect her from the school gate after club."),
 ]
 
 
@@ -56,6 +64,9 @@ NOT_NOW = [
     "The FGM protection order was granted on Monday; her passport is held by the court and she is safe at home.",
     "The youth club ran a session on how gangs make boys prove they are loyal. Good discussion, no concerns.",
     "A haircut is booked for Saturday and she is excited.",
+    "The 4-month-old's bruise was seen by the paediatrician the same day; a child protection medical was done "
+    "and the strategy meeting agreed a safety plan. Baby is with grandparents.",
+    "Mum's partner Callum (22) has been assessed and the assessment is on file; no concerns were raised.",
 ]
 
 
@@ -79,3 +90,14 @@ def test_the_web_forms_path_with_the_model_still_flags_them(label: str, text: st
     result = assess_immediate_risk(text, answered_yes=False)
     assert result.at_risk, result.reasons
     assert _fired(result.reasons, label), result.reasons
+
+
+def test_thanks_in_an_email_is_not_read_as_the_child_being_well() -> None:
+    # A professional's sign-off says nothing about the child; before session 7 it counted against the cue.
+    text = (
+        "Hi, quick one: Maddie (13) told the class her online boyfriend is about 20 and she is meeting him at the "
+        "station on Saturday. Her mum does not know. Thanks, Jo"
+    )
+    flagged, reasons = _rules(text)
+    assert not any("the child is now well" in r for r in reasons), reasons
+    assert flagged, reasons
