@@ -71,10 +71,11 @@ _ACRONYM_WORDS = (
     | ACRONYMS
     | ROLE_ACRONYMS
 )
+ACRONYM_WORDS = _ACRONYM_WORDS
 
 # a chat copied with its times and the speaker's role: "23:14 lils: u up", "21:15 jo (SSW): ok" (pass 6)
 _SPEAKER_LINE = re.compile(
-    r"^[^\S\n]*+(?:(?:[01]?\d|2[0-3])[:.][0-5]\d[^\S\n]++)?([A-Za-z][\w'’.-]{0,24}+)"
+    r"^[^\S\n]*+(?:\[?(?:[01]?\d|2[0-3])[:.][0-5]\d\]?[^\S\n]++)?([A-Za-z][\w'’.-]{0,24}+)"
     r"(?:[^\S\n]++\([A-Za-z ]{1,20}+\))?[^\S\n]*+:(?!\d)[^\S\n]*+\S",
     re.MULTILINE,
 )
@@ -122,8 +123,10 @@ _KIN_LOWER = re.compile(r"\b(?:" + "|".join(_KIN_WORDS) + r")[^\S\n]++([a-z]{3,}
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
     """Speakers of a chat typed into a report: a label opening two or more lines of a run of labelled lines."""
-    found = [m for m in _SPEAKER_LINE.finditer(text) if m.group(1).lower().rstrip(".") not in _FIELD_LABELS]
-    if len(found) < 3:
+    lines = list(_SPEAKER_LINE.finditer(text))
+    found = [m for m in lines if m.group(1).lower().rstrip(".") not in _FIELD_LABELS]
+    own_lines = sum(1 for m in lines if m.group(1).lower() == "me")
+    if len(found) + own_lines < 3:
         return []
     counts = Counter(m.group(1).lower() for m in found)
     # a label typed in lower case is a chat name ("bobs:"), a capitalised ordinary word a log's field
@@ -137,8 +140,9 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
         and w not in ROLE_ACRONYMS
         and (w in first_names() or not is_everyday(w.rstrip(".")) or typed_lower[w])
     }
-    # a chat has at least two voices; one label repeated is a form field ("Staff: ...", "Staff: ...")
-    if len(speakers) < 2:
+    # a chat has at least two voices; one label repeated is a form field ("Staff: ...", "Staff: ...");
+    # the writer's own lines ("me: ...") are a voice (pass 7)
+    if len(speakers) + (own_lines >= 1) < 2:
         return []
     return [(m.start(1), m.end(1)) for m in found if m.group(1).lower() in speakers]
 

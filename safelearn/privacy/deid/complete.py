@@ -35,6 +35,7 @@ from .lexicon import (
     is_common,
     is_everyday,
 )
+from .lower_address import lower_addresses
 from .orgs import _generic
 from .roles import ROLE_NOUNS
 from .tokens import is_initial
@@ -61,9 +62,13 @@ _BUSINESS_HEADS = _ws(
     mentoring pastors allotments salon barbers barber garage motors autos store stores shop shops
     takeaway kebabs kebab pizza pizzeria restaurant diner hotel motel hostel studio studios gym fitness
     boxing academy project projects trust charity foundation centre center co-op launderette laundrette cafe café caff bistro grill chippy
-    works yard depot warehouse lettings estates agents solicitors pharmacy chemist nursery"""
+    works yard depot warehouse lettings estates agents solicitors pharmacy chemist nursery
+    team service services council adoption camhs mash"""
 )
 _HEADS = {h.lower() for h in ORG_HEADS} | _BUSINESS_HEADS
+# heads that turn a name into a service only with a word between ("Harrowfield Recovery Service";
+# a word taken for a name before "Service" alone is more often "Forest Service")
+_WEAK_HEADS = _ws("service services team")
 _WORD_CHARS = "'’-&"
 _NUMBERED_HEADS = _ws("box unit flat ward room pitch plot block bay suite apartment apt")
 _FLAT = re.compile(
@@ -187,7 +192,9 @@ def _grow_run(text: str, span: Span, adjacent: bool = False) -> Span:
             words.append(w)
             pos = w[1]
             continue
-        if not _capitalised(piece) or _blocked(text, *w):
+        # an acronym inside a service's name counts only if a head word ends the run ("FGC Service")
+        acronym = piece.isupper() and piece.isalpha() and 2 <= len(piece) <= 5
+        if not (_capitalised(piece) or acronym) or _blocked(text, *w):
             break
         words.append(w)
         pos = w[1]
@@ -195,15 +202,22 @@ def _grow_run(text: str, span: Span, adjacent: bool = False) -> Span:
             break
     while words and text[words[-1][0] : words[-1][1]] == "&":
         words.pop()
+    while (
+        words
+        and _lower(text[words[-1][0] : words[-1][1]]) not in _HEADS
+        and text[words[-1][0] : words[-1][1]].isupper()
+    ):
+        words.pop()
     if words:
         last = _lower(text[words[-1][0] : words[-1][1]])
         if last in _HEADS and label != "PERSON":
             end = words[-1][1]
-        elif last in _HEADS and label == "PERSON":
+        elif last in _HEADS and label == "PERSON" and (len(words) >= 2 or last not in _WEAK_HEADS):
             end, label = words[-1][1], "ORG_LOCAL"
         elif label == "PERSON":
             for w in words:
-                if text[w[0] : w[1]] == "&" or not _person_word(_lower(text[w[0] : w[1]])):
+                piece = text[w[0] : w[1]]
+                if piece == "&" or piece.isupper() or not _person_word(_lower(piece)):
                     break
                 end = w[1]
     # left
@@ -425,7 +439,49 @@ def _carry(text: str, spans: list[Span], grown: Iterable[tuple[Span, Span]]) -> 
 
 
 _PART_SPLIT = re.compile(r",[^\S\n]*|[^\S\n]on[^\S\n]|\n")
-_FREQUENT_OPENERS = _ws("will may can mark bill sue pat grace hope faith joy rose summer jack art don ray")
+# frequent words that open sentences as words ("Will you", "Hope you are well"); nouns such as Joy,
+# Grace, Faith open a sentence as the person named in full elsewhere in the report (pass 7)
+_FREQUENT_OPENERS = _ws("will may can mark bill sue pat hope jack art don ray")
+
+
+_COUPLE_GAP = re.compile(r"[^\S\n](?:and|&)[^\S\n]")
+_NICKNAME_GAP = re.compile(r"[^\S\n][\"“'‘]|[\"”'’][^\S\n]")
+
+
+def _joined(text: str, spans: list[Span]) -> list[Span]:
+    """A couple sharing a surname ("Pat and Colin Marsh") and a nickname quoted inside a name
+    (`Gary "Gaz" Hill`) are one name, the words between them too (pass 7)."""
+    out: list[Span] = []
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if a.label != "PERSON" or b.label != "PERSON":
+            continue
+        gap = text[a.end : b.start]
+        first, second = text[a.start : a.end], text[b.start : b.end].split()
+        titled = _word_before(text, a.start)
+        couple = (
+            " " not in first
+            and len(second) >= 2
+            and _lower(first) in first_names()
+            and not any(w.isupper() for w in [first, *second])
+            and not (titled and _lower(text[titled[0] : titled[1]].rstrip(".")) in TITLES)  # "Mr Morgan and ..."
+        )
+        if couple and _lower(second[0]) in first_names() and _COUPLE_GAP.fullmatch(gap):
+            out.append(Span(a.start, b.end, "PERSON"))
+        elif _NICKNAME_GAP.fullmatch(gap) and i + 2 < len(spans):
+            c = spans[i + 2]
+            closing = text[b.end : c.start]
+            if c.label == "PERSON" and _NICKNAME_GAP.fullmatch(closing):
+                out.append(Span(a.start, c.end, "PERSON"))
+    return out
+
+
+def _with_the(text: str, span: Span) -> Span:
+    """A house named with its article opens an address ("The Granary, Hill Top Farm")."""
+    house = span.label == "ADDRESS" and span.start >= 4 and text[span.start - 4 : span.start] == "The "
+    if house and "," in text[span.start : span.end]:
+        return Span(span.start - 4, span.end, span.label)
+    return span
 
 
 def complete_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -442,10 +498,13 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
             new = _grow_address(text, new)
         if s.label in ("PERSON", "URL_OR_HANDLE", "CASE_REF", "DATE"):
             new = _grow_token(text, new)
+        new = _with_the(text, new)
         if new != s:
             grown.append((s, new))
         out.append(new)
     out.extend(o for o in (_bracketed_org(text, s) for s in spans if s.label == "PERSON") if o is not None)
     out.extend(_on_street(text, spans))
     out.extend(_carry(text, out, grown))
+    out.extend(lower_addresses(text, out))  # issue 19 pass 7
+    out.extend(_joined(text, spans))
     return out

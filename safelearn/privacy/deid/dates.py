@@ -102,7 +102,9 @@ FESTIVAL_DAY = re.compile(r"\b(?i:christmas|xmas|boxing|new[^\S\n]year['’]?s?)
 
 # a month with its year (issue 19 pass 5): "in placement since Jan 2023", "arrived in August 2023" narrows
 # an event to a month, which the pool should not hold; a year alone or a month alone stays
-MONTH_YEAR = re.compile(rf"(?<![\w-]){_MON}[^\S\n]+(?:19|20)\d\d(?![\w/-])", re.IGNORECASE)
+MONTH_YEAR = re.compile(
+    rf"(?<![\w-]){_MON}[^\S\n]+(?:(?:19|20)\d\d|['’]\d\d)(?![\w/-])", re.IGNORECASE
+)  # pass 7: "from Jan '24"
 
 
 class DateDetector:

@@ -416,6 +416,8 @@ ORG_HEADS = {
     "mentoring": "ORG_LOCAL",
     "pastors": "ORG_LOCAL",
     "allotments": "ORG_LOCAL",
+    # issue 19 pass 7: adoption agencies named like fostering ones ("Northern Hearts Adoption")
+    "adoption": "ORG_LOCAL",
 }
 
 # modifiers that make "X Centre" generic rather than a named place
@@ -431,5 +433,6 @@ GENERIC_MODIFIERS = _ws(
     job jobcentre job-centre homeless housing benefits distribution call trampoline play soft
     registered same other next previous new-build his her different another every each any some
     early help safeguarding locality integrated front door access exploitation missing multi-agency
+    regional national voluntary statutory
     """
 )

@@ -19,6 +19,7 @@ from .cues import (
 )
 from .endings import closing_names
 from .informal import frequent_word_names, given_before_surname, informal_names
+from .initials import standing_initials
 from .lexicon import (
     CUES,
     LOWER_STOP,
@@ -36,6 +37,7 @@ from .lexicon import (
     is_everyday,
     surnames,
 )
+from .lower_people import lower_people
 from .mentions import lower_mentions, short_forms, title_phrase
 from .names_by_company import (
     bullet_people,
@@ -84,7 +86,7 @@ _LAST_WORDS = re.compile(
 _INITIALS_END = re.compile(r"\s[-–—~]+\s*([A-Z]{1,3})\s*$")
 _SIGN_CUE = re.compile(
     r"\b(?i:regards|thanks|thank you|cheers|best wishes|kind regards|many thanks|signed|"
-    r"reported by|written by|completed by|submitted by|author|reporter|my name is)[ \t]*[:,-]?[ \t]*\n?[ \t]*"
+    r"reported by|written by|completed by|submitted by|author|reporter|my name is|key person)[ \t]*[:,-]?[ \t]*\n?[ \t]*"
     r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
 )
 _KNOWN_AS = re.compile(
@@ -442,6 +444,8 @@ def detect_people(text: str) -> list[Span]:
     extra.extend(aliases)
     extra.extend(alias_mentions(text, aliases, lambda w: is_common(w) or names.stop(w)))
     extra.extend(log_initials(text))
+    extra.extend(standing_initials(text))  # issue 19 pass 7
+    extra.extend(lower_people(text, lambda w: w in names.first, lambda w: w in names.last, is_common))
     extra.extend(kin_names(text, lambda w: w in names.first, lambda w: w in frequent_word_names()))
     for a, _b in extra:
         k = starts.get(a)
