@@ -38,6 +38,7 @@ from .lexicon import (
 from .lower_address import lower_addresses
 from .orgs import _generic
 from .roles import ROLE_NOUNS
+from .services import place_services
 from .tokens import is_initial
 from .types import Span
 from .welsh import WELSH_WORDS
@@ -212,7 +213,11 @@ def _grow_run(text: str, span: Span, adjacent: bool = False) -> Span:
         last = _lower(text[words[-1][0] : words[-1][1]])
         if last in _HEADS and label != "PERSON":
             end = words[-1][1]
-        elif last in _HEADS and label == "PERSON" and (len(words) >= 2 or last not in _WEAK_HEADS):
+        elif (
+            last in _HEADS
+            and label == "PERSON"
+            and (len(words) >= 2 or " " in text[start:end] or last not in _WEAK_HEADS)
+        ):
             end, label = words[-1][1], "ORG_LOCAL"
         elif label == "PERSON":
             for w in words:
@@ -507,4 +512,5 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
     out.extend(_carry(text, out, grown))
     out.extend(lower_addresses(text, out))  # issue 19 pass 7
     out.extend(_joined(text, spans))
+    out.extend(place_services(text))
     return out

@@ -115,6 +115,22 @@ def _next_to_digits(text: str, start: int, end: int) -> bool:
     )
 
 
+# one capital for a child the writer spoke to or quotes: "Spoke to K. about", "She said R sent"
+_ONE_LETTER = re.compile(
+    r"\b(?:(?:[Ss]poke|[Tt]alked|[Ss]poken)[^\S\n]++(?:to|with)[^\S\n]++([B-HJ-Z])(?:\.(?=[^\S\n])|(?=[^\S\n]))"
+    r"|said[^\S\n]++([B-HJ-Z])(?=[^\S\n]++(?:sent|had|has|was|kept|did|told|asked|wanted|would)\b))"
+)
+
+
+def one_letter_people(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ONE_LETTER.finditer(text):
+        g = 1 if m.group(1) else 2
+        end = m.end(g) + (1 if text.startswith(".", m.end(g)) else 0)
+        out.append((m.start(g), end))
+    return out
+
+
 def standing_initials(text: str) -> list[tuple[int, int]]:
     """Two (or, listed or owning, three) capitals that stand for a person, and their other mentions."""
     found: set[str] = set()

@@ -78,3 +78,64 @@ def lower_people(
             if _usable(word) and (is_given(word) or (pattern is _BEFORE_ROLE and not ordinary(word))):
                 out.append((m.start(1), m.end(1)))
     return out
+
+
+# a chat typed into a report: three or more lines opening with a lower-case label ("soph: ...")
+_CHAT_LINE = re.compile(r"^[^\S\n]*+(?:\[?\d{1,2}[:.]\d\d\]?[^\S\n]++)?[a-z][\w.'’-]{0,24}+[^\S\n]*+:", re.MULTILINE)
+# in a chat, the one who said or did something: "shantelle sed", "mase shud just stay in"
+_CHAT_SUBJECT = re.compile(
+    r"(?<![\w'’-])([a-z][a-z'’-]{2,20}+)[^\S\n]++(?:sed|said|says|sez|put|posted|shud|should|wud|cud|"
+    r"is[^\S\n]++gonna|gonna|told|tld|sent|got|has|had)\b"
+)
+# "big j sed": a nickname of a letter with its prefix
+_BIG_LETTER = re.compile(r"(?<![\w'’-])(?:big|lil)[^\S\n]([b-hj-tvwyz])(?=[^\S\n]++[a-z])")
+# words of a chat that are no one's name however unusual their spelling
+_CHAT_WORDS = frozenset(
+    [
+        "dont",
+        "im",
+        "hes",
+        "shes",
+        "thats",
+        "whats",
+        "theyre",
+        "ppl",
+        "wot",
+        "dey",
+        "dem",
+        "they",
+        "someone",
+        "sum1",
+        "every1",
+        "any1",
+        "noone",
+        "nobody",
+        "everyone",
+        "mum",
+        "dad",
+        "nan",
+        "bro",
+        "sis",
+        "she",
+        "he",
+        "who",
+    ]
+)
+
+
+def chat_people(
+    text: str, is_given: Callable[[str], bool], ordinary: Callable[[str], bool], frequent: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """In a chat typed into a report, a listed or unusual lower-case word saying or doing something,
+    and a letter nickname after big/lil."""
+    if sum(1 for _ in zip(range(3), _CHAT_LINE.finditer(text), strict=False)) < 3:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _CHAT_SUBJECT.finditer(text):
+        word = m.group(1)
+        if word in _CHAT_WORDS or not _usable(word):
+            continue
+        if (is_given(word) and not frequent(word)) or not ordinary(word):
+            out.append((m.start(1), m.end(1)))
+    out.extend((m.start(), m.end()) for m in _BIG_LETTER.finditer(text))
+    return out

@@ -19,7 +19,7 @@ from .cues import (
 )
 from .endings import closing_names
 from .informal import frequent_word_names, given_before_surname, informal_names
-from .initials import standing_initials
+from .initials import one_letter_people, standing_initials
 from .lexicon import (
     CUES,
     LOWER_STOP,
@@ -37,7 +37,7 @@ from .lexicon import (
     is_everyday,
     surnames,
 )
-from .lower_people import lower_people
+from .lower_people import chat_people, lower_people
 from .mentions import lower_mentions, short_forms, title_phrase
 from .names_by_company import (
     bullet_people,
@@ -445,7 +445,9 @@ def detect_people(text: str) -> list[Span]:
     extra.extend(alias_mentions(text, aliases, lambda w: is_common(w) or names.stop(w)))
     extra.extend(log_initials(text))
     extra.extend(standing_initials(text))  # issue 19 pass 7
+    extra.extend(one_letter_people(text))
     extra.extend(lower_people(text, lambda w: w in names.first, lambda w: w in names.last, is_common))
+    extra.extend(chat_people(text, lambda w: w in names.first, is_common, lambda w: w in frequent_word_names()))
     extra.extend(kin_names(text, lambda w: w in names.first, lambda w: w in frequent_word_names()))
     for a, _b in extra:
         k = starts.get(a)

@@ -91,3 +91,39 @@ def test_a_word_name_opening_a_sentence_is_carried_from_the_full_name() -> None:
 )
 def test_pass7_guards(text: str, part: str) -> None:
     assert not touched(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # in a chat, a listed or unusual lower-case word saying or doing something, and big/lil + a letter
+        (
+            "Messages typed up by staff, 3/2:\n\n[20:01] kiddo_b: u out 2nite\n[20:02] me: cant im grounded\n"
+            "[20:03] kiddo_b: tamzin sed ur mum is strict\n[20:04] me: shes not my mum",
+            "tamzin",
+        ),
+        ("tia: wer r u\nme: home\ntia: big t sed hes comin\nme: no", "big t"),
+        # one capital for a child spoken to or quoted
+        ("Spoke to V. about the messages on her phone.", "V"),
+        ("She said Q sent the first picture.", "Q"),
+        # a service named by its place and acronym; a national charity's local office
+        ("To: Brackenmoor MASH\nSubject: referral", "Brackenmoor MASH"),
+        ("Referred to Citizens Advice Brackenmoor with consent.", "Citizens Advice Brackenmoor"),
+        ("She finished the course at Brackenmoor Recovery Service, and now works.", "Brackenmoor Recovery Service"),
+    ],
+)
+def test_pass7_chat_letters_and_services(text: str, part: str) -> None:
+    assert covered(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("tia: wer r u\nme: home\ntia: someone sed ur grounded\nme: no", "someone"),
+        ("It goes in the Friday EDT handover and to Local CAMHS.", "Friday"),
+        ("It goes in the Friday EDT handover and to Local CAMHS.", "Local"),
+        ("Note: she sed nothing.", "she"),
+    ],
+)
+def test_pass7_chat_and_service_guards(text: str, part: str) -> None:
+    assert not touched(text, part)
