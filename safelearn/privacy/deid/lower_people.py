@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .lexicon import LOWER_STOP, NOT_NAMES, TITLES
 
 _NAME = r"[a-z][a-z'’-]{1,20}+"
-_INTRODUCED = re.compile(rf"\bmy[^\S\n]++name[^\S\n]++(?:is|was|'s|’s)[^\S\n]++({_NAME})(?:[^\S\n]++({_NAME}))?")
+_INTRODUCED = re.compile(rf"\b[Mm]y[^\S\n]++name[^\S\n]++(?:is|was|'s|’s)[^\S\n]++({_NAME})(?:[^\S\n]++({_NAME}))?")
 _WHO = (
     r"(?:neighbour|neighbor|next[^\S\n]door|auntie|aunty|aunt|uncle|cousin|boyfriend|boyfrend|girlfriend|bf|gf|"
     r"mate|friend|keyworker|key[^\S\n]worker|social[^\S\n]worker|housing[^\S\n](?:man|lady|officer)|"

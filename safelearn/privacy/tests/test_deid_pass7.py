@@ -39,6 +39,7 @@ def _one_span(text: str, part: str) -> bool:
         ("his cousin lives on the brackley estate", "brackley estate"),
         # lower-case names after the word that says who they are
         ("my name is kerys boland and im 12", "kerys boland"),
+        ("Hello. My name is kerys boland and I live next door.", "kerys boland"),
         ("i hate it when her boyfrend lee shouts at us", "lee"),
         ("my neighbour dale has people round", "dale"),
         ("basically tom (my keyworker) told everyone", "tom"),
