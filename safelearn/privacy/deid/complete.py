@@ -41,6 +41,7 @@ from .roles import ROLE_NOUNS
 from .services import place_services
 from .tokens import is_initial
 from .types import Span
+from .venues import venues
 from .welsh import WELSH_WORDS
 
 
@@ -64,7 +65,7 @@ _BUSINESS_HEADS = _ws(
     takeaway kebabs kebab pizza pizzeria restaurant diner hotel motel hostel studio studios gym fitness
     boxing academy project projects trust charity foundation centre center co-op launderette laundrette cafe café caff bistro grill chippy
     works yard depot warehouse lettings estates agents solicitors pharmacy chemist nursery
-    team service services council adoption camhs mash"""
+    team service services council adoption camhs mash convenience newsagents newsagent minimart supermarket"""
 )
 _HEADS = {h.lower() for h in ORG_HEADS} | _BUSINESS_HEADS
 # heads that turn a name into a service only with a word between ("Harrowfield Recovery Service";
@@ -497,6 +498,10 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
         new = s
         if s.label in ("PERSON", "ORG_LOCAL", "SCHOOL", "ADDRESS"):
             new = _grow_run(text, new)
+        if new == s and s.label == "PERSON" and text.startswith(("'s", "’s"), s.end):
+            # a shop named by its owner ("Kumar's Convenience"): the run after the 's ends in a head word
+            owned = _grow_run(text, Span(s.start, s.end + 2, "PERSON"))
+            new = owned if owned.label == "ORG_LOCAL" else new
         if new.label == "PERSON":
             new = _grow_initial(text, _drop_bare_s(text, new))
         if new.label in ("ADDRESS", "ORG_LOCAL"):
@@ -513,4 +518,5 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
     out.extend(lower_addresses(text, out))  # issue 19 pass 7
     out.extend(_joined(text, spans))
     out.extend(place_services(text))
+    out.extend(venues(text, spans))  # issue 19 pass 8
     return out

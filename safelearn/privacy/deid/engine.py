@@ -13,6 +13,7 @@ from .named_places import NamedPlaceDetector
 from .orgs import ContextOrgDetector
 from .people import PersonDetector
 from .places import PlaceDetector
+from .role_names import RoleNameDetector
 from .streets import StreetDetector
 from .structured import StructuredDetector
 from .types import Detector, Span
@@ -45,6 +46,7 @@ DEFAULT_DETECTORS: tuple[Detector, ...] = (
     NamedPlaceDetector(),  # issue 19: lower-case schools, named homes and houses, brand services
     ContextOrgDetector(),
     PersonDetector(),
+    RoleNameDetector(),  # issue 19 pass 8: "Kerry the IRO", "Ruth at the fostering team", "The worker, April,"
     WelshDetector(),  # issue 21: Welsh names, places and addresses (mutated forms too)
 )
 

@@ -50,6 +50,7 @@ _WORD_NAMES = frozenset(
         "dawn",
     ]
 )
+WORD_NAMES = _WORD_NAMES  # shared with role_names.py (issue 19 pass 8)
 # words that follow a first name without being a surname ("ruby i am 9", "jo and me")
 _NOT_SURNAME = frozenset(
     ["and", "or", "i", "im", "am", "is", "was", "from", "age", "aged", "in", "at", "on", "the", "a", "to"]

@@ -23,6 +23,10 @@ _BRANCH = re.compile(
 )
 
 
+# a compass part of a place's service ("Hexley East MASH"): issue 19 pass 8
+_COMPASS = frozenset(["north", "south", "east", "west", "central"])
+
+
 def _place_word(word: str) -> bool:
     lw = word.lower()
     return lw not in GENERIC_MODIFIERS and lw not in WEEKDAYS and lw not in MONTHS and not is_everyday(lw)
@@ -31,7 +35,8 @@ def _place_word(word: str) -> bool:
 def place_services(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _SERVICE_ACRONYM.finditer(text):
-        if all(_place_word(w) for w in m.group(1).split()):
+        words = m.group(1).split()
+        if _place_word(words[0]) and all(_place_word(w) or w.lower() in _COMPASS for w in words[1:]):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     for m in _BRANCH.finditer(text):
         if _place_word(m.group(1)):

@@ -17,6 +17,35 @@ URL = re.compile(
     r"|\b(?:facebook|fb|instagram|tiktok|snapchat|twitter|x|youtube|linkedin|threads)\.com/[^\s<>\"')\]]+",
     re.IGNORECASE,
 )
+# a link typed without its scheme but with a path: "discord.gg/k7Qx", "bit.ly/3abc", "linktr.ee/jaz" (issue 19 pass 8);
+# the last label must be a web ending, so "and/or" and "1.5/2" never match
+BARE_LINK = re.compile(r"(?<![\w@./-])[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++/[^\s<>\"')\]]++")
+_WEB_ENDINGS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "uk",
+        "gg",
+        "ly",
+        "me",
+        "io",
+        "ee",
+        "tv",
+        "app",
+        "co",
+        "gl",
+        "gd",
+        "be",
+        "to",
+        "sh",
+        "link",
+        "page",
+        "site",
+        "xyz",
+        "chat",
+    ]
+)
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 HANDLE_CUE = re.compile(
     r"\b(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|twitter|handle|username|user ?name|user|account|"
@@ -292,6 +321,13 @@ def detect_structured(text: str) -> list[Span]:
         while end > m.start() and text[end - 1] in ".,;:!?":
             end -= 1
         out.append(Span(m.start(), end, "URL_OR_HANDLE"))
+    for m in BARE_LINK.finditer(text):
+        host = m.group().split("/", 1)[0]
+        if host.rsplit(".", 1)[-1].lower() in _WEB_ENDINGS and not host.replace(".", "").isdigit():
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,;:!?":
+                end -= 1
+            out.append(Span(m.start(), end, "URL_OR_HANDLE"))
     for m in HANDLE.finditer(text):
         out.append(Span(m.start(), m.end(), "URL_OR_HANDLE"))
     for m in HANDLE_CUE.finditer(text):
@@ -331,8 +367,8 @@ def detect_structured(text: str) -> list[Span]:
     for m in LOG_OF_DATE.finditer(text):
         # "CAD 4471 of 12/06": a log number and the day it was raised, written as one reference
         if re.search(
-            r"\b(?i:log|cad|incident|ref|reference|number|no)\b\.?\s*[:#]?\s*$",
-            text[max(0, m.start() - 20) : m.start()],
+            r"\b(?i:log|cad|incident|ref|reference|number|no)\b\.?\s*[:#]?\s*(?:(?i:was|is)\s+)?$",
+            text[max(0, m.start() - 24) : m.start()],
         ):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
     for m in SLASH_NUMBER.finditer(text):

@@ -1,0 +1,50 @@
+"""Capitalised given names that are also ordinary words, told by the role set beside them (issue 19 pass 8).
+
+``Kerry``, ``Ruth``, ``April`` and ``Grace`` are listed given names and ordinary words (a county, an old
+noun, a month), so opening a sentence with no verb after them they are left. The words beside them say
+they are people: ``Kerry the IRO said``, ``Ruth at the fostering team went through it``, ``The worker,
+April, has been told``. Only listed given names count, and never one that is mostly a modal or a verb
+(``Will the IRO attend?``). Bounded runs only, so every pattern is linear-time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MONTHS, NOT_NAMES, TITLES, first_names
+from .lower_people import WORD_NAMES
+from .types import Span
+
+_NAME = r"([A-Z][a-z'’-]{1,20}+)"
+_START = r"(?:^|(?<=[.!?\n][^\S\n])|(?<=[.!?\n])|(?<=,[^\S\n])|(?<=\band[^\S\n]))"
+_ROLE = (
+    r"(?i:iro|sw|ssw|social[^\S\n]worker|key[^\S\n]?worker|carer|foster[^\S\n]carer|teacher|manager|mentor|"
+    r"advocate|nurse|chair|pa|personal[^\S\n]adviser|health[^\S\n]visitor|midwife|officer|practitioner|"
+    r"worker|lead|senco|dsl|therapist|counsellor|support[^\S\n]worker|family[^\S\n]worker)"
+)
+_NAME_THE_ROLE = re.compile(rf"{_START}{_NAME}[^\S\n]++(?:the|my|our|her|his|their)[^\S\n]++{_ROLE}\b")
+_NAME_AT_TEAM = re.compile(
+    rf"{_START}{_NAME}[^\S\n]++(?:at|from)[^\S\n]++the[^\S\n]++(?:[a-z]{{2,20}}+[^\S\n]++){{0,2}}"
+    r"(?:team|service|agency|office|hub|surgery|practice|unit|project)\b"
+)
+_ROLE_COMMA_NAME = re.compile(rf"\b{_ROLE}[^\S\n]*+,[^\S\n]*+{_NAME}[^\S\n]*+,")
+
+
+def _given(word: str, month_ok: bool = False) -> bool:
+    lw = word.lower()
+    if lw not in first_names() or lw in WORD_NAMES or lw in TITLES:
+        return False
+    # set off by commas after a role, a month is the worker's name ("The worker, April, rang")
+    return lw not in NOT_NAMES or (month_ok and lw in MONTHS)
+
+
+class RoleNameDetector:
+    """A listed given name set beside the role it holds or the team it works in."""
+
+    def detect(self, text: str) -> list[Span]:
+        out: list[Span] = []
+        for pattern in (_NAME_THE_ROLE, _NAME_AT_TEAM, _ROLE_COMMA_NAME):
+            for m in pattern.finditer(text):
+                if _given(m.group(1), month_ok=pattern is _ROLE_COMMA_NAME):
+                    out.append(Span(m.start(1), m.end(1), "PERSON"))
+        return out

@@ -1,0 +1,51 @@
+"""Places that locate a family without a street word (issue 19 pass 8).
+
+A pub is named ``The <Noun> and <Noun>`` and written with a capital ``The`` in mid-sentence; a tram
+or bus stop is a place name before a lower-case ``tram stop``/``bus station``; a street with no
+suffix (``Kingsway``, ``Broadway``) is told by its house number before it and the town after it
+(``at 88 Kingsway, Stockport``). Each pattern starts only at a word's start and uses bounded or
+possessive runs, so it stays linear-time (``test_deid_redos.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import GENERIC_MODIFIERS, MONTHS, NOT_NAMES, WEEKDAYS, first_names, is_everyday
+from .types import Span
+
+_NOUN = r"[A-Z][a-z'’]{1,20}+"
+# "(The Crown and Anchor)", "the sign for The Fox and Hounds": a capital The after an open bracket or a
+# lower-case word or comma, and no capitalised word after the pair ("The Children and Families Act")
+_PUB = re.compile(
+    rf"(?:(?<=\()|(?<=[a-z,][^\S\n]))The[^\S\n]{_NOUN}[^\S\n](?:and|&)[^\S\n]{_NOUN}(?![\w'’-]|[^\S\n]++[A-Z0-9])"
+)
+_PLACE = r"[A-Z][a-z'’-]{2,20}+"
+_STOP = re.compile(
+    rf"(?<![\w'’-])({_PLACE}(?:[^\S\n]{_PLACE})?)[^\S\n](?:tram|bus|train|railway|rail|metro|tube)"
+    r"[^\S\n](?:stop|station|stn|interchange)\b"
+)
+# "at 88 Kingsway, Stockport": a house number, one found word, a comma and a capitalised town
+_NUMBER_BEFORE = re.compile(r"\b(?i:at|on|to|from|of|lives|address)[^\S\n]++(\d{1,4}[A-Za-z]?)[^\S\n]++$")
+_TOWN_AFTER = re.compile(r",[^\S\n]*+[A-Z][a-z]")
+
+
+def _place_word(word: str) -> bool:
+    lw = word.lower()
+    return not (lw in GENERIC_MODIFIERS or lw in WEEKDAYS or lw in MONTHS or lw in NOT_NAMES or is_everyday(lw))
+
+
+def venues(text: str, spans: list[Span]) -> list[Span]:
+    """Pubs, stops and suffix-less streets, as extra spans (the caller resolves overlaps)."""
+    out = [Span(m.start(), m.end(), "ORG_LOCAL") for m in _PUB.finditer(text)]
+    for m in _STOP.finditer(text):
+        if _place_word(m.group(1).split()[0]):
+            out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
+    for s in spans:
+        word = text[s.start : s.end]
+        if s.label not in ("PERSON", "ORG_LOCAL") or " " in word or word.lower() in first_names():
+            continue
+        before = _NUMBER_BEFORE.search(text, max(0, s.start - 20), s.start)
+        if before and _TOWN_AFTER.match(text, s.end):
+            out.append(Span(before.start(1), s.end, "ADDRESS"))
+    return out

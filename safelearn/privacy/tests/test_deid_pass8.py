@@ -1,0 +1,61 @@
+"""Issue 19 pass 8: given names that are also ordinary words told by the role beside them, a shop named
+by its owner, a service with a compass part, pubs, tram and bus stops, a street with no suffix between
+its house number and town, links typed without a scheme, a police log number after 'was'.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from safelearn.privacy.deid import redact
+
+from .deid_helpers import covered
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # a listed given name that is an ordinary word, beside its role or team
+        ("The boy was upset. Kerry the IRO said the review would move.", "Kerry"),
+        ("Plans were agreed. Ruth at the adoption support team will write to the carers.", "Ruth"),
+        ("The letter was sent on. The worker, June, has been told and supported.", "June"),
+        # a shop named by its owner, with a head word after the possessive
+        ("He went to the corner shop (Sharma's Convenience) for bread.", "Sharma's Convenience"),
+        # a service named by its place, a compass word and an acronym
+        ("The call went through to the Bristol North MASH on Monday.", "Bristol North MASH"),
+        # pubs, and stops named by their place
+        ("She was seen outside the pub (The Plough and Harrow) late on.", "The Plough and Harrow"),
+        ("A photo showed the sign for The Swan and Cygnet behind them.", "The Swan and Cygnet"),
+        ("He offered her a lift from Brindlecombe tram stop after school.", "Brindlecombe tram stop"),
+        ("They waited at Bramley bus stop at four.", "Bramley bus stop"),
+        # a street with no suffix: the house number before it and the town after
+        ("Home visit to the family at 31 Fairway, Dunmore. Both children seen.", "31 Fairway"),
+        # links without a scheme, and a log number after 'was'
+        ("The invite link was chatrm.gg/Qz8kP2x and it was shared widely.", "chatrm.gg/Qz8kP2x"),
+        ("The police log number was 2231 of 04/03/2024. Nobody was hurt.", "2231 of 04/03/2024"),
+    ],
+)
+def test_pass8_kinds_are_covered(text: str, part: str) -> None:
+    assert covered(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # a modal given name beside a role is a question, not a name
+        ("Will the IRO attend the review?", "Will"),
+        # an everyday word between commas after a role is no name
+        ("We spoke to the manager, however, and nothing changed.", "however"),
+        # a compass word alone is no place
+        ("The East MASH said no further action.", "East MASH"),
+        # a capital The with more capitals after it is a title, not a pub
+        ("This falls under The Children and Families Act 2014.", "The Children and Families Act"),
+        # an owner's relative is not a shop
+        ("Sharma's Mum came to the door.", "Mum"),
+        # dotted abbreviations and fractions before a slash are no links
+        ("Use the form e.g./i.e. the short one, and/or ring.", "e.g./i.e."),
+    ],
+)
+def test_pass8_ordinary_text_stays(text: str, part: str) -> None:
+    start = text.index(part)
+    assert not any(s.start < start + len(part) and s.end > start for s in redact(text).spans)
