@@ -22,7 +22,15 @@ _ROLE = (
     r"advocate|nurse|chair|pa|personal[^\S\n]adviser|health[^\S\n]visitor|midwife|officer|practitioner|"
     r"worker|lead|senco|dsl|therapist|counsellor|support[^\S\n]worker|family[^\S\n]worker)"
 )
-_NAME_THE_ROLE = re.compile(rf"{_START}{_NAME}[^\S\n]++(?:the|my|our|her|his|their)[^\S\n]++{_ROLE}\b")
+_NAME_THE_ROLE = re.compile(
+    rf"{_START}{_NAME}[^\S\n]++(?:the|my|our|her|his|their)[^\S\n]++(?:[a-z]{{2,15}}+[^\S\n]++){{0,2}}{_ROLE}\b"
+)
+# "Grace from CAMHS rang": a listed given name and the service (an acronym) they come from
+_NAME_FROM_ACRONYM = re.compile(rf"{_START}{_NAME}[^\S\n]++from[^\S\n]++(?:the[^\S\n]++)?[A-Z]{{2,6}}+\b")
+# "Cc: Kerry (IRO), Ruth (SW)": a listed given name with its role in brackets after it
+_NAME_BRACKET_ROLE = re.compile(rf"(?<![\w'’-]){_NAME}[^\S\n]*+\((?:the[^\S\n]++|my[^\S\n]++)?{_ROLE}\)")
+# a contact saved under a name or a letter: 'saved under "M"', "saved as 'Bro Kez'"
+_SAVED_AS = re.compile(r"\bsaved[^\S\n]++(?:as|under)[^\S\n]++[\"“'‘]([^\"”'’\n]{1,30}+)[\"”'’]")
 _NAME_AT_TEAM = re.compile(
     rf"{_START}{_NAME}[^\S\n]++(?:at|from)[^\S\n]++the[^\S\n]++(?:[a-z]{{2,20}}+[^\S\n]++){{0,2}}"
     r"(?:team|service|agency|office|hub|surgery|practice|unit|project)\b"
@@ -30,9 +38,9 @@ _NAME_AT_TEAM = re.compile(
 _ROLE_COMMA_NAME = re.compile(rf"\b{_ROLE}[^\S\n]*+,[^\S\n]*+{_NAME}[^\S\n]*+,")
 
 
-def _given(word: str, month_ok: bool = False) -> bool:
+def _given(word: str, month_ok: bool = False, word_name_ok: bool = False) -> bool:
     lw = word.lower()
-    if lw not in first_names() or lw in WORD_NAMES or lw in TITLES:
+    if lw not in first_names() or lw in TITLES or (lw in WORD_NAMES and not word_name_ok):
         return False
     # set off by commas after a role, a month is the worker's name ("The worker, April, rang")
     return lw not in NOT_NAMES or (month_ok and lw in MONTHS)
@@ -43,8 +51,11 @@ class RoleNameDetector:
 
     def detect(self, text: str) -> list[Span]:
         out: list[Span] = []
-        for pattern in (_NAME_THE_ROLE, _NAME_AT_TEAM, _ROLE_COMMA_NAME):
+        for pattern in (_NAME_THE_ROLE, _NAME_AT_TEAM, _NAME_FROM_ACRONYM, _NAME_BRACKET_ROLE, _ROLE_COMMA_NAME):
             for m in pattern.finditer(text):
-                if _given(m.group(1), month_ok=pattern is _ROLE_COMMA_NAME):
+                # a role in brackets after the word leaves no modal or verb reading ("Dawn (chair)")
+                bracket = pattern is _NAME_BRACKET_ROLE
+                if _given(m.group(1), month_ok=pattern is _ROLE_COMMA_NAME, word_name_ok=bracket):
                     out.append(Span(m.start(1), m.end(1), "PERSON"))
+        out.extend(Span(m.start(1), m.end(1), "PERSON") for m in _SAVED_AS.finditer(text))
         return out

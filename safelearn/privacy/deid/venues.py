@@ -22,7 +22,7 @@ _PUB = re.compile(
 )
 _PLACE = r"[A-Z][a-z'’-]{2,20}+"
 _STOP = re.compile(
-    rf"(?<![\w'’-])({_PLACE}(?:[^\S\n]{_PLACE})?)[^\S\n](?:tram|bus|train|railway|rail|metro|tube)"
+    rf"(?<![\w'’-])({_PLACE}(?:[^\S\n]{_PLACE})?)[^\S\n](?i:tram|bus|train|railway|rail|metro|metrolink|tube)"
     r"[^\S\n](?:stop|station|stn|interchange)\b"
 )
 # "at 88 Kingsway, Stockport": a house number, one found word, a comma and a capitalised town

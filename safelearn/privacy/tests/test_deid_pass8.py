@@ -19,7 +19,14 @@ from .deid_helpers import covered
         ("The boy was upset. Kerry the IRO said the review would move.", "Kerry"),
         ("Plans were agreed. Ruth at the adoption support team will write to the carers.", "Ruth"),
         ("The letter was sent on. The worker, June, has been told and supported.", "June"),
+        ("Grace from CAMHS rang back after the meeting.", "Grace"),
+        ("Nothing new. Carol the school nurse said he has lost weight.", "Carol"),
+        ("Present: Dawn (chair), Joy (SW), the carers.", "Dawn"),
+        ("Present: Dawn (chair), Joy (SW), the carers.", "Joy"),
+        # a contact saved under a letter
+        ('He had a second phone with one number saved under "T" only.', "T"),
         # a shop named by its owner, with a head word after the possessive
+        ("He was sent to Gill's Off Licence for cigarettes.", "Gill's Off Licence"),
         ("He went to the corner shop (Sharma's Convenience) for bread.", "Sharma's Convenience"),
         # a service named by its place, a compass word and an acronym
         ("The call went through to the Bristol North MASH on Monday.", "Bristol North MASH"),
@@ -28,6 +35,7 @@ from .deid_helpers import covered
         ("A photo showed the sign for The Swan and Cygnet behind them.", "The Swan and Cygnet"),
         ("He offered her a lift from Brindlecombe tram stop after school.", "Brindlecombe tram stop"),
         ("They waited at Bramley bus stop at four.", "Bramley bus stop"),
+        ("He was dropped at the Crandon Metrolink stop.", "Crandon Metrolink stop"),
         # a street with no suffix: the house number before it and the town after
         ("Home visit to the family at 31 Fairway, Dunmore. Both children seen.", "31 Fairway"),
         # links without a scheme, and a log number after 'was'
@@ -44,6 +52,8 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
     [
         # a modal given name beside a role is a question, not a name
         ("Will the IRO attend the review?", "Will"),
+        ("Will the new IRO attend the review?", "Will"),
+        ("May from the start of term he goes to school.", "May"),
         # an everyday word between commas after a role is no name
         ("We spoke to the manager, however, and nothing changed.", "however"),
         # a compass word alone is no place
