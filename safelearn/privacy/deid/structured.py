@@ -53,6 +53,12 @@ HANDLE_CUE = re.compile(
     r"(?P<h>(?=[A-Za-z0-9_.]*(?:[._][A-Za-z0-9]|\d))[A-Za-z0-9_][A-Za-z0-9_.]{2,}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
+# "her snap is jadeyyx": a plain lower-case handle after a platform and "is" or a colon, when it is
+# no ordinary word ("her snap is private", "insta: deleted" stay); issue 19 pass 8
+PLAIN_HANDLE_CUE = re.compile(
+    r"\b(?i:snap(?:chat)?|insta(?:gram)?|tik[^\S\n]?tok|ig|username|user[^\S\n]name)[^\S\n]*+(?:is|was|:|=)"
+    r"[^\S\n]*+[\"']?(?P<h>[a-z][a-z0-9]{3,24}+)(?![\w@.'’-])"
+)
 PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d \-)]{7,16}\d(?![\d])")
 POSTCODE = re.compile(
     r"(?<![\w-])([A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?[0-9][0-9A-HJKMNPR-Ya-hjkmnpr-y]?)"
@@ -84,6 +90,11 @@ PREFIXED_REF = re.compile(
 )
 LOG_OF_DATE = re.compile(
     r"(?<![\w/-])(?:[A-Z]{2,7}[^\S\n]++)?\d{2,6}[^\S\n]++of[^\S\n]++\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+)
+# "CAD 221", "log number 56 of 3 March": a police log's short number after its cue (issue 19 pass 8)
+SHORT_LOG = re.compile(
+    r"\b(?:CAD|(?i:log)[^\S\n]++(?i:number|no\.?|ref))[^\S\n]*+(?:(?i:was|is)[^\S\n]++)?[:#]?[^\S\n]*+"
+    r"(?P<r>\d{2,6}+(?:[^\S\n]++of[^\S\n]++\d{1,2}(?:st|nd|rd|th)?[^\S\n]++[A-Z][a-z]{2,8}+)?)(?![\w/])"
 )
 LONG_NUMBER = re.compile(r"(?<![\w./£$-])\d{6,9}(?![\w/]|\.\d)")
 # numbers in slash-separated parts, as police and courts write them: "13/99012/24", "0412/2024";
@@ -330,6 +341,9 @@ def detect_structured(text: str) -> list[Span]:
             out.append(Span(m.start(), end, "URL_OR_HANDLE"))
     for m in HANDLE.finditer(text):
         out.append(Span(m.start(), m.end(), "URL_OR_HANDLE"))
+    for m in PLAIN_HANDLE_CUE.finditer(text):
+        if not is_common(m.group("h")):
+            out.append(Span(m.start("h"), m.end("h"), "URL_OR_HANDLE"))
     for m in HANDLE_CUE.finditer(text):
         h = m.group("h").rstrip(".")
         out.append(Span(m.start("h"), m.start("h") + len(h), "URL_OR_HANDLE"))
@@ -364,6 +378,7 @@ def detect_structured(text: str) -> list[Span]:
     for m in PREFIXED_REF.finditer(text):
         if sum(c.isdigit() for c in m.group("r")) >= 4:
             out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))
+    out.extend(Span(m.start("r"), m.end("r"), "CASE_REF") for m in SHORT_LOG.finditer(text))
     for m in LOG_OF_DATE.finditer(text):
         # "CAD 4471 of 12/06": a log number and the day it was raised, written as one reference
         if re.search(

@@ -25,6 +25,12 @@ _STOP = re.compile(
     rf"(?<![\w'’-])({_PLACE}(?:[^\S\n]{_PLACE})?)[^\S\n](?i:tram|bus|train|railway|rail|metro|metrolink|tube)"
     r"[^\S\n](?:stop|station|stn|interchange)\b"
 )
+# "Address: 27 Broadway", "lives at 9 Kingsway": a house number and one or two capitalised words where
+# an address is named, whatever the words are
+_ADDRESS_LEAD = re.compile(
+    r"\b(?:(?i:address)[^\S\n]*+(?:is|was|:|-)|(?i:lives|living|lived|staying)[^\S\n]++at)[^\S\n]*+"
+    r"(\d{1,4}[A-Za-z]?[^\S\n]++[A-Z][a-z-]{2,20}+(?:[^\S\n]++[A-Z][a-z-]{2,20}+)?)(?![\w'’-])"
+)
 # "at 88 Kingsway, Stockport": a house number, one found word, a comma and a capitalised town
 _NUMBER_BEFORE = re.compile(r"\b(?i:at|on|to|from|of|lives|address)[^\S\n]++(\d{1,4}[A-Za-z]?)[^\S\n]++$")
 _TOWN_AFTER = re.compile(r",[^\S\n]*+[A-Z][a-z]")
@@ -41,6 +47,7 @@ def venues(text: str, spans: list[Span]) -> list[Span]:
     for m in _STOP.finditer(text):
         if _place_word(m.group(1).split()[0]):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
+    out.extend(Span(m.start(1), m.end(1), "ADDRESS") for m in _ADDRESS_LEAD.finditer(text))
     for s in spans:
         word = text[s.start : s.end]
         if s.label not in ("PERSON", "ORG_LOCAL") or " " in word or word.lower() in first_names():

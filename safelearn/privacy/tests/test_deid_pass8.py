@@ -41,6 +41,11 @@ from .deid_helpers import covered
         # links without a scheme, and a log number after 'was'
         ("The invite link was chatrm.gg/Qz8kP2x and it was shared widely.", "chatrm.gg/Qz8kP2x"),
         ("The police log number was 2231 of 04/03/2024. Nobody was hurt.", "2231 of 04/03/2024"),
+        ("Police attended under CAD 318 and took a statement.", "318"),
+        # a plain handle after a platform, and a house number with a street word where an address is named
+        ("She said her snap is brekkiqueen and she adds anyone.", "brekkiqueen"),
+        ("Address: 42 Hollowmere, Dunford DN9 3QX", "42 Hollowmere"),
+        ("He lives at 5 Broadway with his grandad.", "5 Broadway"),
     ],
 )
 def test_pass8_kinds_are_covered(text: str, part: str) -> None:
@@ -52,6 +57,9 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
     [
         # a modal given name beside a role is a question, not a name
         ("Will the IRO attend the review?", "Will"),
+        ("Her snap is private and her insta: deleted.", "private"),
+        ("He keeps a log of 45 incidents for the panel.", "45"),
+        ("The girls moved to 2 Children's homes last year.", "2 Children"),
         ("Will the new IRO attend the review?", "Will"),
         ("May from the start of term he goes to school.", "May"),
         # an everyday word between commas after a role is no name
