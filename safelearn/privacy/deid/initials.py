@@ -108,6 +108,15 @@ def _after_thing_word(text: str, start: int) -> bool:
     return m is not None and m.group(1).lower() in _NOT_AFTER
 
 
+# a pair the writer spoke to ("Spoke to JT and his mum") or set in brackets after a family word
+# ("mum (SL) said"): issue 19 pass 8
+_SPOKEN_TO = re.compile(r"\b(?i:spoke|spoken|talked|chatted)[^\S\n]++(?:to|with)[^\S\n]++$")
+_KIN_BRACKET = re.compile(
+    r"\b(?i:mum|mam|dad|mother|father|nan|nana|gran|grandma|grandad|brother|sister|stepdad|stepmum|aunt|auntie|"
+    r"uncle|cousin|partner|boyfriend|girlfriend|carer|child|son|daughter|sibling)[^\S\n]*+\($"
+)
+
+
 def _next_to_digits(text: str, start: int, end: int) -> bool:
     """A code beside a number ("AB 12", "12 AB") or in a heading of capitals is no one's initials."""
     return bool(re.match(r"[^\S\n]?\d", text[end : end + 2])) or bool(
@@ -152,6 +161,8 @@ def standing_initials(text: str) -> list[tuple[int, int]]:
             or (_APPOSED.search(text, max(0, start - 16), start) and text.startswith(",", end))
             or (_CASE_ITEM.search(text, max(0, start - 4), start) and _CASE_ITEM_END.match(text, end))
             or (len(word) == 2 and _DOES.match(text, end))
+            or (len(word) == 2 and _SPOKEN_TO.search(text, max(0, start - 16), start))
+            or (_KIN_BRACKET.search(text, max(0, start - 16), start) and text.startswith(")", end))
         ):
             found.add(word)
     found |= _listed_people(text)

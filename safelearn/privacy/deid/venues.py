@@ -25,6 +25,13 @@ _STOP = re.compile(
     rf"(?<![\w'’-])({_PLACE}(?:[^\S\n]{_PLACE})?)[^\S\n](?i:tram|bus|train|railway|rail|metro|metrolink|tube)"
     r"[^\S\n](?:stop|station|stn|interchange)\b"
 )
+# "fernside police station", "oakmere boxing club": a lower-case place name before a landmark's type,
+# when the word is no ordinary one ("the local police station" stays)
+_LOWER_LANDMARK = re.compile(
+    r"(?<![\w'’-])([a-z][a-z'’-]{2,20}+)[^\S\n]++(?:(?:police|fire|bus|train|railway|tram|coach)[^\S\n]++station|"
+    r"(?:youth|boxing|football|rugby|cricket|swimming|sports?|dance|drama|social|snooker|darts|golf|tennis|"
+    r"cadet|gym|working[^\S\n]men'?s)[^\S\n]++club)\b"
+)
 # "Address: 27 Broadway", "lives at 9 Kingsway": a house number and one or two capitalised words where
 # an address is named, whatever the words are
 _ADDRESS_LEAD = re.compile(
@@ -48,6 +55,9 @@ def venues(text: str, spans: list[Span]) -> list[Span]:
         if _place_word(m.group(1).split()[0]):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     out.extend(Span(m.start(1), m.end(1), "ADDRESS") for m in _ADDRESS_LEAD.finditer(text))
+    for m in _LOWER_LANDMARK.finditer(text):
+        if not is_everyday(m.group(1)) and m.group(1) not in NOT_NAMES:
+            out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     for s in spans:
         word = text[s.start : s.end]
         if s.label not in ("PERSON", "ORG_LOCAL") or " " in word or word.lower() in first_names():

@@ -46,6 +46,12 @@ from .deid_helpers import covered
         ("She said her snap is brekkiqueen and she adds anyone.", "brekkiqueen"),
         ("Address: 42 Hollowmere, Dunford DN9 3QX", "42 Hollowmere"),
         ("He lives at 5 Broadway with his grandad.", "5 Broadway"),
+        # lower-case landmarks named by a place that is no ordinary word
+        ("we got picked up by the police and taken to brackwell police station", "brackwell police station"),
+        ("he goes to tarnside boxing club most nights", "tarnside boxing club"),
+        # two capitals the writer spoke to, or set in brackets after a family word
+        ("Spoke to QB and his mum at the door.", "QB"),
+        ("Her stepdad (WN) answered and would not let us in.", "WN"),
     ],
 )
 def test_pass8_kinds_are_covered(text: str, part: str) -> None:
@@ -58,6 +64,8 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
         # a modal given name beside a role is a question, not a name
         ("Will the IRO attend the review?", "Will"),
         ("Her snap is private and her insta: deleted.", "private"),
+        ("She was taken to the local police station by car.", "local police station"),
+        ("I spoke to SW about the plan and to IT about the laptop.", "IT"),
         ("He keeps a log of 45 incidents for the panel.", "45"),
         ("The girls moved to 2 Children's homes last year.", "2 Children"),
         ("Will the new IRO attend the review?", "Will"),
