@@ -85,6 +85,18 @@ _CAMPUS = {"City", "North", "South", "East", "West", "Central"}
 _GENERIC_A_AND_E = {"the", "at", "to", "in", "and", "or", "of", "went", "local", "nearest", "our"}
 
 
+# words that are a building or ground and also the first word of many streets (issue 19 pass 8)
+_BUILDING_FIRST = frozenset(
+    ["lodge", "park", "court", "view", "house", "church", "station", "school", "college", "hospital", "grange"]
+)
+_LOWER_WORD_LEFT = re.compile(r"[a-z,][^\S\n]++$")
+
+
+def _mid_sentence(text: str, pos: int) -> bool:
+    """A lower-case word or a comma just before: the capital is the name's, not the sentence's."""
+    return bool(_LOWER_WORD_LEFT.search(text, max(0, pos - 4), pos))
+
+
 def detect_addresses(text: str) -> list[Span]:
     out: list[Span] = []
     for rx in (NUMBERED, NAMED_STREET, UNIT):
@@ -92,7 +104,9 @@ def detect_addresses(text: str) -> list[Span]:
             start, end = m.start(), m.end()
             if rx is NAMED_STREET:
                 first = m.group().split()[0].lower()
-                if first in NOT_NAMES and first not in {"st", "st."}:
+                # "on Lodge Lane", "near Park Road": a building's word names the street in mid-sentence
+                building = first in _BUILDING_FIRST and m.group()[0].isupper() and _mid_sentence(text, m.start())
+                if first in NOT_NAMES and first not in {"st", "st."} and not building:
                     # "The Lane" style phrases, or a sentence starting "On ..."
                     start = m.start() + len(m.group().split()[0]) + 1
                     if start >= end or not text[start].isupper() or text[start:end].split()[0].lower() in NOT_NAMES:

@@ -46,6 +46,9 @@ from .deid_helpers import covered
         ("She said her snap is brekkiqueen and she adds anyone.", "brekkiqueen"),
         ("Address: 42 Hollowmere, Dunford DN9 3QX", "42 Hollowmere"),
         ("He lives at 5 Broadway with his grandad.", "5 Broadway"),
+        # a street named after a building, in mid-sentence
+        ("The pram is still at her aunt's on Lodge Lane for now.", "Lodge Lane"),
+        ("He was stopped by police near Court Street late at night.", "Court Street"),
         # lower-case landmarks named by a place that is no ordinary word
         ("we got picked up by the police and taken to brackwell police station", "brackwell police station"),
         ("he goes to tarnside boxing club most nights", "tarnside boxing club"),
@@ -65,6 +68,7 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
         ("Will the IRO attend the review?", "Will"),
         ("Her snap is private and her insta: deleted.", "private"),
         ("She was taken to the local police station by car.", "local police station"),
+        ("The Lane was closed for the fair.", "The Lane"),
         ("I spoke to SW about the plan and to IT about the laptop.", "IT"),
         ("He keeps a log of 45 incidents for the panel.", "45"),
         ("The girls moved to 2 Children's homes last year.", "2 Children"),
