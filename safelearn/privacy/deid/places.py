@@ -131,6 +131,9 @@ def detect_addresses(text: str) -> list[Span]:
     return joined
 
 
+_NAMED_SCHOOL_HEADS = frozenset(["primary", "academy", "infants", "juniors"])
+
+
 def _token_left(text: str, pos: int) -> tuple[int, int] | None:
     """(start, end) of the word that ends in the spaces just before ``pos``, within 40 characters."""
     lo = max(0, pos - 40)
@@ -183,7 +186,14 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         words.pop()
     if not words:
         return head_start
-    if all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
+    # a school named after a building or ground ("Park Primary", "Grange Park Academy"): capitalised
+    # words that are organisation heads but no generic modifier or school word (issue 19 pass 8)
+    named_school = (
+        head in _NAMED_SCHOOL_HEADS
+        and not lower
+        and all(w in ORG_HEADS and ORG_HEADS[w] != "SCHOOL" and w not in GENERIC_MODIFIERS for w in words)
+    )
+    if not named_school and all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
         return head_start
     # "Leeds nursery" is generic, but an estate is named after its area ("Seacroft estate")
     if caps_before_lower_head and head != "estate" and all(w in PLACES or w in NOT_NAMES for w in words):

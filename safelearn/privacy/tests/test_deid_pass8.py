@@ -49,6 +49,9 @@ from .deid_helpers import covered
         # a street named after a building, in mid-sentence
         ("The pram is still at her aunt's on Lodge Lane for now.", "Lodge Lane"),
         ("He was stopped by police near Court Street late at night.", "Court Street"),
+        # a school named after a building or ground
+        ("A teacher from Lodge Park Primary rang about the bruise.", "Lodge Park Primary"),
+        ("She moved up to Grange View Academy in September.", "Grange View Academy"),
         # lower-case landmarks named by a place that is no ordinary word
         ("we got picked up by the police and taken to brackwell police station", "brackwell police station"),
         ("he goes to tarnside boxing club most nights", "tarnside boxing club"),
@@ -69,6 +72,8 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
         ("Her snap is private and her insta: deleted.", "private"),
         ("She was taken to the local police station by car.", "local police station"),
         ("The Lane was closed for the fair.", "The Lane"),
+        ("He wants to join the Police Academy when he is older.", "Police Academy"),
+        ("The Local Primary offered a place.", "Local Primary"),
         ("I spoke to SW about the plan and to IT about the laptop.", "IT"),
         ("He keeps a log of 45 incidents for the panel.", "45"),
         ("The girls moved to 2 Children's homes last year.", "2 Children"),
