@@ -286,6 +286,9 @@ NOT_NAMES = (
     early help staying put sw ssw sws pa tm yp yps iro dsl hv gp gps mcdonald
     audi skoda bmw ford vauxhall toyota honda nissan kia hyundai volkswagen vw mercedes peugeot renault
     citroen fiat mini tesla volvo mazda jaguar lexus suzuki
+    corsa astra fiesta qashqai juke micra yaris systmone
+    we'll we've we're we'd you'll you've you're you'd they'll they've they're they'd he'll he'd she'll she'd
+    it'll that'll there'll who'll we’ll we’ve we’re we’d you’ll you’re they’ll they’re they’ve he’ll she’ll
     covid corona adhd asd autism autistic sen send esol ukvi
     """
     )

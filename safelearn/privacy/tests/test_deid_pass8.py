@@ -74,6 +74,10 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
         ("The Lane was closed for the fair.", "The Lane"),
         ("He wants to join the Police Academy when he is older.", "Police Academy"),
         ("The Local Primary offered a place.", "Local Primary"),
+        # contractions, a car's model and a records system are no one's name
+        ("Nothing was agreed. We'll be asking the school again.", "We'll"),
+        ("They drove off in a silver Vauxhall Astra at speed.", "Astra"),
+        ("I updated SystmOne and told the GP.", "SystmOne"),
         ("I spoke to SW about the plan and to IT about the laptop.", "IT"),
         ("He keeps a log of 45 incidents for the panel.", "45"),
         ("The girls moved to 2 Children's homes last year.", "2 Children"),
