@@ -29,6 +29,12 @@ _NAME_THE_ROLE = re.compile(
 _NAME_FROM_ACRONYM = re.compile(rf"{_START}{_NAME}[^\S\n]++from[^\S\n]++(?:the[^\S\n]++)?[A-Z]{{2,6}}+\b")
 # "Cc: Kerry (IRO), Ruth (SW)": a listed given name with its role in brackets after it
 _NAME_BRACKET_ROLE = re.compile(rf"(?<![\w'’-]){_NAME}[^\S\n]*+\((?:the[^\S\n]++|my[^\S\n]++)?{_ROLE}\)")
+# "Precious and her brother ...": a listed given name joined to a family member of theirs
+_NAME_AND_KIN = re.compile(
+    rf"{_START}{_NAME}[^\S\n]++and[^\S\n]++(?:her|his|their)[^\S\n]++(?:(?:older|younger|little|big|baby|"
+    r"half|step)[^\S\n]*+)?(?:brother|sister|sibling|mum|mother|dad|father|nan|gran|cousin|son|daughter|"
+    r"boyfriend|girlfriend|partner|twin|friend)s?\b"
+)
 # a contact saved under a name or a letter: 'saved under "M"', "saved as 'Bro Kez'"
 _SAVED_AS = re.compile(r"\bsaved[^\S\n]++(?:as|under)[^\S\n]++[\"“'‘]([^\"”'’\n]{1,30}+)[\"”'’]")
 _NAME_AT_TEAM = re.compile(
@@ -51,7 +57,14 @@ class RoleNameDetector:
 
     def detect(self, text: str) -> list[Span]:
         out: list[Span] = []
-        for pattern in (_NAME_THE_ROLE, _NAME_AT_TEAM, _NAME_FROM_ACRONYM, _NAME_BRACKET_ROLE, _ROLE_COMMA_NAME):
+        for pattern in (
+            _NAME_THE_ROLE,
+            _NAME_AT_TEAM,
+            _NAME_FROM_ACRONYM,
+            _NAME_BRACKET_ROLE,
+            _ROLE_COMMA_NAME,
+            _NAME_AND_KIN,
+        ):
             for m in pattern.finditer(text):
                 # a role in brackets after the word leaves no modal or verb reading ("Dawn (chair)")
                 bracket = pattern is _NAME_BRACKET_ROLE

@@ -23,6 +23,8 @@ from .deid_helpers import covered
         ("Nothing new. Carol the school nurse said he has lost weight.", "Carol"),
         ("Present: Dawn (chair), Joy (SW), the carers.", "Dawn"),
         ("Present: Dawn (chair), Joy (SW), the carers.", "Joy"),
+        # a listed given name joined to a family member of theirs
+        ("Treasure and her sister were both in the car.", "Treasure"),
         # a contact saved under a letter
         ('He had a second phone with one number saved under "T" only.', "T"),
         # a shop named by its owner, with a head word after the possessive
