@@ -35,13 +35,21 @@ _NAME_AND_KIN = re.compile(
     r"half|step)[^\S\n]*+)?(?:brother|sister|sibling|mum|mother|dad|father|nan|gran|cousin|son|daughter|"
     r"boyfriend|girlfriend|partner|twin|friend)s?\b"
 )
-# a contact saved under a name or a letter: 'saved under "M"', "saved as 'Bro Kez'"
-_SAVED_AS = re.compile(r"\bsaved[^\S\n]++(?:as|under)[^\S\n]++[\"“'‘]([^\"”'’\n]{1,30}+)[\"”'’]")
+# a contact saved under a name or a letter ('saved under "M"', "saved as 'Bro Kez'"), and a name given in
+# quotes after the word that names it ('a man called "Agha Jan"', 'known as "Smiler"')
+_SAVED_AS = re.compile(
+    r"\b(?:saved[^\S\n]++(?:as|under)|(?:called|named|nicknamed)|known[^\S\n]++as|goes[^\S\n]++by)[^\S\n]++"
+    r"[\"“]([^\"”\n]{1,30}+)[\"”]"
+    r"|\bsaved[^\S\n]++(?:as|under)[^\S\n]++['‘]([^'’\n]{1,30}+)['’]"
+)
 _NAME_AT_TEAM = re.compile(
     rf"{_START}{_NAME}[^\S\n]++(?:at|from)[^\S\n]++the[^\S\n]++(?:[a-z]{{2,20}}+[^\S\n]++){{0,2}}"
     r"(?:team|service|agency|office|hub|surgery|practice|unit|project)\b"
 )
 _ROLE_COMMA_NAME = re.compile(rf"\b{_ROLE}[^\S\n]*+,[^\S\n]*+{_NAME}[^\S\n]*+,")
+
+
+_QUOTED_NAME = re.compile(r"[A-Z][a-z'’-]{0,20}+(?:[^\S\n][A-Z][a-z'’-]{1,20}+){0,2}")
 
 
 def _given(word: str, month_ok: bool = False, word_name_ok: bool = False) -> bool:
@@ -70,5 +78,12 @@ class RoleNameDetector:
                 bracket = pattern is _NAME_BRACKET_ROLE
                 if _given(m.group(1), month_ok=pattern is _ROLE_COMMA_NAME, word_name_ok=bracket):
                     out.append(Span(m.start(1), m.end(1), "PERSON"))
-        out.extend(Span(m.start(1), m.end(1), "PERSON") for m in _SAVED_AS.finditer(text))
+        for m in _SAVED_AS.finditer(text):
+            g = 1 if m.group(1) is not None else 2
+            named = m.group(g)
+            # a name in title case or one capital, not a document or a phrase ('so called "friends"')
+            if m.group().startswith("saved") or (
+                _QUOTED_NAME.fullmatch(named) and named.split()[0].lower() not in NOT_NAMES
+            ):
+                out.append(Span(m.start(g), m.end(g), "PERSON"))
         return out

@@ -27,6 +27,8 @@ from .deid_helpers import covered
         ("Treasure and her sister were both in the car.", "Treasure"),
         # a contact saved under a letter
         ('He had a second phone with one number saved under "T" only.', "T"),
+        # a name given in quotes after the word that names it
+        ('He came over with a man called "Kaka May" who kept the passports.', "Kaka May"),
         # a shop named by its owner, with a head word after the possessive
         ("He was sent to Gill's Off Licence for cigarettes.", "Gill's Off Licence"),
         ("He went to the corner shop (Sharma's Convenience) for bread.", "Sharma's Convenience"),
@@ -82,6 +84,8 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
         ("I updated SystmOne and told the GP.", "SystmOne"),
         ("I spoke to SW about the plan and to IT about the laptop.", "IT"),
         ("He keeps a log of 45 incidents for the panel.", "45"),
+        ('His so called "friends" left him there.', "friends"),
+        ('She filled in a form called "Section 47 enquiry" with us.', "Section 47"),
         ("The girls moved to 2 Children's homes last year.", "2 Children"),
         ("Will the new IRO attend the review?", "Will"),
         ("May from the start of term he goes to school.", "May"),
