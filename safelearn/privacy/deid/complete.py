@@ -65,7 +65,7 @@ _BUSINESS_HEADS = _ws(
     takeaway kebabs kebab pizza pizzeria restaurant diner hotel motel hostel studio studios gym fitness
     boxing academy project projects trust charity foundation centre center co-op launderette laundrette cafe café caff bistro grill chippy
     works yard depot warehouse lettings estates agents solicitors pharmacy chemist nursery
-    team service services council adoption camhs mash convenience newsagents newsagent minimart supermarket licence"""
+    team service services council adoption camhs mash convenience newsagents newsagent minimart supermarket licence hospice"""
 )
 _HEADS = {h.lower() for h in ORG_HEADS} | _BUSINESS_HEADS
 # heads that turn a name into a service only with a word between ("Harrowfield Recovery Service";

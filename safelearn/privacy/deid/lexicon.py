@@ -287,6 +287,7 @@ NOT_NAMES = (
     audi skoda bmw ford vauxhall toyota honda nissan kia hyundai volkswagen vw mercedes peugeot renault
     citroen fiat mini tesla volvo mazda jaguar lexus suzuki
     corsa astra fiesta qashqai juke micra yaris systmone
+    sikh sikhs hindu hindus jewish buddhist jain rastafarian
     we'll we've we're we'd you'll you've you're you'd they'll they've they're they'd he'll he'd she'll she'd
     it'll that'll there'll who'll we’ll we’ve we’re we’d you’ll you’re they’ll they’re they’ve he’ll she’ll
     covid corona adhd asd autism autistic sen send esol ukvi

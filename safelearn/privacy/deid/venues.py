@@ -38,6 +38,8 @@ _ADDRESS_LEAD = re.compile(
     r"\b(?:(?i:address)[^\S\n]*+(?:is|was|:|-)|(?i:lives|living|lived|staying)[^\S\n]++at)[^\S\n]*+"
     r"(\d{1,4}[A-Za-z]?[^\S\n]++[A-Z][a-z-]{2,20}+(?:[^\S\n]++[A-Z][a-z-]{2,20}+)?)(?![\w'’-])"
 )
+# "Calderdale Royal": a town's hospital named by the town and "Royal" alone
+_TOWN_ROYAL = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]{3,20}+)[^\S\n]Royal\b(?![^\S\n]*+[A-Z\d])")
 # "at 88 Kingsway, Stockport": a house number, one found word, a comma and a capitalised town
 _NUMBER_BEFORE = re.compile(r"\b(?i:at|on|to|from|of|lives|address)[^\S\n]++(\d{1,4}[A-Za-z]?)[^\S\n]++$")
 _TOWN_AFTER = re.compile(r",[^\S\n]*+[A-Z][a-z]")
@@ -55,6 +57,9 @@ def venues(text: str, spans: list[Span]) -> list[Span]:
         if _place_word(m.group(1).split()[0]):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     out.extend(Span(m.start(1), m.end(1), "ADDRESS") for m in _ADDRESS_LEAD.finditer(text))
+    for m in _TOWN_ROYAL.finditer(text):
+        if _place_word(m.group(1)):
+            out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     for m in _LOWER_LANDMARK.finditer(text):
         if not is_everyday(m.group(1)) and m.group(1) not in NOT_NAMES:
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))

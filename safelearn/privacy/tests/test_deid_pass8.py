@@ -50,6 +50,9 @@ from .deid_helpers import covered
         ("She said her snap is brekkiqueen and she adds anyone.", "brekkiqueen"),
         ("Address: 42 Hollowmere, Dunford DN9 3QX", "42 Hollowmere"),
         ("He lives at 5 Broadway with his grandad.", "5 Broadway"),
+        # a town's hospital by the town and "Royal"; a hospice
+        ("She was kept in at Pendlebrook Royal for two nights.", "Pendlebrook Royal"),
+        ("Mum is now at St Wilfrid's Hospice in the day.", "St Wilfrid's Hospice"),
         # a street named after a building, in mid-sentence
         ("The pram is still at her aunt's on Lodge Lane for now.", "Lodge Lane"),
         ("He was stopped by police near Court Street late at night.", "Court Street"),
@@ -78,6 +81,7 @@ def test_pass8_kinds_are_covered(text: str, part: str) -> None:
         ("The Lane was closed for the fair.", "The Lane"),
         ("He wants to join the Police Academy when he is older.", "Police Academy"),
         ("The Local Primary offered a place.", "Local Primary"),
+        ("They went to the Sikh temple on Sunday.", "Sikh"),
         # contractions, a car's model and a records system are no one's name
         ("Nothing was agreed. We'll be asking the school again.", "We'll"),
         ("They drove off in a silver Vauxhall Astra at speed.", "Astra"),
