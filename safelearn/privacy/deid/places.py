@@ -131,7 +131,7 @@ def detect_addresses(text: str) -> list[Span]:
     return joined
 
 
-_NAMED_SCHOOL_HEADS = frozenset(["primary", "academy", "infants", "juniors"])
+_BUILDING_NAMED_HEADS = frozenset(["primary", "academy", "infants", "juniors", "lodge", "house", "view"])
 
 
 def _token_left(text: str, pos: int) -> tuple[int, int] | None:
@@ -186,14 +186,17 @@ def _org_left(text: str, head_start: int, lower: bool) -> int:
         words.pop()
     if not words:
         return head_start
-    # a school named after a building or ground ("Park Primary", "Grange Park Academy"): capitalised
-    # words that are organisation heads but no generic modifier or school word (issue 19 pass 8)
-    named_school = (
-        head in _NAMED_SCHOOL_HEADS
+    # a school or a home named after a building or ground ("Park Primary", "Grange Park Academy", "Park
+    # Lodge"): capitalised words that are organisation heads but no generic modifier or school word
+    # (issue 19 pass 8)
+    named_building = (
+        head in _BUILDING_NAMED_HEADS
         and not lower
         and all(w in ORG_HEADS and ORG_HEADS[w] != "SCHOOL" and w not in GENERIC_MODIFIERS for w in words)
     )
-    if not named_school and all(w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words):
+    if not named_building and all(
+        w in GENERIC_MODIFIERS or w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in words
+    ):
         return head_start
     # "Leeds nursery" is generic, but an estate is named after its area ("Seacroft estate")
     if caps_before_lower_head and head != "estate" and all(w in PLACES or w in NOT_NAMES for w in words):

@@ -59,6 +59,7 @@ from .deid_helpers import covered
         # a school named after a building or ground
         ("A teacher from Lodge Park Primary rang about the bruise.", "Lodge Park Primary"),
         ("She moved up to Grange View Academy in September.", "Grange View Academy"),
+        ("After the assault she was moved to Grange Lodge that night.", "Grange Lodge"),
         # lower-case landmarks named by a place that is no ordinary word
         ("we got picked up by the police and taken to brackwell police station", "brackwell police station"),
         ("he goes to tarnside boxing club most nights", "tarnside boxing club"),
