@@ -39,6 +39,7 @@ from .lower_address import lower_addresses
 from .orgs import _generic
 from .roles import ROLE_NOUNS
 from .services import place_services
+from .teams import place_teams
 from .tokens import is_initial
 from .types import Span
 from .venues import venues
@@ -519,4 +520,5 @@ def complete_spans(text: str, spans: list[Span]) -> list[Span]:
     out.extend(_joined(text, spans))
     out.extend(place_services(text))
     out.extend(venues(text, spans))  # issue 19 pass 8
+    out.extend(place_teams(text, out))  # issue 19 pass 9
     return out

@@ -54,6 +54,8 @@ _TIME_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|mg|ml|kg|%|mins?|
 # "today 19.09", "yesterday 11.03": a day word before day.month makes it a date, not a time (pass 6)
 _DAY_WORD_BEFORE = re.compile(r"\b(?i:today|yesterday|tomorrow|date|dated)[^\S\n]*+:?[^\S\n]*+$")
 _DATE_LIST_BEFORE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:,|and|&|or)\s*$")
+# "the weekend of 15th-16th March": the first day of a range joins the date after it (issue 19 pass 9)
+_RANGE_START = re.compile(r"(?<![\w/.:-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[^\S\n]?[-–][^\S\n]?$")
 
 
 def detect_dates(text: str) -> list[Span]:
@@ -63,7 +65,8 @@ def detect_dates(text: str) -> list[Span]:
         # "may" alone is a modal verb: need a digit right next to it
         if s.lower().startswith("may") and not re.match(r"may\s+\d", s, re.IGNORECASE):
             continue
-        out.append(Span(m.start(), m.end(), "DATE"))
+        first_day = _RANGE_START.search(text, max(0, m.start() - 8), m.start()) if s[0].isdigit() else None
+        out.append(Span(first_day.start() if first_day else m.start(), m.end(), "DATE"))
     for m in NUMERIC.finditer(text):
         s = m.group()
         if _TIME_AFTER.match(text, m.end()):

@@ -40,9 +40,10 @@ _ADDRESS_LEAD = re.compile(
 )
 # "Calderdale Royal": a town's hospital named by the town and "Royal" alone
 _TOWN_ROYAL = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]{3,20}+)[^\S\n]Royal\b(?![^\S\n]*+[A-Z\d])")
-# "at 88 Kingsway, Stockport": a house number, one found word, a comma and a capitalised town
+# "at 88 Kingsway, Stockport": a house number, one found word, a comma and a capitalised town or a
+# postcode's outward code ("at 22 Brookside, L9 …", issue 19 pass 9)
 _NUMBER_BEFORE = re.compile(r"\b(?i:at|on|to|from|of|lives|address)[^\S\n]++(\d{1,4}[A-Za-z]?)[^\S\n]++$")
-_TOWN_AFTER = re.compile(r",[^\S\n]*+[A-Z][a-z]")
+_TOWN_AFTER = re.compile(r",[^\S\n]*+(?:[A-Z][a-z]|[A-Z]{1,2}\d[A-Z\d]?[^\S\n]++\d[A-Z]{2}\b)")
 
 
 def _place_word(word: str) -> bool:
