@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MONTHS, NOT_NAMES, TITLES, first_names
+from .lexicon import MONTHS, NOT_NAMES, TITLES, first_names, is_everyday
 from .lower_people import WORD_NAMES
 from .types import Span
 
@@ -47,6 +47,9 @@ _NAME_AT_TEAM = re.compile(
     r"(?:team|service|agency|office|hub|surgery|practice|unit|project)\b"
 )
 _ROLE_COMMA_NAME = re.compile(rf"\b{_ROLE}[^\S\n]*+,[^\S\n]*+{_NAME}[^\S\n]*+,")
+# a signature after a dash: "... - Marlon, foster carer, Hexley." (issue 19 pass 9); any name that is no
+# ordinary word, since the dash, the comma and the role leave no other reading
+_SIGNED = re.compile(rf"(?<=[-–—][^\S\n]){_NAME},[^\S\n]++(?:an?[^\S\n]++)?{_ROLE}[^\S\n]*+(?:[,.]|$)")
 
 
 _QUOTED_NAME = re.compile(r"[A-Z][a-z'’-]{0,20}+(?:[^\S\n][A-Z][a-z'’-]{1,20}+){0,2}")
@@ -78,6 +81,10 @@ class RoleNameDetector:
                 bracket = pattern is _NAME_BRACKET_ROLE
                 if _given(m.group(1), month_ok=pattern is _ROLE_COMMA_NAME, word_name_ok=bracket):
                     out.append(Span(m.start(1), m.end(1), "PERSON"))
+        for m in _SIGNED.finditer(text):
+            lw = m.group(1).lower()
+            if _given(m.group(1)) or not (lw in NOT_NAMES or lw in TITLES or is_everyday(lw)):
+                out.append(Span(m.start(1), m.end(1), "PERSON"))
         for m in _SAVED_AS.finditer(text):
             g = 1 if m.group(1) is not None else 2
             named = m.group(g)

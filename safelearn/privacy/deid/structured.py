@@ -88,6 +88,11 @@ PREFIXED_REF = re.compile(
     r"\b(?i:ref|reference|log|number|no|incident|crime|occurrence)\b\.?[^\S\n]*+[:#]?[^\S\n]*+"
     r"(?P<r>[A-Z]{2,7}[^\S\n]++[A-Z0-9][A-Z0-9/-]{2,24}+(?:[^\S\n]++of[^\S\n]++\d{1,2}/\d{1,2}(?:/\d{2,4})?)?)(?![\w/-])"
 )
+# "Case ref BxD-CIN-30921": a reference with a mixed-case council prefix, after its reference word
+# (issue 19 pass 9); it needs a part of four digits or more
+CUED_MIXED_REF = re.compile(
+    r"\b(?i:ref|reference)\b\.?[^\S\n]*+[:#]?[^\S\n]*+(?P<r>[A-Za-z]{1,6}+(?:[-/][A-Za-z0-9]{1,8}+){1,4}+)(?![\w/-])"
+)
 LOG_OF_DATE = re.compile(
     r"(?<![\w/-])(?:[A-Z]{2,7}[^\S\n]++)?\d{2,6}[^\S\n]++of[^\S\n]++\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
 )
@@ -375,6 +380,9 @@ def detect_structured(text: str) -> list[Span]:
             _short_mixed_ref(m.group()) and _REF_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
         ):
             out.append(Span(m.start(), m.end(), "CASE_REF"))
+    for m in CUED_MIXED_REF.finditer(text):
+        if re.search(r"\d{4}", m.group("r")):
+            out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))
     for m in PREFIXED_REF.finditer(text):
         if sum(c.isdigit() for c in m.group("r")) >= 4:
             out.append(Span(m.start("r"), m.end("r"), "CASE_REF"))

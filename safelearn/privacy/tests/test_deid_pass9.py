@@ -1,6 +1,7 @@
 """Issue 19 pass 9: a council's or service's own team named by its place, a regional adoption agency,
 an airport, a children's centre in a town, a range of days before a
-month, a house number and street before a postcode. Every sentence here was written for these tests."""
+month, a house number and street before a postcode, a
+reference with a mixed-case prefix, a signature after a dash. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ from .deid_helpers import covered, touched
         ("She stayed with another carer the weekend of 23rd-24th May.", "23rd-24th May"),
         ("On the night of 4th-5th October the alarm went off.", "4th-5th October"),
         ("When I got to 41 Quarnby, L7 2QX the door was open.", "41 Quarnby"),
+        # a reference with a mixed-case council prefix after its reference word; a signature after a dash
+        ("Social worker, Hexley Council. Case ref HxB-CIN-30921. I was due there.", "HxB-CIN-30921"),
+        ("Is this allowed? - Tobenna, foster carer, Leeds.", "Tobenna"),
     ],
 )
 def test_is_covered(text: str, part: str) -> None:
@@ -60,6 +64,9 @@ def test_is_covered(text: str, part: str) -> None:
         ("Weekend Foster Care was offered to the family.", "Weekend Foster Care"),
         ("the Monday Assessment Team meeting ran late.", "Monday Assessment Team"),
         ("We drove to the Airport at six.", "Airport"),
+        ("See above - Yes, social worker said so.", "Yes"),
+        ("Any advice - Sorry, carer here.", "Sorry"),
+        ("The ref Form-B was sent back.", "Form-B"),
     ],
 )
 def test_stays(text: str, part: str) -> None:
