@@ -3,6 +3,7 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 
+from safelearn.learning.engine.risk import assess_immediate_risk
 from safelearn.learning.engine.suggester import Suggester, train_from_seeds
 
 
@@ -35,3 +36,14 @@ ROUTINE_WORDS = [
 def routine_text(rng: random.Random, n: int, words: list[str] = ROUTINE_WORDS) -> str:
     """``n`` words drawn from ``words``: a background report for a similarity index."""
     return " ".join(rng.choice(words) for _ in range(n))
+
+
+def rules_alone(text: str, answered_yes: bool | None = False) -> tuple[bool, list[str]]:
+    """The immediate-risk screen's cue rules without the model: (flagged, reasons), what the lexicon alone does."""
+    a = assess_immediate_risk(text, answered_yes=answered_yes, use_model=False)
+    return a.at_risk, a.reasons
+
+
+def cue_fired(reasons: list[str], label: str) -> bool:
+    """Whether the cue family ``label`` is among a screen's reasons."""
+    return any(r.startswith(f"cue: {label} (") for r in reasons)

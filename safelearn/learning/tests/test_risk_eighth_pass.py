@@ -10,6 +10,8 @@ import pytest
 
 from safelearn.learning.engine.risk import assess_immediate_risk, marked_not_real
 
+from .helpers import cue_fired, rules_alone
+
 NEW_FAMILIES = (
     "a fire, smoke or flood with children inside",
     "a baby or young child alone now",
@@ -23,12 +25,10 @@ NEW_FAMILIES = (
 
 
 def _rules(text: str) -> tuple[bool, list[str]]:
-    a = assess_immediate_risk(text, use_model=False)
-    return a.at_risk, a.reasons
+    return rules_alone(text, answered_yes=None)
 
 
-def _fired(reasons: list[str], label: str) -> bool:
-    return any(r.startswith(f"cue: {label} (") for r in reasons)
+_fired = cue_fired
 
 
 # (family, a report of the danger happening now, the same kind of event that is safe or dealt with)

@@ -12,6 +12,8 @@ import pytest
 
 from safelearn.learning.engine.risk import assess_immediate_risk
 
+from .helpers import cue_fired, rules_alone
+
 GROOMING = "grooming"
 SUICIDAL = "self-harm or suicidal talk"
 FGM = "female genital mutilation"
@@ -21,13 +23,8 @@ BABY_INJURY = "an injury to a baby who cannot move yet"
 EXPLOITATION = "signs of exploitation"
 
 
-def _rules(text: str) -> tuple[bool, list[str]]:
-    a = assess_immediate_risk(text, answered_yes=False, use_model=False)
-    return a.at_risk, a.reasons
-
-
-def _fired(reasons: list[str], label: str) -> bool:
-    return any(r.startswith(f"cue: {label} (") for r in reasons)
+_rules = rules_alone
+_fired = cue_fired
 
 
 DANGER_NOW = [

@@ -12,6 +12,8 @@ import pytest
 from safelearn.learning.engine.risk import assess_immediate_risk
 from safelearn.learning.engine.risk_cues import PASSAGE_FAMILIES
 
+from .helpers import cue_fired, rules_alone
+
 FAREWELL = "a young person's farewell message"
 FAREWELL_IN_WORDS = "a farewell in so many words"
 INTOXICATED = "an intoxicated adult about to drive or in sole charge of a young child"
@@ -20,13 +22,8 @@ STRANDED = "a child stranded or released with nobody to collect them"
 BABY = "an injured or shaken baby still with the person who did it"
 
 
-def _rules(text: str) -> tuple[bool, list[str]]:
-    a = assess_immediate_risk(text, answered_yes=False, use_model=False)
-    return a.at_risk, a.reasons
-
-
-def _fired(reasons: list[str], label: str) -> bool:
-    return any(r.startswith(f"cue: {label} (") for r in reasons)
+_rules = rules_alone
+_fired = cue_fired
 
 
 # Each danger in several registers: a young person's own words (text-speak), a parent, a professional's note.
