@@ -440,3 +440,17 @@ GENERIC_MODIFIERS = _ws(
     regional national voluntary statutory
     """
 )
+
+
+#: Words after a place that name a part of it, not another place ("<Town> North Assessment Team").
+COMPASS = frozenset(["north", "south", "east", "west", "central"])
+
+
+def names_a_place(word: str, *, listed_non_names_too: bool = True) -> bool:
+    """Whether a capitalised word can be the place a venue, team or service is named by: no generic modifier,
+    weekday, month or everyday word (and, unless ``listed_non_names_too`` is False, no word listed in
+    ``NOT_NAMES``)."""
+    lw = word.lower()
+    if lw in GENERIC_MODIFIERS or lw in WEEKDAYS or lw in MONTHS or is_everyday(lw):
+        return False
+    return not (listed_non_names_too and lw in NOT_NAMES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import GENERIC_MODIFIERS, MONTHS, WEEKDAYS, is_everyday
+from .lexicon import COMPASS, names_a_place
 from .types import Span
 
 _PLACE = r"[A-Z][a-z'’-]{2,20}+"
@@ -24,19 +24,15 @@ _BRANCH = re.compile(
 
 
 # a compass part of a place's service ("Hexley East MASH"): issue 19 pass 8
-_COMPASS = frozenset(["north", "south", "east", "west", "central"])
-
-
 def _place_word(word: str) -> bool:
-    lw = word.lower()
-    return lw not in GENERIC_MODIFIERS and lw not in WEEKDAYS and lw not in MONTHS and not is_everyday(lw)
+    return names_a_place(word, listed_non_names_too=False)
 
 
 def place_services(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _SERVICE_ACRONYM.finditer(text):
         words = m.group(1).split()
-        if _place_word(words[0]) and all(_place_word(w) or w.lower() in _COMPASS for w in words[1:]):
+        if _place_word(words[0]) and all(_place_word(w) or w.lower() in COMPASS for w in words[1:]):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     for m in _BRANCH.finditer(text):
         if _place_word(m.group(1)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import GENERIC_MODIFIERS, MONTHS, NOT_NAMES, WEEKDAYS, is_everyday
+from .lexicon import COMPASS, GENERIC_MODIFIERS, names_a_place
 from .types import Span
 
 _SP = r"[^\S\n]"
@@ -47,7 +47,6 @@ _ADOPTION = re.compile(
 _NAMED_CLUB = re.compile(rf"(?<![\w'’-])[Tt]he{_SP}({_PLACE}){_SP}Youth{_SP}(?:Club|Centre)(?![\w'’-])")
 # "the Children's Centre in Hexley"
 _CENTRE_IN = re.compile(rf"(?<![\w'’-]){_KIDS}{_SP}Centre{_SP}(?:in|at){_SP}({_PLACE})(?![\w'’-])")
-_COMPASS = frozenset(["north", "south", "east", "west", "central"])
 # second words of a two-word place that are ordinary words ("Cheadle Heath", "Hexley Vale")
 _TOWN_PARTS = frozenset(["heath", "vale", "valley", "green", "park", "hill", "bridge", "moor", "cross", "common"])
 
@@ -56,8 +55,7 @@ def _is_place(word: str, start: int, named: list[Span]) -> bool:
     """A capitalised word that names somewhere: no ordinary word, or one already redacted as a name."""
     if any(s.start <= start and start + len(word) <= s.end for s in named):
         return True
-    lw = word.lower()
-    return not (lw in GENERIC_MODIFIERS or lw in WEEKDAYS or lw in MONTHS or lw in NOT_NAMES or is_everyday(lw))
+    return names_a_place(word)
 
 
 def _place_run(m: re.Match[str], named: list[Span]) -> bool:
@@ -65,7 +63,7 @@ def _place_run(m: re.Match[str], named: list[Span]) -> bool:
     first, first_at = words[0]
     rest = [(w, at) for w, at in words[1:] if w not in ("with", "and", "upon", "on")]
     return _is_place(first, first_at, named) and all(
-        _is_place(w, at, named) or w.lower() in _COMPASS | _TOWN_PARTS for w, at in rest
+        _is_place(w, at, named) or w.lower() in COMPASS | _TOWN_PARTS for w, at in rest
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import GENERIC_MODIFIERS, MONTHS, NOT_NAMES, WEEKDAYS, first_names, is_everyday
+from .lexicon import NOT_NAMES, first_names, is_everyday, names_a_place
 from .types import Span
 
 _NOUN = r"[A-Z][a-z'’]{1,20}+"
@@ -46,20 +46,15 @@ _NUMBER_BEFORE = re.compile(r"\b(?i:at|on|to|from|of|lives|address)[^\S\n]++(\d{
 _TOWN_AFTER = re.compile(r",[^\S\n]*+(?:[A-Z][a-z]|[A-Z]{1,2}\d[A-Z\d]?[^\S\n]++\d[A-Z]{2}\b)")
 
 
-def _place_word(word: str) -> bool:
-    lw = word.lower()
-    return not (lw in GENERIC_MODIFIERS or lw in WEEKDAYS or lw in MONTHS or lw in NOT_NAMES or is_everyday(lw))
-
-
 def venues(text: str, spans: list[Span]) -> list[Span]:
     """Pubs, stops and suffix-less streets, as extra spans (the caller resolves overlaps)."""
     out = [Span(m.start(), m.end(), "ORG_LOCAL") for m in _PUB.finditer(text)]
     for m in _STOP.finditer(text):
-        if _place_word(m.group(1).split()[0]):
+        if names_a_place(m.group(1).split()[0]):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     out.extend(Span(m.start(1), m.end(1), "ADDRESS") for m in _ADDRESS_LEAD.finditer(text))
     for m in _TOWN_ROYAL.finditer(text):
-        if _place_word(m.group(1)):
+        if names_a_place(m.group(1)):
             out.append(Span(m.start(), m.end(), "ORG_LOCAL"))
     for m in _LOWER_LANDMARK.finditer(text):
         if not is_everyday(m.group(1)) and m.group(1) not in NOT_NAMES:
