@@ -36,6 +36,9 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   structured incident reports at low prevalence beside messages and notes; both scored blind on 3abbb7e; then 16
   chose between training sets w6 and w7 and was used for the threshold sweep, 17 stayed blind (its texts unread)
   and was scored once more after the change;
+* ``heldout18``, ``heldout19``: bench/data/, NOT trained on, by two more writers (session 8), 200 reports each (70 at
+  risk), about 110 structured incident reports each; scored blind on 3312e1a and once after the change to lone
+  windows (``WINDOW_ALONE``); 19 then became a development set, 18's texts stay unread;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -94,6 +97,10 @@ SETS = {
     # Session 7's writers; NOT trained on. 16 became a selection set after its blind score, 17 is still unread.
     "heldout16": ROOT / "bench" / "data" / "risk_heldout16.jsonl",
     "heldout17": ROOT / "bench" / "data" / "risk_heldout17.jsonl",
+    # Session 8's writers; NOT trained on. Both scored blind on 3312e1a and after the lone-window change; 19's
+    # misses were then read to develop on, 18's texts stay unread.
+    "heldout18": ROOT / "bench" / "data" / "risk_heldout18.jsonl",
+    "heldout19": ROOT / "bench" / "data" / "risk_heldout19.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 

@@ -249,6 +249,14 @@ RULE_AGREEMENT_FLOOR = 0.25
 #: the whole report's and its most alarming window's when that window reads higher (:class:`Reading`). Reports
 #: of this many sentences or fewer have no window: a one-line complaint is read exactly as before.
 WINDOW_SENTENCES = 2
+#: A pair of sentences the model reads as this alarming counts on its own, however routine the rest of the
+#: report: a danger told once in long minutes, a handover or a learning report about something else is what the
+#: blind sets' writers miss most, and half-way to a diluted whole report leaves it under THRESHOLD. Session 8
+#: (bench/RESULTS.md): on blind sets 18 and 19, scored before and after, recall 0.879 -> 0.900 and one more false
+#: alarm in 400; on the development sets 11-17 recall 0.896 -> 0.921, one more false alarm on the shared corpus.
+#: The price: a dangerous pair followed by a sentence saying what was done is flagged when the pair alone reads
+#: this high (a duty alert a reviewer clears, against a child missed).
+WINDOW_ALONE = 0.90
 
 
 def normalise(text: str) -> str:
@@ -289,10 +297,12 @@ class Reading:
         Half-way, not all the way: one alarming sentence read alone, without the sentences that say it was
         dealt with or that it is about someone else, is weaker evidence than a whole report that reads as
         danger. The maximum alone flagged over twice as many of other authors' ordinary reports (bench/RESULTS.md,
-        ninth pass).
+        ninth pass). A window that reads at least :data:`WINDOW_ALONE` counts on its own (session 8).
         """
         if self.window is None or self.window <= self.document:
             return self.document
+        if self.window >= WINDOW_ALONE:
+            return self.window
         return (self.document + self.window) / 2
 
     @property
@@ -562,6 +572,7 @@ __all__ = [
     "SETS",
     "SHIPPED",
     "THRESHOLD",
+    "WINDOW_ALONE",
     "WINDOW_SENTENCES",
     "Example",
     "ModelConfig",

@@ -6,7 +6,7 @@ import pytest
 
 from safelearn.learning.engine import risk_model
 from safelearn.learning.engine.risk import assess_immediate_risk, rule_score
-from safelearn.learning.engine.risk_model import THRESHOLD, WINDOW_SENTENCES, Reading, shipped_model
+from safelearn.learning.engine.risk_model import THRESHOLD, WINDOW_ALONE, WINDOW_SENTENCES, Reading, shipped_model
 
 # Written for these tests (not in any training or bench set): a residential handover note, all routine ...
 ROUTINE = [
@@ -50,18 +50,52 @@ def test_a_long_routine_note_with_no_danger_is_not_flagged() -> None:
     assert not any(r.startswith("model (") for r in result.reasons)
 
 
-def test_a_dangerous_sentence_followed_by_what_was_done_is_not_flagged() -> None:
-    # The pair of sentences before the action reads as danger on its own (about 0.97): the whole report,
-    # which says what was done, must keep its say. The maximum of the two alone would flag this.
+def test_a_dangerous_pair_followed_by_what_was_done_is_flagged_with_the_pair_named() -> None:
+    # Session 8's trade (risk_model.WINDOW_ALONE): the pair before the action reads as danger on its own (about
+    # 0.97), so it counts alone even though the next sentence says what was done. The half-way reading kept
+    # this quiet, but the same rule missed dangers told once in long minutes (bench/RESULTS.md, session 8);
+    # the reviewer clears this one in a minute, because the reason names the pair and the whole report's figure.
     done = (
         "The duty social worker went round within the hour, mum agreed to stay at her sister's with Kai, and "
         "school and police have been told; Kai was in school today as normal."
     )
     text = " ".join([*ROUTINE[:4], DANGER, done, *ROUTINE[4:]])
     reading = shipped_model().read(text)
-    assert reading.window is not None and reading.window >= THRESHOLD
+    assert reading.window is not None and reading.window >= WINDOW_ALONE
+    assert reading.document < THRESHOLD
     result = assess_immediate_risk(text, answered_yes=False)
-    assert not result.at_risk, result.reasons
+    assert result.at_risk
+    reason = next(r for r in result.reasons if r.startswith("model ("))
+    assert "Kai's mum rang from the station" in reason and "whole report" in reason, reason
+
+
+# Written for session 8's change: routine team minutes with one item that is grooming arranged for Friday, in
+# words no cue knows. Whole report about 0.57, the pair about 0.94: half-way (0.75) stayed under THRESHOLD.
+MINUTES = [
+    "Team meeting minutes, Thursday.",
+    "Item 1: the new duty rota starts on Monday and everyone has been sent a copy.",
+    "Item 2: mileage claims must be in by the 25th this month because of the Christmas payroll date.",
+    "Item 3: the pool car keys are now kept in the locked cabinet by reception.",
+    "Item 4: training on the new case recording screens is booked for the 14th.",
+    "Priya (15) says the 26-year-old she games with online is meeting her off the bus on Friday and she is "
+    "staying at his over the weekend. Her mum thinks she is at a friend's.",
+    "Item 5: case updates.",
+    "Item 6: the office will close at 2pm on Christmas Eve.",
+    "Any other business: please tidy the kitchen on Fridays.",
+]
+
+
+def test_a_pair_that_reads_as_danger_counts_alone_in_long_routine_minutes() -> None:
+    text = " ".join(MINUTES)
+    assert rule_score(text)[0] < 0.5, "no cue knows these words"
+    reading = shipped_model().read(text)
+    assert reading.window is not None and reading.window >= WINDOW_ALONE
+    assert (reading.document + reading.window) / 2 < THRESHOLD, "half-way to the diluted whole report misses it"
+    assert reading.probability == reading.window
+    result = assess_immediate_risk(text, answered_yes=False)
+    assert result.at_risk, result.reasons
+    reason = next(r for r in result.reasons if r.startswith("model ("))
+    assert "the 26-year-old she games with online" in reason, reason
 
 
 def test_a_young_persons_short_complaint_has_no_window_and_no_flag() -> None:
@@ -72,7 +106,10 @@ def test_a_young_persons_short_complaint_has_no_window_and_no_flag() -> None:
 
 
 def test_a_window_raises_the_probability_half_way_and_never_lowers_it() -> None:
-    assert Reading(0.80, 0.94, 3, ("x", "y")).probability == pytest.approx(0.87)
+    assert Reading(0.80, 0.88, 3, ("x", "y")).probability == pytest.approx(0.84)
+    assert Reading(0.80, WINDOW_ALONE - 0.01, 3, ("x", "y")).probability < WINDOW_ALONE - 0.01
+    assert Reading(0.20, WINDOW_ALONE, 3, ("x", "y")).probability == WINDOW_ALONE, "a pair this alarming counts alone"
+    assert Reading(0.80, 0.94, 3, ("x", "y")).probability == 0.94
     assert Reading(0.90, 0.50, 1, ("x", "y")).probability == 0.90
     assert not Reading(0.90, 0.50, 1, ("x", "y")).window_raised
     assert Reading(0.30).probability == 0.30
