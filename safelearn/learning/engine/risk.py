@@ -42,6 +42,11 @@ SERIOUS = 1.0  # a specific harm family this heavy is enough on its own for the 
 PENDING_CAP = 1.6
 RESOLVED_CAP = 2.6
 PASSAGE_START = 40  # characters of a cue's match that locate its passage (a match may run past 2 sentences)
+#: A report that names a harm and says nothing at all of it being dealt with flags when the model reads it at
+#: least this alarming, though below its own THRESHOLD and though the harm is too light for the rules' silent
+#: fallback (one passing word). Session 8 (bench/RESULTS.md): on development sets 11-17 and 19 recall +1.0 point
+#: for one more false alarm in 1,700 reports; blind set 18 unchanged.
+SILENT_AGREEMENT = 0.70
 BASE = -1.0  # evidence = BASE + harm + pending - resolved; flag when >= 0
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
@@ -286,7 +291,8 @@ def assess_immediate_risk(
     scores that flag are at least 0.6).
     """
     text = text or ""
-    score, reasons = rule_score(text)
+    score, reasons, parts = _evaluate(text)
+    silent = parts["harm"] > 0 and parts["resolved"] == 0
     rules_flag = score * (0.85 if answered_yes is False else 1.0) >= threshold
     model = None
     reading = None
@@ -320,6 +326,11 @@ def assess_immediate_risk(
                 score, rules_flag = min(score, 0.45), False
         probability = reading.probability if reading else model_probability
         score = max(score, model_score(probability, THRESHOLD))
+        if silent and SILENT_AGREEMENT <= probability < THRESHOLD and score < threshold:
+            reasons.insert(
+                0, f"harm named, no sign it has been dealt with, and the model leans the same way ({probability:.2f})"
+            )
+            score = max(score, 0.6)
         if probability >= THRESHOLD:
             # The words that pushed it up are those of the window, when the window raised it. ``reading`` is
             # set exactly when the shipped model was asked here (no supplied probability).

@@ -389,6 +389,10 @@ HARM: tuple[Family, ...] = (
             r"(?:pack|packet|box|bottle|strip|sheet)s? of (?:paracetamol|tablets|pills|meds|ibuprofen|co-?codamol|sleeping)",
             r"\bwhat (?:happens|would happen|will happen) if (?:you|u|i|someone|a person) (?:take|takes|took|swallow\w{0,2}|drink|drinks) (?:a |the )?(?:whole|full|entire|all|lots|loads|load|bunch)\b",
             r"\bstockpil",
+            # stockpiling in the words of a young person: "ive saved up all my tablets", "got the pills saved up"
+            r"\b(?:saved|saving|stored|storing|hoarded|hoarding|hid|hidden) up (?:all |some |a load of |loads of )?"
+            r"(?:my |the |her |his |mums? )?(?:tablets|pills|meds|medication|paracetamol)\b",
+            r"\b(?:tablets|pills|meds|paracetamol) (?:saved|stored|hoarded|hidden) up\b",
             r"\b(?:at|on|near) the (?:bridge|railway|tracks|cliff)",
             r"\bgo kill (?:your|ur)sel",
             r"\bcut (?:my|her|him|them|your|ur)sel(?:f|ves)\b",
