@@ -38,7 +38,8 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   and was scored once more after the change;
 * ``heldout18``, ``heldout19``: bench/data/, NOT trained on, by two more writers (session 8), 200 reports each (70 at
   risk), about 110 structured incident reports each; scored blind on 3312e1a and once after the change to lone
-  windows (``WINDOW_ALONE``); 19 then became a development set, 18's texts stay unread;
+  windows (``WINDOW_ALONE``); 19 then became a development set, 18's texts stay unread; ``heldout20`` by a
+  third writer of session 8, scored blind before and after the session's changes, texts unread;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -101,6 +102,9 @@ SETS = {
     # misses were then read to develop on, 18's texts stay unread.
     "heldout18": ROOT / "bench" / "data" / "risk_heldout18.jsonl",
     "heldout19": ROOT / "bench" / "data" / "risk_heldout19.jsonl",
+    # Session 8's third writer (partner agencies); NOT trained on; scored blind on 3312e1a and on the session's
+    # final screen (the same figures); texts unread.
+    "heldout20": ROOT / "bench" / "data" / "risk_heldout20.jsonl",
     "shared": ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl",
 }
 
