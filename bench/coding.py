@@ -9,6 +9,8 @@ directory so no stale cache is used) on:
   people, parents, foster carers, residential staff, IROs, managers; long and short; text-speak);
 * bench/data/coding_heldout2.jsonl - 150 reports coded by a writer who never saw the engine or its data,
   scored blind once before the second writer's voices were added to the cold start (issue 18, third pass);
+* bench/data/coding_heldout3.jsonl - 150 reports by another writer who never saw the engine (session 8), scored
+  blind on the engine as it stood, then once after the third writer's voices (``v3-*``) were measured;
 * ../shared/corpus/dev_reports.jsonl - reports by other authors (skipped if absent).
 
 The seed model is trained on the packaged cold-start data: the generated seeds plus the hand-written
@@ -41,6 +43,7 @@ from safelearn.learning.engine import suggester  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "data" / "coding_heldout.jsonl"
 HELDOUT2 = ROOT / "bench" / "data" / "coding_heldout2.jsonl"
+HELDOUT3 = ROOT / "bench" / "data" / "coding_heldout3.jsonl"
 DEV = ROOT.parent / "shared" / "corpus" / "dev_reports.jsonl"
 FIELDS = ("incident_type", "service_area", "outcome", "contributory_factors")
 TARGETS = {"incident_type": 0.65, "service_area": 0.72, "outcome": 0.50, "contributory_factors": 0.50}
@@ -153,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     results = [
         report("held-out (bench/data/coding_heldout.jsonl)", load(HELDOUT)),
         report("held-out 2, blind writer (bench/data/coding_heldout2.jsonl)", load(HELDOUT2)),
+        report("held-out 3, blind writer (bench/data/coding_heldout3.jsonl)", load(HELDOUT3)),
     ]
     if DEV.exists():
         results.append(report("dev corpus (../shared/corpus/dev_reports.jsonl)", load(DEV)))
