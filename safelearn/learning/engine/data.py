@@ -8,8 +8,12 @@
   people in text-speak, parents, foster carers, residential staff, IROs, managers, personal advisers, out of
   hours), each coded with incident type, service area, outcome and contributory factors. Written by hand
   (not generated, not copied from any evaluation set) so the seed model sees phrasings the fragment-built
-  seeds lack; the model trains on both (:func:`load_cold_start_records`). Two writers: ``voice-*`` (563) and
-  ``v2-*`` (360, by a writer who never saw the engine, its data or the evaluation sets; issue 18, third pass).
+  seeds lack; the model trains on both (:func:`load_cold_start_records`). Three writers: ``voice-*`` (563),
+  ``v2-*`` (360, by a writer who never saw the engine, its data or the evaluation sets; issue 18, third pass) and
+  ``v3-*`` (360, another such writer, session 8). The ``v3-*`` voices carry no outcome: that writer was asked for
+  at least 30 of every grade (death 9 % of its reports, far above real reports), and with those outcomes the
+  outcome model lost 0.04 macro-F1 on held-out set 1 and 0.12 on the shared corpus (bench/RESULTS.md, session 8);
+  a field a voice leaves out is trained on the other rows.
 * ``keyword_lexicon.json``: per suggestion field, per code, the words and phrases that hint at it. The
   suggester adds them to the code's description (cold start) and as a prior on the classifier margin.
 """

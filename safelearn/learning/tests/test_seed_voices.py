@@ -27,7 +27,10 @@ def test_every_voice_is_coded_with_real_codes() -> None:
     assert len({r["id"] for r in voices}) == len(voices)
     for r in voices:
         assert r["text"].strip()
-        for fld in CODED:
+        # The third writer's voices carry no outcome (engine/data.py says why); every other field is coded.
+        expected = [f for f in CODED if not (f == "outcome" and r["id"].startswith("v3-"))]
+        assert set(r["labels"]) == set(expected), (r["id"], sorted(r["labels"]))
+        for fld in expected:
             value = r["labels"][fld]
             if fld in MULTI_LABEL_FIELDS:
                 assert value and set(value) <= set(field_ids(fld)), (r["id"], fld, value)
@@ -40,8 +43,9 @@ def test_every_code_has_several_voices(fld: str) -> None:
     """Death is rare in real reports too, but the model needs a few examples of every code."""
     counts: Counter[str] = Counter()
     for r in load_voice_records():
-        value = r["labels"][fld]
-        counts.update(value if isinstance(value, list) else [value])
+        value = r["labels"].get(fld)
+        if value:
+            counts.update(value if isinstance(value, list) else [value])
     thin = {code: counts[code] for code in field_ids(fld) if counts[code] < 3}
     assert not thin, thin
 
