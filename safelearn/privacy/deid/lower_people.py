@@ -27,7 +27,7 @@ _BEFORE_ROLE = re.compile(
     r"teacher|mentor|sw|worker|pa|advocate|brother|sister)\b"
 )
 # given names that are mostly a verb, a modal or an adjective after a person word ("my friend will")
-_WORD_NAMES = frozenset(
+WORD_NAMES = frozenset(  # also read by role_names.py (issue 19 pass 8)
     [
         "will",
         "may",
@@ -50,7 +50,6 @@ _WORD_NAMES = frozenset(
         "dawn",
     ]
 )
-WORD_NAMES = _WORD_NAMES  # shared with role_names.py (issue 19 pass 8)
 # words that follow a first name without being a surname ("ruby i am 9", "jo and me")
 _NOT_SURNAME = frozenset(
     ["and", "or", "i", "im", "am", "is", "was", "from", "age", "aged", "in", "at", "on", "the", "a", "to"]
@@ -58,7 +57,7 @@ _NOT_SURNAME = frozenset(
 
 
 def _usable(lw: str) -> bool:
-    return lw not in LOWER_STOP and lw not in NOT_NAMES and lw not in TITLES and lw not in _WORD_NAMES
+    return lw not in LOWER_STOP and lw not in NOT_NAMES and lw not in TITLES and lw not in WORD_NAMES
 
 
 def lower_people(

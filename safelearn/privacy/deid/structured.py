@@ -329,21 +329,22 @@ def _phone(text: str) -> list[Span]:
     return out
 
 
+def _link(text: str, m: re.Match[str]) -> Span:
+    """A link's span without the sentence's punctuation after it ("see bit.ly/3abc.")."""
+    end = m.end()
+    while end > m.start() and text[end - 1] in ".,;:!?":
+        end -= 1
+    return Span(m.start(), end, "URL_OR_HANDLE")
+
+
 def detect_structured(text: str) -> list[Span]:
     out: list[Span] = []
     out.extend(_emails(text))
-    for m in URL.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?":
-            end -= 1
-        out.append(Span(m.start(), end, "URL_OR_HANDLE"))
+    out.extend(_link(text, m) for m in URL.finditer(text))
     for m in BARE_LINK.finditer(text):
         host = m.group().split("/", 1)[0]
         if host.rsplit(".", 1)[-1].lower() in _WEB_ENDINGS and not host.replace(".", "").isdigit():
-            end = m.end()
-            while end > m.start() and text[end - 1] in ".,;:!?":
-                end -= 1
-            out.append(Span(m.start(), end, "URL_OR_HANDLE"))
+            out.append(_link(text, m))
     for m in HANDLE.finditer(text):
         out.append(Span(m.start(), m.end(), "URL_OR_HANDLE"))
     for m in PLAIN_HANDLE_CUE.finditer(text):
