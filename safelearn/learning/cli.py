@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from . import embeddings
 from .engine.data import cold_start_fingerprint, load_cold_start_records
 from .engine.evaluation import evaluate
 from .engine.persistence import (
@@ -148,6 +149,7 @@ def _print_multilabel(res: dict[str, Any], bad: int, without: int) -> int:
     head["skipped_lines"] = bad
     # the single-label keys first (scripts reading today's line keep working), then the multi-label extras
     head.update({"multi_label": True, "p_at_5": res["p_at_5"], "per_label": res["per_class"]})
+    head["encoder"] = "minilm" if res.get("sentence_vectors") else "none"
     print(json.dumps(head))
     return 0
 
@@ -165,8 +167,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"error: field {args.field!r} not present in {args.data}; fields found: {fields}", file=sys.stderr)
         return 2
     multi_label = args.multi_label or is_multi_label(r["labels"][args.field] for r in present)
+    if args.encoder == "minilm" and not embeddings.available():
+        print(
+            "error: --encoder minilm needs the embeddings extra: pip install 'safelearn[embeddings]'", file=sys.stderr
+        )
+        return 2
+    use_vectors = multi_label and args.encoder != "none" and embeddings.available()
+    encoder = embeddings.encode_documents if use_vectors else None
     try:
-        res = evaluate(present, args.field, multi_label=multi_label, folds=args.folds, seed=args.seed)
+        res = evaluate(present, args.field, multi_label=multi_label, folds=args.folds, seed=args.seed, encoder=encoder)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -290,6 +299,12 @@ def model_main(argv: list[str]) -> int:
     )
     ev.add_argument("--folds", type=int, default=5)
     ev.add_argument("--seed", type=int, default=0)
+    ev.add_argument(
+        "--encoder",
+        choices=("auto", "none", "minilm"),
+        default="auto",
+        help="multi-label fields: add MiniLM sentence vectors (auto: when the embeddings extra is installed)",
+    )
     tr = sub.add_parser("train", help="train a new model version from coded reports; promote if better")
     tr.add_argument("--data", required=True)
     tr.add_argument("--out", default=None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -97,3 +97,33 @@ class EmbeddingIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+#: MiniLM reads at most 256 word pieces: longer reports are read in chunks of this many words and averaged.
+CHUNK_WORDS = 180
+
+
+def encode_documents(texts: Sequence[str]) -> np.ndarray:
+    """One L2-normalised MiniLM vector per text: the mean of its ``CHUNK_WORDS``-word chunks' vectors.
+
+    The multi-label evaluation's sentence-vector block (``safelearn model evaluate`` with the extra installed).
+    A chunked mean reads a whole long report instead of only its first 256 word pieces.
+    """
+    chunks: list[str] = []
+    owners: list[int] = []
+    for row, text in enumerate(texts):
+        words = (text or "").split()
+        for start in range(0, max(len(words), 1), CHUNK_WORDS):
+            chunks.append(" ".join(words[start : start + CHUNK_WORDS]))
+            owners.append(row)
+    vectors = np.asarray(_model().encode(chunks, batch_size=64, normalize_embeddings=True), dtype=np.float32)
+    return mean_by_owner(vectors, owners, len(texts))
+
+
+def mean_by_owner(vectors: np.ndarray, owners: Sequence[int], rows: int) -> np.ndarray:
+    """Average the chunk vectors of each text and L2-normalise the result (an empty text stays a zero row)."""
+    out = np.zeros((rows, vectors.shape[1]), dtype=np.float32)
+    np.add.at(out, np.asarray(owners, dtype=np.intp), vectors)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    normalised: np.ndarray = np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+    return normalised

@@ -20,7 +20,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import normalize
 
 from .classifier import TextClassifier, char_counts
-from .multilabel import evaluate_multilabel
+from .multilabel import Encoder, evaluate_multilabel
 
 
 def _label_of(value: Any, multi_label: bool) -> Any:
@@ -78,7 +78,9 @@ def evaluate(
     seed: int = 0,
     C: float = 0.5,
     workers: int = 2,
+    encoder: Encoder | None = None,
 ) -> dict[str, Any]:
+    """Cross-validate one field; ``encoder`` (sentence vectors) is used by the multi-label evaluation only."""
     start = time.time()
     texts: list[str] = []
     ys: list[Any] = []
@@ -95,7 +97,7 @@ def evaluate(
     if n < 4:
         raise ValueError(f"need at least 4 records with field {field!r}, found {n}")
     if multi_label:
-        return evaluate_multilabel(texts, ys, field, folds=folds, seed=seed, workers=workers)
+        return evaluate_multilabel(texts, ys, field, folds=folds, seed=seed, workers=workers, encoder=encoder)
     classes = sorted(set(ys))
     if len(classes) < 2:
         raise ValueError(f"field {field!r} has only one class")

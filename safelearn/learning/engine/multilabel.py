@@ -14,6 +14,10 @@ Per outer fold, fitted on the training fold only (no leakage):
   labels; the arg-max of the raw out-of-fold F1 curve is noisy (the curve is flat near its top), whereas its
   maximum and a two-parameter calibration are stable. Every report gets at least its best-scoring label
   (every coded report has one).
+* optionally, a dense block of pretrained sentence vectors (``encoder``: the ``embeddings`` extra's MiniLM when it
+  is installed), weighted by :data:`DENSE_WEIGHT` and appended to every label's NB-scaled features without a
+  ratio of its own. The encoder is fixed and never sees a label, so encoding all reports once leaks nothing
+  (like the hashed character n-grams). SAFENET contributing factors: 0.5840 -> 0.5899 macro-F1 (bench/RESULTS.md).
 * retrieval P@5: the 5 nearest training-fold reports by cosine over a blend of the word space, the
   character space and the label-margin space. The training reports are placed in the margin space by their
   out-of-fold margins (never by their own codes), so a query and the reports it is compared with are
@@ -23,7 +27,7 @@ Per outer fold, fitted on the training fold only (no leakage):
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +55,11 @@ CHAR_HASH = HashingVectorizer(
 # weights of the word, character and label-margin blocks in the retrieval space (squared: cosine weights);
 # SAFENET P@5 rises from 0.757 (text only) to 0.780 as the margin block weight goes from 0 to 2, flat beyond
 RETRIEVAL_WEIGHTS = (1.0, 1.0, 2.0)
+# weight of the sentence-vector block beside the NB-scaled n-grams, chosen by inner cross-validation inside the
+# SAFENET training folds only (dev macro-F1 0.575 / 0.583 / 0.585 / 0.585 / 0.578 at 0 / 0.25 / 0.35 / 0.5 / 1)
+DENSE_WEIGHT = 0.35
+#: Texts in, one L2-normalised row per text out (a pretrained sentence encoder; it never sees a label).
+Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass
@@ -115,16 +124,22 @@ def calibrated_threshold(scores: np.ndarray, y: np.ndarray) -> float:
     return (float(np.log(half_best / (1 - half_best))) - b) / a
 
 
-def nb_ratios(X: sp.csr_matrix, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
-    """Naive-Bayes log-count ratios of feature presence in positive vs negative reports (NB-SVM)."""
+def nb_ratios(X: sp.csr_matrix, y: np.ndarray, alpha: float = 1.0, dense_tail: int = 0) -> np.ndarray:
+    """Naive-Bayes log-count ratios of feature presence in positive vs negative reports (NB-SVM).
+
+    The last ``dense_tail`` columns (sentence vectors, present in every report) get a ratio of 1: presence says
+    nothing about them, and leaving them out of the counts keeps the n-grams' ratios as they are without them.
+    """
     present = X.copy()
     present.data = np.ones_like(present.data)
     p = np.asarray(present[y].sum(axis=0)).ravel() + alpha
     q = np.asarray(present[~y].sum(axis=0)).ravel() + alpha
-    return np.asarray(np.log((p / p.sum()) / (q / q.sum())), dtype=np.float32)
+    cut = X.shape[1] - dense_tail
+    ratios = np.log((p[:cut] / p[:cut].sum()) / (q[:cut] / q[:cut].sum()))
+    return np.concatenate([ratios, np.ones(dense_tail)]).astype(np.float32)
 
 
-def _svm_margins(X: sp.csr_matrix, y: np.ndarray, Xq: sp.csr_matrix, C: float) -> np.ndarray:
+def _svm_margins(X: sp.csr_matrix, y: np.ndarray, Xq: sp.csr_matrix, C: float, dense_tail: int = 0) -> np.ndarray:
     """Margins of a balanced linear SVM on NB-scaled features (Wang & Manning's NB-SVM).
 
     Scaling each feature by its log-count ratio for this label lets the SVM start from the terms that
@@ -132,7 +147,7 @@ def _svm_margins(X: sp.csr_matrix, y: np.ndarray, Xq: sp.csr_matrix, C: float) -
     """
     if y.all() or not y.any():  # a label that is always (or never) there in this training set
         return np.full(Xq.shape[0], 1.0 if y.all() else -1.0)
-    scale = sp.diags(nb_ratios(X, y))
+    scale = sp.diags(nb_ratios(X, y, dense_tail=dense_tail))
     svm = LinearSVC(C=C, class_weight="balanced", random_state=0).fit(X @ scale, y)  # seeded: figures repeat
     return np.asarray(svm.decision_function(Xq @ scale), dtype=np.float64)
 
@@ -140,8 +155,9 @@ def _svm_margins(X: sp.csr_matrix, y: np.ndarray, Xq: sp.csr_matrix, C: float) -
 class ThresholdedOvR:
     """One balanced linear SVM per label with a per-label threshold set by inner cross-validation."""
 
-    def __init__(self, C: float = 0.1, inner_folds: int = 5, seed: int = 0) -> None:
+    def __init__(self, C: float = 0.1, inner_folds: int = 5, seed: int = 0, dense_tail: int = 0) -> None:
         self.C = C
+        self.dense_tail = dense_tail  # trailing sentence-vector columns, not NB-scaled
         self.inner_folds = inner_folds
         self.seed = seed
         self.X: sp.csr_matrix | None = None
@@ -155,7 +171,7 @@ class ThresholdedOvR:
         inner = KFold(n_splits=min(self.inner_folds, n), shuffle=True, random_state=self.seed)
         for itr, ite in inner.split(np.arange(n)):
             for j in range(k):
-                oof[ite, j] = _svm_margins(X[itr], Y[itr, j], X[ite], self.C)
+                oof[ite, j] = _svm_margins(X[itr], Y[itr, j], X[ite], self.C, self.dense_tail)
         self.thresholds = np.array([calibrated_threshold(oof[:, j], Y[:, j]) for j in range(k)])
         self.oof_margins = oof - self.thresholds
         self.X, self.Y = X, Y
@@ -164,7 +180,7 @@ class ThresholdedOvR:
     def margins(self, Xq: sp.csr_matrix) -> np.ndarray:
         """Margins above each label's threshold (> 0 means the label is predicted)."""
         assert self.X is not None and self.Y is not None and self.thresholds is not None
-        cols = [_svm_margins(self.X, self.Y[:, j], Xq, self.C) for j in range(self.Y.shape[1])]
+        cols = [_svm_margins(self.X, self.Y[:, j], Xq, self.C, self.dense_tail) for j in range(self.Y.shape[1])]
         stacked: np.ndarray = np.column_stack(cols) - self.thresholds
         return stacked
 
@@ -210,6 +226,7 @@ def evaluate_multilabel(
     C: float = 0.1,
     inner_folds: int = 5,
     workers: int = 2,
+    encoder: Encoder | None = None,
 ) -> dict[str, Any]:
     start = time.time()
     n = len(texts)
@@ -217,6 +234,8 @@ def evaluate_multilabel(
     Y = label_matrix(ys, classes)
     clipped = [t[:MAX_CHARS] for t in texts]
     chars = sp.csr_matrix(CHAR_HASH.transform(clipped))
+    dense = sp.csr_matrix(DENSE_WEIGHT * np.asarray(encoder(clipped), dtype=np.float32)) if encoder else None
+    tail = dense.shape[1] if dense is not None else 0
     splits = fold_splits(n, folds, seed)
     ww, wc, wl = RETRIEVAL_WEIGHTS
 
@@ -240,9 +259,13 @@ def evaluate_multilabel(
         char_idf = TfidfTransformer(sublinear_tf=True)
         ctr = char_idf.fit_transform(chars[train][:, keep])
         cte = char_idf.transform(chars[test][:, keep])
-        Xtr = sp.hstack([wtr, ctr], format="csr", dtype=np.float32)
-        Xte = sp.hstack([wte, cte], format="csr", dtype=np.float32)
-        model = ThresholdedOvR(C=C, inner_folds=inner_folds, seed=seed).fit(Xtr, Y[train])
+        blocks_tr, blocks_te = [wtr, ctr], [wte, cte]
+        if dense is not None:
+            blocks_tr.append(dense[train])
+            blocks_te.append(dense[test])
+        Xtr = sp.hstack(blocks_tr, format="csr", dtype=np.float32)
+        Xte = sp.hstack(blocks_te, format="csr", dtype=np.float32)
+        model = ThresholdedOvR(C=C, inner_folds=inner_folds, seed=seed, dense_tail=tail).fit(Xtr, Y[train])
         margins = model.margins(Xte)
         pred = ThresholdedOvR.predict(margins)
         gold = Y[test]
@@ -283,6 +306,7 @@ def evaluate_multilabel(
         "n": n,
         "folds": len(splits),
         "multi_label": True,
+        "sentence_vectors": dense is not None,
         "n_classes": len(classes),
         "macro_f1": round(float(np.mean(f1s)), 4),
         "micro_f1": round(float(micro), 4),
