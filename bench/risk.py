@@ -40,6 +40,9 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   risk), about 110 structured incident reports each; scored blind on 3312e1a and once after the change to lone
   windows (``WINDOW_ALONE``); 19 then became a development set, 18's texts stay unread; ``heldout20`` by a
   third writer of session 8, scored blind before and after the session's changes, texts unread;
+* session 9: sets 11-17 and 19 moved to ``safelearn/learning/data/risk/`` and became training data (with ``w12a``
+  and ``w12b``, two writers' ordinary incident reports about whereabouts, transport and contact); figures on them
+  are in-sample from then on, and only ``heldout18`` and ``heldout20`` (bench/data/) are unseen;
 * ``shared``: ../shared/corpus/dev_reports.jsonl if present (80 mixed incident reports, 7 at risk).
 
 Prints one table row per set and, unless ``--no-misses``, the ids and first words of every missed
@@ -86,22 +89,26 @@ SETS = {
     "w6": DATA / "w6.jsonl",
     # Set 11: scored blind once before and once after the eighth pass's cues, then used (with the shared
     # corpus) to choose the model threshold and the rules' agreement floor; NOT trained on.
-    "heldout11": ROOT / "bench" / "data" / "risk_heldout11.jsonl",
+    "heldout11": DATA / "heldout11.jsonl",
     # Written by writers who never saw the detector or its data; NOT trained on. Blind until the eighth pass's
     # final figures, then used with set 11 and shared to choose the ninth pass's sentence windows.
-    "heldout12": ROOT / "bench" / "data" / "risk_heldout12.jsonl",
-    "heldout13": ROOT / "bench" / "data" / "risk_heldout13.jsonl",
+    "heldout12": DATA / "heldout12.jsonl",
+    "heldout13": DATA / "heldout13.jsonl",
     # Two more writers who never saw the repository; NOT trained on. Set 14's misses were read (by category)
     # after the ninth pass; set 15's texts have never been read by anyone working on the detector.
-    "heldout14": ROOT / "bench" / "data" / "risk_heldout14.jsonl",
-    "heldout15": ROOT / "bench" / "data" / "risk_heldout15.jsonl",
+    "heldout14": DATA / "heldout14.jsonl",
+    "heldout15": DATA / "heldout15.jsonl",
     # Session 7's writers; NOT trained on. 16 became a selection set after its blind score, 17 is still unread.
-    "heldout16": ROOT / "bench" / "data" / "risk_heldout16.jsonl",
-    "heldout17": ROOT / "bench" / "data" / "risk_heldout17.jsonl",
+    "heldout16": DATA / "heldout16.jsonl",
+    "heldout17": DATA / "heldout17.jsonl",
     # Session 8's writers; NOT trained on. Both scored blind on 3312e1a and after the lone-window change; 19's
     # misses were then read to develop on, 18's texts stay unread.
     "heldout18": ROOT / "bench" / "data" / "risk_heldout18.jsonl",
-    "heldout19": ROOT / "bench" / "data" / "risk_heldout19.jsonl",
+    "heldout19": DATA / "heldout19.jsonl",
+    # Session 9: sets 11-17 and 19 above moved into the packaged training data (in-sample from here on), with
+    # w12a and w12b (ordinary incident reports); 18 and 20 stay in bench/data, never trained on, texts unread.
+    "w12a": DATA / "w12a.jsonl",
+    "w12b": DATA / "w12b.jsonl",
     # Session 8's third writer (partner agencies); NOT trained on; scored blind on 3312e1a and on the session's
     # final screen (the same figures); texts unread.
     "heldout20": ROOT / "bench" / "data" / "risk_heldout20.jsonl",

@@ -28,9 +28,9 @@ Session 7 added text-speak spellings to grooming ("not 2 tell", "msg me at 1am",
 packet of tablets, the FGM euphemism in quotation marks, a loyalty test or plan sent by a group, and a family for
 a young person held by adults, an injury to a baby who cannot move yet and an adult "boyfriend (24)", and stopped
 reading "lol" and "thanks" as signs the child is well, after reading the misses of
-bench/data/risk_heldout16.jsonl (a development set since); set 17 stayed blind.
+set 16 (a development set since, trained on from session 9); set 17 stayed blind.
 Session 8 added tablets "saved up" or "hoarded" to suicidal talk after reading the misses of
-bench/data/risk_heldout19.jsonl (a development set since); sets 18 and 20 stayed blind.
+set 19 (a development set since, trained on from session 9); sets 18 and 20 stayed blind.
 """
 
 from __future__ import annotations

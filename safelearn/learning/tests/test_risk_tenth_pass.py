@@ -123,6 +123,12 @@ ROUTINE = (
     "supervision in four weeks."
 )
 
+MORE_ROUTINE = (
+    " Team news: the new starter joins on Monday and the duty rota is updated. Car parking permits renew in"
+    " March. The office printer is fixed. Mileage claims by the 25th. Case discussion, family W: closure"
+    " summary drafted, manager to sign off."
+)
+
 
 @pytest.mark.parametrize(
     "sentence",
@@ -133,7 +139,9 @@ ROUTINE = (
     ],
 )
 def test_one_such_sentence_in_a_long_routine_record_is_flagged(sentence: str) -> None:
-    a = assess_immediate_risk(ROUTINE.format(sentence=sentence), answered_yes=False)
+    # Since session 9 the model reads the short record above the floor as a whole, so a longer record keeps
+    # this test on the passage path (whole report under the floor, the passage over it).
+    a = assess_immediate_risk(ROUTINE.format(sentence=sentence) + MORE_ROUTINE, answered_yes=False)
     assert a.at_risk, a.reasons
     assert any(r.startswith("cues counted: model (") and "passage the cue fired in" in r for r in a.reasons)
 

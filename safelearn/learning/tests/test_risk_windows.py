@@ -31,8 +31,8 @@ COMPLAINT = "My social worker did not come to see me when she said she would. Te
 def test_one_dangerous_sentence_in_a_long_routine_note_is_flagged() -> None:
     assert rule_score(HANDOVER_WITH_DANGER)[0] < 0.5, "the cue rules alone miss it"
     reading = shipped_model().read(HANDOVER_WITH_DANGER)
-    assert reading.document < THRESHOLD, "the whole report alone is diluted by the routine text"
-    assert reading.probability >= THRESHOLD
+    assert reading.window is not None and reading.window > reading.document, "the routine text dilutes the report"
+    assert reading.probability > reading.document and reading.probability >= THRESHOLD
     result = assess_immediate_risk(HANDOVER_WITH_DANGER, answered_yes=False)
     assert result.at_risk, result.reasons
 
@@ -90,8 +90,9 @@ def test_a_pair_that_reads_as_danger_counts_alone_in_long_routine_minutes() -> N
     assert rule_score(text)[0] < 0.5, "no cue knows these words"
     reading = shipped_model().read(text)
     assert reading.window is not None and reading.window >= WINDOW_ALONE
-    assert (reading.document + reading.window) / 2 < THRESHOLD, "half-way to the diluted whole report misses it"
-    assert reading.probability == reading.window
+    # the pair counts on its own, not half-way to the diluted whole report (session 9's lower THRESHOLD would also
+    # be reached half-way here; the rule itself is pinned on constructed readings below)
+    assert reading.document < reading.window and reading.probability == reading.window
     result = assess_immediate_risk(text, answered_yes=False)
     assert result.at_risk, result.reasons
     reason = next(r for r in result.reasons if r.startswith("model ("))
