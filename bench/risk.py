@@ -23,20 +23,20 @@ every figure on them here is IN-SAMPLE for the model; bench/risk_model.py gives 
   (seventh pass); ``w3``: ordinary incidents and complaints in a frustrated narrative style (seventh pass);
 * ``heldout8``, ``heldout9``, ``heldout10``, ``w5``: blind sets by four more writers, scored blind, then
   developed on (the eighth pass's cues were written after reading their misses) and trained on;
-* ``heldout11``: bench/data/, NOT trained on: scored blind before and after the eighth pass's cues (no
+* ``heldout11``: until session 9 in bench/data/ and not trained on: scored blind before and after the eighth pass's cues (no
   change), then used with ``shared`` to choose the threshold and the rules' agreement floor;
-* ``heldout12``, ``heldout13``: bench/data/, NOT trained on: blind until the eighth pass's final figures, then
+* ``heldout12``, ``heldout13``: until session 9 not trained on: blind until the eighth pass's final figures, then
   (with ``heldout11`` and ``shared``) the selection sets of the ninth pass (sentence windows);
-* ``heldout14``, ``heldout15``: bench/data/, NOT trained on: scored blind before and after the ninth and tenth
+* ``heldout14``, ``heldout15``: until session 9 not trained on: scored blind before and after the ninth and tenth
   passes (session 6); set 14's misses were then read by category to brief the tenth pass, set 15 is still
   unread (its figures were looked at, never its texts);
 * ``w6``: training data written for the model (session 7): 220 incident reports, 45 at risk, most of the rest
   serious incidents that were caught and made safe; in-sample;
-* ``heldout16``, ``heldout17``: bench/data/, NOT trained on, by two more writers (session 7), each with 60-70
+* ``heldout16``, ``heldout17``: until session 9 not trained on; by two more writers (session 7), each with 60-70
   structured incident reports at low prevalence beside messages and notes; both scored blind on 3abbb7e; then 16
   chose between training sets w6 and w7 and was used for the threshold sweep, 17 stayed blind (its texts unread)
   and was scored once more after the change;
-* ``heldout18``, ``heldout19``: bench/data/, NOT trained on, by two more writers (session 8), 200 reports each (70 at
+* ``heldout18`` (bench/data/, never trained on) and ``heldout19`` (trained on since session 9), by two more writers (session 8), 200 reports each (70 at
   risk), about 110 structured incident reports each; scored blind on 3312e1a and once after the change to lone
   windows (``WINDOW_ALONE``); 19 then became a development set, 18's texts stay unread; ``heldout20`` by a
   third writer of session 8, scored blind before and after the session's changes, texts unread;
@@ -88,20 +88,20 @@ SETS = {
     # w6 (session 7): incident reports by a writer who never saw the detector, written as training data.
     "w6": DATA / "w6.jsonl",
     # Set 11: scored blind once before and once after the eighth pass's cues, then used (with the shared
-    # corpus) to choose the model threshold and the rules' agreement floor; NOT trained on.
+    # corpus) to choose the model threshold and the rules' agreement floor; trained on since session 9.
     "heldout11": DATA / "heldout11.jsonl",
-    # Written by writers who never saw the detector or its data; NOT trained on. Blind until the eighth pass's
+    # Written by writers who never saw the detector or its data; trained on since session 9. Blind until the eighth pass's
     # final figures, then used with set 11 and shared to choose the ninth pass's sentence windows.
     "heldout12": DATA / "heldout12.jsonl",
     "heldout13": DATA / "heldout13.jsonl",
-    # Two more writers who never saw the repository; NOT trained on. Set 14's misses were read (by category)
+    # Two more writers who never saw the repository; trained on since session 9. Set 14's misses were read (by category)
     # after the ninth pass; set 15's texts have never been read by anyone working on the detector.
     "heldout14": DATA / "heldout14.jsonl",
     "heldout15": DATA / "heldout15.jsonl",
-    # Session 7's writers; NOT trained on. 16 became a selection set after its blind score, 17 is still unread.
+    # Session 7's writers; trained on since session 9. 16 became a selection set after its blind score, 17 is still unread.
     "heldout16": DATA / "heldout16.jsonl",
     "heldout17": DATA / "heldout17.jsonl",
-    # Session 8's writers; NOT trained on. Both scored blind on 3312e1a and after the lone-window change; 19's
+    # Session 8's writers; 18 never trained on, 19 trained on since session 9. Both scored blind on 3312e1a and after the lone-window change; 19's
     # misses were then read to develop on, 18's texts stay unread.
     "heldout18": ROOT / "bench" / "data" / "risk_heldout18.jsonl",
     "heldout19": DATA / "heldout19.jsonl",
