@@ -97,9 +97,9 @@ def current_model() -> tuple[Any, str]:
                 except Exception:
                     path = None
             if path is None:
-                from safelearn.learning.engine.suggester import train_from_seeds
+                from safelearn.learning.engine.suggester import seed_suggester
 
-                _holder.model, _holder.version = train_from_seeds(), "suggester-seed"
+                _holder.model, _holder.version = seed_suggester(), "suggester-seed"
             _holder.key = key
         return _holder.model, _holder.version
 

@@ -28,7 +28,7 @@ from .engine.persistence import (
     save_artefact,
     should_promote,
 )
-from .engine.suggester import SUGGEST_FIELDS, Suggester, train_from_seeds
+from .engine.suggester import SUGGEST_FIELDS, Suggester, seed_suggester
 from .engine.taxonomy import MULTI_LABEL_FIELDS
 
 SEED_CACHE = "seed-model.model"
@@ -62,7 +62,7 @@ def load_suggester(model_path: str | None = None) -> Suggester:
                 return art.model  # type: ignore[no-any-return]
         except Exception:  # noqa: S110 - stale or corrupt cache: retrain below
             pass
-    model = train_from_seeds()
+    model = seed_suggester()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         art = ModelArtefact(

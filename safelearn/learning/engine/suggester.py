@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +11,7 @@ import scipy.sparse as sp
 
 from . import calibration
 from .classifier import Counts, TextClassifier, shared_char_counts
-from .data import load_cold_start_records
+from .data import cold_start_fingerprint, load_cold_start_records
 from .risk import assess_immediate_risk
 from .taxonomy import FIELD_SECTIONS, MULTI_LABEL_FIELDS, field_descriptions, field_ids, lexicon_for
 
@@ -225,10 +226,29 @@ class Suggester:
 
 
 def train_from_seeds() -> Suggester:
+    """A new model fitted on the packaged cold-start data (about 15 s on one core)."""
     recs = load_cold_start_records()
     texts = [r["text"] for r in recs]
     fields = {f: [r["labels"].get(f) for r in recs] for f in (*SUGGEST_FIELDS, "immediate_risk")}
     return Suggester().fit(texts, fields)
 
 
-__all__ = ["CONFIDENCE_FLOOR", "FIELD_SECTIONS", "Suggester", "Suggestion", "train_from_seeds"]
+_seed_lock = threading.Lock()
+_seed_model: tuple[str, Suggester] | None = None
+
+
+def seed_suggester() -> Suggester:
+    """The seed-trained model, fitted once per process while the cold-start data is unchanged, and shared.
+
+    The suggestion registry and the case-review coder both fall back to it; before, each fitted its own copy,
+    so a server process spent the fit twice. Callers read it and must not modify it.
+    """
+    global _seed_model
+    fingerprint = cold_start_fingerprint()
+    with _seed_lock:
+        if _seed_model is None or _seed_model[0] != fingerprint:
+            _seed_model = (fingerprint, train_from_seeds())
+        return _seed_model[1]
+
+
+__all__ = ["CONFIDENCE_FLOOR", "FIELD_SECTIONS", "Suggester", "Suggestion", "seed_suggester", "train_from_seeds"]

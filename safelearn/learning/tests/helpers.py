@@ -1,16 +1,14 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 
 from safelearn.learning.engine.risk import assess_immediate_risk
-from safelearn.learning.engine.suggester import Suggester, train_from_seeds
+from safelearn.learning.engine.suggester import Suggester, seed_suggester
 
 
-@lru_cache(maxsize=1)
 def seed_model() -> Suggester:
-    """The seed-trained model, trained once per test session."""
-    return train_from_seeds()
+    """The seed-trained model, fitted once per test process and shared with the product's fallbacks."""
+    return seed_suggester()
 
 
 #: Everyday words of case work for random background reports that share no concept with a test's pair.

@@ -52,7 +52,6 @@ def test_should_promote() -> None:
 
 def test_suggest_jsonl_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFELEARN_MODEL_DIR", str(tmp_path / "models"))
-    monkeypatch.setattr("safelearn.learning.cli.train_from_seeds", seed_model)
     stdin = io.StringIO(
         '{"id": "r1", "text": "The child went missing from the home."}\n'
         "this is not json\n"
