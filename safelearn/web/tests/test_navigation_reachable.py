@@ -98,8 +98,7 @@ def _crawl(client: Any) -> set[str]:
     return linked
 
 
-@pytest.fixture
-def crawled(client: Any) -> dict[str, set[str]]:
+def _crawl_as_each_demo_user(client: Any) -> dict[str, set[str]]:
     load_demo()
     users = get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS])
     result = {}
@@ -111,16 +110,24 @@ def crawled(client: Any) -> dict[str, set[str]]:
     return result
 
 
-def test_every_page_is_linked_from_somewhere_some_role_can_reach(crawled: dict[str, set[str]]) -> None:
+def _assert_every_page_is_linked_from_somewhere_some_role_can_reach(crawled: dict[str, set[str]]) -> None:
     linked = set().union(*crawled.values())
     orphans = sorted(_get_pages_without_objects() - linked - set(NOT_LINKED_BY_DESIGN))
     assert not orphans, f"pages nothing links to: {orphans}"
 
 
-def test_each_role_is_shown_what_it_can_do(crawled: dict[str, set[str]]) -> None:
+def _assert_each_role_is_shown_what_it_can_do(crawled: dict[str, set[str]]) -> None:
     assert {"kit:page", "integrations:token_list", "analytics:children_supported"} <= crawled["nb-admin"]
     assert {"kit:page", "reporting:identity"} <= crawled["nb-reviewer"]
     assert "national:organisations" in crawled["national-admin"]
     assert "national:organisation_new" in crawled["national-admin"]
     for role_user in ("nb-reporter", "analyst"):
         assert not {"kit:page", "national:organisations", "integrations:token_list"} & crawled[role_user]
+
+
+def test_every_page_is_reachable_and_each_role_is_shown_what_it_can_do(client: Any) -> None:
+    # One test, because the crawl (every demo user, up to 250 pages each) is the cost: about 40 s on CI, and
+    # two tests on a function-scoped fixture paid it twice.
+    crawled = _crawl_as_each_demo_user(client)
+    _assert_every_page_is_linked_from_somewhere_some_role_can_reach(crawled)
+    _assert_each_role_is_shown_what_it_can_do(crawled)
