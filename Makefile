@@ -50,15 +50,16 @@ check-deploy: install
 	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=safelearn.example.org SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
 		$(BIN)/safelearn check --deploy --fail-level WARNING
 
-# The whole suite on every core (pytest-xdist; each worker has its own test database). CI runs it again on
-# PostgreSQL with this target, unmeasured: coverage slows a run.
+# The whole suite on every core (pytest-xdist; each worker has its own test database; worksteal: a worker that
+# runs out of tests takes some of the other's). CI runs it again on PostgreSQL with this target, unmeasured
+# (coverage slows a run), for the tests that reach the database (docs/architecture.md, "Checks").
 pytest: install
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # The suite under coverage, on every core: line coverage of safelearn/ and config/ below the floor
 # (fail_under in pyproject.toml, a floor that only rises) fails the run. Part of `make test`.
 coverage: install
-	$(BIN)/python -m pytest -n auto --cov --cov-report=
+	$(BIN)/python -m pytest -n auto --dist worksteal --cov --cov-report=
 	@echo "Line coverage of safelearn/ and config/, % (floor: fail_under in pyproject.toml):"
 	@$(BIN)/coverage report --format=total
 
@@ -66,7 +67,7 @@ test: lint typecheck check-deploy security coverage
 
 # The quick loop while working: every test but the browser ones (no Chromium needed), no lint.
 test-fast: install
-	SAFELEARN_SKIP_BROWSER=1 $(BIN)/python -m pytest -n auto -m "not browser"
+	SAFELEARN_SKIP_BROWSER=1 $(BIN)/python -m pytest -n auto --dist worksteal -m "not browser"
 
 lock:
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from safelearn.core.tests.database_selection import keep_only_database_tests, only_database_tests_requested
 from safelearn.core.types import User
 from safelearn.organisations.models import Membership, Organisation, OrganisationKind, Role
 
@@ -20,6 +21,17 @@ PASSWORD = "a-long-test-password-42"
 
 # The Playwright/Chromium harness: browser fixtures, skipping when Chromium is absent, and saying so loudly.
 pytest_plugins = ["safelearn.web.tests.browser.plugin"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """SAFELEARN_DATABASE_TESTS_ONLY=1 keeps only the tests that reach the database.
+
+    CI's second run, on PostgreSQL, exists to catch what differs between the two databases; a test that cannot
+    query either (the de-identification and NLP engines, the CLIs without Django) gives the same answer on
+    both, and it has just run on SQLite in the same CI job. Leaving them out keeps CI inside its 30 minutes.
+    """
+    if only_database_tests_requested():
+        keep_only_database_tests(config, items)
 
 
 @pytest.fixture(autouse=True)
