@@ -28,7 +28,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     CI's second run, on PostgreSQL, exists to catch what differs between the two databases; a test that cannot
     query either (the de-identification and NLP engines, the CLIs without Django) gives the same answer on
-    both, and it has just run on SQLite in the same CI job. Leaving them out keeps CI inside its 30 minutes.
+    both, and it has just run on SQLite in the same CI job. Leaving them out shortens CI (bench/RESULTS.md).
     """
     if only_database_tests_requested():
         keep_only_database_tests(config, items)
