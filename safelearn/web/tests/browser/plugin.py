@@ -111,9 +111,24 @@ def browser() -> Iterator[Any]:
             os.environ[ASYNC_UNSAFE] = previous
 
 
+def _warm_models() -> None:
+    """Fit the risk screen's model and the seed suggester before the browser starts, as a server warms up.
+
+    Tests run background tasks inline, so the first report a worker process submits would otherwise fit both
+    inside the request (about 25 s) and a click waiting for the next page would time out: a browser test that
+    happened to be the first on its worker to submit failed (seen when the browser tests ran on their own).
+    """
+    from safelearn.learning.engine.risk_model import shipped_model
+    from safelearn.learning.engine.suggester import seed_suggester
+
+    shipped_model()
+    seed_suggester()
+
+
 @pytest.fixture
 def new_page(browser: Any, live_server: Any, transactional_db: Any) -> Iterator[Callable[..., Any]]:
     """Open pages in fresh contexts (separate cookies: one per person in a journey), closed after the test."""
+    _warm_models()
     contexts: list[Any] = []
 
     def make(**context_options: Any) -> Any:
