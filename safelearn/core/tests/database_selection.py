@@ -26,7 +26,10 @@ def only_database_tests_requested() -> bool:
 
 def keep_only_database_tests(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Deselect (and report as deselected) every collected test that cannot reach the database."""
-    kept = [item for item in items if uses_the_database(item)]
-    if len(kept) < len(items):
-        config.hook.pytest_deselected(items=[item for item in items if not uses_the_database(item)])
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
+    for item in items:
+        (kept if uses_the_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
         items[:] = kept

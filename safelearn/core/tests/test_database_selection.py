@@ -25,27 +25,29 @@ def test_a_test_reaching_the_database_through_another_fixture_is_kept(
     assert uses_the_database(request.node)
 
 
-def test_keeping_reports_the_rest_as_deselected(request: pytest.FixtureRequest) -> None:
-    class Hook:
-        deselected: list[pytest.Item] = []
+class _CollectedTest:
+    """What the selection reads of a collected test: its marks and the fixtures it needs (directly or not)."""
 
-        def pytest_deselected(self, items: list[pytest.Item]) -> None:
-            self.deselected.extend(items)
+    def __init__(self, fixturenames: list[str], django_db: bool = False) -> None:
+        self.fixturenames = fixturenames
+        self._django_db = django_db
+
+    def get_closest_marker(self, name: str) -> object | None:
+        return object() if name == "django_db" and self._django_db else None
+
+
+def test_keeping_reports_the_rest_as_deselected() -> None:
+    deselected: list[object] = []
 
     class Config:
-        hook = Hook()
+        class hook:
+            @staticmethod
+            def pytest_deselected(items: list[object]) -> None:
+                deselected.extend(items)
 
-    with_db, without = _items(request)
-    items = [without, with_db]
+    marked, through_fixture = _CollectedTest([], django_db=True), _CollectedTest(["org", "make_org", "db"])
+    without = _CollectedTest(["tmp_path", "settings"])
+    items = [without, marked, through_fixture]
     keep_only_database_tests(Config(), items)  # type: ignore[arg-type]
-    assert items == [with_db]
-    assert Config.hook.deselected == [without]
-
-
-def _items(request: pytest.FixtureRequest) -> tuple[pytest.Item, pytest.Item]:
-    """Two collected items of this module: one that reaches the database and one that cannot."""
-    session_items = request.session.items or []
-    by_name = {item.name: item for item in session_items if item.module is request.module}  # type: ignore[attr-defined]
-    if {"test_a_test_marked_django_db_is_kept", "test_a_test_with_no_database_fixture_is_left_out"} - set(by_name):
-        pytest.skip("run with its module: the other two tests are its examples")
-    return by_name["test_a_test_marked_django_db_is_kept"], by_name["test_a_test_with_no_database_fixture_is_left_out"]
+    assert items == [marked, through_fixture]
+    assert deselected == [without]
