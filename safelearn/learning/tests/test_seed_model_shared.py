@@ -42,7 +42,11 @@ def test_the_case_review_coder_and_the_cli_loader_share_the_seed_model(
     shared: Any = SimpleNamespace(models={})
     monkeypatch.setattr(suggester, "_seed_model", (cold_start_fingerprint(), shared))
     monkeypatch.setenv("SAFELEARN_MODEL_DIR", str(tmp_path))
-    monkeypatch.setattr(cli, "save_artefact", lambda art, directory: (_ for _ in ()).throw(OSError("read-only")))
+
+    def read_only_model_dir(art: object, directory: object) -> None:  # a stand-in cannot be saved: skip the disk cache
+        raise OSError("read-only")
+
+    monkeypatch.setattr(cli, "save_artefact", read_only_model_dir)
     monkeypatch.setattr(casereview_engine, "_holder", casereview_engine._ModelHolder())
     assert cli.load_suggester() is shared
     assert casereview_engine.current_model() == (shared, "suggester-seed")
